@@ -1,0 +1,50 @@
+package fi.muutos.identity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The groups of the municipality and what each may do ({@code muutos.identity.*}). Data, not code:
+ * another municipality configures its own groups.
+ */
+@Validated
+@ConfigurationProperties("muutos.identity")
+record IdentitySettings(@Valid List<GroupSettings> groups) {
+
+  IdentitySettings {
+    groups = groups == null ? List.of() : List.copyOf(groups);
+  }
+
+  /**
+   * One group.
+   *
+   * @param id Camunda group id
+   * @param name Finnish display name
+   * @param type Camunda group type (WORKFLOW for civil servants, SYSTEM for administrators)
+   * @param applications Camunda webapps the group may open (tasklist, cockpit, admin)
+   * @param processes process definition keys the group takes part in
+   * @param observer whether the group reads every process, instance and task (management)
+   */
+  record GroupSettings(
+      @NotBlank @Pattern(regexp = "[a-z0-9-]+") String id,
+      @NotBlank String name,
+      String type,
+      List<@Pattern(regexp = "tasklist|cockpit|admin|welcome") String> applications,
+      List<@NotBlank String> processes,
+      boolean observer) {
+
+    GroupSettings {
+      type = type == null || type.isBlank() ? "WORKFLOW" : type;
+      applications = applications == null ? List.of() : List.copyOf(applications);
+      processes = processes == null ? List.of() : List.copyOf(processes);
+    }
+
+    boolean usesTasklist() {
+      return applications.contains("tasklist");
+    }
+  }
+}

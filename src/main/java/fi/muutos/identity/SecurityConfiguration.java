@@ -1,0 +1,65 @@
+package fi.muutos.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Security is on by default. {@code /api/**}, {@code /engine-rest/**} and actuator (but health)
+ * require HTTP Basic against the engine's identity service; nothing there is anonymous. The
+ * Camunda webapps keep their own session login, CSRF protection and application authorizations;
+ * the start page, the API documentation and {@code /public/**} are open and read-only.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  static final String ADMIN_GROUP = "camunda-admin";
+
+  @Bean
+  EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(
+      IdentityService identityService) {
+    return new EngineIdentityAuthenticationProvider(identityService);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
+      ObjectMapper objectMapper) throws Exception {
+    var problems = new ProblemSecurityHandlers(objectMapper);
+    http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasRole(ADMIN_GROUP)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()))
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(problems.entryPoint())
+            .accessDeniedHandler(problems.accessDeniedHandler()))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless clients with credentials on every request: no cookie, so no CSRF to prevent.
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineRestAuthenticationFilter(identityService),
+            AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // The Camunda webapps bring their own session login and CSRF filter (camunda.bpm.webapp.csrf).
+        .csrf(csrf -> csrf.disable())
+        // Let browsers cache the webapps' static assets; the webapps set their own security headers.
+        .headers(headers -> headers.cacheControl(cache -> cache.disable())
+            .frameOptions(frame -> frame.sameOrigin()));
+    return http.build();
+  }
+}

@@ -1,0 +1,118 @@
+package fi.muutos.platform.web;
+
+import fi.muutos.platform.DomainException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of our Spring MVC endpoints as {@code application/problem+json}: 400 for bad input,
+ * 403, 404, 409 for conflicts, 503 when the database is briefly unavailable. Bad input never
+ * becomes a 500; an unexpected failure is a 500 without internals (logged with its stack trace).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(DomainException.class)
+  ProblemDetail domain(DomainException e) {
+    HttpStatus status = switch (e.kind()) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+    };
+    return Problems.of(status, e.slug(), status.getReasonPhrase(), e.getMessage());
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException e) {
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+        "Invalid request", "The request has invalid values.");
+    problem.setProperty("errors", e.getConstraintViolations().stream()
+        .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
+    return problem;
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail accessDenied(AccessDeniedException e) {
+    return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        "Your groups do not allow this.");
+  }
+
+  @ExceptionHandler(OptimisticLockingException.class)
+  ProblemDetail concurrentChange(OptimisticLockingException e) {
+    return Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+        "Someone changed the same item at the same time. Read it again and retry.");
+  }
+
+  @ExceptionHandler(TransientDataAccessException.class)
+  ResponseEntity<ProblemDetail> databaseUnavailable(TransientDataAccessException e) {
+    LOG.warn("Database unavailable: {}", e.getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+            "The database is not reachable right now. Nothing was changed; retry shortly."));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    LOG.error("Unexpected failure", e);
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+        "The request failed unexpectedly. It has been logged.");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+        "Invalid request", "The request has invalid values.");
+    List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body",
+        "Unreadable request body", "The body is not valid JSON of the expected shape."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+      HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem && problem.getType() != null
+        && "about:blank".equals(problem.getType().toString())) {
+      problem.setType(Problems.type(slugOf(statusCode)));
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  private static String slugOf(HttpStatusCode status) {
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known == null ? "http-" + status.value()
+        : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** One invalid field: where and what is wrong. */
+  record FieldError(String field, String message) {}
+}

@@ -10,6 +10,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Security is on by default. {@code /api/**}, {@code /engine-rest/**} and actuator (but health)
@@ -34,10 +36,14 @@ class SecurityConfiguration {
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
       ObjectMapper objectMapper) throws Exception {
     var problems = new ProblemSecurityHandlers(objectMapper);
-    http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+    // Path matchers on the whole path: /engine-rest is a Jersey servlet, not Spring MVC.
+    var paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"),
+            paths.matcher("/engine-rest/**"), paths.matcher("/actuator/**")))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/actuator/**").hasRole(ADMIN_GROUP)
+            .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
+            .permitAll()
+            .requestMatchers(paths.matcher("/actuator/**")).hasRole(ADMIN_GROUP)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()))
         .exceptionHandling(exceptions -> exceptions

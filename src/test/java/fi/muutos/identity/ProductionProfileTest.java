@@ -1,0 +1,63 @@
+package fi.muutos.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fi.muutos.MuutosApplication;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import fi.muutos.testing.OwnJvm;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The prod profile: no demo users, and no start without a proper admin password. */
+@OwnJvm
+class ProductionProfileTest {
+
+  @Test
+  void refusesToStartWithoutAnAdminPassword() {
+    assertThatThrownBy(() -> start("--camunda.bpm.admin-user.password="))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("MUUTOS_ADMIN_PASSWORD")
+        .hasMessageContaining("did not start");
+  }
+
+  @Test
+  void refusesTheDemoPassword() {
+    assertThatThrownBy(() -> start("--camunda.bpm.admin-user.password=demo"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("too weak");
+  }
+
+  @Test
+  void refusesDemoUsers() {
+    assertThatThrownBy(() -> start("--camunda.bpm.admin-user.password=a-strong-password-1",
+        "--muutos.demo.enabled=true"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("demo users");
+  }
+
+  @Test
+  void startsWithAStrongPasswordAndCreatesGroupsButNoDemoUsers() {
+    try (ConfigurableApplicationContext context =
+        start("--camunda.bpm.admin-user.password=a-strong-password-1")) {
+      IdentityService identity = context.getBean(IdentityService.class);
+      assertThat(identity.checkPassword("admin", "a-strong-password-1")).isTrue();
+      assertThat(identity.createUserQuery().userId("kaavoittaja").count()).isZero();
+      assertThat(identity.createUserQuery().count()).isEqualTo(1);
+      assertThat(identity.createGroupQuery().groupIdIn("kaavoitus", "hallinto", "henkilosto",
+          "talous", "kirjaamo", "johtoryhma", "camunda-admin").count()).isEqualTo(7);
+    }
+  }
+
+  private static ConfigurableApplicationContext start(String... args) {
+    String[] all = new String[args.length + 4];
+    all[0] = "--spring.profiles.active=prod";
+    all[1] = "--server.port=0";
+    all[2] = "--spring.datasource.url=jdbc:h2:mem:prod-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    all[3] = "--camunda.bpm.job-execution.enabled=false";
+    System.arraycopy(args, 0, all, 4, args.length);
+    return new SpringApplicationBuilder(MuutosApplication.class).run(all);
+  }
+}

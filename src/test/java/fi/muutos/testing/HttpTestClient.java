@@ -1,0 +1,76 @@
+package fi.muutos.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A real HTTP client against the running application, with cookies like a browser. */
+public final class HttpTestClient {
+
+  private final String baseUrl;
+  private final HttpClient client;
+
+  public HttpTestClient(int port) {
+    this.baseUrl = "http://localhost:" + port;
+    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  public HttpResponse<String> get(String path, String user, String password) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password))
+        .GET().build());
+  }
+
+  public HttpResponse<String> postJson(String path, String user, String password, String json) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /**
+   * Logs into a Camunda webapp as its login page does: fetch the app for the CSRF token, then post
+   * the form. Returns the login response (200 when the user may use the app, 403 when not).
+   */
+  public HttpResponse<String> webappLogin(String app, String user, String password) {
+    HttpResponse<String> page = get("/camunda/app/" + app + "/default/");
+    String token = page.headers().firstValue("X-XSRF-TOKEN")
+        .orElseThrow(() -> new AssertionError("no CSRF token from " + app));
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+        .header("X-XSRF-TOKEN", token)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  }
+
+  private URI uri(String path) {
+    return URI.create(baseUrl + path);
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package fi.muutos.testing;
+
+import fi.muutos.MuutosApplication;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, on embedded PostgreSQL (profile {@code postgres}), with
+ * the job executor off so tests drive jobs themselves. All classes with this annotation share one
+ * application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = MuutosApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=false")
+@ActiveProfiles("postgres")
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+public @interface IntegrationTest {}

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,12 +37,8 @@ class EngineRestAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groups = authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(EngineIdentityAuthenticationProvider.ROLE_PREFIX))
-        .map(a -> a.substring(EngineIdentityAuthenticationProvider.ROLE_PREFIX.length()))
-        .toList();
-    identityService.setAuthentication(authentication.getName(), groups);
+    SignedInUser user = SignedInUser.of(authentication);
+    identityService.setAuthentication(user.id(), List.copyOf(user.groups()));
     try {
       chain.doFilter(request, response);
     } finally {

@@ -1,0 +1,182 @@
+package fi.muutos.strategy;
+
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.strategy.StrategyRepository.MeasureRow;
+import fi.muutos.strategy.StrategyRepository.ObjectiveRow;
+import fi.muutos.strategy.StrategyRepository.RatingRow;
+import fi.muutos.strategy.StrategyRepository.StrategyRow;
+import fi.muutos.strategy.StrategyView.ChangeView;
+import fi.muutos.strategy.StrategyView.GoalView;
+import fi.muutos.strategy.StrategyView.ObjectiveView;
+import fi.muutos.strategy.StrategyView.RatingView;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The strategy feature's one entry point: read the strategy, change a measure (a person or a
+ * process step), import the strategy data. Every change is appended to the measure's log and
+ * published as a {@link MeasureStatusChanged} in the same transaction.
+ */
+@Service
+public class StrategyService {
+
+  /** Administrators may change every measure and import data. */
+  public static final String ADMIN_GROUP = "camunda-admin";
+
+  private final StrategyRepository repository;
+  private final StrategyImporter importer;
+  private final IdentityService identityService;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  StrategyService(StrategyRepository repository, StrategyImporter importer,
+      IdentityService identityService, ApplicationEventPublisher events, Clock clock) {
+    this.repository = repository;
+    this.importer = importer;
+    this.identityService = identityService;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The current strategy as a tree with roll-ups, ratings and each measure's last change. */
+  @Transactional(readOnly = true)
+  public StrategyView current() {
+    StrategyRow strategy = repository.currentStrategy().orElseThrow(() -> new DomainException(
+        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    Map<Long, ChangeView> lastChanges = repository.lastChanges(strategy.id());
+    List<ObjectiveRow> objectiveRows = repository.objectives(strategy.id());
+    Map<Long, String> objectiveCodes = objectiveRows.stream()
+        .collect(Collectors.toMap(ObjectiveRow::id, ObjectiveRow::code));
+    List<MeasureRow> measureRows = repository.measures(strategy.id());
+    List<RatingRow> ratings = repository.ratings(strategy.id());
+
+    List<MeasureView> allMeasures = measureRows.stream()
+        .map(m -> view(m, objectiveCodes.get(m.objectiveId()), lastChanges.get(m.id()), null))
+        .toList();
+    Map<String, List<MeasureView>> measuresByObjective = allMeasures.stream()
+        .filter(m -> m.objective() != null)
+        .collect(Collectors.groupingBy(MeasureView::objective));
+
+    Map<Long, ObjectiveView> objectives = new LinkedHashMap<>();
+    for (ObjectiveRow o : objectiveRows) {
+      List<MeasureView> measures = measuresByObjective.getOrDefault(o.code(), List.of());
+      objectives.put(o.id(), new ObjectiveView(o.code(), o.name(), o.ownerGroup(),
+          o.placementNote(), RollUp.of(measures),
+          ratings(ratings, r -> Objects.equals(r.objectiveId(), o.id())), measures));
+    }
+    List<GoalView> goals = repository.goals(strategy.id()).stream().map(g -> {
+      List<ObjectiveView> own = objectiveRows.stream()
+          .filter(o -> Objects.equals(o.goalId(), g.id())).map(o -> objectives.get(o.id())).toList();
+      List<MeasureView> measures = own.stream().flatMap(o -> o.measures().stream()).toList();
+      return new GoalView(g.code(), g.name(), g.ownerGroup(), RollUp.of(measures),
+          ratings(ratings, r -> Objects.equals(r.goalId(), g.id())), own);
+    }).toList();
+    List<ObjectiveView> unplacedObjectives = objectiveRows.stream()
+        .filter(o -> o.goalId() == null).map(o -> objectives.get(o.id())).toList();
+    List<MeasureView> unplacedMeasures =
+        allMeasures.stream().filter(m -> m.objective() == null).toList();
+    return new StrategyView(strategy.code(), strategy.name(), strategy.municipality(),
+        strategy.adoptedOn(), RollUp.of(allMeasures), goals, unplacedObjectives, unplacedMeasures,
+        repository.evaluations(strategy.id()));
+  }
+
+  /** One measure with its whole log, newest first. */
+  @Transactional(readOnly = true)
+  public MeasureView measure(String code) {
+    MeasureRow row = repository.measure(code).orElseThrow(() -> notFound(code));
+    List<ChangeView> log = repository.log(row.id());
+    String objective = row.objectiveId() == null ? null
+        : repository.objectiveCode(row.objectiveId());
+    return view(row, objective, log.isEmpty() ? null : log.get(0), log);
+  }
+
+  /**
+   * Changes a measure's status, progress or note. A person must belong to the measure's owner
+   * group (or be an administrator). A change to the state the measure already has changes nothing
+   * and is not logged, so a repeated step (a retried job) never logs twice.
+   *
+   * @throws DomainException NOT_FOUND for an unknown code, FORBIDDEN for a person outside the
+   *     owner group, CONFLICT for an illegal transition, INVALID for bad values
+   */
+  @Transactional
+  public MeasureView changeStatus(String code, StatusChange change, ChangeSource source) {
+    Measure current = repository.lockMeasure(code).orElseThrow(() -> notFound(code));
+    if (source instanceof ChangeSource.Person person && !person.groups().contains(ADMIN_GROUP)
+        && !person.groups().contains(current.ownerGroup())) {
+      throw new DomainException(Kind.FORBIDDEN, "not-owner", "Only the group "
+          + current.ownerGroup() + " (or an administrator) may change measure " + code + ".");
+    }
+    current.apply(change, source).ifPresent(next -> {
+      OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+      repository.saveState(next);
+      repository.appendLog(current.id(), now, current.status(), current.progress(), next, source);
+      events.publishEvent(event(current, next, now, source));
+    });
+    return measure(code);
+  }
+
+  /**
+   * Validates a strategy file completely, then imports it in one transaction: a file with any
+   * problem changes nothing and {@link StrategyFileException} lists every problem with its line.
+   */
+  @Transactional
+  public ImportResult importFile(String yaml, ChangeSource.Import source) {
+    Set<String> groups = identityService.createGroupQuery().list().stream().map(Group::getId)
+        .collect(Collectors.toSet());
+    StrategyFile file = StrategyFileReader.read(yaml, groups);
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    StrategyImporter.Written written = importer.write(file, source, now);
+    written.created().forEach(measure -> events.publishEvent(new MeasureStatusChanged(
+        file.strategy().code(), measure.code(), null, measure.status(), 0, measure.progress(),
+        measure.note(), now, source.type(), null, null, null)));
+    return written.result();
+  }
+
+  @Transactional(readOnly = true)
+  public boolean anyStrategy() {
+    return repository.anyStrategy();
+  }
+
+  private MeasureStatusChanged event(Measure from, Measure to, OffsetDateTime at,
+      ChangeSource source) {
+    String strategyCode = repository.strategyCodeOfMeasure(from.id());
+    ChangeSource.Process process = source instanceof ChangeSource.Process p ? p : null;
+    return new MeasureStatusChanged(strategyCode, from.code(), from.status(), to.status(),
+        from.progress(), to.progress(), to.note(), at, source.type(),
+        process == null ? null : process.instanceId(),
+        process == null ? null : process.businessKey(),
+        process == null ? null : process.activityId());
+  }
+
+  private static MeasureView view(MeasureRow m, String objective, ChangeView lastChange,
+      List<ChangeView> log) {
+    return new MeasureView(m.code(), m.name(), m.description(), objective, m.ownerGroup(),
+        m.startsOn(), m.dueOn(), m.status(), m.status().label(), m.progress(), m.note(),
+        lastChange, log);
+  }
+
+  private static List<RatingView> ratings(List<RatingRow> rows, Predicate<RatingRow> target) {
+    return rows.stream().filter(target).map(r -> new RatingView(r.evaluationCode(),
+        r.evaluationName(), r.verdict(), r.meanScore(), r.responses(), r.respondentGroup()))
+        .toList();
+  }
+
+  private static DomainException notFound(String code) {
+    return new DomainException(Kind.NOT_FOUND, "measure-not-found",
+        "There is no measure with the code " + code + ".");
+  }
+}

@@ -1,0 +1,60 @@
+package fi.muutos.strategy;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code #{updateMeasureStatus}}: a BPMN service task sets a strategy measure's status at a
+ * milestone. Configured by input parameters: {@code measure} (code), {@code status}, optional
+ * {@code progress} (0–100) and {@code note}.
+ *
+ * <p>An unknown measure code or an illegal transition is a modelling error: the job fails with a
+ * message naming the code and, after its retries, shows as an incident in Cockpit. The change
+ * joins the job's transaction, so a failed job leaves no trace and its retry logs once.
+ */
+@Component("updateMeasureStatus")
+class UpdateMeasureStatusDelegate implements JavaDelegate {
+
+  static final String MEASURE = "measure";
+  static final String STATUS = "status";
+  static final String PROGRESS = "progress";
+  static final String NOTE = "note";
+
+  private final StrategyService strategy;
+
+  UpdateMeasureStatusDelegate(StrategyService strategy) {
+    this.strategy = strategy;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = required(execution, MEASURE);
+    String statusName = required(execution, STATUS);
+    MeasureStatus status;
+    try {
+      status = MeasureStatus.valueOf(statusName.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(execution.getCurrentActivityId() + ": unknown status '"
+          + statusName + "' for measure " + code, e);
+    }
+    Object progress = execution.getVariableLocal(PROGRESS);
+    Object note = execution.getVariableLocal(NOTE);
+    String definitionKey = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    strategy.changeStatus(code,
+        new StatusChange(status, progress == null ? null : Integer.valueOf(progress.toString()),
+            note == null ? null : note.toString()),
+        new ChangeSource.Process(definitionKey, execution.getProcessInstanceId(),
+            execution.getProcessBusinessKey(), execution.getCurrentActivityId()));
+  }
+
+  private static String required(DelegateExecution execution, String name) {
+    Object value = execution.getVariableLocal(name);
+    if (value == null || value.toString().isBlank()) {
+      throw new IllegalArgumentException(execution.getCurrentActivityId()
+          + ": the input parameter '" + name + "' of #{updateMeasureStatus} is missing");
+    }
+    return value.toString();
+  }
+}

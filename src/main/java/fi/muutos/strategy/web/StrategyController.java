@@ -1,0 +1,90 @@
+package fi.muutos.strategy.web;
+
+import fi.muutos.identity.SignedInUser;
+import fi.muutos.platform.web.Problems;
+import fi.muutos.strategy.ChangeSource;
+import fi.muutos.strategy.ImportResult;
+import fi.muutos.strategy.MeasureStatus;
+import fi.muutos.strategy.MeasureView;
+import fi.muutos.strategy.StatusChange;
+import fi.muutos.strategy.StrategyFileException;
+import fi.muutos.strategy.StrategyService;
+import fi.muutos.strategy.StrategyView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The strategy for signed-in users and integrations. */
+@RestController
+@RequestMapping("/api/strategy")
+@Tag(name = "Strategia", description = "Päämäärät, tavoitteet ja toimenpiteet")
+class StrategyController {
+
+  private final StrategyService strategy;
+
+  StrategyController(StrategyService strategy) {
+    this.strategy = strategy;
+  }
+
+  @GetMapping
+  @Operation(summary = "The current strategy: goals → objectives → measures, with roll-ups, "
+      + "evaluation ratings and each measure's last change")
+  StrategyView strategy() {
+    return strategy.current();
+  }
+
+  @GetMapping("/measures/{code}")
+  @Operation(summary = "One measure with its whole status log, newest first")
+  MeasureView measure(@PathVariable String code) {
+    return strategy.measure(code);
+  }
+
+  @PostMapping("/measures/{code}/status")
+  @Operation(summary = "Change a measure's status, progress or note (owner group or admin). "
+      + "Reopening a finished measure needs a reason in the note.")
+  MeasureView changeStatus(@PathVariable String code, @Valid @RequestBody StatusChangeRequest body,
+      Authentication authentication) {
+    SignedInUser user = SignedInUser.of(authentication);
+    return strategy.changeStatus(code,
+        new StatusChange(body.status(), body.progress(), body.note()),
+        new ChangeSource.Person(user.id(), user.groups()));
+  }
+
+  @PostMapping(value = "/import",
+      consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
+  @PreAuthorize("hasRole('" + StrategyService.ADMIN_GROUP + "')")
+  @Operation(summary = "Import the strategy data file (YAML; admins). Validated first: a file "
+      + "with any problem changes nothing and the answer lists every problem with its line.")
+  ImportResult importFile(@RequestBody String yaml, Authentication authentication) {
+    return strategy.importFile(yaml, new ChangeSource.Import(authentication.getName()));
+  }
+
+  @ExceptionHandler(StrategyFileException.class)
+  ProblemDetail invalidFile(StrategyFileException e) {
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.slug(),
+        "Invalid strategy file", e.getMessage());
+    problem.setProperty("errors", e.problems());
+    return problem;
+  }
+
+  /** A change of a measure. */
+  record StatusChangeRequest(
+      @NotNull MeasureStatus status,
+      @Min(0) @Max(100) Integer progress,
+      @Size(max = 4000) String note) {}
+}

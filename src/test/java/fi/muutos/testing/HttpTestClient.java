@@ -33,9 +33,14 @@ public final class HttpTestClient {
   }
 
   public HttpResponse<String> postJson(String path, String user, String password, String json) {
+    return post(path, user, password, "application/json", json);
+  }
+
+  public HttpResponse<String> post(String path, String user, String password, String contentType,
+      String body) {
     return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
   /**

@@ -17,6 +17,8 @@ create table mu_goal (
   code         varchar(64)   not null unique,
   name         varchar(400)  not null,
   owner_group  varchar(64),
+  starts_on    date,
+  ends_on      date,
   position     int           not null
 );
 
@@ -28,6 +30,8 @@ create table mu_objective (
   name            varchar(400)  not null,
   owner_group     varchar(64),
   placement_note  varchar(1000),
+  starts_on       date,
+  ends_on         date,
   position        int           not null
 );
 

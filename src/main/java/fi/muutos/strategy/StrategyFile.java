@@ -10,10 +10,11 @@ record StrategyFile(Header strategy, List<GoalData> goals, List<ObjectiveData> o
   record Header(String code, String name, String municipality, LocalDate adoptedOn,
       String description) {}
 
-  record GoalData(int line, String code, String name, String owner) {}
+  record GoalData(int line, String code, String name, String owner, LocalDate startsOn,
+      LocalDate endsOn) {}
 
   record ObjectiveData(int line, String code, String name, String goal, String owner,
-      String placementNote) {}
+      String placementNote, LocalDate startsOn, LocalDate endsOn) {}
 
   record MeasureData(int line, String code, String name, String description, String objective,
       String owner, LocalDate startsOn, LocalDate dueOn, MeasureStatus status, int progress,

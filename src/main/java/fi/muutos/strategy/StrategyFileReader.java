@@ -103,12 +103,15 @@ final class StrategyFileReader {
   }
 
   private GoalData goal(Node node) {
-    Map<String, Node> f = fields(node, "code", "name", "owner");
-    return new GoalData(line(node), code(f, node), required(f, "name", node), group(f.get("owner")));
+    Map<String, Node> f = fields(node, "code", "name", "owner", "starts-on", "ends-on");
+    LocalDate startsOn = date(f.get("starts-on"));
+    return new GoalData(line(node), code(f, node), required(f, "name", node), group(f.get("owner")),
+        startsOn, endDate(f, startsOn, "starts-on", "ends-on"));
   }
 
   private ObjectiveData objective(Node node) {
-    Map<String, Node> f = fields(node, "code", "name", "goal", "owner", "placement");
+    Map<String, Node> f = fields(node, "code", "name", "goal", "owner", "placement", "starts-on",
+        "ends-on");
     String placement = text(f.get("placement"));
     if (placement != null && !placement.equals("assumed")) {
       problem(f.get("placement"), "placement may only be 'assumed', not '" + placement + "'");
@@ -117,8 +120,10 @@ final class StrategyFileReader {
     if (placement != null && goal == null) {
       problem(f.get("placement"), "placement 'assumed' needs a goal");
     }
+    LocalDate startsOn = date(f.get("starts-on"));
     return new ObjectiveData(line(node), code(f, node), required(f, "name", node), goal,
-        group(f.get("owner")), placement == null ? null : PLACEMENT_ASSUMED);
+        group(f.get("owner")), placement == null ? null : PLACEMENT_ASSUMED, startsOn,
+        endDate(f, startsOn, "starts-on", "ends-on"));
   }
 
   private MeasureData measure(Node node) {
@@ -151,10 +156,7 @@ final class StrategyFileReader {
       problem(node, "a measure needs an owner group");
     }
     LocalDate startsOn = date(f.get("starts-on"));
-    LocalDate dueOn = date(f.get("due-on"));
-    if (startsOn != null && dueOn != null && dueOn.isBefore(startsOn)) {
-      problem(f.get("due-on"), "due-on " + dueOn + " is before starts-on " + startsOn);
-    }
+    LocalDate dueOn = endDate(f, startsOn, "starts-on", "due-on");
     return new MeasureData(line(node), code(f, node), required(f, "name", node),
         text(f.get("description")), text(f.get("objective")), owner, startsOn, dueOn, status,
         progress, text(f.get("note")));
@@ -186,10 +188,7 @@ final class StrategyFileReader {
           item -> findings.add(new FindingData(FINDING_KINDS.get(kind), text(item)))));
     }
     LocalDate startedOn = date(f.get("started-on"));
-    LocalDate endedOn = date(f.get("ended-on"));
-    if (startedOn != null && endedOn != null && endedOn.isBefore(startedOn)) {
-      problem(f.get("ended-on"), "ended-on " + endedOn + " is before started-on " + startedOn);
-    }
+    LocalDate endedOn = endDate(f, startedOn, "started-on", "ended-on");
     return new EvaluationData(line(node), code(f, node), required(f, "name", node),
         text(f.get("evaluator")), startedOn, endedOn, text(f.get("method")), ratings, findings);
   }
@@ -314,6 +313,16 @@ final class StrategyFileReader {
       problem(node, "'" + value + "' is not a date (YYYY-MM-DD)");
       return null;
     }
+  }
+
+  /** The end date of a period, which must not be before its start. */
+  private LocalDate endDate(Map<String, Node> fields, LocalDate start, String startKey,
+      String endKey) {
+    LocalDate end = date(fields.get(endKey));
+    if (start != null && end != null && end.isBefore(start)) {
+      problem(fields.get(endKey), endKey + " " + end + " is before " + startKey + " " + start);
+    }
+    return end;
   }
 
   private String text(Node node) {

@@ -42,9 +42,11 @@ class StrategyImporter {
     int position = 0;
     for (GoalData goal : file.goals()) {
       goalIds.put(goal.code(), upsert("mu_goal", goal.code(),
-          "update mu_goal set strategy_id = ?, name = ?, owner_group = ?, position = ? where id = ?",
-          "insert into mu_goal (strategy_id, name, owner_group, position, code) values (?, ?, ?, ?, ?)",
-          strategyId, goal.name(), goal.owner(), position++));
+          "update mu_goal set strategy_id = ?, name = ?, owner_group = ?, starts_on = ?, "
+              + "ends_on = ?, position = ? where id = ?",
+          "insert into mu_goal (strategy_id, name, owner_group, starts_on, ends_on, position, code) "
+              + "values (?, ?, ?, ?, ?, ?, ?)",
+          strategyId, goal.name(), goal.owner(), goal.startsOn(), goal.endsOn(), position++));
     }
     notInFile.addAll(missing("mu_goal", strategyId, goalIds.keySet()));
 
@@ -53,11 +55,12 @@ class StrategyImporter {
     for (ObjectiveData objective : file.objectives()) {
       objectiveIds.put(objective.code(), upsert("mu_objective", objective.code(),
           "update mu_objective set strategy_id = ?, goal_id = ?, name = ?, owner_group = ?, "
-              + "placement_note = ?, position = ? where id = ?",
+              + "placement_note = ?, starts_on = ?, ends_on = ?, position = ? where id = ?",
           "insert into mu_objective (strategy_id, goal_id, name, owner_group, placement_note, "
-              + "position, code) values (?, ?, ?, ?, ?, ?, ?)",
+              + "starts_on, ends_on, position, code) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
           strategyId, objective.goal() == null ? null : goalIds.get(objective.goal()),
-          objective.name(), objective.owner(), objective.placementNote(), position++));
+          objective.name(), objective.owner(), objective.placementNote(), objective.startsOn(),
+          objective.endsOn(), position++));
     }
     notInFile.addAll(missing("mu_objective", strategyId, objectiveIds.keySet()));
 

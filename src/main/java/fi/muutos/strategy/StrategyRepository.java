@@ -29,10 +29,11 @@ class StrategyRepository {
 
   record StrategyRow(long id, String code, String name, String municipality, LocalDate adoptedOn) {}
 
-  record GoalRow(long id, String code, String name, String ownerGroup) {}
+  record GoalRow(long id, String code, String name, String ownerGroup, LocalDate startsOn,
+      LocalDate endsOn) {}
 
   record ObjectiveRow(long id, Long goalId, String code, String name, String ownerGroup,
-      String placementNote) {}
+      String placementNote, LocalDate startsOn, LocalDate endsOn) {}
 
   record MeasureRow(long id, Long objectiveId, String code, String name, String description,
       String ownerGroup, LocalDate startsOn, LocalDate dueOn, MeasureStatus status, int progress,
@@ -56,21 +57,21 @@ class StrategyRepository {
   }
 
   List<GoalRow> goals(long strategyId) {
-    return jdbc.sql("select id, code, name, owner_group from mu_goal where strategy_id = ? "
-            + "order by position, id")
+    return jdbc.sql("select id, code, name, owner_group, starts_on, ends_on from mu_goal "
+            + "where strategy_id = ? order by position, id")
         .param(strategyId)
         .query((rs, n) -> new GoalRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-            rs.getString("owner_group")))
+            rs.getString("owner_group"), localDate(rs, "starts_on"), localDate(rs, "ends_on")))
         .list();
   }
 
   List<ObjectiveRow> objectives(long strategyId) {
-    return jdbc.sql("select id, goal_id, code, name, owner_group, placement_note from mu_objective "
-            + "where strategy_id = ? order by position, id")
+    return jdbc.sql("select id, goal_id, code, name, owner_group, placement_note, starts_on, "
+            + "ends_on from mu_objective where strategy_id = ? order by position, id")
         .param(strategyId)
-        .query((rs, n) -> new ObjectiveRow(rs.getLong("id"), (Long) rs.getObject("goal_id", Long.class),
+        .query((rs, n) -> new ObjectiveRow(rs.getLong("id"), rs.getObject("goal_id", Long.class),
             rs.getString("code"), rs.getString("name"), rs.getString("owner_group"),
-            rs.getString("placement_note")))
+            rs.getString("placement_note"), localDate(rs, "starts_on"), localDate(rs, "ends_on")))
         .list();
   }
 

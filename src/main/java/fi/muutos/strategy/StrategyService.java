@@ -75,14 +75,15 @@ public class StrategyService {
     for (ObjectiveRow o : objectiveRows) {
       List<MeasureView> measures = measuresByObjective.getOrDefault(o.code(), List.of());
       objectives.put(o.id(), new ObjectiveView(o.code(), o.name(), o.ownerGroup(),
-          o.placementNote(), RollUp.of(measures),
+          o.placementNote(), o.startsOn(), o.endsOn(), RollUp.of(measures),
           ratings(ratings, r -> Objects.equals(r.objectiveId(), o.id())), measures));
     }
     List<GoalView> goals = repository.goals(strategy.id()).stream().map(g -> {
       List<ObjectiveView> own = objectiveRows.stream()
           .filter(o -> Objects.equals(o.goalId(), g.id())).map(o -> objectives.get(o.id())).toList();
       List<MeasureView> measures = own.stream().flatMap(o -> o.measures().stream()).toList();
-      return new GoalView(g.code(), g.name(), g.ownerGroup(), RollUp.of(measures),
+      return new GoalView(g.code(), g.name(), g.ownerGroup(), g.startsOn(), g.endsOn(),
+          RollUp.of(measures),
           ratings(ratings, r -> Objects.equals(r.goalId(), g.id())), own);
     }).toList();
     List<ObjectiveView> unplacedObjectives = objectiveRows.stream()

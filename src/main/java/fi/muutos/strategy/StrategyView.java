@@ -28,19 +28,21 @@ public record StrategyView(
   }
 
   /** A goal (päämäärä). */
-  public record GoalView(String code, String name, String ownerGroup, RollUp rollUp,
-      List<RatingView> ratings, List<ObjectiveView> objectives) {
+  public record GoalView(String code, String name, String ownerGroup, LocalDate startsOn,
+      LocalDate endsOn, RollUp rollUp, List<RatingView> ratings, List<ObjectiveView> objectives) {
     GoalView withoutPersonalData() {
-      return new GoalView(code, name, ownerGroup, rollUp, ratings,
+      return new GoalView(code, name, ownerGroup, startsOn, endsOn, rollUp, ratings,
           objectives.stream().map(ObjectiveView::withoutPersonalData).toList());
     }
   }
 
   /** An objective of the council term (valtuustokauden tavoite). */
   public record ObjectiveView(String code, String name, String ownerGroup, String placementNote,
-      RollUp rollUp, List<RatingView> ratings, List<MeasureView> measures) {
+      LocalDate startsOn, LocalDate endsOn, RollUp rollUp, List<RatingView> ratings,
+      List<MeasureView> measures) {
     ObjectiveView withoutPersonalData() {
-      return new ObjectiveView(code, name, ownerGroup, placementNote, rollUp, ratings,
+      return new ObjectiveView(code, name, ownerGroup, placementNote, startsOn, endsOn, rollUp,
+          ratings,
           measures.stream().map(MeasureView::withoutPersonalData).toList());
     }
   }

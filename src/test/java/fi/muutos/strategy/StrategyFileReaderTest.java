@@ -55,7 +55,7 @@ class StrategyFileReaderTest {
             .extracting(p -> p.line() + ": " + p.message())
             .containsExactly(
                 "6: 'name' is required",
-                "7: unknown key 'nmae' (expected one of code, name, owner)",
+                "7: unknown key 'nmae' (expected one of code, name, owner, starts-on, ends-on)",
                 "9: objective O-X names the goal G-NOPE, which the file does not define",
                 "15: unknown status 'DOEN' (one of [NOT_STARTED, IN_PROGRESS, AT_RISK, DELAYED, "
                     + "DONE, CANCELLED])",
@@ -64,6 +64,21 @@ class StrategyFileReaderTest {
                 "17: progress must be between 0 and 100, not 150",
                 "18: the code M-A is already used on line 13",
                 "21: 'not-a-date' is not a date (YYYY-MM-DD)"));
+  }
+
+  @Test
+  void aPeriodMayNotEndBeforeItStarts() {
+    String file = """
+        strategy: {code: TEST-DATES, name: Päivät, municipality: Testikunta}
+        goals:
+          - code: G-D
+            name: Päämäärä
+            starts-on: 2025-01-01
+            ends-on: 2024-12-31
+        """;
+    assertThatThrownBy(() -> StrategyFileReader.read(file, GROUPS))
+        .isInstanceOfSatisfying(StrategyFileException.class, e -> assertThat(e.problems())
+            .containsExactly(new FileProblem(6, "ends-on 2024-12-31 is before starts-on 2025-01-01")));
   }
 
   @Test

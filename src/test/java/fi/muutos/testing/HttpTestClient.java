@@ -38,9 +38,19 @@ public final class HttpTestClient {
 
   public HttpResponse<String> post(String path, String user, String password, String contentType,
       String body) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(path, user, password, contentType, body);
+  }
+
+  /** A POST with extra headers given as name, value, name, value ... */
+  public HttpResponse<String> send(String path, String user, String password, String contentType,
+      String body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .header("Authorization", basic(user, password)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.build());
   }
 
   /**

@@ -7,18 +7,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, on embedded PostgreSQL (profile {@code postgres}), with
- * the job executor off so tests drive jobs themselves. All classes with this annotation share one
+ * the job executor and the event retry poller off so tests drive jobs and retries themselves, and
+ * a {@link MutableClock} for the application's time. All classes with this annotation share one
  * application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = MuutosApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=false")
+    properties = {"camunda.bpm.job-execution.enabled=false", "muutos.events.retry.enabled=false"})
+@Import(TestClockConfiguration.class)
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 public @interface IntegrationTest {}

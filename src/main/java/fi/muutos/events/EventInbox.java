@@ -1,0 +1,223 @@
+package fi.muutos.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.events.EventDataMapper.Mapped;
+import fi.muutos.events.EventSettings.Route;
+import fi.muutos.events.InboxRepository.Stored;
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The event inbox. An inbound event is stored (and committed) before anything else happens, once
+ * per (source, id); then it is correlated to the process that waits for it, in a transaction of
+ * its own in which the process's step and the event's new status commit together. An event that
+ * no process waits for yet stays pending and is retried with back-off until its horizon, then
+ * expires; nothing is dropped silently.
+ */
+@Service
+public class EventInbox {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventInbox.class);
+  /** How long one attempt may hold an event before another node may take it over. */
+  static final Duration CLAIM = Duration.ofMinutes(2);
+  static final int MAX_ID_LENGTH = 500;
+
+  private final EventSettings settings;
+  private final EventDataMapper mapper;
+  private final InboxRepository repository;
+  private final RuntimeService runtimeService;
+  private final TransactionTemplate newTransaction;
+  private final Clock clock;
+  private final EventFormat format = new JsonFormat();
+
+  EventInbox(EventSettings settings, EventDataMapper mapper, InboxRepository repository,
+      RuntimeService runtimeService, PlatformTransactionManager transactions, Clock clock) {
+    this.settings = settings;
+    this.mapper = mapper;
+    this.repository = repository;
+    this.runtimeService = runtimeService;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /**
+   * Receives events (one, or a batch). All are checked first: if any is invalid for its type, none
+   * is stored ({@link InvalidEventsException}). Then each is stored, or recognised as a repeat,
+   * and each new one is correlated at once when a process waits for it.
+   */
+  public List<InboundEventView> receive(List<CloudEvent> events) {
+    List<String> problems = new ArrayList<>();
+    List<Optional<Route>> routes = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      CloudEvent event = events.get(i);
+      String where = events.size() == 1 ? "" : "event " + (i + 1) + ": ";
+      if (event.getId().length() > MAX_ID_LENGTH || event.getSource().toString().length() > MAX_ID_LENGTH) {
+        problems.add(where + "id and source may have at most " + MAX_ID_LENGTH + " characters");
+      }
+      Optional<Route> route = settings.route(event.getType());
+      route.map(r -> mapper.map(event, r)).filter(m -> !m.valid())
+          .ifPresent(m -> m.problems().forEach(p -> problems.add(where + p)));
+      routes.add(route);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidEventsException(problems);
+    }
+    List<InboundEventView> outcomes = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      outcomes.add(receive(events.get(i), routes.get(i)));
+    }
+    return outcomes;
+  }
+
+  private InboundEventView receive(CloudEvent event, Optional<Route> route) {
+    OffsetDateTime now = now();
+    String id = UUID.randomUUID().toString();
+    String status = route.isPresent() ? InboxRepository.RECEIVED : InboxRepository.REJECTED;
+    String reason = route.isPresent() ? null : "Unknown event type " + event.getType()
+        + ": no route is configured for it (muutos.events.routes).";
+    try {
+      newTransaction.executeWithoutResult(tx -> repository.insert(id,
+          event.getSource().toString(), event.getId(), event.getType(), event.getSubject(),
+          event.getTime(), new String(format.serialize(event), StandardCharsets.UTF_8),
+          route.map(Route::message).orElse(null), status, reason, now,
+          now.plus(settings.horizon()), route.isPresent() ? now.plus(CLAIM) : null));
+    } catch (DuplicateKeyException e) {
+      return repository.find(event.getSource().toString(), event.getId())
+          .map(stored -> stored.view().asDuplicate())
+          .orElseThrow(() -> e);
+    }
+    if (route.isPresent()) {
+      attempt(id);
+    }
+    return find(id);
+  }
+
+  /** One event's stored outcome. */
+  public InboundEventView find(String id) {
+    return repository.find(id).map(Stored::view).orElseThrow(() -> new DomainException(
+        Kind.NOT_FOUND, "event-not-found", "There is no inbound event with the id " + id + "."));
+  }
+
+  /** Stored events for operators, newest first. */
+  public List<InboundEventView> list(String status, String type, int limit) {
+    return repository.list(status, type, Math.max(1, Math.min(limit, 500)));
+  }
+
+  /**
+   * Retries the events that are due, on whichever node gets each claim first, and expires those
+   * past their horizon. Safe to run on every node at once. Returns how many were attempted.
+   */
+  public int retryDue() {
+    OffsetDateTime now = now();
+    int expired = newTransaction.execute(tx -> repository.expireOverdue(now));
+    if (expired > 0) {
+      LOG.warn("{} inbound event(s) expired: no process waited for them", expired);
+    }
+    int attempted = 0;
+    for (String id : repository.due(now, 100)) {
+      if (repository.claim(id, now, now.plus(CLAIM))) {
+        attempt(id);
+        attempted++;
+      }
+    }
+    return attempted;
+  }
+
+  /** Correlates a claimed event; on failure records why and when to try again. */
+  private void attempt(String id) {
+    Stored stored = repository.find(id).orElseThrow();
+    InboundEventView view = stored.view();
+    CloudEvent event = format.deserialize(stored.cloudEvent().getBytes(StandardCharsets.UTF_8));
+    Route route = settings.route(view.type()).orElse(null);
+    OffsetDateTime now = now();
+    if (route == null) { // the routing table changed since the event was stored
+      newTransaction.executeWithoutResult(tx -> repository.pending(id,
+          "No route is configured for " + view.type() + " any more", retryAt(view, now)));
+      return;
+    }
+    Mapped mapped = mapper.map(event, route);
+    try {
+      newTransaction.executeWithoutResult(tx -> {
+        MessageCorrelationResult result = runtimeService.createMessageCorrelation(route.message())
+            .processInstanceBusinessKey(view.subject())
+            .setVariables(mapped.variables())
+            .correlateWithResult();
+        String instanceId = result.getProcessInstance() != null
+            ? result.getProcessInstance().getId() : result.getExecution().getProcessInstanceId();
+        repository.correlated(id, now, instanceId);
+      });
+    } catch (MismatchingMessageCorrelationException e) {
+      long waiting = runtimeService.createExecutionQuery()
+          .messageEventSubscriptionName(route.message()).processInstanceBusinessKey(view.subject())
+          .count();
+      String reason = waiting > 1
+          ? waiting + " process instances with the business key " + view.subject()
+              + " wait for the message " + route.message() + ": which one is ambiguous"
+          : "No process instance with the business key " + view.subject()
+              + " waits for the message " + route.message() + " yet";
+      later(id, view, reason, now);
+    } catch (RuntimeException e) {
+      LOG.warn("Correlating inbound event {} failed; will retry", id, e);
+      later(id, view, "Correlation failed: " + e.getMessage(), now);
+    }
+  }
+
+  /** Pending again, retried after the back-off but at the latest at the horizon; then expired. */
+  private void later(String id, InboundEventView view, String reason, OffsetDateTime now) {
+    OffsetDateTime next = retryAt(view, now);
+    newTransaction.executeWithoutResult(tx -> {
+      if (view.expiresAt() != null && !now.isBefore(view.expiresAt())) {
+        repository.expired(id, "No process waited for it before its horizon. Last: " + reason);
+      } else {
+        repository.pending(id, reason, view.expiresAt() != null && next.isAfter(view.expiresAt())
+            ? view.expiresAt() : next);
+      }
+    });
+  }
+
+  private OffsetDateTime retryAt(InboundEventView view, OffsetDateTime now) {
+    return now.plus(settings.retry().delayAfter(view.attempts() + 1));
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Events invalid for their type: nothing was stored. */
+  public static class InvalidEventsException extends DomainException {
+    private final List<String> problems;
+
+    InvalidEventsException(List<String> problems) {
+      super(Kind.INVALID, "invalid-event", "The event is invalid for its type; nothing was "
+          + "stored: " + String.join("; ", problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+      return problems;
+    }
+  }
+}

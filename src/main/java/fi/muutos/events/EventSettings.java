@@ -1,0 +1,67 @@
+package fi.muutos.events;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code muutos.events.*}: our events' source, the inbox's retry horizon and back-off, and the
+ * routing table from inbound event type to BPMN message and variables.
+ */
+@Validated
+@ConfigurationProperties("muutos.events")
+record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid Retry retry,
+    @Valid List<Route> routes) {
+
+  EventSettings {
+    routes = routes == null ? List.of() : List.copyOf(routes);
+    retry = retry == null ? new Retry(true, null, null, null) : retry;
+  }
+
+  Optional<Route> route(String type) {
+    return routes.stream().filter(r -> r.type().equals(type)).findFirst();
+  }
+
+  /** Back-off of pending events: first delay, doubling up to the maximum; how often to look. */
+  record Retry(boolean enabled, Duration pollInterval, Duration firstDelay, Duration maxDelay) {
+    Retry {
+      pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
+      firstDelay = firstDelay == null ? Duration.ofSeconds(10) : firstDelay;
+      maxDelay = maxDelay == null ? Duration.ofHours(1) : maxDelay;
+    }
+
+    Duration delayAfter(int attempts) {
+      Duration delay = firstDelay.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+      return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+  }
+
+  /** One event type: the message it correlates and the variables it carries. */
+  record Route(@NotBlank String type, @NotBlank String message,
+      Map<String, @Valid VariableRule> variables) {
+    Route {
+      variables = variables == null ? Map.of() : Map.copyOf(variables);
+    }
+  }
+
+  /**
+   * A process variable taken from the event's data.
+   *
+   * @param path JSON pointer into {@code data}, e.g. {@code /outcome}
+   * @param type string (default), integer, boolean or date (YYYY-MM-DD, kept as that string)
+   * @param required whether the event is invalid without it
+   * @param allowed the only values allowed, if any
+   */
+  record VariableRule(@NotBlank String path, String type, boolean required, List<String> allowed) {
+    VariableRule {
+      type = type == null ? "string" : type;
+      allowed = allowed == null ? List.of() : List.copyOf(allowed);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package fi.muutos.events;
+
+import fi.muutos.strategy.MeasureStatusChanged;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.spring.boot.starter.event.ExecutionEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns domain and engine events into our CloudEvents, in the transaction that caused them:
+ * {@code fi.muutos.measure.status.changed}, {@code fi.muutos.process.started},
+ * {@code fi.muutos.process.ended}.
+ */
+@Component
+class OutboundEvents {
+
+  static final String MEASURE_STATUS_CHANGED = "fi.muutos.measure.status.changed";
+  static final String PROCESS_STARTED = "fi.muutos.process.started";
+  static final String PROCESS_ENDED = "fi.muutos.process.ended";
+
+  private final Outbox outbox;
+  private final RepositoryService repositoryService;
+
+  OutboundEvents(Outbox outbox, RepositoryService repositoryService) {
+    this.outbox = outbox;
+    this.repositoryService = repositoryService;
+  }
+
+  @EventListener
+  void measureChanged(MeasureStatusChanged event) {
+    outbox.publish(MEASURE_STATUS_CHANGED, event.measureCode(), event);
+  }
+
+  /**
+   * The engine's process-level start and end (Camunda's Spring eventing publishes every execution
+   * listener event). The process's own "start" comes before any activity instance exists; its own
+   * "end" belongs to the process instance's activity instance. (Checked by EventFeedTest.)
+   */
+  @EventListener(condition = "#event.id == #event.processInstanceId and ("
+      + "(#event.eventName == 'start' and #event.activityInstanceId == null) or "
+      + "(#event.eventName == 'end' and #event.activityInstanceId == #event.processInstanceId))")
+  void processStartedOrEnded(ExecutionEvent event) {
+    String key = repositoryService.getProcessDefinition(event.getProcessDefinitionId()).getKey();
+    outbox.publish("start".equals(event.getEventName()) ? PROCESS_STARTED : PROCESS_ENDED,
+        event.getProcessBusinessKey(), new ProcessMilestone(key, event.getProcessInstanceId(),
+            event.getProcessBusinessKey()));
+  }
+
+  /** Data of a process milestone event. */
+  record ProcessMilestone(String processDefinitionKey, String processInstanceId,
+      String businessKey) {}
+}

@@ -92,6 +92,33 @@ class EventIntakeTest {
   }
 
   @Test
+  void pollersOnSeveralNodesAttemptADueEventOnce() throws Exception {
+    String id = json.readTree(post(STRUCTURED, decision(UUID.randomUUID().toString(), newKey(),
+        "APPROVED")).body()).path("id").asText();
+    assertThat(inbox.find(id).attempts()).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(1));
+
+    ExecutorService nodes = Executors.newFixedThreadPool(4);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> rounds = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      rounds.add(nodes.submit(() -> {
+        start.await();
+        return inbox.retryDue();
+      }));
+    }
+    start.countDown();
+    for (Future<Integer> round : rounds) {
+      round.get();
+    }
+    nodes.shutdown();
+
+    InboundEventView after = inbox.find(id);
+    assertThat(after.status()).isEqualTo("PENDING");
+    assertThat(after.attempts()).as("one attempt among all pollers").isEqualTo(2);
+  }
+
+  @Test
   void anEventNoProcessWaitsForExpiresAtItsHorizonAndStaysVisible() throws Exception {
     String businessKey = newKey();
     String id = json.readTree(post(STRUCTURED, decision(UUID.randomUUID().toString(), businessKey,

@@ -161,18 +161,21 @@ public class EventInbox {
     Mapped mapped = mapper.map(event, route);
     try {
       newTransaction.executeWithoutResult(tx -> {
-        MessageCorrelationResult result = runtimeService.createMessageCorrelation(route.message())
+        var correlation = runtimeService.createMessageCorrelation(route.message())
             .processInstanceBusinessKey(view.subject())
-            .setVariables(mapped.variables())
-            .correlateWithResult();
+            .setVariables(mapped.variables());
+        route.localKeys().forEach(key ->
+            correlation.localVariableEquals(key, mapped.variables().get(key)));
+        MessageCorrelationResult result = correlation.correlateWithResult();
         String instanceId = result.getProcessInstance() != null
             ? result.getProcessInstance().getId() : result.getExecution().getProcessInstanceId();
         repository.correlated(id, now, instanceId);
       });
     } catch (MismatchingMessageCorrelationException e) {
-      long waiting = runtimeService.createExecutionQuery()
-          .messageEventSubscriptionName(route.message()).processInstanceBusinessKey(view.subject())
-          .count();
+      var query = runtimeService.createExecutionQuery()
+          .messageEventSubscriptionName(route.message()).processInstanceBusinessKey(view.subject());
+      route.localKeys().forEach(key -> query.variableValueEquals(key, mapped.variables().get(key)));
+      long waiting = query.count();
       String reason = waiting > 1
           ? waiting + " process instances with the business key " + view.subject()
               + " wait for the message " + route.message() + ": which one is ambiguous"

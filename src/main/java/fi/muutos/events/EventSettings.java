@@ -42,11 +42,16 @@ record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid 
     }
   }
 
-  /** One event type: the message it correlates and the variables it carries. */
+  /**
+   * One event type: the message it correlates and the variables it carries. {@code localKeys}
+   * name variables (of {@code variables}) that must also match a local variable of the waiting
+   * execution, e.g. which authority's statement a parallel branch waits for.
+   */
   record Route(@NotBlank String type, @NotBlank String message,
-      Map<String, @Valid VariableRule> variables) {
+      Map<String, @Valid VariableRule> variables, List<String> localKeys) {
     Route {
       variables = variables == null ? Map.of() : Map.copyOf(variables);
+      localKeys = localKeys == null ? List.of() : List.copyOf(localKeys);
     }
   }
 

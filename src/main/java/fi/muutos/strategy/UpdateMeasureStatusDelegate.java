@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * milestone. Configured by input parameters: {@code measure} (code), {@code status}, optional
  * {@code progress} (0–100) and {@code note}.
  *
- * <p>An unknown measure code or an illegal transition is a modelling error: the job fails with a
+ * <p>An input {@code measure} that evaluates to an empty string (a configured measure code the
+ * municipality left empty) updates nothing. An unknown measure code or an illegal transition is a modelling error: the job fails with a
  * message naming the code and, after its retries, shows as an incident in Cockpit. The change
  * joins the job's transaction, so a failed job leaves no trace and its retry logs once.
  */
@@ -21,6 +22,9 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
   static final String PROGRESS = "progress";
   static final String NOTE = "note";
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(UpdateMeasureStatusDelegate.class);
+
   private final StrategyService strategy;
 
   UpdateMeasureStatusDelegate(StrategyService strategy) {
@@ -29,6 +33,12 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    Object configured = execution.getVariableLocal(MEASURE);
+    if (configured != null && configured.toString().isBlank()) {
+      // an expression such as ${zoningMeasure} that the municipality left empty: no measure to move
+      LOG.info("{}: no measure configured; nothing to update", execution.getCurrentActivityId());
+      return;
+    }
     String code = required(execution, MEASURE);
     String statusName = required(execution, STATUS);
     MeasureStatus status;

@@ -55,6 +55,21 @@ final class ModelConventions {
     return violations;
   }
 
+  /** Every camunda:formRef of user tasks and start events under a folder. */
+  static Set<String> formRefs(Path modelsDir) {
+    Set<String> refs = new HashSet<>();
+    for (Path file : files(modelsDir)) {
+      if (file.toString().endsWith(".bpmn")) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        model.getModelElementsByType(UserTask.class).forEach(t -> refs.add(t.getCamundaFormRef()));
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class).stream()
+            .map(org.camunda.bpm.model.bpmn.instance.StartEvent::getCamundaFormRef)
+            .filter(java.util.Objects::nonNull).forEach(refs::add);
+      }
+    }
+    return refs;
+  }
+
   private static void checkBpmn(String file, BpmnModelInstance model, Set<String> referenced,
       List<String> violations) {
     if (model.getModelElementsByType(BpmnDiagram.class).isEmpty()) {

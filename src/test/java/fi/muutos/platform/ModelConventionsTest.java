@@ -23,6 +23,18 @@ class ModelConventionsTest {
   }
 
   @Test
+  void everyFormRefNamesAFormThatExists() throws Exception {
+    java.util.Set<String> formIds = new java.util.HashSet<>();
+    try (var files = java.nio.file.Files.walk(Path.of("processes"))) {
+      for (Path form : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        formIds.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(form.toFile())
+            .path("id").asText());
+      }
+    }
+    assertThat(ModelConventions.formRefs(Path.of("processes"))).isSubsetOf(formIds);
+  }
+
+  @Test
   void anEmptyFolderPasses(@TempDir Path empty) {
     assertThat(ModelConventions.check(empty, CODE)).isEmpty();
   }

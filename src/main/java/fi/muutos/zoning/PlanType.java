@@ -1,0 +1,18 @@
+package fi.muutos.zoning;
+
+/** The kinds of plan the procedure serves; the DMN table takes the name as input. */
+public enum PlanType {
+  DETAILED_PLAN("Asemakaava"),
+  MINOR_DETAILED_PLAN_CHANGE("Asemakaavan vähäinen muutos"),
+  MASTER_PLAN("Yleiskaava");
+
+  private final String label;
+
+  PlanType(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

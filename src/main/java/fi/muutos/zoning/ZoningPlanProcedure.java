@@ -1,0 +1,111 @@
+package fi.muutos.zoning;
+
+import static fi.muutos.zoning.ZoningPlanProcess.Vars;
+
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The zoning procedure's facade: start a plan, cancel, suspend and resume it. Controllers call
+ * this, never the engine directly.
+ */
+@Service
+public class ZoningPlanProcedure {
+
+  private final RuntimeService runtimeService;
+  private final ZoningPlans plans;
+
+  ZoningPlanProcedure(RuntimeService runtimeService, ZoningPlans plans) {
+    this.runtimeService = runtimeService;
+    this.plans = plans;
+  }
+
+  /** What starts a plan. {@code businessKey} is optional (KAAVA-year-number when absent). */
+  public record StartPlan(String name, PlanType type, boolean significant, String areaDescription,
+      String businessKey) {}
+
+  /** A started plan. */
+  public record Started(long planId, String businessKey, String processInstanceId) {}
+
+  @Transactional
+  public Started start(StartPlan command) {
+    String businessKey = command.businessKey() == null || command.businessKey().isBlank()
+        ? plans.newBusinessKey() : command.businessKey().strip();
+    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ZoningPlanProcess.KEY)
+        .processInstanceBusinessKey(businessKey).count() > 0) {
+      throw duplicate(businessKey);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Vars.PLAN_NAME, command.name());
+    variables.put(Vars.PLAN_TYPE, command.type().name());
+    variables.put(Vars.SIGNIFICANT, command.significant());
+    variables.put(Vars.AREA, command.areaDescription());
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ZoningPlanProcess.KEY,
+        businessKey, variables);
+    return new Started(plans.findByBusinessKey(businessKey).id(), businessKey, instance.getId());
+  }
+
+  /** Cancels a plan at any stage: it lapses (Ryhti 15). */
+  @Transactional
+  public ZoningPlanView cancel(long planId, String reason) {
+    ZoningPlanView plan = running(planId);
+    try {
+      runtimeService.createMessageCorrelation(ZoningPlanProcess.Messages.CANCELLED)
+          .processInstanceId(plan.processInstanceId())
+          .setVariable(Vars.CANCELLATION_REASON, reason).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new DomainException(Kind.CONFLICT, "plan-not-cancellable",
+          "Plan " + plan.businessKey() + " cannot be cancelled now (is it suspended?).");
+    }
+    return plans.find(planId);
+  }
+
+  /** Suspends a plan (Ryhti 17): the engine holds its instance, timers included. */
+  @Transactional
+  public ZoningPlanView suspend(long planId) {
+    ZoningPlanView plan = running(planId);
+    if (plan.stage() == ZoningStage.SUSPENDED) {
+      return plan;
+    }
+    runtimeService.suspendProcessInstanceById(plan.processInstanceId());
+    plans.recordStage(planId, ZoningStage.SUSPENDED, null, null);
+    return plans.find(planId);
+  }
+
+  /** Resumes a suspended plan in the stage it had before. */
+  @Transactional
+  public ZoningPlanView resume(long planId) {
+    ZoningPlanView plan = running(planId);
+    if (plan.stage() != ZoningStage.SUSPENDED) {
+      throw new DomainException(Kind.CONFLICT, "plan-not-suspended",
+          "Plan " + plan.businessKey() + " is not suspended.");
+    }
+    runtimeService.activateProcessInstanceById(plan.processInstanceId());
+    ZoningStage before = plan.stages().stream().map(ZoningPlanView.StageEntry::stage)
+        .filter(s -> s != ZoningStage.SUSPENDED).reduce((a, b) -> b).orElse(ZoningStage.INITIATED);
+    plans.recordStage(planId, before, null, null);
+    return plans.find(planId);
+  }
+
+  private ZoningPlanView running(long planId) {
+    ZoningPlanView plan = plans.find(planId);
+    if (plan.outcome() != null || runtimeService.createProcessInstanceQuery()
+        .processInstanceId(plan.processInstanceId()).count() == 0) {
+      throw new DomainException(Kind.CONFLICT, "plan-ended",
+          "Plan " + plan.businessKey() + " has ended (" + plan.stage().label() + ").");
+    }
+    return plan;
+  }
+
+  private static DomainException duplicate(String businessKey) {
+    return new DomainException(Kind.CONFLICT, "duplicate-business-key",
+        "A plan with the business key " + businessKey + " exists already.");
+  }
+}

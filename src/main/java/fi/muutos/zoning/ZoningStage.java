@@ -1,0 +1,35 @@
+package fi.muutos.zoning;
+
+/**
+ * Where a plan is, with the national Ryhti lifecycle code (kaavan elinkaaren tila). A cancelled
+ * or annulled plan has lapsed (15); the plan's outcome says which.
+ */
+public enum ZoningStage {
+  INITIATED("01", "Kaavoitusaloite"),
+  ANNOUNCED("02", "Vireilletullut"),
+  DRAFT("03", "Valmistelu"),
+  PROPOSAL("04", "Kaavaehdotus"),
+  REVISED_PROPOSAL("05", "Muutettu kaavaehdotus"),
+  APPROVED("06", "Hyväksytty kaava"),
+  APPEALED("08", "Valituksen alainen"),
+  LEGALLY_BINDING("12", "Lainvoimainen"),
+  IN_FORCE("13", "Voimassa"),
+  LAPSED("15", "Rauennut"),
+  SUSPENDED("17", "Keskeytetty");
+
+  private final String ryhtiCode;
+  private final String label;
+
+  ZoningStage(String ryhtiCode, String label) {
+    this.ryhtiCode = ryhtiCode;
+    this.label = label;
+  }
+
+  public String ryhtiCode() {
+    return ryhtiCode;
+  }
+
+  public String label() {
+    return label;
+  }
+}

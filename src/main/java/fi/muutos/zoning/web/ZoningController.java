@@ -1,0 +1,114 @@
+package fi.muutos.zoning.web;
+
+import fi.muutos.zoning.PlanType;
+import fi.muutos.zoning.ZoningLeadTimes;
+import fi.muutos.zoning.ZoningLeadTimes.LeadTime;
+import fi.muutos.zoning.ZoningPlanProcedure;
+import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
+import fi.muutos.zoning.ZoningPlanProcedure.Started;
+import fi.muutos.zoning.ZoningPlanView;
+import fi.muutos.zoning.ZoningPlans;
+import fi.muutos.zoning.ZoningStage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Zoning plans: start them, see where they are, and how long each stage takes. */
+@RestController
+@RequestMapping("/api/zoning")
+@Tag(name = "Kaavoitus", description = "Kaavamenettely")
+class ZoningController {
+
+  private static final String PLANNERS = "hasAnyRole('kaavoitus', 'camunda-admin')";
+  private static final String READERS =
+      "hasAnyRole('kaavoitus', 'kirjaamo', 'johtoryhma', 'integraatio', 'camunda-admin')";
+
+  private final ZoningPlanProcedure procedure;
+  private final ZoningPlans plans;
+  private final ZoningLeadTimes leadTimes;
+
+  ZoningController(ZoningPlanProcedure procedure, ZoningPlans plans, ZoningLeadTimes leadTimes) {
+    this.procedure = procedure;
+    this.plans = plans;
+    this.leadTimes = leadTimes;
+  }
+
+  @PostMapping("/plans")
+  @PreAuthorize(PLANNERS)
+  @Operation(summary = "Start a plan's procedure (201 with plan id, business key, process "
+      + "instance id; 409 when the business key is taken)")
+  ResponseEntity<Started> start(@Valid @RequestBody StartPlanRequest body) {
+    Started started = procedure.start(new StartPlan(body.name(), body.type(), body.significant(),
+        body.areaDescription(), body.businessKey()));
+    return ResponseEntity.created(URI.create("/api/zoning/plans/" + started.planId()))
+        .body(started);
+  }
+
+  @GetMapping("/plans/{id}")
+  @PreAuthorize(READERS)
+  @Operation(summary = "A plan: stage, Ryhti code, deadlines, days in stage and stage history")
+  ZoningPlanView plan(@PathVariable long id) {
+    return plans.find(id);
+  }
+
+  @GetMapping("/plans")
+  @PreAuthorize(READERS)
+  @Operation(summary = "Plans, optionally in one stage (e.g. PROPOSAL, IN_FORCE)")
+  List<ZoningPlanView> list(@RequestParam(required = false) ZoningStage state) {
+    return plans.list(state);
+  }
+
+  @PostMapping("/plans/{id}/cancel")
+  @PreAuthorize(PLANNERS)
+  @Operation(summary = "Cancel a plan at any stage (it lapses, Ryhti 15)")
+  ZoningPlanView cancel(@PathVariable long id, @Valid @RequestBody CancelRequest body) {
+    return procedure.cancel(id, body.reason());
+  }
+
+  @PostMapping("/plans/{id}/suspend")
+  @PreAuthorize(PLANNERS)
+  @Operation(summary = "Suspend a plan (Ryhti 17)")
+  ZoningPlanView suspend(@PathVariable long id) {
+    return procedure.suspend(id);
+  }
+
+  @PostMapping("/plans/{id}/resume")
+  @PreAuthorize(PLANNERS)
+  @Operation(summary = "Resume a suspended plan")
+  ZoningPlanView resume(@PathVariable long id) {
+    return procedure.resume(id);
+  }
+
+  @GetMapping("/lead-times")
+  @PreAuthorize(READERS)
+  @Operation(summary = "Per stage: plans that passed it, median and longest days (engine history)")
+  List<LeadTime> leadTimes() {
+    return leadTimes.leadTimes();
+  }
+
+  /** Starting a plan. */
+  record StartPlanRequest(
+      @NotBlank @Size(max = 400) String name,
+      @NotNull PlanType type,
+      boolean significant,
+      @Size(max = 2000) String areaDescription,
+      @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*") String businessKey) {}
+
+  /** Cancelling a plan. */
+  record CancelRequest(@NotBlank @Size(max = 2000) String reason) {}
+}

@@ -1,0 +1,405 @@
+package fi.muutos.zoning;
+
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.ANNOUNCE_INITIATION;
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.AUTHORITIES_MEETING;
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.DISPLAY_DRAFT;
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.DISPLAY_ENDED;
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.ENTRY_INTO_FORCE_NOTICE;
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.PREPARE_PROPOSAL;
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.PUBLISH_NOTICE;
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.RECORD_DECISION;
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.REPLY_TO_REMINDERS;
+import static fi.muutos.zoning.ZoningPlanProcess.Elements.STATEMENT_DEADLINE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.events.EventInbox;
+import fi.muutos.strategy.StrategyService;
+import fi.muutos.testing.HttpTestClient;
+import fi.muutos.testing.IntegrationTest;
+import fi.muutos.testing.MutableClock;
+import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
+import fi.muutos.zoning.ZoningPlanProcedure.Started;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The zoning procedure on the real engine and PostgreSQL: one method per path. Jobs and timers
+ * are executed by the test; decisions, statements and appeals arrive as CloudEvents over HTTP.
+ */
+@IntegrationTest
+class ZoningPlanProcessTest {
+
+  @LocalServerPort int port;
+  @Autowired ZoningPlanProcedure procedure;
+  @Autowired ZoningPlans plans;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired EventInbox inbox;
+  @Autowired MutableClock clock;
+  @Autowired StrategyService strategy;
+  @Autowired ObjectMapper json;
+
+  @Test
+  void aMinorChangeSkipsTheDraftAndIsApprovedByTheDelegatedBody() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.assertAt(PREPARE_PROPOSAL);
+    plan.proposal("2026-03-04", "ELY-keskus");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+    assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-03-18")); // 14 days
+    plan.statement("ELY-keskus");
+    plan.displayEnds();
+    plan.reply(false);
+    assertThat(plan.task(RECORD_DECISION).getName())
+        .isEqualTo("Kirjaa hyväksymispäätös (Hallintosäännön mukainen lautakunta)");
+    plan.decide("APPROVED");
+    plan.notice("2026-05-04");
+    plan.noAppeal();
+    plan.intoForce();
+
+    ZoningPlanView view = plan.view();
+    assertThat(view.stage()).isEqualTo(ZoningStage.IN_FORCE);
+    assertThat(view.ryhtiCode()).isEqualTo("13");
+    assertThat(view.outcome()).isEqualTo("IN_FORCE");
+    assertThat(view.stages()).extracting(ZoningPlanView.StageEntry::stage).containsExactly(
+        ZoningStage.INITIATED, ZoningStage.ANNOUNCED, ZoningStage.PROPOSAL, ZoningStage.APPROVED,
+        ZoningStage.LEGALLY_BINDING, ZoningStage.IN_FORCE);
+    assertThat(plan.visited()).doesNotContain(AUTHORITIES_MEETING, DISPLAY_DRAFT);
+    assertThat(plan.ended("endEvent_planInForce")).isTrue();
+    assertThat(strategy.measure("M-KAAVOITUSPROSESSIT").log())
+        .anyMatch(c -> plan.instanceId.equals(c.processInstanceId()));
+  }
+
+  @Test
+  void aRegularDetailedPlanHasADraftStageAndTheCouncilApproves() {
+    Plan plan = start(PlanType.DETAILED_PLAN, false);
+    plan.announce();
+    plan.assertAt(DISPLAY_DRAFT);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.DRAFT);
+    plan.complete(DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12"));
+    plan.proposal("2026-03-04", "ELY-keskus, Museovirasto");
+    // 30 days from 4 March 2026 is Good Friday: the period ends on the Tuesday after Easter
+    assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-04-07"));
+    plan.statement("Museovirasto");
+    plan.statement("ELY-keskus");
+    plan.displayEnds();
+    plan.reply(false);
+    assertThat(plan.view().approvingBody()).isEqualTo("Kaupunginvaltuusto");
+    plan.decide("APPROVED");
+    plan.notice("2026-05-04");
+    plan.noAppeal();
+    plan.intoForce();
+    assertThat(plan.visited()).contains(DISPLAY_DRAFT).doesNotContain(AUTHORITIES_MEETING);
+    assertThat(plan.ended("endEvent_planInForce")).isTrue();
+  }
+
+  @Test
+  void aMasterPlanHasTheAuthoritiesMeetingAndOnlyTheCouncilApproves() {
+    Plan plan = start(PlanType.MASTER_PLAN, false);
+    plan.announce();
+    plan.assertAt(AUTHORITIES_MEETING);
+    plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2026-02-02"));
+    plan.complete(DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-02-16"));
+    plan.proposal("2026-06-01", "ELY-keskus");
+    assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-07-01"));
+    plan.statement("ELY-keskus");
+    plan.displayEnds();
+    plan.reply(false);
+    assertThat(plan.view().approvingBody()).isEqualTo("Kaupunginvaltuusto");
+    plan.decide("APPROVED");
+    plan.notice("2026-08-03");
+    plan.noAppeal();
+    plan.intoForce();
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.IN_FORCE);
+  }
+
+  @Test
+  void aSubstantiallyChangedProposalIsDisplayedAgain() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "ELY-keskus");
+    plan.statement("ELY-keskus");
+    plan.displayEnds();
+    plan.reply(true);
+
+    ZoningPlanView revised = plan.view();
+    assertThat(revised.stage()).isEqualTo(ZoningStage.REVISED_PROPOSAL);
+    assertThat(revised.ryhtiCode()).isEqualTo("05");
+    assertThat(revised.displayRound()).isEqualTo(2);
+    plan.statement("ELY-keskus");
+    plan.displayEnds();
+    plan.reply(false);
+    plan.assertAt(RECORD_DECISION);
+  }
+
+  @Test
+  void aReturnedPlanGoesBackToPreparation() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    plan.reply(false);
+    plan.decide("RETURNED");
+    plan.assertAt(PREPARE_PROPOSAL);
+  }
+
+  @Test
+  void anAppealThatIsDismissedLeadsToLegalForce() {
+    Plan plan = approvedMinorChange();
+    plan.event("fi.muutos.zoning.appeal.filed",
+        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-05-20\"}");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
+    assertThat(plan.view().ryhtiCode()).isEqualTo("08");
+    plan.event("fi.muutos.zoning.appeal.decided", "{\"outcome\":\"UPHELD\",\"date\":\"2026-10-01\"}");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+    plan.intoForce();
+    assertThat(plan.ended("endEvent_planInForce")).isTrue();
+  }
+
+  @Test
+  void anAnnulledPlanEnds() {
+    Plan plan = approvedMinorChange();
+    plan.event("fi.muutos.zoning.appeal.filed",
+        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-05-20\"}");
+    plan.event("fi.muutos.zoning.appeal.decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2026-10-01\"}");
+
+    assertThat(plan.ended("endEvent_planAnnulled")).isTrue();
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LAPSED);
+    assertThat(plan.view().outcome()).isEqualTo("ANNULLED");
+  }
+
+  @Test
+  void aMissingStatementDoesNotHoldThePlanUp() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "ELY-keskus, Pelastuslaitos");
+    plan.statement("ELY-keskus");
+    // the fire department never answers: its deadline passes
+    Job deadline = managementService.createJobQuery().processInstanceId(plan.instanceId)
+        .activityId(STATEMENT_DEADLINE).singleResult();
+    managementService.executeJob(deadline.getId());
+    plan.displayEnds();
+    plan.assertAt(REPLY_TO_REMINDERS);
+    assertThat(plan.visited()).contains("endEvent_statementMissing", "endEvent_statementReceived");
+  }
+
+  @Test
+  void anApprovalEventThatArrivesBeforeTheProcessWaitsIsTakenLater() throws Exception {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    // the meeting system reports the decision while replies are still being written
+    String eventId = plan.send("fi.muutos.decision.made", "{\"body\":\"lautakunta\","
+        + "\"section\":\"§ 7\",\"date\":\"2026-04-20\",\"outcome\":\"APPROVED\"}");
+    assertThat(inbox.find(eventId).status()).isEqualTo("PENDING");
+
+    plan.reply(false);
+    clock.advance(Duration.ofMinutes(1));
+    inbox.retryDue();
+
+    assertThat(inbox.find(eventId).status()).isEqualTo("CORRELATED");
+    plan.assertAt(PUBLISH_NOTICE);
+    assertThat(plan.visited()).contains("event_decisionReceived");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
+  }
+
+  @Test
+  void aCancelledPlanLapses() {
+    Plan plan = start(PlanType.DETAILED_PLAN, true);
+    plan.announce();
+    plan.event("fi.muutos.process.cancelled", "{\"reason\":\"Hanke peruttiin\"}");
+
+    assertThat(plan.ended("endEvent_planCancelled")).isTrue();
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LAPSED);
+    assertThat(plan.view().outcome()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void remindersAreCountedWhateverTheStage() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "");
+    plan.event("fi.muutos.zoning.reminder.filed", "{\"date\":\"2026-03-10\"}");
+    plan.event("fi.muutos.zoning.reminder.filed", "{\"date\":\"2026-03-11\"}");
+    assertThat(plan.view().reminders()).isEqualTo(2);
+    plan.assertAt(DISPLAY_ENDED, false);
+  }
+
+  @Test
+  void aTaskWithMissingValuesIsNotCompleted() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    assertThatThrownBy(() -> plan.complete(ANNOUNCE_INITIATION, Map.of("announcementDate", "eilen")))
+        .hasMessageContaining("announcementDate");
+    plan.assertAt(ANNOUNCE_INITIATION);
+  }
+
+  @Test
+  void startingWithoutTheApiGivesTheSameRecord() {
+    String instanceId = runtimeService.startProcessInstanceByKey(ZoningPlanProcess.KEY, Map.of(
+        "planName", "Tasklistista käynnistetty", "planType", "DETAILED_PLAN", "significant", false))
+        .getId();
+    String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult().getBusinessKey();
+    assertThat(businessKey).startsWith("KAAVA-");
+    ZoningPlanView plan = plans.findByBusinessKey(businessKey);
+    assertThat(plan.processInstanceId()).isEqualTo(instanceId);
+    assertThat(plan.stage()).isEqualTo(ZoningStage.INITIATED);
+  }
+
+  // --- driving a plan -------------------------------------------------------------------------
+
+  private Plan approvedMinorChange() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    plan.reply(false);
+    plan.decide("APPROVED");
+    plan.notice("2026-05-04");
+    assertThat(plan.view().appealEndsOn()).isEqualTo(LocalDate.parse("2026-06-10"));
+    return plan;
+  }
+
+  private Plan start(PlanType type, boolean significant) {
+    Started started = procedure.start(new StartPlan("Testikaava " + UUID.randomUUID(), type,
+        significant, "Keskusta", null));
+    Plan plan = new Plan(started);
+    plan.job("serviceTask_markMeasureInProgress");
+    return plan;
+  }
+
+  private final class Plan {
+    final long id;
+    final String businessKey;
+    final String instanceId;
+
+    Plan(Started started) {
+      this.id = started.planId();
+      this.businessKey = started.businessKey();
+      this.instanceId = started.processInstanceId();
+    }
+
+    ZoningPlanView view() {
+      return plans.find(id);
+    }
+
+    void announce() {
+      complete(ANNOUNCE_INITIATION, Map.of("announcementDate", "2026-01-05"));
+    }
+
+    void proposal(String displayStart, String authorities) {
+      complete(PREPARE_PROPOSAL, Map.of("proposalDisplayStart", displayStart,
+          "statementAuthorities", authorities));
+    }
+
+    void statement(String authority) {
+      event("fi.muutos.zoning.statement.received",
+          "{\"authority\":\"" + authority + "\",\"date\":\"2026-03-10\"}");
+    }
+
+    void displayEnds() {
+      job(DISPLAY_ENDED);
+    }
+
+    void reply(boolean substantialChanges) {
+      complete(REPLY_TO_REMINDERS, Map.of("substantialChanges", substantialChanges));
+    }
+
+    void decide(String outcome) {
+      complete(RECORD_DECISION, Map.of("decisionBody", "Kaupunginvaltuusto", "decisionDate",
+          "2026-04-20", "decisionOutcome", outcome));
+    }
+
+    void notice(String date) {
+      complete(PUBLISH_NOTICE, Map.of("noticeDate", date));
+    }
+
+    void noAppeal() {
+      job("event_appealPeriodEnded");
+    }
+
+    void intoForce() {
+      complete(ENTRY_INTO_FORCE_NOTICE, Map.of("entryIntoForceDate", "2026-07-01"));
+      job("serviceTask_noteMeasure");
+    }
+
+    Task task(String key) {
+      return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key)
+          .singleResult();
+    }
+
+    void complete(String key, Map<String, Object> variables) {
+      Task task = task(key);
+      assertThat(task).as("waiting at " + key).isNotNull();
+      taskService.complete(task.getId(), new HashMap<>(variables));
+    }
+
+    void job(String activityId) {
+      Job job = managementService.createJobQuery().processInstanceId(instanceId)
+          .activityId(activityId).singleResult();
+      assertThat(job).as("job at " + activityId).isNotNull();
+      managementService.executeJob(job.getId());
+    }
+
+    /** Sends an event for this plan; asserts it was taken at once. */
+    void event(String type, String data) {
+      try {
+        String id = send(type, data);
+        assertThat(inbox.find(id).status()).as(type).isEqualTo("CORRELATED");
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    String send(String type, String data) throws Exception {
+      String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
+          + "\",\"source\":\"/test\",\"type\":\"" + type + "\",\"subject\":\"" + businessKey
+          + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
+      var response = new HttpTestClient(port).post("/api/events", "kokousjarjestelma", "demo",
+          "application/cloudevents+json", event);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      return json.readTree(response.body()).path("id").asText();
+    }
+
+    void assertAt(String key) {
+      assertAt(key, true);
+    }
+
+    void assertAt(String key, boolean only) {
+      List<String> active = runtimeService.getActiveActivityIds(instanceId);
+      if (only) {
+        assertThat(active).containsExactly(key);
+      } else {
+        assertThat(active).contains(key);
+      }
+    }
+
+    List<String> visited() {
+      return historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+          .list().stream().map(a -> a.getActivityId()).toList();
+    }
+
+    boolean ended(String endEvent) {
+      return runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0
+          && visited().contains(endEvent);
+    }
+  }
+}

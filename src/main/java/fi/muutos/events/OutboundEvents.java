@@ -1,8 +1,8 @@
 package fi.muutos.events;
 
 import fi.muutos.strategy.MeasureStatusChanged;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.spring.boot.starter.event.ExecutionEvent;
+import fi.muutos.platform.ProcessKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +19,9 @@ class OutboundEvents {
   static final String PROCESS_ENDED = "fi.muutos.process.ended";
 
   private final Outbox outbox;
-  private final RepositoryService repositoryService;
 
-  OutboundEvents(Outbox outbox, RepositoryService repositoryService) {
+  OutboundEvents(Outbox outbox) {
     this.outbox = outbox;
-    this.repositoryService = repositoryService;
   }
 
   @EventListener
@@ -33,17 +31,16 @@ class OutboundEvents {
 
   /**
    * The engine's process-level start and end (Camunda's Spring eventing publishes every execution
-   * listener event). The process's own "start" comes before any activity instance exists; its own
+   * listener event, as the live DelegateExecution too). The process's own "start" comes before any activity instance exists; its own
    * "end" belongs to the process instance's activity instance. (Checked by EventFeedTest.)
    */
   @EventListener(condition = "#event.id == #event.processInstanceId and ("
       + "(#event.eventName == 'start' and #event.activityInstanceId == null) or "
       + "(#event.eventName == 'end' and #event.activityInstanceId == #event.processInstanceId))")
-  void processStartedOrEnded(ExecutionEvent event) {
-    String key = repositoryService.getProcessDefinition(event.getProcessDefinitionId()).getKey();
+  void processStartedOrEnded(DelegateExecution event) {
     outbox.publish("start".equals(event.getEventName()) ? PROCESS_STARTED : PROCESS_ENDED,
-        event.getProcessBusinessKey(), new ProcessMilestone(key, event.getProcessInstanceId(),
-            event.getProcessBusinessKey()));
+        event.getProcessBusinessKey(), new ProcessMilestone(ProcessKeys.of(event),
+            event.getProcessInstanceId(), event.getProcessBusinessKey()));
   }
 
   /** Data of a process milestone event. */

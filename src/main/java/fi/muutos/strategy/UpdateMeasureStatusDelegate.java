@@ -1,5 +1,6 @@
 package fi.muutos.strategy;
 
+import fi.muutos.platform.ProcessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -50,8 +51,7 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
     }
     Object progress = execution.getVariableLocal(PROGRESS);
     Object note = execution.getVariableLocal(NOTE);
-    String definitionKey = execution.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    String definitionKey = ProcessKeys.of(execution);
     strategy.changeStatus(code,
         new StatusChange(status, progress == null ? null : Integer.valueOf(progress.toString()),
             note == null ? null : note.toString()),

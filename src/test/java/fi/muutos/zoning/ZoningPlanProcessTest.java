@@ -67,8 +67,9 @@ class ZoningPlanProcessTest {
     plan.statement("ELY-keskus");
     plan.displayEnds();
     plan.reply(false);
-    assertThat(plan.task(RECORD_DECISION).getName())
-        .isEqualTo("Kirjaa hyväksymispäätös (Hallintosäännön mukainen lautakunta)");
+    assertThat(plan.view().approvingBody()).isEqualTo("Hallintosäännön mukainen lautakunta");
+    assertThat(taskService.getIdentityLinksForTask(plan.task(RECORD_DECISION).getId()))
+        .anyMatch(link -> "kirjaamo".equals(link.getGroupId()));
     plan.decide("APPROVED");
     plan.notice("2026-05-04");
     plan.noAppeal();

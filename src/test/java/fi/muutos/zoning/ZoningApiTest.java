@@ -1,0 +1,174 @@
+package fi.muutos.zoning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.testing.HttpTestClient;
+import fi.muutos.testing.IntegrationTest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** /api/zoning over real HTTP. */
+@IntegrationTest
+class ZoningApiTest {
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+
+  HttpTestClient http;
+
+  @BeforeEach
+  void client() {
+    http = new HttpTestClient(port);
+  }
+
+  @Test
+  void aPlannerStartsAPlanAndEveryoneConcernedSeesIt() throws Exception {
+    String key = "KAAVA-API-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created = start("{\"name\":\"Kauppatorin kortteli\",\"type\":\"DETAILED_PLAN\","
+        + "\"significant\":true,\"areaDescription\":\"Keskusta\",\"businessKey\":\"" + key + "\"}");
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode started = json.readTree(created.body());
+    assertThat(started.path("businessKey").asText()).isEqualTo(key);
+    assertThat(created.headers().firstValue("Location"))
+        .contains("/api/zoning/plans/" + started.path("planId").asLong());
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processInstanceId(started.path("processInstanceId").asText()).singleResult()
+        .getBusinessKey()).isEqualTo(key);
+
+    JsonNode plan = json.readTree(http.get("/api/zoning/plans/" + started.path("planId").asLong(),
+        "kaupunginjohtaja", "demo").body());
+    assertThat(plan.path("stage").asText()).isEqualTo("INITIATED");
+    assertThat(plan.path("ryhtiCode").asText()).isEqualTo("01");
+    assertThat(plan.path("typeLabel").asText()).isEqualTo("Asemakaava");
+    assertThat(plan.path("approvingBody").asText()).isEqualTo("Kaupunginvaltuusto");
+    assertThat(plan.path("stages")).hasSize(1);
+    assertThat(plan.path("daysInStage").asLong()).isZero();
+    assertThat(http.get("/api/zoning/plans?state=INITIATED", "kirjaaja", "demo").body())
+        .contains(key);
+  }
+
+  @Test
+  void aTakenBusinessKeyIs409() {
+    String key = "KAAVA-DUP-" + UUID.randomUUID().toString().substring(0, 8);
+    String body = "{\"name\":\"Kaava\",\"type\":\"MASTER_PLAN\",\"businessKey\":\"" + key + "\"}";
+    assertThat(start(body).statusCode()).isEqualTo(201);
+    HttpResponse<String> again = start(body);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("urn:muutos:problem:duplicate-business-key");
+  }
+
+  @Test
+  void badInputIs400() {
+    for (String body : new String[] {"{}", "{\"name\":\"X\",\"type\":\"VILLAGE_PLAN\"}",
+        "{\"name\":\" \",\"type\":\"DETAILED_PLAN\"}",
+        "{\"name\":\"X\",\"type\":\"DETAILED_PLAN\",\"businessKey\":\"a b; drop table\"}"}) {
+      HttpResponse<String> response = start(body);
+      assertThat(response.statusCode()).as(body).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).get().asString()
+          .startsWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void onlyPlannersStartPlans() {
+    String body = "{\"name\":\"Kaava\",\"type\":\"DETAILED_PLAN\"}";
+    assertThat(http.post("/api/zoning/plans", "kirjaaja", "demo", "application/json", body)
+        .statusCode()).isEqualTo(403);
+    assertThat(http.get("/api/zoning/plans/1", "henkilostopaallikko", "demo").statusCode())
+        .isIn(401, 403);
+    assertThat(http.get("/api/zoning/plans")).extracting(HttpResponse::statusCode).isEqualTo(401);
+  }
+
+  @Test
+  void aPlanIsSuspendedResumedAndCancelled() throws Exception {
+    JsonNode started = json.readTree(start("{\"name\":\"Ranta-asemakaava\",\"type\":\"DETAILED_PLAN\"}")
+        .body());
+    long id = started.path("planId").asLong();
+    String instanceId = started.path("processInstanceId").asText();
+
+    JsonNode suspended = json.readTree(action(id, "suspend", "").body());
+    assertThat(suspended.path("stage").asText()).isEqualTo("SUSPENDED");
+    assertThat(suspended.path("ryhtiCode").asText()).isEqualTo("17");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult().isSuspended()).isTrue();
+    assertThat(action(id, "cancel", "{\"reason\":\"x\"}").statusCode()).isEqualTo(409);
+
+    assertThat(json.readTree(action(id, "resume", "").body()).path("stage").asText())
+        .isEqualTo("INITIATED");
+    HttpResponse<String> cancelled = action(id, "cancel", "{\"reason\":\"Hanke raukesi\"}");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    assertThat(json.readTree(cancelled.body()).path("outcome").asText()).isEqualTo("CANCELLED");
+    assertThat(action(id, "cancel", "{\"reason\":\"uudestaan\"}").statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void leadTimesComeFromTheEngineHistory() throws Exception {
+    JsonNode started = json.readTree(start("{\"name\":\"Läpimenoaika\",\"type\":\"DETAILED_PLAN\"}")
+        .body());
+    String instanceId = started.path("processInstanceId").asText();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instanceId)
+        .singleResult().getId());
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult()
+        .getId(), Map.of("announcementDate", "2026-01-05"));
+
+    JsonNode leadTimes = json.readTree(http.get("/api/zoning/lead-times", "kaupunginjohtaja", "demo")
+        .body());
+    JsonNode announce = null;
+    for (JsonNode stage : leadTimes) {
+      if (stage.path("activityId").asText().equals(ZoningPlanProcess.Elements.ANNOUNCE_INITIATION)) {
+        announce = stage;
+      }
+    }
+    assertThat(announce).isNotNull();
+    assertThat(announce.path("stage").asText()).isEqualTo("Vireilletulo ja OAS");
+    assertThat(announce.path("plans").asInt()).isPositive();
+    assertThat(announce.path("medianDays").asDouble()).isGreaterThanOrEqualTo(0.0);
+    assertThat(leadTimes).hasSize(ZoningLeadTimes.STAGES.size());
+  }
+
+  @Test
+  void aPlannerStartingThroughTheEngineRestApiGetsTheSameRecord() throws Exception {
+    HttpResponse<String> response = http.postJson(
+        "/engine-rest/process-definition/key/zoningPlan/start", "kaavoittaja", "demo",
+        "{\"variables\":{\"planName\":{\"value\":\"REST-kaava\"},"
+            + "\"planType\":{\"value\":\"MINOR_DETAILED_PLAN_CHANGE\"},"
+            + "\"significant\":{\"value\":false}}}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    String instanceId = json.readTree(response.body()).path("id").asText();
+    String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult().getBusinessKey();
+    JsonNode plans = json.readTree(http.get("/api/zoning/plans", "kaavoittaja", "demo").body());
+    JsonNode plan = null;
+    for (JsonNode p : plans) {
+      if (businessKey.equals(p.path("businessKey").asText())) {
+        plan = p;
+      }
+    }
+    assertThat(plan).isNotNull();
+    assertThat(plan.path("processInstanceId").asText()).isEqualTo(instanceId);
+    assertThat(plan.path("approvingBody").asText()).isEqualTo("Hallintosäännön mukainen lautakunta");
+  }
+
+  private HttpResponse<String> start(String body) {
+    return http.post("/api/zoning/plans", "kaavoittaja", "demo", "application/json", body);
+  }
+
+  private HttpResponse<String> action(long id, String action, String body) {
+    return http.post("/api/zoning/plans/" + id + "/" + action, "kaavoittaja", "demo",
+        "application/json", body);
+  }
+}

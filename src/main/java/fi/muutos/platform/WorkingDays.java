@@ -50,6 +50,19 @@ public class WorkingDays {
     return onOrAfter(start.plusDays(days));
   }
 
+  /** A public notice is deemed received on the 7th day after publication (kuntalaki 140 §). */
+  public static final int NOTICE_RECEIVED_AFTER_DAYS = 7;
+  /** The appeal period of a municipal decision (kuntalaki 138 §, alueidenkäyttölaki 188 §). */
+  public static final int APPEAL_DAYS = 30;
+
+  /**
+   * The last day of the appeal period of a decision whose notice was published on
+   * {@code published}: deemed received 7 days later, then 30 days, moved to a working day.
+   */
+  public LocalDate appealPeriodEnd(LocalDate published) {
+    return periodEnd(published.plusDays(NOTICE_RECEIVED_AFTER_DAYS), APPEAL_DAYS);
+  }
+
   /** The moment a period ending on {@code lastDay} is over: midnight after it, local time. */
   public OffsetDateTime endOf(LocalDate lastDay) {
     return lastDay.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code #{updateMeasureStatus}}: a BPMN service task sets a strategy measure's status at a
- * milestone. Configured by input parameters: {@code measure} (code), {@code status}, optional
+ * milestone. Configured by input parameters: {@code measure} (a code, or several separated by
+ * commas: each gets the same change), {@code status}, optional
  * {@code progress} (0–100) and {@code note}.
  *
  * <p>An input {@code measure} that evaluates to an empty string (a configured measure code the
@@ -40,23 +41,28 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
       LOG.info("{}: no measure configured; nothing to update", execution.getCurrentActivityId());
       return;
     }
-    String code = required(execution, MEASURE);
+    String codes = required(execution, MEASURE);
     String statusName = required(execution, STATUS);
     MeasureStatus status;
     try {
       status = MeasureStatus.valueOf(statusName.trim());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(execution.getCurrentActivityId() + ": unknown status '"
-          + statusName + "' for measure " + code, e);
+          + statusName + "' for measure " + codes, e);
     }
     Object progress = execution.getVariableLocal(PROGRESS);
     Object note = execution.getVariableLocal(NOTE);
     String definitionKey = ProcessKeys.of(execution);
-    strategy.changeStatus(code,
-        new StatusChange(status, progress == null ? null : Integer.valueOf(progress.toString()),
-            note == null ? null : note.toString()),
-        new ChangeSource.Process(definitionKey, execution.getProcessInstanceId(),
-            execution.getProcessBusinessKey(), execution.getCurrentActivityId()));
+    StatusChange change = new StatusChange(status,
+        progress == null ? null : Integer.valueOf(progress.toString()),
+        note == null ? null : note.toString());
+    ChangeSource source = new ChangeSource.Process(definitionKey, execution.getProcessInstanceId(),
+        execution.getProcessBusinessKey(), execution.getCurrentActivityId());
+    for (String code : codes.split(",")) {
+      if (!code.isBlank()) {
+        strategy.changeStatus(code.strip(), change, source);
+      }
+    }
   }
 
   private static String required(DelegateExecution execution, String name) {

@@ -21,11 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ZoningPlans {
 
-  /** A plan's notice is deemed received on the 7th day after publication (kuntalaki 140 §). */
-  static final int NOTICE_RECEIVED_AFTER_DAYS = 7;
-  /** The appeal period (valitusaika). */
-  static final int APPEAL_DAYS = 30;
-
   private final ZoningPlanRepository repository;
   private final WorkingDays workingDays;
   private final Clock clock;
@@ -107,8 +102,7 @@ public class ZoningPlans {
   @Transactional
   public OffsetDateTime startAppealPeriod(long planId, LocalDate noticePublished) {
     plan(planId);
-    LocalDate lastDay = workingDays.periodEnd(
-        noticePublished.plusDays(NOTICE_RECEIVED_AFTER_DAYS), APPEAL_DAYS);
+    LocalDate lastDay = workingDays.appealPeriodEnd(noticePublished);
     repository.appealEndsOn(planId, lastDay);
     return workingDays.endOf(lastDay);
   }

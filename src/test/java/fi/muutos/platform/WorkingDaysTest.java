@@ -68,6 +68,16 @@ class WorkingDaysTest {
   }
 
   @Test
+  void anAppealPeriodStartsSevenDaysAfterTheNotice() {
+    // published Mon 4 May 2026: received 11 May, 30 days → Wed 10 June
+    assertThat(calendar.appealPeriodEnd(LocalDate.parse("2026-05-04")))
+        .isEqualTo(LocalDate.parse("2026-06-10"));
+    // published 7 Nov 2025: received 14 Nov, 30 days → Sun 14 Dec → Mon 15 Dec
+    assertThat(calendar.appealPeriodEnd(LocalDate.parse("2025-11-07")))
+        .isEqualTo(LocalDate.parse("2025-12-15"));
+  }
+
+  @Test
   void aPeriodIsOverAtMidnightAfterItsLastDay() {
     assertThat(calendar.endOf(LocalDate.parse("2026-12-02")))
         .hasToString("2026-12-03T00:00+02:00");

@@ -1,0 +1,71 @@
+package fi.muutos.organisation.web;
+
+import fi.muutos.organisation.OrganisationReformProcedure;
+import fi.muutos.organisation.OrganisationReformProcedure.StartReform;
+import fi.muutos.organisation.OrganisationReformProcedure.Started;
+import fi.muutos.organisation.ReformView;
+import fi.muutos.organisation.Reforms;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Organisation and committee reforms. */
+@RestController
+@RequestMapping("/api/reforms")
+@Tag(name = "Organisaatiouudistus", description = "Organisaatio- ja lautakuntarakenne, hallintosääntö")
+class ReformController {
+
+  private final OrganisationReformProcedure procedure;
+  private final Reforms reforms;
+
+  ReformController(OrganisationReformProcedure procedure, Reforms reforms) {
+    this.procedure = procedure;
+    this.reforms = reforms;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('hallinto', 'camunda-admin')")
+  @Operation(summary = "Start a reform: committees, divisions, effective date (201)")
+  ResponseEntity<Started> start(@Valid @RequestBody StartReformRequest body) {
+    Started started = procedure.start(new StartReform(body.name(), body.effectiveDate(),
+        body.committees(), body.divisions(), body.followUpMonths(), body.measures(),
+        body.businessKey()));
+    return ResponseEntity.created(URI.create("/api/reforms/" + started.reformId())).body(started);
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAnyRole('hallinto', 'henkilosto', 'talous', 'kirjaamo', 'johtoryhma', "
+      + "'integraatio', 'camunda-admin')")
+  @Operation(summary = "A reform: stage, committees (elected or not, gender balance), dates")
+  ReformView reform(@PathVariable long id) {
+    return reforms.find(id);
+  }
+
+  /** Starting a reform. */
+  record StartReformRequest(
+      @NotBlank @Size(max = 400) String name,
+      @NotNull LocalDate effectiveDate,
+      @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^,]+") String> committees,
+      @Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^,]+") String> divisions,
+      @Min(1) @Max(60) Integer followUpMonths,
+      @Size(max = 20) List<@Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}") String> measures,
+      @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*") String businessKey) {}
+}

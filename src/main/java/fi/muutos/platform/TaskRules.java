@@ -1,0 +1,100 @@
+package fi.muutos.platform;
+
+import fi.muutos.platform.DomainException.Kind;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * The values a user task must carry when it is completed, checked again on the server whoever
+ * completes the task (Tasklist, REST): the form validates in the browser, this makes sure. A task
+ * with missing or wrong values is not completed; the message (Finnish, with the variable names)
+ * says what is wrong.
+ */
+public final class TaskRules {
+
+  /** One rule on one variable. */
+  public record Rule(String variable, String kind, Set<String> allowed, String notBefore) {
+
+    public static Rule date(String variable) {
+      return new Rule(variable, "date", Set.of(), null);
+    }
+
+    /** A date that may not be before the date in {@code earlier} (when that is set). */
+    public static Rule dateNotBefore(String variable, String earlier) {
+      return new Rule(variable, "date", Set.of(), earlier);
+    }
+
+    public static Rule text(String variable) {
+      return new Rule(variable, "text", Set.of(), null);
+    }
+
+    public static Rule yesNo(String variable) {
+      return new Rule(variable, "boolean", Set.of(), null);
+    }
+
+    public static Rule count(String variable) {
+      return new Rule(variable, "count", Set.of(), null);
+    }
+
+    public static Rule oneOf(String variable, String... values) {
+      return new Rule(variable, "text", Set.of(values), null);
+    }
+  }
+
+  private final Map<String, List<Rule>> rulesByTask;
+
+  /** Rules per task definition key. */
+  public TaskRules(Map<String, List<Rule>> rulesByTask) {
+    this.rulesByTask = Map.copyOf(rulesByTask);
+  }
+
+  public void check(DelegateTask task) {
+    List<String> problems = new ArrayList<>();
+    for (Rule rule : rulesByTask.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
+      Object value = task.getVariable(rule.variable());
+      if (value == null || value.toString().isBlank()) {
+        problems.add(rule.variable() + " puuttuu (is required)");
+        continue;
+      }
+      switch (rule.kind()) {
+        case "date" -> {
+          try {
+            LocalDate date = LocalDate.parse(value.toString());
+            Object earlier = rule.notBefore() == null ? null : task.getVariable(rule.notBefore());
+            if (earlier != null && date.isBefore(LocalDate.parse(earlier.toString()))) {
+              problems.add(rule.variable() + " " + date + " on ennen kuin " + rule.notBefore()
+                  + " " + earlier);
+            }
+          } catch (DateTimeParseException e) {
+            problems.add(rule.variable() + " ei ole päivämäärä VVVV-KK-PP: " + value);
+          }
+        }
+        case "boolean" -> {
+          if (!(value instanceof Boolean)) {
+            problems.add(rule.variable() + " on kyllä/ei (true/false), ei " + value);
+          }
+        }
+        case "count" -> {
+          if (!(value instanceof Number number) || number.doubleValue() < 0
+              || number.doubleValue() != Math.floor(number.doubleValue())) {
+            problems.add(rule.variable() + " on kokonaisluku 0 tai enemmän, ei " + value);
+          }
+        }
+        default -> {
+          if (!rule.allowed().isEmpty() && !rule.allowed().contains(value.toString())) {
+            problems.add(rule.variable() + " on yksi arvoista " + rule.allowed() + ", ei " + value);
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DomainException(Kind.INVALID, "invalid-task-values",
+          "Tehtävää " + task.getName() + " ei voi vielä päättää: " + String.join("; ", problems));
+    }
+  }
+}

@@ -18,31 +18,37 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 public final class TaskRules {
 
   /** One rule on one variable. */
-  public record Rule(String variable, String kind, Set<String> allowed, String notBefore) {
+  public record Rule(String variable, String kind, Set<String> allowed, String notBefore,
+      int minDays) {
 
     public static Rule date(String variable) {
-      return new Rule(variable, "date", Set.of(), null);
+      return new Rule(variable, "date", Set.of(), null, 0);
     }
 
     /** A date that may not be before the date in {@code earlier} (when that is set). */
     public static Rule dateNotBefore(String variable, String earlier) {
-      return new Rule(variable, "date", Set.of(), earlier);
+      return new Rule(variable, "date", Set.of(), earlier, 0);
+    }
+
+    /** A date at least {@code days} days after the date in {@code earlier}. */
+    public static Rule dateAtLeastDaysAfter(String variable, String earlier, int days) {
+      return new Rule(variable, "date", Set.of(), earlier, days);
     }
 
     public static Rule text(String variable) {
-      return new Rule(variable, "text", Set.of(), null);
+      return new Rule(variable, "text", Set.of(), null, 0);
     }
 
     public static Rule yesNo(String variable) {
-      return new Rule(variable, "boolean", Set.of(), null);
+      return new Rule(variable, "boolean", Set.of(), null, 0);
     }
 
     public static Rule count(String variable) {
-      return new Rule(variable, "count", Set.of(), null);
+      return new Rule(variable, "count", Set.of(), null, 0);
     }
 
     public static Rule oneOf(String variable, String... values) {
-      return new Rule(variable, "text", Set.of(values), null);
+      return new Rule(variable, "text", Set.of(values), null, 0);
     }
   }
 
@@ -66,9 +72,11 @@ public final class TaskRules {
           try {
             LocalDate date = LocalDate.parse(value.toString());
             Object earlier = rule.notBefore() == null ? null : task.getVariable(rule.notBefore());
-            if (earlier != null && date.isBefore(LocalDate.parse(earlier.toString()))) {
-              problems.add(rule.variable() + " " + date + " on ennen kuin " + rule.notBefore()
-                  + " " + earlier);
+            if (earlier != null
+                && date.isBefore(LocalDate.parse(earlier.toString()).plusDays(rule.minDays()))) {
+              problems.add(rule.variable() + " " + date + (rule.minDays() == 0 ? " on ennen kuin "
+                  : " on alle " + rule.minDays() + " päivää jälkeen ") + rule.notBefore() + " "
+                  + earlier);
             }
           } catch (DateTimeParseException e) {
             problems.add(rule.variable() + " ei ole päivämäärä VVVV-KK-PP: " + value);

@@ -1,0 +1,72 @@
+package fi.muutos.transfer.web;
+
+import fi.muutos.transfer.ServiceKind;
+import fi.muutos.transfer.ServiceTransferProcedure;
+import fi.muutos.transfer.ServiceTransferProcedure.StartTransfer;
+import fi.muutos.transfer.ServiceTransferProcedure.Started;
+import fi.muutos.transfer.TransferView;
+import fi.muutos.transfer.Transfers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Transfers of a service to a company. */
+@RestController
+@RequestMapping("/api/transfers")
+@Tag(name = "Liikkeen luovutus", description = "Palvelun siirto yhtiölle")
+class TransferController {
+
+  private final ServiceTransferProcedure procedure;
+  private final Transfers transfers;
+
+  TransferController(ServiceTransferProcedure procedure, Transfers transfers) {
+    this.procedure = procedure;
+    this.transfers = transfers;
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('hallinto', 'camunda-admin')")
+  @Operation(summary = "Start a transfer (201 with transfer id, business key, process instance)")
+  ResponseEntity<Started> start(@Valid @RequestBody StartTransferRequest body) {
+    Started started = procedure.start(new StartTransfer(body.serviceName(), body.serviceKind(),
+        body.recipient(), body.newCompany(), body.staffMoving(), body.inHouse() == null
+            || body.inHouse(), body.transferDate(), body.measures(), body.businessKey()));
+    return ResponseEntity.created(URI.create("/api/transfers/" + started.transferId()))
+        .body(started);
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAnyRole('hallinto', 'henkilosto', 'talous', 'kirjaamo', 'johtoryhma', "
+      + "'integraatio', 'camunda-admin')")
+  @Operation(summary = "A transfer: its data, stage and each branch (applies? done?)")
+  TransferView transfer(@PathVariable long id) {
+    return transfers.find(id);
+  }
+
+  /** Starting a transfer. {@code inHouse} defaults to true. */
+  record StartTransferRequest(
+      @NotBlank @Size(max = 400) String serviceName,
+      @NotNull ServiceKind serviceKind,
+      @NotBlank @Size(max = 400) String recipient,
+      boolean newCompany,
+      boolean staffMoving,
+      Boolean inHouse,
+      @NotNull LocalDate transferDate,
+      @Size(max = 20) List<@Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}") String> measures,
+      @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*") String businessKey) {}
+}

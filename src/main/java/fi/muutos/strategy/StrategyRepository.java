@@ -191,6 +191,43 @@ class StrategyRepository {
         .update();
   }
 
+  /** Replaces an evaluation (by code) with its ratings and findings. */
+  void replaceEvaluation(long strategyId, EvaluationRecord e, Map<String, Long> objectiveIds) {
+    Long id = idOf("mu_evaluation", e.code()).orElse(null);
+    if (id == null) {
+      id = insert("insert into mu_evaluation (strategy_id, code, name, evaluator, started_on, "
+              + "ended_on, method) values (?, ?, ?, ?, ?, ?, ?)", strategyId, e.code(), e.name(),
+          e.evaluator(), e.startedOn(), e.endedOn(), e.method());
+    } else {
+      update("update mu_evaluation set name = ?, evaluator = ?, started_on = ?, ended_on = ?, "
+          + "method = ? where id = ?", e.name(), e.evaluator(), e.startedOn(), e.endedOn(),
+          e.method(), id);
+      update("delete from mu_evaluation_rating where evaluation_id = ?", id);
+      update("delete from mu_evaluation_finding where evaluation_id = ?", id);
+    }
+    for (EvaluationRecord.Rating r : e.ratings()) {
+      update("insert into mu_evaluation_rating (evaluation_id, objective_id, verdict, mean_score, "
+              + "responses, respondent_group) values (?, ?, ?, ?, ?, ?)", id,
+          objectiveIds.get(r.objectiveCode()), r.verdict(),
+          r.meanScore() == null ? null : java.math.BigDecimal.valueOf(r.meanScore())
+              .setScale(2, java.math.RoundingMode.HALF_UP),
+          r.responses(), r.respondentGroup());
+    }
+    int position = 0;
+    for (EvaluationRecord.Finding f : e.findings()) {
+      update("insert into mu_evaluation_finding (evaluation_id, kind, text, position) "
+          + "values (?, ?, ?, ?)", id, f.kind(), f.text(), position++);
+    }
+  }
+
+  long insertMeasure(long strategyId, Long objectiveId, String code, String name, String owner) {
+    int position = jdbc.sql("select coalesce(max(position), -1) + 1 from mu_measure "
+        + "where strategy_id = ?").param(strategyId).query(Integer.class).single();
+    return insert("insert into mu_measure (strategy_id, objective_id, code, name, owner_group, "
+            + "status, progress, position) values (?, ?, ?, ?, ?, 'NOT_STARTED', 0, ?)",
+        strategyId, objectiveId, code, name, owner, position);
+  }
+
   // --- import -------------------------------------------------------------------------------
 
   Optional<Long> idOf(String table, String code) {

@@ -147,6 +147,68 @@ public class StrategyService {
     return written.result();
   }
 
+  /** An objective of the current strategy, for forms and evaluations. */
+  public record ObjectiveRef(String code, String name) {}
+
+  /** The current strategy's objectives, in the strategy's order (placed ones first). */
+  @Transactional(readOnly = true)
+  public List<ObjectiveRef> objectives() {
+    StrategyRow strategy = repository.currentStrategy().orElseThrow(() -> new DomainException(
+        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    return repository.objectives(strategy.id()).stream()
+        .map(o -> new ObjectiveRef(o.code(), o.name())).toList();
+  }
+
+  /**
+   * Records (or re-records) an evaluation's results on the current strategy: its ratings appear
+   * next to their objectives in {@link #current()}.
+   */
+  @Transactional
+  public void recordEvaluation(EvaluationRecord evaluation) {
+    StrategyRow strategy = repository.currentStrategy().orElseThrow(() -> new DomainException(
+        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    var objectiveIds = repository.objectives(strategy.id()).stream()
+        .collect(Collectors.toMap(ObjectiveRow::code, ObjectiveRow::id));
+    for (EvaluationRecord.Rating rating : evaluation.ratings()) {
+      if (!objectiveIds.containsKey(rating.objectiveCode())) {
+        throw new DomainException(Kind.INVALID, "unknown-objective", "The strategy "
+            + strategy.code() + " has no objective " + rating.objectiveCode() + ".");
+      }
+    }
+    repository.replaceEvaluation(strategy.id(), evaluation, objectiveIds);
+  }
+
+  /** A new measure of the current strategy, e.g. from an evaluation's follow-up area. */
+  @Transactional
+  public MeasureView addMeasure(String code, String name, String objectiveCode, String ownerGroup,
+      ChangeSource source) {
+    StrategyRow strategy = repository.currentStrategy().orElseThrow(() -> new DomainException(
+        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    if (code == null || !code.matches("[A-Z0-9][A-Z0-9-]{0,63}")) {
+      throw new DomainException(Kind.INVALID, "invalid-measure",
+          "A measure code is upper-case letters, digits and hyphens, not '" + code + "'.");
+    }
+    if (repository.measure(code).isPresent()) {
+      throw new DomainException(Kind.CONFLICT, "duplicate-measure",
+          "There is a measure " + code + " already.");
+    }
+    if (identityService.createGroupQuery().groupId(ownerGroup).count() == 0) {
+      throw new DomainException(Kind.INVALID, "invalid-measure",
+          "The owner group " + ownerGroup + " does not exist.");
+    }
+    Long objectiveId = objectiveCode == null ? null : repository.objectives(strategy.id()).stream()
+        .filter(o -> o.code().equals(objectiveCode)).map(ObjectiveRow::id).findFirst()
+        .orElseThrow(() -> new DomainException(Kind.INVALID, "unknown-objective",
+            "The strategy has no objective " + objectiveCode + "."));
+    OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    long id = repository.insertMeasure(strategy.id(), objectiveId, code, name, ownerGroup);
+    Measure created = new Measure(id, code, ownerGroup, MeasureStatus.NOT_STARTED, 0, null);
+    repository.appendLog(id, now, null, null, created, source);
+    events.publishEvent(new MeasureStatusChanged(strategy.code(), code, null,
+        MeasureStatus.NOT_STARTED, 0, 0, null, now, source.type(), null, null, null));
+    return measure(code);
+  }
+
   @Transactional(readOnly = true)
   public boolean anyStrategy() {
     return repository.anyStrategy();

@@ -31,7 +31,9 @@ class ModelConventionsTest {
             .path("id").asText());
       }
     }
-    assertThat(ModelConventions.formRefs(Path.of("processes"))).isSubsetOf(formIds);
+    // (a formRef that is an expression names a form generated at run time)
+    assertThat(ModelConventions.formRefs(Path.of("processes"))).filteredOn(ref -> !ref.startsWith("${"))
+        .isSubsetOf(formIds);
   }
 
   @Test

@@ -217,6 +217,29 @@ class StrategyApiTest {
   }
 
   @Test
+  void aFollowUpAreaBecomesANewMeasure() throws Exception {
+    String code = "M-SEURANTA-" + java.util.UUID.randomUUID().toString().substring(0, 6)
+        .toUpperCase(java.util.Locale.ROOT);
+    HttpResponse<String> created = http.postJson("/api/strategy/measures", "hallintojohtaja", "demo",
+        "{\"code\":\"" + code + "\",\"name\":\"Talouden tasapainon seuranta\","
+            + "\"objective\":\"O-VELKAMAARA\",\"ownerGroup\":\"talous\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode measure = json.readTree(created.body());
+    assertThat(measure.path("status").asText()).isEqualTo("NOT_STARTED");
+    assertThat(measure.path("objective").asText()).isEqualTo("O-VELKAMAARA");
+    assertThat(measure.path("log").get(0).path("userId").asText()).isEqualTo("hallintojohtaja");
+    assertThat(http.postJson("/api/strategy/measures", "hallintojohtaja", "demo",
+        "{\"code\":\"" + code + "\",\"name\":\"x\",\"ownerGroup\":\"talous\"}")
+        .statusCode()).isEqualTo(409);
+    assertThat(http.postJson("/api/strategy/measures", "kaavoittaja", "demo",
+        "{\"code\":\"M-X\",\"name\":\"x\",\"ownerGroup\":\"talous\"}").statusCode())
+        .isEqualTo(403);
+    assertThat(http.postJson("/api/strategy/measures", "hallintojohtaja", "demo",
+        "{\"code\":\"M-Y-" + code + "\",\"name\":\"x\",\"ownerGroup\":\"ei-ole\"}")
+        .statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void onlyAnAdministratorImports() {
     assertThat(postYaml("kaupunginjohtaja", "strategy: {}").statusCode()).isEqualTo(403);
   }

@@ -65,6 +65,19 @@ class StrategyController {
         new ChangeSource.Person(user.id(), user.groups()));
   }
 
+  @PostMapping("/measures")
+  @PreAuthorize("hasAnyRole('hallinto', 'johtoryhma', '" + StrategyService.ADMIN_GROUP + "')")
+  @Operation(summary = "Add a measure to the current strategy, e.g. from an evaluation's "
+      + "follow-up area (201; 409 when the code is taken)")
+  org.springframework.http.ResponseEntity<MeasureView> addMeasure(
+      @Valid @RequestBody NewMeasureRequest body, Authentication authentication) {
+    SignedInUser user = SignedInUser.of(authentication);
+    MeasureView created = strategy.addMeasure(body.code(), body.name(), body.objective(),
+        body.ownerGroup(), new ChangeSource.Person(user.id(), user.groups()));
+    return org.springframework.http.ResponseEntity
+        .created(java.net.URI.create("/api/strategy/measures/" + created.code())).body(created);
+  }
+
   @PostMapping(value = "/import",
       consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
   @PreAuthorize("hasRole('" + StrategyService.ADMIN_GROUP + "')")
@@ -81,6 +94,13 @@ class StrategyController {
     problem.setProperty("errors", e.problems());
     return problem;
   }
+
+  /** A new measure. */
+  record NewMeasureRequest(
+      @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}") String code,
+      @jakarta.validation.constraints.NotBlank @Size(max = 400) String name,
+      @Size(max = 64) String objective,
+      @jakarta.validation.constraints.NotBlank @Size(max = 64) String ownerGroup) {}
 
   /** A change of a measure. */
   record StatusChangeRequest(

@@ -1,6 +1,5 @@
 package fi.muutos.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventDataMapper.Mapped;
 import fi.muutos.events.EventSettings.Route;
 import fi.muutos.events.InboxRepository.Stored;

@@ -57,11 +57,6 @@ class ReformRepository {
         .optional();
   }
 
-  long nextNumber(int year) {
-    return jdbc.sql("select count(*) from mu_reform where business_key like ?")
-        .param("UUDISTUS-" + year + "-%").query(Long.class).single() + 1;
-  }
-
   void stage(long reformId, ReformStage stage, String outcome, OffsetDateTime at,
       String activityId) {
     jdbc.sql("update mu_reform set stage = ?, outcome = coalesce(?, outcome) where id = ?")

@@ -3,13 +3,13 @@ package fi.muutos.organisation;
 import fi.muutos.organisation.ReformRepository.ReformRow;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.BusinessKeys;
 import fi.muutos.platform.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,13 +27,16 @@ public class Reforms {
   static final int MIN_SHARE_PERCENT = 40;
 
   private final ReformRepository repository;
+  private final BusinessKeys businessKeys;
   private final WorkingDays workingDays;
   private final Clock clock;
   private final String defaultMeasures;
 
-  Reforms(ReformRepository repository, WorkingDays workingDays, Clock clock,
+  Reforms(ReformRepository repository, BusinessKeys businessKeys, WorkingDays workingDays,
+      Clock clock,
       @Value("${muutos.reform.measures:}") String defaultMeasures) {
     this.repository = repository;
+    this.businessKeys = businessKeys;
     this.workingDays = workingDays;
     this.clock = clock;
     this.defaultMeasures = defaultMeasures;
@@ -82,8 +85,7 @@ public class Reforms {
   }
 
   public String newBusinessKey() {
-    int year = LocalDate.now(clock).getYear();
-    return "UUDISTUS-%d-%03d".formatted(year, repository.nextNumber(year));
+    return businessKeys.next("UUDISTUS", "mu_reform");
   }
 
   @Transactional
@@ -181,8 +183,7 @@ public class Reforms {
   }
 
   static List<String> list(String commaSeparated) {
-    return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return BusinessKeys.commaList(commaSeparated);
   }
 
   private static LocalDate date(String value, String name) {

@@ -53,11 +53,6 @@ class TransferRepository {
         .query(TransferRepository::row).optional();
   }
 
-  long nextNumber(int year) {
-    return jdbc.sql("select count(*) from mu_transfer where business_key like ?")
-        .param("SIIRTO-" + year + "-%").query(Long.class).single() + 1;
-  }
-
   void stage(long id, TransferStage stage, String outcome, OffsetDateTime at, String activityId) {
     jdbc.sql("update mu_transfer set stage = ?, outcome = coalesce(?, outcome) where id = ?")
         .params(stage.name(), outcome, id).update();

@@ -4,6 +4,7 @@ import static fi.muutos.transfer.TransferProcess.Elements;
 
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.BusinessKeys;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.transfer.TransferRepository.TransferRow;
 import fi.muutos.transfer.TransferView.Branch;
@@ -36,13 +37,15 @@ public class Transfers {
   static final int INFORM_DAYS = 7;
 
   private final TransferRepository repository;
+  private final BusinessKeys businessKeys;
   private final WorkingDays workingDays;
   private final HistoryService historyService;
   private final Clock clock;
 
-  Transfers(TransferRepository repository, WorkingDays workingDays, HistoryService historyService,
-      Clock clock) {
+  Transfers(TransferRepository repository, BusinessKeys businessKeys, WorkingDays workingDays,
+      HistoryService historyService, Clock clock) {
     this.repository = repository;
+    this.businessKeys = businessKeys;
     this.workingDays = workingDays;
     this.historyService = historyService;
     this.clock = clock;
@@ -79,8 +82,7 @@ public class Transfers {
   }
 
   public String newBusinessKey() {
-    int year = LocalDate.now(clock).getYear();
-    return "SIIRTO-%d-%03d".formatted(year, repository.nextNumber(year));
+    return businessKeys.next("SIIRTO", "mu_transfer");
   }
 
   @Transactional
@@ -180,8 +182,7 @@ public class Transfers {
   }
 
   static List<String> list(String commaSeparated) {
-    return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return BusinessKeys.commaList(commaSeparated);
   }
 
   private static LocalDate date(String value, String name) {

@@ -3,7 +3,7 @@ package fi.muutos.zoning;
 import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 
 import java.time.LocalDate;
-import java.util.Arrays;
+import fi.muutos.platform.BusinessKeys;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,6 @@ class StartProposalDisplayDelegate implements JavaDelegate {
 
   /** The authorities named in a comma-separated list; used by the BPMN for each branch. */
   static String[] authorities(String list) {
-    return list == null ? new String[0] : Arrays.stream(list.split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    return BusinessKeys.commaList(list).toArray(String[]::new);
   }
 }

@@ -57,11 +57,6 @@ class ZoningPlanRepository {
             .query(ZoningPlanRepository::row).list();
   }
 
-  long nextNumber(int year) {
-    return jdbc.sql("select count(*) from mu_zoning_plan where business_key like ?")
-        .param("KAAVA-" + year + "-%").query(Long.class).single() + 1;
-  }
-
   void stage(long planId, ZoningStage stage, String outcome, OffsetDateTime at, String activityId) {
     jdbc.sql("update mu_zoning_plan set stage = ?, ryhti_code = ?, "
             + "outcome = coalesce(?, outcome) where id = ?")

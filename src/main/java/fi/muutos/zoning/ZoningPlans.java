@@ -2,6 +2,7 @@ package fi.muutos.zoning;
 
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.BusinessKeys;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
 import java.time.Clock;
@@ -22,15 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ZoningPlans {
 
   private final ZoningPlanRepository repository;
+  private final BusinessKeys businessKeys;
   private final WorkingDays workingDays;
   private final Clock clock;
   private final String delegatedApprover;
   private final String councilName;
 
-  ZoningPlans(ZoningPlanRepository repository, WorkingDays workingDays, Clock clock,
+  ZoningPlans(ZoningPlanRepository repository, BusinessKeys businessKeys, WorkingDays workingDays,
+      Clock clock,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
       @Value("${muutos.zoning.council}") String councilName) {
     this.repository = repository;
+    this.businessKeys = businessKeys;
     this.workingDays = workingDays;
     this.clock = clock;
     this.delegatedApprover = delegatedApprover;
@@ -61,8 +65,7 @@ public class ZoningPlans {
 
   /** A business key for a plan started without one: KAAVA-year-number. */
   public String newBusinessKey() {
-    int year = LocalDate.now(clock).getYear();
-    return "KAAVA-%d-%03d".formatted(year, repository.nextNumber(year));
+    return businessKeys.next("KAAVA", "mu_zoning_plan");
   }
 
   /** The approving body's name for the DMN table's COUNCIL / DELEGATED; recorded on the plan. */

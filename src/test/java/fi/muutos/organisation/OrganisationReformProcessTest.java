@@ -20,8 +20,8 @@ import fi.muutos.organisation.OrganisationReformProcedure.StartReform;
 import fi.muutos.organisation.OrganisationReformProcedure.Started;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.StrategyService;
-import fi.muutos.testing.HttpTestClient;
 import fi.muutos.testing.IntegrationTest;
+import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.MutableClock;
 import fi.muutos.testing.StrategyFixtures;
 import java.time.Duration;
@@ -34,7 +34,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +54,7 @@ class OrganisationReformProcessTest {
   @Autowired EventInbox inbox;
   @Autowired MutableClock clock;
   @Autowired ObjectMapper json;
+  @Autowired ProcessDriver driver;
 
   @Test
   void aReformRunsToEntryIntoForceAndItsReview() {
@@ -227,28 +227,15 @@ class OrganisationReformProcessTest {
     }
 
     void complete(String key, Map<String, Object> variables) {
-      Task task = taskService.createTaskQuery().processInstanceId(instanceId)
-          .taskDefinitionKey(key).singleResult();
-      assertThat(task).as("waiting at " + key).isNotNull();
-      taskService.complete(task.getId(), new HashMap<>(variables));
+      driver.complete(instanceId, key, variables);
     }
 
-    /** Executes the jobs at an activity (one per instance of a multi-instance activity). */
     void job(String activityId) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId)
-          .activityId(activityId).list();
-      assertThat(jobs).as("jobs at " + activityId).isNotEmpty();
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
+      driver.jobs(instanceId, activityId);
     }
 
-    String send(String data) throws Exception {
-      String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
-          + "\",\"source\":\"/dynasty\",\"type\":\"fi.muutos.decision.made\",\"subject\":\""
-          + businessKey + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
-      var response = new HttpTestClient(port).post("/api/events", "kokousjarjestelma", "demo",
-          "application/cloudevents+json", event);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-      return json.readTree(response.body()).path("id").asText();
+    String send(String data) {
+      return driver.send("fi.muutos.decision.made", businessKey, data);
     }
 
     void assertAt(String activityId) {
@@ -256,7 +243,7 @@ class OrganisationReformProcessTest {
     }
 
     void assertAt(String activityId, boolean only) {
-      List<String> active = runtimeService.getActiveActivityIds(instanceId);
+      List<String> active = driver.active(instanceId);
       if (only) {
         assertThat(active).containsExactly(activityId);
       } else {
@@ -265,13 +252,11 @@ class OrganisationReformProcessTest {
     }
 
     List<String> visited() {
-      return historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-          .list().stream().map(a -> a.getActivityId()).toList();
+      return driver.visited(instanceId);
     }
 
     boolean ended(String endEvent) {
-      return runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0
-          && visited().contains(endEvent);
+      return driver.ended(instanceId, endEvent);
     }
   }
 }

@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventInbox;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.StrategyService;
-import fi.muutos.testing.HttpTestClient;
 import fi.muutos.testing.IntegrationTest;
+import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.MutableClock;
 import fi.muutos.testing.StrategyFixtures;
 import fi.muutos.transfer.ServiceTransferProcedure.StartTransfer;
@@ -31,7 +31,6 @@ import fi.muutos.transfer.ServiceTransferProcedure.Started;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +38,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +58,7 @@ class ServiceTransferProcessTest {
   @Autowired EventInbox inbox;
   @Autowired MutableClock clock;
   @Autowired ObjectMapper json;
+  @Autowired ProcessDriver driver;
 
   @Test
   void waterServicesToAnExistingCompanyWithStaff() {
@@ -242,45 +241,31 @@ class ServiceTransferProcessTest {
     }
 
     Task task(String key) {
-      return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key)
-          .singleResult();
+      return driver.task(instanceId, key);
     }
 
     void complete(String key, Map<String, Object> variables) {
-      Task task = task(key);
-      assertThat(task).as("waiting at " + key).isNotNull();
-      taskService.complete(task.getId(), new HashMap<>(variables));
+      driver.complete(instanceId, key, variables);
     }
 
     void job(String activityId) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId)
-          .activityId(activityId).list();
-      assertThat(jobs).as("jobs at " + activityId).isNotEmpty();
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
+      driver.jobs(instanceId, activityId);
     }
 
-    String send(String type, String data) throws Exception {
-      String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
-          + "\",\"source\":\"/prh\",\"type\":\"" + type + "\",\"subject\":\"" + businessKey
-          + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
-      var response = new HttpTestClient(port).post("/api/events", "kokousjarjestelma", "demo",
-          "application/cloudevents+json", event);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-      return json.readTree(response.body()).path("id").asText();
+    String send(String type, String data) {
+      return driver.send(type, businessKey, data);
     }
 
     void assertWaitingAt(String... activityIds) {
-      assertThat(runtimeService.getActiveActivityIds(instanceId)).contains(activityIds);
+      assertThat(driver.active(instanceId)).contains(activityIds);
     }
 
     List<String> visited() {
-      return historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-          .list().stream().map(a -> a.getActivityId()).toList();
+      return driver.visited(instanceId);
     }
 
     boolean ended(String endEvent) {
-      return runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0
-          && visited().contains(endEvent);
+      return driver.ended(instanceId, endEvent);
     }
   }
 }

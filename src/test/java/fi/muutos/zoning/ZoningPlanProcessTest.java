@@ -16,14 +16,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventInbox;
 import fi.muutos.strategy.StrategyService;
-import fi.muutos.testing.HttpTestClient;
 import fi.muutos.testing.IntegrationTest;
+import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.MutableClock;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
 import fi.muutos.zoning.ZoningPlanProcedure.Started;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +54,7 @@ class ZoningPlanProcessTest {
   @Autowired MutableClock clock;
   @Autowired StrategyService strategy;
   @Autowired ObjectMapper json;
+  @Autowired ProcessDriver driver;
 
   @Test
   void aMinorChangeSkipsTheDraftAndIsApprovedByTheDelegatedBody() {
@@ -343,21 +343,15 @@ class ZoningPlanProcessTest {
     }
 
     Task task(String key) {
-      return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key)
-          .singleResult();
+      return driver.task(instanceId, key);
     }
 
     void complete(String key, Map<String, Object> variables) {
-      Task task = task(key);
-      assertThat(task).as("waiting at " + key).isNotNull();
-      taskService.complete(task.getId(), new HashMap<>(variables));
+      driver.complete(instanceId, key, variables);
     }
 
     void job(String activityId) {
-      Job job = managementService.createJobQuery().processInstanceId(instanceId)
-          .activityId(activityId).singleResult();
-      assertThat(job).as("job at " + activityId).isNotNull();
-      managementService.executeJob(job.getId());
+      driver.jobs(instanceId, activityId);
     }
 
     /** Sends an event for this plan; asserts it was taken at once. */
@@ -370,14 +364,8 @@ class ZoningPlanProcessTest {
       }
     }
 
-    String send(String type, String data) throws Exception {
-      String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
-          + "\",\"source\":\"/test\",\"type\":\"" + type + "\",\"subject\":\"" + businessKey
-          + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
-      var response = new HttpTestClient(port).post("/api/events", "kokousjarjestelma", "demo",
-          "application/cloudevents+json", event);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-      return json.readTree(response.body()).path("id").asText();
+    String send(String type, String data) {
+      return driver.send(type, businessKey, data);
     }
 
     void assertAt(String key) {
@@ -385,7 +373,7 @@ class ZoningPlanProcessTest {
     }
 
     void assertAt(String key, boolean only) {
-      List<String> active = runtimeService.getActiveActivityIds(instanceId);
+      List<String> active = driver.active(instanceId);
       if (only) {
         assertThat(active).containsExactly(key);
       } else {
@@ -394,13 +382,11 @@ class ZoningPlanProcessTest {
     }
 
     List<String> visited() {
-      return historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-          .list().stream().map(a -> a.getActivityId()).toList();
+      return driver.visited(instanceId);
     }
 
     boolean ended(String endEvent) {
-      return runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0
-          && visited().contains(endEvent);
+      return driver.ended(instanceId, endEvent);
     }
   }
 }

@@ -2,7 +2,6 @@ package fi.muutos.identity;
 
 import fi.muutos.identity.DemoSettings.DemoUser;
 import fi.muutos.identity.IdentitySettings.GroupSettings;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,13 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
 
   /** What management reads everywhere (Cockpit and the history behind it). */
   private static final Map<Resource, List<Permission>> OBSERVER_READS = observerReads();
+
+  /** The case each task belongs to, as Tasklist columns (variables of the processes). */
+  private static final List<Map<String, String>> FILTER_COLUMNS = List.of(
+      Map.of("name", "planName", "label", "Kaava"),
+      Map.of("name", "reformName", "label", "Uudistus"),
+      Map.of("name", "serviceName", "label", "Siirto"),
+      Map.of("name", "evaluationName", "label", "Arviointi"));
 
   private final IdentitySettings identity;
   private final DemoSettings demo;
@@ -129,7 +135,7 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("refresh", true);
-    properties.put("variables", new ArrayList<>());
+    properties.put("variables", FILTER_COLUMNS);
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
     saveOnce(() -> filters.saveFilter(filter),
         () -> filters.createFilterQuery().filterName(name).count() > 0);

@@ -1,0 +1,84 @@
+package fi.muutos.platform.web;
+
+import fi.muutos.platform.MunicipalitySettings;
+import java.io.IOException;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Camunda webapps' customisation hooks, served from configuration: Tasklist and Welcome in
+ * Finnish by default (English for browsers that ask for it), the municipality's name in the
+ * header and its logo, and no Camunda 8 migration banner. These mappings take precedence over the
+ * webapps' own static {@code config.js} and {@code user-styles.css}.
+ */
+@RestController
+class WebappCustomisation {
+
+  private static final MediaType JAVASCRIPT = MediaType.valueOf("application/javascript");
+  private static final MediaType CSS = MediaType.valueOf("text/css");
+
+  private final MunicipalitySettings municipality;
+
+  WebappCustomisation(MunicipalitySettings municipality) {
+    this.municipality = municipality;
+  }
+
+  @GetMapping({"/camunda/app/{app:tasklist|welcome}/scripts/config.js"})
+  ResponseEntity<String> config(@PathVariable String app) {
+    String name = "tasklist".equals(app) ? "Tehtävälista" : "Aloitus";
+    String js = """
+        export default {
+          app: { name: %s, vendor: %s },
+          locales: { availableLocales: ['fi', 'en'], fallbackLocale: 'fi' },
+          dateFormat: { normal: 'D.M.YYYY [klo] H.mm', long: 'dddd D.M.YYYY [klo] H.mm' },
+          disableWelcomeMessage: true,
+          shortcuts: {
+            claimTask: { key: 'ctrl+alt+c', description: 'ottaa valitun tehtävän käsittelyyn' },
+            focusFilter: { key: 'ctrl+shift+f', description: 'siirtää kohdistuksen ensimmäiseen suodattimeen' },
+            focusList: { key: 'ctrl+alt+l', description: 'siirtää kohdistuksen ensimmäiseen tehtävään' },
+            focusForm: { key: 'ctrl+alt+f', description: 'siirtää kohdistuksen lomakkeen ensimmäiseen kenttään' },
+            startProcess: { key: 'ctrl+alt+p', description: 'avaa prosessin käynnistyksen' }
+          }
+        };
+        """.formatted(quote(name), quote(municipality.name()));
+    return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache()).body(js);
+  }
+
+  @GetMapping({"/camunda/app/{app:tasklist|welcome}/styles/user-styles.css"})
+  ResponseEntity<String> styles(@PathVariable String app) {
+    StringBuilder css = new StringBuilder("""
+        /* Muutos: no Camunda 8 migration banner for civil servants */
+        .ce-eol-banner { display: none !important; }
+        """);
+    if (municipality.hasLogo()) {
+      css.append("""
+          .navbar-brand { padding-left: 44px; background: url('/municipality/logo') no-repeat 8px center;
+            background-size: 28px 28px; }
+          """);
+    }
+    return ResponseEntity.ok().contentType(CSS).cacheControl(CacheControl.noCache())
+        .body(css.toString());
+  }
+
+  @GetMapping("/municipality/logo")
+  ResponseEntity<Resource> logo() throws IOException {
+    if (!municipality.hasLogo()) {
+      return ResponseEntity.notFound().build();
+    }
+    Resource logo = municipality.logo();
+    return ResponseEntity.ok()
+        .contentType(MediaTypeFactory.getMediaType(logo).orElse(MediaType.APPLICATION_OCTET_STREAM))
+        .contentLength(logo.contentLength()).body(logo);
+  }
+
+  /** A JavaScript string literal. */
+  private static String quote(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", " ") + "'";
+  }
+}

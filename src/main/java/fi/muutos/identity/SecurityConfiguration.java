@@ -10,12 +10,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Security is on by default. {@code /api/**}, {@code /engine-rest/**} and actuator (but health)
- * require HTTP Basic against the engine's identity service; nothing there is anonymous. The
+ * require HTTP Basic against the engine's identity service; nothing there is anonymous. Reads of
+ * {@code /api} also accept a Camunda webapp login from the same browser (the dashboard). The
  * Camunda webapps keep their own session login, CSRF protection and application authorizations;
  * the start page, the API documentation and {@code /public/**} are open and read-only.
  */
@@ -52,6 +54,8 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless clients with credentials on every request: no cookie, so no CSRF to prevent.
         .csrf(csrf -> csrf.disable())
+        .addFilterBefore(new WebappSessionAuthenticationFilter(),
+            BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineRestAuthenticationFilter(identityService),
             AuthorizationFilter.class);
     return http.build();

@@ -1,0 +1,53 @@
+package fi.muutos.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets someone signed into the Camunda webapps (Tasklist, Cockpit) read {@code /api} from the
+ * same browser, for the dashboard. Only for GET and HEAD: a session cookie can read but never
+ * change anything (state-changing calls still need HTTP Basic), so there is nothing for a
+ * cross-site request to forge. Basic credentials, when sent, take precedence.
+ */
+class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final String ENGINE = "default";
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String method = request.getMethod();
+    return !("GET".equals(method) || "HEAD".equals(method))
+        || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+        || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+      var authentication = AuthenticationUtil.getAuthsFromSession(session)
+          .getAuthenticationForProcessEngine(ENGINE);
+      if (authentication instanceof UserAuthentication user) {
+        List<SimpleGrantedAuthority> roles = user.getGroupIds() == null ? List.of()
+            : user.getGroupIds().stream().map(group -> new SimpleGrantedAuthority(
+                EngineIdentityAuthenticationProvider.ROLE_PREFIX + group)).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, roles));
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}

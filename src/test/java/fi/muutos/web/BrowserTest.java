@@ -1,0 +1,189 @@
+package fi.muutos.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fi.muutos.testing.IntegrationTest;
+import fi.muutos.testing.ProcessDriver;
+import fi.muutos.zoning.PlanType;
+import fi.muutos.zoning.ZoningPlanProcedure;
+import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
+import fi.muutos.zoning.ZoningPlans;
+import fi.muutos.zoning.ZoningStage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Real browser tests in headless Chromium (Debian's chromium and chromium-driver; .ci/run
+ * installs them). Without a browser on the machine they are skipped with a message. Screenshots
+ * go to target/screenshots.
+ */
+@IntegrationTest
+class BrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+  @LocalServerPort int port;
+  @Autowired ZoningPlanProcedure zoning;
+  @Autowired ZoningPlans plans;
+  @Autowired ProcessDriver driver;
+
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void browser() throws IOException {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "No browser: install Debian's chromium and chromium-driver to run the browser tests");
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=fi-FI",
+            "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fi-FI,fi"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aPlannerCompletesAZoningTaskInFinnishTasklist() throws IOException {
+    var started = zoning.start(new StartPlan("Selaintestin kaava " + UUID.randomUUID()
+        .toString().substring(0, 6), PlanType.MINOR_DETAILED_PLAN_CHANGE, false, "Satama", null));
+    driver.jobs(started.processInstanceId(), "serviceTask_markMeasureInProgress");
+
+    login("tasklist", "kaavoittaja");
+    waitForText("Ryhmän tehtävät – Kaavoitus");
+    assertThat(bodyText()).contains("Omat tehtävät", "Käynnistä prosessi", "Lajittele");
+    click(By.partialLinkText("Ryhmän tehtävät"));
+    waitForText("Kuuluta vireilletulo ja OAS");
+    screenshot("tasklist-filter");
+    click(By.partialLinkText("Kuuluta vireilletulo ja OAS"));
+    screenshot("tasklist-task");
+    click(By.xpath("//*[normalize-space(text())='Ota käsittelyyn']"));
+    WebElement date = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//label[contains(normalize-space(.),'Kuulutuspäivä')]/following::input[1]")));
+    date.sendKeys("01/05/2026");
+    date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    browser.findElement(By.xpath("//label[contains(normalize-space(.),'OAS:n diaarinumero')]"
+        + "/following::input[1]")).sendKeys("HEI/77/10.02.03/2026");
+    screenshot("tasklist-form");
+    click(By.xpath("//button[normalize-space(.)='Valmis']"));
+
+    wait.until(b -> driver.active(started.processInstanceId()).contains("userTask_prepareProposal"));
+    assertThat(plans.find(started.planId()).stage()).isEqualTo(ZoningStage.ANNOUNCED);
+    screenshot("tasklist-completed");
+  }
+
+  @Test
+  void managementSeesTheDashboardWithTheZoningOverview() throws IOException {
+    login("cockpit", "kaupunginjohtaja");
+    waitForText("Kaarlo Kuntamaa"); // Cockpit has loaded, as a person would see before moving on
+    browser.get("about:blank");
+    browser.get(url("/strategia.html"));
+    waitForText("johdon näkymä");
+    waitFor("dashboard-zoning", ExpectedConditions.visibilityOfElementLocated(By.id("kaavoitus")));
+    assertThat(bodyText()).contains("Hyvä asuu Heinolassa 2030", "Käynnissä", "Kaavoituksen tilanne",
+        "Vaiheiden läpimenoajat");
+    screenshot("dashboard-management");
+  }
+
+  @Test
+  void aResidentSeesThePublicStrategyWithoutPersonalData() throws IOException {
+    browser.get(url("/strategia.html"));
+    waitForText("Julkinen näkymä");
+    waitForText("Vesilaitoksen operointipalvelut Lahti Aqua Oy:lle");
+    String text = bodyText();
+    assertThat(text).contains("Käynnissä", "Velkamäärän vähentäminen");
+    assertThat(text).doesNotContain("Kaavoituksen tilanne", "kaavoittaja", "talousjohtaja");
+    assertThat(browser.findElements(By.cssSelector("progress"))).isNotEmpty();
+    screenshot("dashboard-public");
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private void login(String app, String user) {
+    browser.get(url("/camunda/app/" + app + "/default/"));
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[type=text]")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor("login-" + app + "-" + user,
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+  }
+
+  private void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  private void waitForText(String text) {
+    waitFor(text.replaceAll("[^A-Za-z0-9]", "_"), b -> bodyText().contains(text));
+  }
+
+  /** Waits; on a timeout leaves a screenshot of what the browser showed. */
+  private <T> T waitFor(String what, java.util.function.Function<? super WebDriver, T> condition) {
+    try {
+      return wait.until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      try {
+        screenshot("failure-" + what);
+        Files.writeString(SCREENSHOTS.resolve("failure-" + what + ".txt"), bodyText() + "\n"
+            + ((JavascriptExecutor) browser).executeScript(
+                "var out = JSON.stringify(window.__errors || []);"
+                + "['/api/zoning/plans', '/api/zoning/lead-times'].forEach(function (u) {"
+                + "  var x = new XMLHttpRequest(); x.open('GET', u, false); x.send();"
+                + "  out += '\\n' + u + ' ' + x.status + ' ' + x.responseText.substring(0, 300); });"
+                + "return out;"));
+      } catch (IOException ignored) {
+        // the timeout is what matters
+      }
+      throw e;
+    }
+  }
+
+  private String bodyText() {
+    return (String) ((JavascriptExecutor) browser).executeScript("return document.body.innerText");
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void screenshot(String name) throws IOException {
+    File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+}

@@ -83,8 +83,12 @@ class BrowserTest {
         .toString().substring(0, 6), PlanType.MINOR_DETAILED_PLAN_CHANGE, false, "Satama", null));
     driver.jobs(started.processInstanceId(), "serviceTask_markMeasureInProgress");
 
-    login("tasklist", "kaavoittaja");
+    browser.get(url("/"));
+    click(By.partialLinkText("Tehtävälista")); // the start page opens Tasklist sorted by due date
+    login(null, "kaavoittaja");
     waitForText("Ryhmän tehtävät – Kaavoitus");
+    assertThat(browser.findElement(By.cssSelector(".sorting-choice, .sort-by, body")).getText())
+        .contains("Eräpäivä");
     assertThat(bodyText()).contains("Omat tehtävät", "Käynnistä prosessi", "Lajittele");
     click(By.partialLinkText("Ryhmän tehtävät"));
     waitForText("Kuuluta vireilletulo ja OAS");
@@ -92,10 +96,15 @@ class BrowserTest {
     click(By.partialLinkText("Kuuluta vireilletulo ja OAS"));
     screenshot("tasklist-task");
     click(By.xpath("//*[normalize-space(text())='Ota käsittelyyn']"));
-    WebElement date = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.xpath("//label[contains(normalize-space(.),'Kuulutuspäivä')]/following::input[1]")));
-    date.sendKeys("01/05/2026");
-    date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    By dateField = By.xpath("//label[contains(normalize-space(.),'Kuulutuspäivä')]/following::input[1]");
+    // form-js 1.8's date picker takes US-style input; it may re-render once after it appears
+    wait.until(b -> {
+      WebElement date = b.findElement(dateField);
+      date.click();
+      date.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "01/05/2026");
+      date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+      return !b.findElement(dateField).getAttribute("value").isBlank();
+    });
     browser.findElement(By.xpath("//label[contains(normalize-space(.),'OAS:n diaarinumero')]"
         + "/following::input[1]")).sendKeys("HEI/77/10.02.03/2026");
     screenshot("tasklist-form");
@@ -133,14 +142,17 @@ class BrowserTest {
 
   // --- helpers ------------------------------------------------------------------------------
 
+  /** Logs in on the current page ({@code app == null}) or on the app's own page. */
   private void login(String app, String user) {
-    browser.get(url("/camunda/app/" + app + "/default/"));
+    if (app != null) {
+      browser.get(url("/camunda/app/" + app + "/default/"));
+    }
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[type=text]")));
     name.sendKeys(user);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor("login-" + app + "-" + user,
+    waitFor("login-" + user,
         ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
   }
 

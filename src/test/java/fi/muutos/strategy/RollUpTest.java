@@ -8,7 +8,6 @@ import static fi.muutos.strategy.MeasureStatus.IN_PROGRESS;
 import static fi.muutos.strategy.MeasureStatus.NOT_STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +52,5 @@ class RollUpTest {
     assertThat(RollUp.of(measures(NOT_STARTED, 0, NOT_STARTED, 0)).status()).isEqualTo(NOT_STARTED);
     assertThat(RollUp.of(measures(NOT_STARTED, 0, DONE, 100)).status()).isEqualTo(IN_PROGRESS);
     assertThat(RollUp.of(measures(CANCELLED, 0)).status()).isEqualTo(CANCELLED);
-    assertThat(Arrays.asList(MeasureStatus.values())).hasSize(6);
   }
 }

@@ -2,32 +2,62 @@ package fi.muutos.platform;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Readable business keys for cases started without one: {@code PREFIX-year-number}, e.g.
- * KAAVA-2026-007. The table's unique business key column guards against two nodes choosing the
- * same number at once (the second start fails and can simply be retried).
+ * KAAVA-2026-007, numbered per prefix and year in {@code mu_business_key_counter}. Taking a number
+ * locks the counter row until the caller's transaction ends, so concurrent starts (also on other
+ * nodes) get different numbers; a start that rolls back gives its number back.
  */
 @Component
 public class BusinessKeys {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final TransactionTemplate savepoint;
 
-  BusinessKeys(JdbcClient jdbc, Clock clock) {
+  BusinessKeys(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
-  /** The next key of {@code prefix} among the business keys of {@code table}. */
+  /**
+   * The next key of {@code prefix}. The first key of a year continues after the keys of that year
+   * already in {@code table} (cases created before the counter existed, or given their key).
+   */
   public String next(String prefix, String table) {
     int year = LocalDate.now(clock).getYear();
     String stem = prefix + "-" + year + "-";
-    long count = jdbc.sql("select count(*) from " + table + " where business_key like ?")
-        .param(stem + "%").query(Long.class).single();
-    return "%s%03d".formatted(stem, count + 1);
+    for (int attempt = 0; ; attempt++) {
+      int updated = jdbc.sql("update mu_business_key_counter set last_number = last_number + 1 "
+              + "where prefix = ? and key_year = ?").params(prefix, year).update();
+      if (updated == 1) {
+        int number = jdbc.sql("select last_number from mu_business_key_counter "
+                + "where prefix = ? and key_year = ?").params(prefix, year)
+            .query(Integer.class).single();
+        return "%s%03d".formatted(stem, number);
+      }
+      try {
+        // The year's first key: create its counter. A savepoint, so that losing the race to
+        // another start (duplicate primary key) leaves the caller's transaction usable.
+        savepoint.executeWithoutResult(status -> jdbc.sql(
+                "insert into mu_business_key_counter (prefix, key_year, last_number) "
+                    + "select ?, ?, count(*) from " + table + " where business_key like ?")
+            .params(prefix, year, stem + "%").update());
+      } catch (DuplicateKeyException anotherStartCreatedIt) {
+        if (attempt > 0) {
+          throw anotherStartCreatedIt;
+        }
+      }
+    }
   }
 
   /** The items of a comma-separated list, trimmed, without empty ones. */

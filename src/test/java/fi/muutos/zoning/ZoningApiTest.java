@@ -62,6 +62,33 @@ class ZoningApiTest {
   }
 
   @Test
+  void concurrentStartsWithoutAKeyEachGetTheirOwnNumber() throws Exception {
+    int starts = 12;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(starts);
+    try {
+      var ready = new java.util.concurrent.CountDownLatch(starts);
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+      for (int i = 0; i < starts; i++) {
+        String body = "{\"name\":\"Rinnakkainen " + i + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\"}";
+        answers.add(pool.submit(() -> {
+          ready.countDown();
+          ready.await();
+          return new HttpTestClient(port).postJson("/api/zoning/plans", "kaavoittaja", "demo", body);
+        }));
+      }
+      var keys = new java.util.HashSet<String>();
+      for (var answer : answers) {
+        HttpResponse<String> response = answer.get();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        keys.add(json.readTree(response.body()).path("businessKey").asText());
+      }
+      assertThat(keys).hasSize(starts).allMatch(key -> key.matches("KAAVA-\\d{4}-\\d{3,}"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aTakenBusinessKeyIs409() {
     String key = "KAAVA-DUP-" + UUID.randomUUID().toString().substring(0, 8);
     String body = "{\"name\":\"Kaava\",\"type\":\"MASTER_PLAN\",\"businessKey\":\"" + key + "\"}";

@@ -7,8 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.testing.HttpTestClient;
 import fi.muutos.testing.IntegrationTest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -62,27 +69,53 @@ class ZoningApiTest {
   }
 
   @Test
+  void concurrentStartsWithTheSameKeyStartOnePlanAndTheRestAre409() throws Exception {
+    String key = "KAAVA-RACE-" + UUID.randomUUID().toString().substring(0, 8);
+    String body = "{\"name\":\"Kaava\",\"type\":\"MASTER_PLAN\",\"businessKey\":\"" + key + "\"}";
+    var statuses = new ArrayList<Integer>();
+    for (HttpResponse<String> response : concurrently(8, i -> body)) {
+      statuses.add(response.statusCode());
+      if (response.statusCode() == 409) {
+        assertThat(response.body()).contains("urn:muutos:problem:");
+      }
+    }
+    assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void concurrentStartsWithoutAKeyEachGetTheirOwnNumber() throws Exception {
-    int starts = 12;
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(starts);
+    var keys = new HashSet<String>();
+    for (HttpResponse<String> response : concurrently(12,
+        i -> "{\"name\":\"Rinnakkainen " + i + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\"}")) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+      keys.add(json.readTree(response.body()).path("businessKey").asText());
+    }
+    assertThat(keys).hasSize(12).allMatch(key -> key.matches("KAAVA-\\d{4}-\\d{3,}"));
+  }
+
+  /** Posts {@code starts} plans at the same moment, each from a client of its own. */
+  private List<HttpResponse<String>> concurrently(int starts,
+      IntFunction<String> body) throws Exception {
+    var pool = Executors.newFixedThreadPool(starts);
     try {
-      var ready = new java.util.concurrent.CountDownLatch(starts);
-      var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+      var ready = new CountDownLatch(starts);
+      var answers = new ArrayList<Future<HttpResponse<String>>>();
       for (int i = 0; i < starts; i++) {
-        String body = "{\"name\":\"Rinnakkainen " + i + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\"}";
+        String request = body.apply(i);
         answers.add(pool.submit(() -> {
           ready.countDown();
           ready.await();
-          return new HttpTestClient(port).postJson("/api/zoning/plans", "kaavoittaja", "demo", body);
+          return new HttpTestClient(port).postJson("/api/zoning/plans", "kaavoittaja", "demo",
+              request);
         }));
       }
-      var keys = new java.util.HashSet<String>();
+      var responses = new ArrayList<HttpResponse<String>>();
       for (var answer : answers) {
-        HttpResponse<String> response = answer.get();
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        keys.add(json.readTree(response.body()).path("businessKey").asText());
+        responses.add(answer.get());
       }
-      assertThat(keys).hasSize(starts).allMatch(key -> key.matches("KAAVA-\\d{4}-\\d{3,}"));
+      return responses;
     } finally {
       pool.shutdownNow();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,6 +62,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail concurrentChange(OptimisticLockingException e) {
     return Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
         "Someone changed the same item at the same time. Read it again and retry.");
+  }
+
+  /** Two requests created the same thing at once (e.g. one business key); the loser gets this. */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail concurrentCreate(DuplicateKeyException e) {
+    LOG.info("Concurrent create refused: {}", e.getMostSpecificCause().getMessage());
+    return Problems.of(HttpStatus.CONFLICT, "concurrent-create", "Created at the same time",
+        "Another request created the same item (such as the same business key) at the same time."
+            + " Nothing was changed by this one.");
   }
 
   @ExceptionHandler(TransientDataAccessException.class)

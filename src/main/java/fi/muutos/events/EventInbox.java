@@ -10,7 +10,6 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,7 +39,6 @@ public class EventInbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventInbox.class);
   /** How long one attempt may hold an event before another node may take it over. */
-  static final Duration CLAIM = Duration.ofMinutes(2);
   static final int MAX_ID_LENGTH = 500;
 
   private final EventSettings settings;
@@ -102,7 +100,8 @@ public class EventInbox {
           event.getSource().toString(), event.getId(), event.getType(), event.getSubject(),
           event.getTime(), new String(format.serialize(event), StandardCharsets.UTF_8),
           route.map(Route::message).orElse(null), status, reason, now,
-          now.plus(settings.horizon()), route.isPresent() ? now.plus(CLAIM) : null));
+          now.plus(settings.horizon()),
+          route.isPresent() ? now.plus(settings.retry().claim()) : null));
     } catch (DuplicateKeyException e) {
       return repository.find(event.getSource().toString(), event.getId())
           .map(stored -> stored.view().asDuplicate())
@@ -137,7 +136,7 @@ public class EventInbox {
     }
     int attempted = 0;
     for (String id : repository.due(now, 100)) {
-      if (repository.claim(id, now, now.plus(CLAIM))) {
+      if (repository.claim(id, now, now.plus(settings.retry().claim()))) {
         attempt(id);
         attempted++;
       }
@@ -158,6 +157,14 @@ public class EventInbox {
       return;
     }
     Mapped mapped = mapper.map(event, route);
+    // Asked first, so that an event nobody waits for yet (the usual case for an early event) is
+    // not a failed command: the engine would log each failure with its stack trace, and under load
+    // that logging costs more than the correlation itself.
+    long waiting = waiting(route, view.subject(), mapped);
+    if (waiting != 1) {
+      later(id, view, notWaitingReason(route, view.subject(), waiting), now);
+      return;
+    }
     try {
       newTransaction.executeWithoutResult(tx -> {
         var correlation = runtimeService.createMessageCorrelation(route.message())
@@ -171,20 +178,29 @@ public class EventInbox {
         repository.correlated(id, now, instanceId);
       });
     } catch (MismatchingMessageCorrelationException e) {
-      var query = runtimeService.createExecutionQuery()
-          .messageEventSubscriptionName(route.message()).processInstanceBusinessKey(view.subject());
-      route.localKeys().forEach(key -> query.variableValueEquals(key, mapped.variables().get(key)));
-      long waiting = query.count();
-      String reason = waiting > 1
-          ? waiting + " process instances with the business key " + view.subject()
-              + " wait for the message " + route.message() + ": which one is ambiguous"
-          : "No process instance with the business key " + view.subject()
-              + " waits for the message " + route.message() + " yet";
-      later(id, view, reason, now);
+      // the process moved on between the question and the correlation
+      later(id, view, notWaitingReason(route, view.subject(), waiting(route, view.subject(), mapped)),
+          now);
     } catch (RuntimeException e) {
       LOG.warn("Correlating inbound event {} failed; will retry", id, e);
       later(id, view, "Correlation failed: " + e.getMessage(), now);
     }
+  }
+
+  /** How many executions wait for the route's message for this subject (and its local keys). */
+  private long waiting(Route route, String subject, Mapped mapped) {
+    var query = runtimeService.createExecutionQuery()
+        .messageEventSubscriptionName(route.message()).processInstanceBusinessKey(subject);
+    route.localKeys().forEach(key -> query.variableValueEquals(key, mapped.variables().get(key)));
+    return query.count();
+  }
+
+  private static String notWaitingReason(Route route, String subject, long waiting) {
+    return waiting > 1
+        ? waiting + " process instances with the business key " + subject
+            + " wait for the message " + route.message() + ": which one is ambiguous"
+        : "No process instance with the business key " + subject
+            + " waits for the message " + route.message() + " yet";
   }
 
   /** Pending again, retried after the back-off but at the latest at the horizon; then expired. */

@@ -21,16 +21,22 @@ record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid 
 
   EventSettings {
     routes = routes == null ? List.of() : List.copyOf(routes);
-    retry = retry == null ? new Retry(true, null, null, null) : retry;
+    retry = retry == null ? new Retry(true, null, null, null, null) : retry;
   }
 
   Optional<Route> route(String type) {
     return routes.stream().filter(r -> r.type().equals(type)).findFirst();
   }
 
-  /** Back-off of pending events: first delay, doubling up to the maximum; how often to look. */
-  record Retry(boolean enabled, Duration pollInterval, Duration firstDelay, Duration maxDelay) {
+  /**
+   * Back-off of pending events: first delay, doubling up to the maximum; how often to look; and
+   * how long a node's claim on an event lasts: an event whose node died while correlating it is
+   * taken over by another node (or the restarted one) when the claim runs out.
+   */
+  record Retry(boolean enabled, Duration pollInterval, Duration firstDelay, Duration maxDelay,
+      Duration claim) {
     Retry {
+      claim = claim == null ? Duration.ofMinutes(2) : claim;
       pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
       firstDelay = firstDelay == null ? Duration.ofSeconds(10) : firstDelay;
       maxDelay = maxDelay == null ? Duration.ofHours(1) : maxDelay;

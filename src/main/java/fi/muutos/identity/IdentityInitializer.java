@@ -91,9 +91,11 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
       authorizations.grant(group.id(), Resources.APPLICATION, application, Permissions.ACCESS);
     }
     for (String processKey : group.processes()) {
+      // READ_TASK: members see the process's tasks (working on one needs the group to be its
+      // candidate; see GroupTaskAuthorizationProvider)
       authorizations.grant(group.id(), Resources.PROCESS_DEFINITION, processKey,
           Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE,
-          Permissions.READ_HISTORY);
+          Permissions.READ_HISTORY, Permissions.READ_TASK);
     }
     if (!group.processes().isEmpty()) {
       authorizations.grant(group.id(), Resources.PROCESS_INSTANCE, Authorization.ANY,

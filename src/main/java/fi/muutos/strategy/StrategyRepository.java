@@ -95,13 +95,16 @@ class StrategyRepository {
         + "where m.id = ?").param(measureId).query(String.class).single();
   }
 
-  /** The latest change of each measure of a strategy, by measure id. */
+  /**
+   * The latest change of each measure of a strategy, by measure id: one index lookup per measure
+   * (the log's index on measure and id), however long the log grows.
+   */
   Map<Long, ChangeView> lastChanges(long strategyId) {
     return jdbc.sql("""
-            select l.* from mu_measure_status_log l
-            where l.id in (select max(l2.id) from mu_measure_status_log l2
-                           join mu_measure m on m.id = l2.measure_id
-                           where m.strategy_id = ? group by l2.measure_id)""")
+            select l.* from mu_measure m, mu_measure_status_log l
+            where m.strategy_id = ?
+              and l.id = (select max(l2.id) from mu_measure_status_log l2
+                          where l2.measure_id = m.id)""")
         .param(strategyId)
         .query((rs, n) -> Map.entry(rs.getLong("measure_id"), change(rs)))
         .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The organisation reform's facade: start one. */
 @Service
@@ -18,10 +19,13 @@ public class OrganisationReformProcedure {
 
   private final RuntimeService runtimeService;
   private final Reforms reforms;
+  private final TransactionTemplate transaction;
 
-  OrganisationReformProcedure(RuntimeService runtimeService, Reforms reforms) {
+  OrganisationReformProcedure(RuntimeService runtimeService, Reforms reforms,
+      PlatformTransactionManager transactions) {
     this.runtimeService = runtimeService;
     this.reforms = reforms;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /** What starts a reform; {@code measures} and {@code businessKey} are optional. */
@@ -32,10 +36,18 @@ public class OrganisationReformProcedure {
   /** A started reform. */
   public record Started(long reformId, String businessKey, String processInstanceId) {}
 
-  @Transactional
+  /**
+   * Takes the business key first, in a short transaction of its own (so that concurrent starts do
+   * not queue on the counter row), then starts the case in one transaction: record, instance and
+   * first steps commit together or not at all. A start that fails leaves a gap in the numbers.
+   */
   public Started start(StartReform command) {
     String businessKey = command.businessKey() == null || command.businessKey().isBlank()
         ? reforms.newBusinessKey() : command.businessKey().strip();
+    return transaction.execute(status -> start(command, businessKey));
+  }
+
+  private Started start(StartReform command, String businessKey) {
     if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ReformProcess.KEY)
         .processInstanceBusinessKey(businessKey).count() > 0) {
       throw new DomainException(Kind.CONFLICT, "duplicate-business-key",

@@ -12,8 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Readable business keys for cases started without one: {@code PREFIX-year-number}, e.g.
  * KAAVA-2026-007, numbered per prefix and year in {@code mu_business_key_counter}. Taking a number
- * locks the counter row until the caller's transaction ends, so concurrent starts (also on other
- * nodes) get different numbers; a start that rolls back gives its number back.
+ * locks the counter row until the transaction ends, so concurrent starts (also on other nodes) get
+ * different numbers. Called outside a transaction (as the API's starts do), it takes the number in
+ * a short transaction of its own, so that starts do not wait for each other: a start that then
+ * fails leaves a gap. Inside a transaction (a start from Tasklist) the row stays locked until that
+ * transaction ends and a rollback gives the number back.
  */
 @Component
 public class BusinessKeys {
@@ -21,12 +24,14 @@ public class BusinessKeys {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final TransactionTemplate savepoint;
+  private final TransactionTemplate transaction;
 
   BusinessKeys(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /**
@@ -34,6 +39,10 @@ public class BusinessKeys {
    * already in {@code table} (cases created before the counter existed, or given their key).
    */
   public String next(String prefix, String table) {
+    return transaction.execute(status -> take(prefix, table));
+  }
+
+  private String take(String prefix, String table) {
     int year = LocalDate.now(clock).getYear();
     String stem = prefix + "-" + year + "-";
     for (int attempt = 0; ; attempt++) {

@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The zoning procedure's facade: start a plan, cancel, suspend and resume it. Controllers call
@@ -21,10 +23,13 @@ public class ZoningPlanProcedure {
 
   private final RuntimeService runtimeService;
   private final ZoningPlans plans;
+  private final TransactionTemplate transaction;
 
-  ZoningPlanProcedure(RuntimeService runtimeService, ZoningPlans plans) {
+  ZoningPlanProcedure(RuntimeService runtimeService, ZoningPlans plans,
+      PlatformTransactionManager transactions) {
     this.runtimeService = runtimeService;
     this.plans = plans;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /** What starts a plan. {@code businessKey} is optional (KAAVA-year-number when absent). */
@@ -34,10 +39,18 @@ public class ZoningPlanProcedure {
   /** A started plan. */
   public record Started(long planId, String businessKey, String processInstanceId) {}
 
-  @Transactional
+  /**
+   * Takes the business key first, in a short transaction of its own (so that concurrent starts do
+   * not queue on the counter row), then starts the case in one transaction: record, instance and
+   * first steps commit together or not at all. A start that fails leaves a gap in the numbers.
+   */
   public Started start(StartPlan command) {
     String businessKey = command.businessKey() == null || command.businessKey().isBlank()
         ? plans.newBusinessKey() : command.businessKey().strip();
+    return transaction.execute(status -> start(command, businessKey));
+  }
+
+  private Started start(StartPlan command, String businessKey) {
     if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ZoningPlanProcess.KEY)
         .processInstanceBusinessKey(businessKey).count() > 0) {
       throw duplicate(businessKey);

@@ -18,6 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
   static final String ROLE_PREFIX = "ROLE_";
+  private static final int MAX_LENGTH = 255;
 
   private final IdentityService identityService;
 
@@ -29,14 +30,23 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || !(credentials instanceof String password)
-        || !identityService.checkPassword(userId, password)) {
+    if (!plausibleUserId(userId) || !(credentials instanceof String password)
+        || password.length() > MAX_LENGTH || !identityService.checkPassword(userId, password)) {
       throw new BadCredentialsException("Wrong user name or password");
     }
     List<GrantedAuthority> roles = identityService.createGroupQuery().groupMember(userId).list()
         .stream().map(Group::getId)
         .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(ROLE_PREFIX + id)).toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, roles);
+  }
+
+  /**
+   * Engine user ids are short and printable; anything else cannot be an account, and is refused
+   * before it reaches the database (a NUL byte, for one, is an error in PostgreSQL text).
+   */
+  static boolean plausibleUserId(String userId) {
+    return userId != null && !userId.isBlank() && userId.length() <= MAX_LENGTH
+        && userId.chars().noneMatch(Character::isISOControl);
   }
 
   @Override

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -34,9 +33,6 @@ final class ProblemSecurityHandlers {
 
   private void write(HttpServletResponse response, HttpStatus status, String slug, String title,
       String detail) throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    objectMapper.writeValue(response.getOutputStream(), Problems.of(status, slug, title, detail));
+    Problems.write(response, objectMapper, status, slug, title, detail);
   }
 }

@@ -1,16 +1,19 @@
 package fi.muutos.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.platform.web.Problems;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -26,6 +29,14 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class SecurityConfiguration {
 
   static final String ADMIN_GROUP = "camunda-admin";
+
+  /** A request the firewall refuses gets a 400 problem document like every other error. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
+    return (request, response, e) -> Problems.write(response, objectMapper,
+        HttpStatus.BAD_REQUEST, "rejected-request", "Bad request",
+        "The request was refused: " + e.getMessage());
+  }
 
   @Bean
   EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(

@@ -8,6 +8,8 @@ import fi.muutos.events.Outbox;
 import fi.muutos.events.Outbox.FeedPage;
 import fi.muutos.platform.web.Problems;
 import io.cloudevents.CloudEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.spring.http.CloudEventHttpUtils;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,8 +49,10 @@ class EventsController {
 
   private final EventInbox inbox;
   private final Outbox outbox;
-  private final ObjectMapper cloudEvents =
-      new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
+  /** Strict: a document followed by anything but white space is not a document. */
+  private final ObjectMapper cloudEvents = JsonMapper.builder()
+      .addModule(JsonFormat.getCloudEventJacksonModule())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   EventsController(EventInbox inbox, Outbox outbox) {
     this.inbox = inbox;
@@ -123,6 +127,14 @@ class EventsController {
   }
 
   private CloudEvent single(HttpHeaders headers, byte[] body) {
+    MediaType type = headers.getContentType();
+    if (type != null && type.isCompatibleWith(MediaType.valueOf(JsonFormat.CONTENT_TYPE))) {
+      try { // the SDK reads the first JSON value and ignores what follows it
+        cloudEvents.readTree(body);
+      } catch (IOException e) {
+        throw new NotACloudEvent("Not a JSON document: " + e.getMessage());
+      }
+    }
     try {
       return CloudEventHttpUtils.toReader(headers, () -> body).toEvent();
     } catch (RuntimeException e) {

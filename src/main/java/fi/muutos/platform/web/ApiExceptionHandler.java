@@ -76,17 +76,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(TransientDataAccessException.class)
   ResponseEntity<ProblemDetail> databaseUnavailable(TransientDataAccessException e) {
     LOG.warn("Database unavailable: {}", e.getMessage());
+    return unavailable();
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseOutage.causedBy(e)) {
+      // e.g. the engine's own wrapping of a lost connection, or a transaction that could not begin
+      LOG.warn("Database unavailable: {}", e.getMessage());
+      return unavailable();
+    }
+    LOG.error("Unexpected failure", e);
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
+        HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+        "The request failed unexpectedly. It has been logged."));
+  }
+
+  static ResponseEntity<ProblemDetail> unavailable() {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
         .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
             "The database is not reachable right now. Nothing was changed; retry shortly."));
-  }
-
-  @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
-    LOG.error("Unexpected failure", e);
-    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-        "The request failed unexpectedly. It has been logged.");
   }
 
   @Override

@@ -1,0 +1,35 @@
+package fi.muutos.platform.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+/**
+ * The REST API often wraps the engine's exception in a {@link RestException} with status 500 (e.g.
+ * "Cannot complete task": the task does not exist). The wrapped cause decides the status as in
+ * {@link EngineRestErrors}; any other status the REST API chose stays.
+ */
+@Provider
+@Priority(1000)
+public class EngineRestWrappedErrors implements ExceptionMapper<RestException> {
+
+  @Override
+  public Response toResponse(RestException e) {
+    ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
+    if (e.getStatus() == Status.INTERNAL_SERVER_ERROR
+        && e.getCause() instanceof ProcessEngineException cause) {
+      Status status = EngineRestErrors.refined(cause);
+      if (status != null) {
+        return Response.status(status).entity(camunda.fromException(e))
+            .type(MediaType.APPLICATION_JSON_TYPE).build();
+      }
+    }
+    return camunda.getResponse(e);
+  }
+}

@@ -1,15 +1,10 @@
 package fi.muutos.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.muutos.bench.Load.Result;
+import fi.muutos.bench.SqlCost.Cost;
 import fi.muutos.testing.PackagedApp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,203 +12,253 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Measures Muutos over HTTP, as real clients use it, on PostgreSQL: process starts and CloudEvents
- * intake, each beside the same workload on Camunda's default settings and beside the database's
- * own commit limit, measured in the same run. Writes docs/benchmarks.md. Not part of
- * {@code mvn verify}: run with {@code mvn -Pbench verify}. Asserts only that requests succeeded;
- * the figures are reported, never asserted.
+ * Measures Muutos over HTTP, as its clients use it, on PostgreSQL, and writes docs/benchmarks.md:
+ * process starts, full minor-zoning lifecycles and CloudEvents intake, each beside the same
+ * workload on Camunda's and Hikari's defaults and beside the database's own commit limit, all in
+ * the same run; reads at scale (Tasklist's group query at 100k open tasks, the strategy at 10k
+ * measures); and the SQL statements and commits one lifecycle costs. Not part of
+ * {@code mvn verify}: run with {@code mvn -Pbench verify}. Figures are reported, never asserted;
+ * only the requests' success is.
  */
 class MuutosBenchmark {
 
   private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
   private static final int REQUESTS = Integer.getInteger("bench.requests", 2000);
   private static final int WARM_UP = Integer.getInteger("bench.warmup", 300);
+  private static final int LIFECYCLES = Integer.getInteger("bench.lifecycles", 200);
+  private static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 100_000);
+  private static final int FINISHED = Integer.getInteger("bench.finishedInstances", 1_000_000);
+  private static final int MEASURES = Integer.getInteger("bench.measures", 10_000);
+  private static final int CHANGES_EACH = Integer.getInteger("bench.changesPerMeasure", 100);
+  private static final int READS = Integer.getInteger("bench.reads", 200);
+  private static final int COST_LIFECYCLES = Integer.getInteger("bench.costLifecycles", 20);
   private static final String ADMIN_URL = System.getProperty("bench.postgres",
       "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
-  /** Our settings against Camunda's and Hikari's defaults for what we change. */
-  private static final Map<String, List<String>> SETTINGS = new LinkedHashMap<>();
+  private static final String MUUTOS = "Muutos";
+  private static final String DEFAULTS = "defaults";
+
+  /**
+   * What "defaults" puts back: for each setting Muutos changes (application.yml,
+   * application-postgres.yml), Camunda's or Hikari's own default.
+   */
+  static final Map<String, List<String>> SETTINGS = new LinkedHashMap<>();
 
   static {
-    SETTINGS.put("Muutos", List.of());
-    SETTINGS.put("defaults", List.of("--spring.datasource.hikari.maximum-pool-size=10"));
+    SETTINGS.put(MUUTOS, List.of());
+    SETTINGS.put(DEFAULTS, List.of(
+        "--spring.datasource.hikari.maximum-pool-size=10",
+        "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false",
+        "--spring.datasource.hikari.connection-timeout=30000",
+        "--camunda.bpm.job-execution.lock-time-in-millis=300000"));
   }
-
-  private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =
-      new java.util.concurrent.atomic.AtomicReference<>();
 
   @TempDir
   Path workDir;
 
-  private final HttpClient http = HttpClient.newBuilder().build();
-
   @Test
   void measure() throws Exception {
-    EmbeddedPostgres embedded = null;
-    String adminUrl = ADMIN_URL;
-    try {
+    try (EmbeddedPostgres counting = EmbeddedPostgres.builder()
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+        .setServerConfig("pg_stat_statements.track_utility", "on").start()) {
+      String countingUrl = counting.getJdbcUrl("postgres", "postgres");
+      String adminUrl = ADMIN_URL;
+      boolean embedded = false;
       try (Connection ignored = DriverManager.getConnection(adminUrl)) {
         // the machine's PostgreSQL answers
       } catch (SQLException unreachable) {
-        embedded = EmbeddedPostgres.builder().start();
-        adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+        adminUrl = countingUrl;
+        embedded = true;
       }
-      run(adminUrl, embedded != null);
-    } finally {
-      if (embedded != null) {
-        embedded.close();
+      Report report = new Report(CLIENTS, REQUESTS, WARM_UP, LIFECYCLES, SETTINGS.get(DEFAULTS));
+      report.postgres = version(adminUrl) + (embedded ? " (embedded)" : "");
+      report.dbLimit = databaseCommitLimit(adminUrl);
+      for (var setting : SETTINGS.entrySet()) {
+        throughput(adminUrl, setting.getKey(), setting.getValue(), report);
+      }
+      SqlCost cost = new SqlCost(countingUrl);
+      for (var setting : SETTINGS.entrySet()) {
+        report.costs.put(setting.getKey(),
+            cost(countingUrl, cost, setting.getKey(), setting.getValue()));
+      }
+      report.costPostgres = version(countingUrl) + " (embedded, with pg_stat_statements)";
+      String markdown = report.markdown(Files.exists(Report.DOCUMENT)
+          ? Files.readString(Report.DOCUMENT) : "");
+      System.out.println(markdown);
+      Files.createDirectories(Report.DOCUMENT.getParent());
+      Files.writeString(Report.DOCUMENT, markdown);
+    }
+  }
+
+  private void throughput(String adminUrl, String name, List<String> settings, Report report)
+      throws Exception {
+    String database = "muutos_bench_" + name.toLowerCase(Locale.ROOT);
+    String url = recreate(adminUrl, database);
+    try (PackagedApp app = start(url, database, settings)) {
+      BenchClient client = new BenchClient(app.baseUrl());
+      report.camunda = client.get("/engine-rest/version", "admin").path("version").asText();
+      Map<String, Result> results = new LinkedHashMap<>();
+      results.put("start zoning plan (POST /api/zoning/plans)", load(client, "kaavoittaja",
+          "/api/zoning/plans", BenchClient.JSON, 201, MuutosBenchmark::zoningPlan));
+      results.put("start service transfer (POST /api/transfers)", load(client, "hallintojohtaja",
+          "/api/transfers", BenchClient.JSON, 201, MuutosBenchmark::transfer));
+      results.put("start organisation reform (POST /api/reforms)", load(client, "hallintojohtaja",
+          "/api/reforms", BenchClient.JSON, 201, MuutosBenchmark::reform));
+      String run = UUID.randomUUID().toString();
+      results.put("CloudEvent intake, 10 % duplicates (POST /api/events)",
+          load(client, "kokousjarjestelma", "/api/events", BenchClient.CLOUDEVENT, 202,
+              i -> event(run, i)));
+      MinorZoningLifecycle lifecycle = new MinorZoningLifecycle(client);
+      Load.run(CLIENTS, Math.max(1, LIFECYCLES / 10), lifecycle::run);
+      results.put("minor zoning change, start to legal force (lifecycles)",
+          Load.run(CLIENTS, LIFECYCLES, lifecycle::run));
+      report.throughput.put(name, results);
+      if (MUUTOS.equals(name)) {
+        report.reads = readsAtScale(client, url, report);
       }
     }
   }
 
-  private void run(String adminUrl, boolean embedded) throws Exception {
-    List<Row> rows = new ArrayList<>();
-    Result dbLimit = databaseCommitLimit(adminUrl);
-    String pgVersion;
-    try (Connection c = DriverManager.getConnection(adminUrl)) {
-      var rs = c.createStatement().executeQuery("show server_version");
-      rs.next();
-      pgVersion = rs.getString(1);
-    }
-    String camundaVersion = "";
-    Map<String, Map<String, Result>> bySetting = new LinkedHashMap<>();
-    for (var setting : SETTINGS.entrySet()) {
-      String database = "muutos_bench_" + setting.getKey().toLowerCase(Locale.ROOT);
-      String url = recreate(adminUrl, database);
-      Path dir = Files.createDirectories(workDir.resolve(database));
-      List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres",
-          "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-          "--logging.level.root=WARN"));
-      args.addAll(setting.getValue());
-      try (PackagedApp app = PackagedApp.start(dir, args)) {
-        camundaVersion = get(app, "/engine-rest/version", "admin");
-        Map<String, Result> results = new LinkedHashMap<>();
-        results.put("start zoning plan (POST /api/zoning/plans)", load(app, "kaavoittaja",
-            "/api/zoning/plans", "application/json", 201, MuutosBenchmark::zoningPlan));
-        results.put("start service transfer (POST /api/transfers)", load(app, "hallintojohtaja",
-            "/api/transfers", "application/json", 201, MuutosBenchmark::transfer));
-        results.put("start organisation reform (POST /api/reforms)", load(app, "hallintojohtaja",
-            "/api/reforms", "application/json", 201, MuutosBenchmark::reform));
-        String run = UUID.randomUUID().toString();
-        results.put("CloudEvent intake, 10 % duplicates (POST /api/events)",
-            load(app, "kokousjarjestelma", "/api/events", "application/cloudevents+json", 202,
-                i -> event(run, i)));
-        bySetting.put(setting.getKey(), results);
-      }
-    }
-    for (String workload : bySetting.get("Muutos").keySet()) {
-      rows.add(new Row(workload, bySetting.get("Muutos").get(workload),
-          bySetting.get("defaults").get(workload), dbLimit));
-    }
-    String report = report(rows, dbLimit, pgVersion + (embedded ? " (embedded)" : ""),
-        camundaVersion);
-    System.out.println(report);
-    Path docs = Path.of("docs");
-    Files.createDirectories(docs);
-    Files.writeString(docs.resolve("benchmarks.md"), report);
+  /** Loads the scale data, then times the reads one client at a time. */
+  private Map<String, Result> readsAtScale(BenchClient client, String url, Report report)
+      throws Exception {
+    ScaleData data = new ScaleData(url);
+    JsonNode plan = client.call("POST", "/api/zoning/plans", "kaavoittaja", BenchClient.JSON,
+        zoningPlan(-1), 201);
+    String waiting = plan.path("processInstanceId").asText();
+    JsonNode task = poll(client, "/engine-rest/task?processInstanceId=" + waiting, "kaavoittaja");
+    String finished = client.get("/engine-rest/history/process-instance?processDefinitionKey="
+        + "zoningPlan&finished=true&maxResults=1", "admin").get(0).path("id").asText();
+    long begin = System.nanoTime();
+    data.openTasks(waiting, OPEN_TASKS);
+    data.finishedInstances(finished, FINISHED);
+    data.measures("M-KAAVOITUSPROSESSIT", MEASURES, CHANGES_EACH);
+    report.loadSeconds = (System.nanoTime() - begin) / 1e9;
+    report.loaded = String.format(Locale.ROOT, "%,d open tasks (%,d rows in ACT_RU_TASK), %,d "
+        + "finished instances (%,d rows in ACT_HI_PROCINST), %,d measures with %,d status log "
+        + "rows", OPEN_TASKS, data.count("act_ru_task"), FINISHED, data.count("act_hi_procinst"),
+        data.count("mu_measure"), data.count("mu_measure_status_log"));
+    String filter = groupFilter(client, "kaavoittaja", "kaavoitus");
+    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+        + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    Map<String, Result> reads = new LinkedHashMap<>();
+    reads.put("Tasklist: group filter \"" + task.get(0).path("name").asText()
+        + "\" list, first 15 (POST /engine-rest/filter/{id}/list, HAL)", read(() ->
+        client.send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
+            "kaavoittaja", BenchClient.JSON, body, "application/hal+json")));
+    reads.put("Tasklist: group filter count (POST /engine-rest/filter/{id}/count)", read(() ->
+        client.send("POST", "/engine-rest/filter/" + filter + "/count", "kaavoittaja",
+            BenchClient.JSON, body)));
+    reads.put("strategy with all measures (GET /api/strategy)", read(() ->
+        client.send("GET", "/api/strategy", "hallintojohtaja", null, null)));
+    reads.put("one measure with its log (GET /api/strategy/measures/{code})", read(() ->
+        client.send("GET", "/api/strategy/measures/BENCH-M-" + (MEASURES / 2), "hallintojohtaja", null, null)));
+    return reads;
   }
 
-  /** Commits/s of a one-row insert transaction with as many connections as HTTP clients. */
-  private Result databaseCommitLimit(String adminUrl) throws Exception {
+  private Result read(HttpCall call) throws Exception {
+    Load.Call checked = i -> {
+      var response = call.send();
+      if (response.statusCode() != 200) {
+        throw new BenchClient.BenchFailure(response.statusCode() + " " + response.body());
+      }
+    };
+    Load.run(1, Math.max(1, READS / 10), checked);
+    return Load.run(1, READS, checked);
+  }
+
+  /** SQL per lifecycle, on a database of its own that counts its statements. */
+  private Cost cost(String adminUrl, SqlCost cost, String name, List<String> settings)
+      throws Exception {
+    String database = "muutos_cost_" + name.toLowerCase(Locale.ROOT);
+    String url = recreate(adminUrl, database);
+    cost.install(url);
+    try (PackagedApp app = start(url, database, settings)) {
+      MinorZoningLifecycle lifecycle = new MinorZoningLifecycle(new BenchClient(app.baseUrl()));
+      Load.run(1, 3, lifecycle::run);
+      long commitsBefore = cost.reset(database);
+      Load.run(1, COST_LIFECYCLES, lifecycle::run);
+      return cost.read(database, COST_LIFECYCLES, commitsBefore);
+    }
+  }
+
+  private PackagedApp start(String url, String database, List<String> settings) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+        "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+        "--logging.level.root=WARN"));
+    args.addAll(settings);
+    return PackagedApp.start(Files.createDirectories(workDir.resolve(database)), args);
+  }
+
+  /** Commits/s of a one-row insert transaction, one connection per client thread. */
+  private static Result databaseCommitLimit(String adminUrl) throws Exception {
     String url = recreate(adminUrl, "muutos_bench_dblimit");
     try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
       c.createStatement().execute("create table commit_probe (id bigserial primary key, v text)");
     }
-    List<Connection> connections = new ArrayList<>();
-    for (int i = 0; i < CLIENTS; i++) {
-      Connection c = DriverManager.getConnection(url, "postgres", "");
-      c.setAutoCommit(true);
-      connections.add(c);
-    }
+    List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+    ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> {
+      try {
+        Connection c = DriverManager.getConnection(url, "postgres", "");
+        opened.add(c);
+        return c;
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
     try {
-      return measure(REQUESTS * 2, i -> {
-        try (var insert = connections.get(i % CLIENTS)
+      return Load.run(CLIENTS, REQUESTS * 2, i -> {
+        try (var insert = connection.get()
             .prepareStatement("insert into commit_probe (v) values (?)")) {
           insert.setString(1, "probe " + i);
           insert.executeUpdate();
-          return true;
         }
-      }, true);
+      });
     } finally {
-      for (Connection c : connections) {
+      for (Connection c : opened) {
         c.close();
       }
     }
   }
 
-  private Result load(PackagedApp app, String user, String path, String contentType,
-      int expected, IntFunction<String> body) throws Exception {
-    String auth = basic(user);
-    Call call = i -> {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-              URI.create(app.baseUrl() + path)).header("Authorization", auth)
-          .header("Content-Type", contentType)
-          .POST(HttpRequest.BodyPublishers.ofString(body.apply(i))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != expected) {
-        FIRST_FAILURE.compareAndSet(null, path + " " + response.statusCode() + " " + response.body());
-        return false;
+  private static Result load(BenchClient client, String user, String path, String contentType,
+      int expected, java.util.function.IntFunction<String> body) throws Exception {
+    Load.Call call = i -> client.call("POST", path, user, contentType, body.apply(i), expected);
+    Load.run(CLIENTS, WARM_UP, i -> call.run(REQUESTS + i));
+    return Load.run(CLIENTS, REQUESTS, call);
+  }
+
+  private static String groupFilter(BenchClient client, String user, String group)
+      throws Exception {
+    for (JsonNode filter : client.get("/engine-rest/filter?resourceType=Task", user)) {
+      if (filter.path("query").path("candidateGroup").asText().equals(group)) {
+        return filter.path("id").asText();
       }
-      return true;
-    };
-    measure(WARM_UP, call, false);
-    return measure(REQUESTS, call, true);
+    }
+    throw new AssertionError("no Tasklist filter for the group " + group);
   }
 
-  /** Runs {@code count} calls on {@link #CLIENTS} threads, each call numbered. */
-  private static Result measure(int count, Call call, boolean strict) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    long[] latencies = new long[count];
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    long begin = System.nanoTime();
-    List<Future<?>> clients = new ArrayList<>();
-    for (int t = 0; t < CLIENTS; t++) {
-      clients.add(pool.submit(() -> {
-        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-          long start = System.nanoTime();
-          if (!call.run(i)) {
-            failed.incrementAndGet();
-          }
-          latencies[i] = System.nanoTime() - start;
-        }
-        return null;
-      }));
+  private static JsonNode poll(BenchClient client, String path, String user) throws Exception {
+    for (int attempt = 0; attempt < 600; attempt++) {
+      JsonNode found = client.get(path, user);
+      if (found.size() > 0) {
+        return found;
+      }
+      Thread.sleep(50);
     }
-    for (Future<?> client : clients) {
-      client.get();
-    }
-    long elapsed = System.nanoTime() - begin;
-    pool.shutdown();
-    if (strict) {
-      assertThat(failed.get()).as("failed requests, the first: %s", FIRST_FAILURE.get()).isZero();
-    }
-    Arrays.sort(latencies);
-    return new Result(count * 1e9 / elapsed, millis(latencies, 0.50), millis(latencies, 0.95),
-        millis(latencies, 0.99));
+    throw new AssertionError("nothing at " + path);
   }
 
-  private static double millis(long[] sorted, double quantile) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-  }
-
-  private static String zoningPlan(int i) {
+  static String zoningPlan(int i) {
     return "{\"name\":\"Benchmark-kortteli " + i + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\","
         + "\"significant\":false,\"areaDescription\":\"Keskusta\"}";
   }
@@ -239,14 +284,12 @@ class MuutosBenchmark {
         + "\"date\":\"2026-11-28\",\"outcome\":\"APPROVED\"}}";
   }
 
-  private String get(PackagedApp app, String path, String user) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
-        .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-        .getBytes(StandardCharsets.UTF_8));
+  private static String version(String adminUrl) throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl);
+        var rs = c.createStatement().executeQuery("show server_version")) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   private static String recreate(String adminUrl, String database) throws SQLException {
@@ -257,50 +300,9 @@ class MuutosBenchmark {
     return adminUrl.replaceFirst("/postgres(\\?|$)", "/" + database + "$1").replaceFirst("\\?.*$", "");
   }
 
-  private static String report(List<Row> rows, Result dbLimit, String pgVersion,
-      String camundaVersion) {
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    StringBuilder md = new StringBuilder();
-    md.append("# Benchmarks\n\n");
-    md.append("Written by `mvn -Pbench verify` (`fi.muutos.bench.MuutosBenchmark`); do not edit by "
-        + "hand. Every figure below comes from one run of that command.\n\n");
-    md.append(String.format(Locale.ROOT, "- machine: %d cores, %.1f GiB memory, %s %s%n",
-        Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / 1073741824.0,
-        System.getProperty("os.name"), System.getProperty("os.version")));
-    md.append("- Java ").append(System.getProperty("java.version")).append(", PostgreSQL ")
-        .append(pgVersion).append(", Camunda ").append(camundaVersion.replaceAll("[^0-9.a-zA-Z-]", "")
-            .replace("version", "")).append("\n");
-    md.append(String.format(Locale.ROOT, "- %d HTTP clients (threads), %d measured requests per "
-        + "workload after %d warm-up requests, HTTP Basic as the demo users%n", CLIENTS, REQUESTS,
-        WARM_UP));
-    md.append("- the application and PostgreSQL run on the same machine as the clients\n\n");
-    md.append("\"Muutos\" is the application as shipped (postgres profile). \"defaults\" is the same "
-        + "application with Camunda's and Hikari's defaults where Muutos differs (today only the "
-        + "connection pool, 20 vs 10). \"DB limit\" is PostgreSQL's own commit rate on this machine: "
-        + "one-row insert transactions over as many connections as there are clients. Absolute "
-        + "numbers on a shared machine are context only; the ratios are the point.\n\n");
-    md.append("| workload | Muutos /s | defaults /s | Muutos ÷ defaults | Muutos ÷ DB limit "
-        + "| p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (Row row : rows) {
-      md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2f | %.1f %% | %.1f | %.1f | %.1f |%n",
-          row.workload(), row.ours().perSecond(), row.defaults().perSecond(),
-          row.ours().perSecond() / row.defaults().perSecond(),
-          100 * row.ours().perSecond() / row.dbLimit().perSecond(), row.ours().p50(),
-          row.ours().p95(), row.ours().p99()));
-    }
-    md.append(String.format(Locale.ROOT, "| DB limit: one-row insert commits | %.0f | | | | %.1f | "
-        + "%.1f | %.1f |%n", dbLimit.perSecond(), dbLimit.p50(), dbLimit.p95(), dbLimit.p99()));
-    md.append("\nLatencies are those of the Muutos run. Strategy evaluations are not started here: "
-        + "each start deploys a survey form generated for it, a rare and deliberately heavy step.\n");
-    return md.toString();
-  }
-
   @FunctionalInterface
-  private interface Call {
-    boolean run(int i) throws Exception;
+  private interface HttpCall {
+    java.net.http.HttpResponse<String> send() throws Exception;
   }
 
-  private record Result(double perSecond, double p50, double p95, double p99) {}
-
-  private record Row(String workload, Result ours, Result defaults, Result dbLimit) {}
 }

@@ -1,0 +1,67 @@
+package fi.muutos.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs numbered calls on a number of client threads and measures throughput and latency. */
+final class Load {
+
+  private Load() {}
+
+  @FunctionalInterface
+  interface Call {
+    void run(int i) throws Exception;
+  }
+
+  /** Throughput per second and latency quantiles in milliseconds. */
+  record Result(int count, double perSecond, double p50, double p95, double p99) {}
+
+  /**
+   * Runs {@code count} calls on {@code clients} threads. A call that throws is a failure; any
+   * failure fails the measurement (the benchmark reports only work that was done).
+   */
+  static Result run(int clients, int count, Call call) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    long[] latencies = new long[count];
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long begin = System.nanoTime();
+    List<Future<?>> threads = new ArrayList<>();
+    for (int t = 0; t < clients; t++) {
+      threads.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < count && failure.get() == null;
+            i = next.getAndIncrement()) {
+          long start = System.nanoTime();
+          try {
+            call.run(i);
+          } catch (Exception e) {
+            failure.compareAndSet(null, e);
+          }
+          latencies[i] = System.nanoTime() - start;
+        }
+        return null;
+      }));
+    }
+    for (Future<?> thread : threads) {
+      thread.get();
+    }
+    long elapsed = System.nanoTime() - begin;
+    pool.shutdown();
+    if (failure.get() != null) {
+      throw new AssertionError("a request failed: " + failure.get().getMessage(), failure.get());
+    }
+    Arrays.sort(latencies);
+    return new Result(count, count * 1e9 / elapsed, millis(latencies, 0.50),
+        millis(latencies, 0.95), millis(latencies, 0.99));
+  }
+
+  private static double millis(long[] sorted, double quantile) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+  }
+}

@@ -1,0 +1,136 @@
+package fi.muutos.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.muutos.bench.BenchClient.BenchFailure;
+import fi.muutos.zoning.ZoningPlanProcess.Elements;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One minor detailed-plan change from start to legal force, over HTTP as its users and systems do
+ * it: the planner and the registry complete their tasks with the values their forms set (through
+ * {@code /engine-rest}, as Tasklist does), the authority's statement and the decision arrive as
+ * CloudEvents from the meeting system, and every tenth plan is appealed and the appeal dismissed.
+ * The two timers (display period, appeal period) are weeks away, so an operator executes them
+ * through {@code POST /engine-rest/job/{id}/execute}, as Cockpit does; the asynchronous measure
+ * updates are left to the job executor. A lifecycle ends when the instance has completed.
+ */
+final class MinorZoningLifecycle {
+
+  static final String PLANNER = "kaavoittaja";
+  static final String REGISTRY = "kirjaaja";
+  static final String MEETING_SYSTEM = "kokousjarjestelma";
+  static final String OPERATOR = "admin";
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private final BenchClient client;
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  MinorZoningLifecycle(BenchClient client) {
+    this.client = client;
+  }
+
+  void run(int i) throws Exception {
+    LocalDate today = LocalDate.now();
+    JsonNode started = client.call("POST", "/api/zoning/plans", PLANNER, BenchClient.JSON,
+        BenchClient.json(Map.of("name", "Benchmark-asemakaavan muutos " + run + "-" + i,
+            "type", "MINOR_DETAILED_PLAN_CHANGE", "significant", false,
+            "areaDescription", "Keskusta, kortteli " + i)), 201);
+    String instance = started.path("processInstanceId").asText();
+    String key = started.path("businessKey").asText();
+
+    complete(instance, Elements.ANNOUNCE_INITIATION, PLANNER,
+        Map.of("announcementDate", today.toString()));
+    complete(instance, Elements.PREPARE_PROPOSAL, PLANNER, Map.of(
+        "proposalDisplayStart", today.plusDays(7).toString(), "statementAuthorities", "ELY-keskus"));
+    event(key, "fi.muutos.zoning.statement.received",
+        Map.of("authority", "ELY-keskus", "date", today.plusDays(14).toString()));
+    timer(instance, Elements.DISPLAY_ENDED);
+    complete(instance, Elements.REPLY_TO_REMINDERS, PLANNER, Map.of("substantialChanges", false));
+    event(key, "fi.muutos.decision.made", Map.of("body", "Kaupunkikehityslautakunta",
+        "date", today.plusDays(35).toString(), "outcome", "APPROVED"));
+    complete(instance, Elements.PUBLISH_NOTICE, REGISTRY,
+        Map.of("noticeDate", today.plusDays(38).toString()));
+    if (i % 10 == 0) {
+      event(key, "fi.muutos.zoning.appeal.filed", Map.of("court", "Hämeenlinnan hallinto-oikeus",
+          "date", today.plusDays(60).toString()));
+      event(key, "fi.muutos.zoning.appeal.decided",
+          Map.of("outcome", "UPHELD", "date", today.plusDays(200).toString()));
+    } else {
+      timer(instance, Elements.APPEAL_PERIOD_ENDED);
+    }
+    complete(instance, Elements.ENTRY_INTO_FORCE_NOTICE, REGISTRY,
+        Map.of("entryIntoForceDate", today.plusDays(210).toString()));
+    awaitCompleted(instance);
+  }
+
+  /** Completes the task at {@code taskKey} as {@code user}, waiting for it to exist first. */
+  private void complete(String instance, String taskKey, String user, Map<String, Object> values)
+      throws Exception {
+    String path = "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey="
+        + taskKey;
+    JsonNode tasks = poll(() -> client.get(path, user), found -> found.size() > 0,
+        "task " + taskKey + " of " + instance);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
+        "type", value instanceof Boolean ? "Boolean" : "String")));
+    client.call("POST", "/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete",
+        user, BenchClient.JSON, BenchClient.json(Map.of("variables", variables)), 204);
+  }
+
+  /** The meeting system's event; in this lifecycle a process always waits for it. */
+  private void event(String subject, String type, Map<String, Object> data) throws Exception {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("specversion", "1.0");
+    event.put("id", UUID.randomUUID().toString());
+    event.put("source", "/benchmark/kokousjarjestelma");
+    event.put("type", type);
+    event.put("subject", subject);
+    event.put("datacontenttype", "application/json");
+    event.put("data", data);
+    JsonNode outcome = client.call("POST", "/api/events", MEETING_SYSTEM, BenchClient.CLOUDEVENT,
+        BenchClient.json(event), 202);
+    if (!"CORRELATED".equals(outcome.path("status").asText())) {
+      throw new BenchFailure(type + " for " + subject + " was not taken: " + outcome);
+    }
+  }
+
+  /** Executes the timer job at {@code activityId} now. */
+  private void timer(String instance, String activityId) throws Exception {
+    JsonNode jobs = poll(() -> client.get("/engine-rest/job?processInstanceId=" + instance
+        + "&activityId=" + activityId, OPERATOR), found -> found.size() > 0,
+        "timer " + activityId + " of " + instance);
+    client.call("POST", "/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute",
+        OPERATOR, BenchClient.JSON, "{}", 204);
+  }
+
+  private void awaitCompleted(String instance) throws Exception {
+    poll(() -> client.get("/engine-rest/history/process-instance/" + instance, OPERATOR),
+        found -> "COMPLETED".equals(found.path("state").asText()), "end of " + instance);
+  }
+
+  private static JsonNode poll(Query query, java.util.function.Predicate<JsonNode> ready,
+      String what) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    long pause = 2;
+    while (true) {
+      JsonNode found = query.run();
+      if (ready.test(found)) {
+        return found;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new BenchFailure("waited " + PATIENCE + " for " + what + ": " + found);
+      }
+      Thread.sleep(pause);
+      pause = Math.min(pause * 2, 50);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Query {
+    JsonNode run() throws Exception;
+  }
+}

@@ -47,6 +47,7 @@ public final class PackagedApp implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar.toString(), "--server.port=" + port));
     command.addAll(arguments);
+    Files.createDirectories(workDir);
     Path log = workDir.resolve("app.log");
     Process process = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -87,6 +88,16 @@ public final class PackagedApp implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new AssertionError("the jar did not start within " + START_UP_LIMIT + ":\n" + log());
+  }
+
+  /** Kills the process as a crash would (SIGKILL): no shutdown hooks, no graceful close. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   @Override

@@ -153,7 +153,10 @@ class ClusterDrill {
         "--spring.datasource.url=" + url.replaceFirst("\\?.*$", ""),
         "--spring.datasource.username=postgres", "--logging.level.root=WARN",
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
-        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME));
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME,
+        // two timers of one plan due at once may run on both nodes and conflict; the loser is
+        // retried, and an idle job executor looks for it within this (Camunda: 60 s)
+        "--camunda.bpm.job-execution.max-wait=2000"));
   }
 
   /** Starts the plan; a start the kill cut off may have been committed: then it is looked up. */

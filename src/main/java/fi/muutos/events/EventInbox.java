@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EventInbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventInbox.class);
-  /** How long one attempt may hold an event before another node may take it over. */
+  /** The longest event id and source the inbox stores. */
   static final int MAX_ID_LENGTH = 500;
 
   private final EventSettings settings;
@@ -179,8 +179,8 @@ public class EventInbox {
       });
     } catch (MismatchingMessageCorrelationException e) {
       // the process moved on between the question and the correlation
-      later(id, view, notWaitingReason(route, view.subject(), waiting(route, view.subject(), mapped)),
-          now);
+      long waitingNow = waiting(route, view.subject(), mapped);
+      later(id, view, notWaitingReason(route, view.subject(), waitingNow), now);
     } catch (RuntimeException e) {
       LOG.warn("Correlating inbound event {} failed; will retry", id, e);
       later(id, view, "Correlation failed: " + e.getMessage(), now);

@@ -96,7 +96,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
         .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-            "The database is not reachable right now. Nothing was changed; retry shortly."));
+            DatabaseOutage.DETAIL));
   }
 
   @Override

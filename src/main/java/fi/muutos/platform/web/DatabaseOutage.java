@@ -17,6 +17,10 @@ import org.springframework.transaction.TransactionSystemException;
  */
 public final class DatabaseOutage {
 
+  /** The detail of every 503 problem a lost database gives. */
+  static final String DETAIL =
+      "The database is not reachable right now. Nothing was changed; retry shortly.";
+
   private DatabaseOutage() {}
 
   public static boolean causedBy(Throwable failure) {

@@ -44,8 +44,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
       response.resetBuffer();
       response.setHeader("Retry-After", "5");
       Problems.write(response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-          "Service unavailable",
-          "The database is not reachable right now. Nothing was changed; retry shortly.");
+          "Service unavailable", DatabaseOutage.DETAIL);
     }
   }
 }

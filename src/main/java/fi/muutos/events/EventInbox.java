@@ -48,6 +48,8 @@ public class EventInbox {
   private final TransactionTemplate newTransaction;
   private final Clock clock;
   private final EventFormat format = new JsonFormat();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   EventInbox(EventSettings settings, EventDataMapper mapper, InboxRepository repository,
       RuntimeService runtimeService, PlatformTransactionManager transactions, Clock clock) {
@@ -65,7 +67,8 @@ public class EventInbox {
    * is stored ({@link InvalidEventsException}). Then each is stored, or recognised as a repeat,
    * and each new one is correlated at once when a process waits for it.
    */
-  public List<InboundEventView> receive(List<CloudEvent> events) {
+  public List<InboundEventView> receive(Sender sender, List<CloudEvent> events) {
+    checkSender(sender, events);
     List<String> problems = new ArrayList<>();
     List<Optional<Route>> routes = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
@@ -82,14 +85,71 @@ public class EventInbox {
     if (!problems.isEmpty()) {
       throw new InvalidEventsException(problems);
     }
+    for (CloudEvent event : events) {
+      refuseIfConflicting(sender, event);
+    }
     List<InboundEventView> outcomes = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      outcomes.add(receive(events.get(i), routes.get(i)));
+      outcomes.add(receive(sender, events.get(i), routes.get(i)));
     }
     return outcomes;
   }
 
-  private InboundEventView receive(CloudEvent event, Optional<Route> route) {
+  /** Who sends events: an account, and whether it is an administrator (who may send anything). */
+  public record Sender(String account, boolean admin) {}
+
+  /**
+   * An integration account sends only the sources and types configured for it
+   * ({@code muutos.events.senders}); anything else is refused before anything is stored.
+   */
+  private void checkSender(Sender sender, List<CloudEvent> events) {
+    if (sender.admin()) {
+      return;
+    }
+    EventSettings.Sender allowed = settings.senders().get(sender.account());
+    for (CloudEvent event : events) {
+      if (allowed == null || !allowed.may(event.getSource().toString(), event.getType())) {
+        throw new DomainException(Kind.FORBIDDEN, "event-not-allowed", "The account "
+            + sender.account() + " may not send events of type " + event.getType()
+            + " from the source " + event.getSource() + " (muutos.events.senders); nothing was "
+            + "stored.");
+      }
+    }
+  }
+
+  /**
+   * A repeat of a stored event must be the same event. One with other content is refused (409)
+   * and kept for an administrator: a forged event sent first must not silently win.
+   */
+  private void refuseIfConflicting(Sender sender, CloudEvent event) {
+    var stored = repository.find(event.getSource().toString(), event.getId());
+    if (stored.isPresent()) {
+      String sent = new String(format.serialize(event), StandardCharsets.UTF_8);
+      if (!sameContent(stored.get().cloudEvent(), sent)) {
+        newTransaction.executeWithoutResult(tx -> repository.conflict(UUID.randomUUID().toString(),
+            event.getSource().toString(), event.getId(), sender.account(), sent, now()));
+        throw new DomainException(Kind.CONFLICT, "event-conflict", "An event with the source "
+            + event.getSource() + " and the id " + event.getId() + " was received before with "
+            + "other content. This one was not accepted; an administrator sees it under "
+            + "/api/events/conflicts.");
+      }
+    }
+  }
+
+  private static boolean sameContent(String stored, String sent) {
+    try {
+      return JSON.readTree(stored).equals(JSON.readTree(sent));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** Events refused as conflicting repeats, newest first (administrators). */
+  public List<EventConflictView> conflicts(int limit) {
+    return repository.conflicts(Math.max(1, Math.min(limit, 500)));
+  }
+
+  private InboundEventView receive(Sender sender, CloudEvent event, Optional<Route> route) {
     OffsetDateTime now = now();
     String id = UUID.randomUUID().toString();
     String status = route.isPresent() ? InboxRepository.RECEIVED : InboxRepository.REJECTED;
@@ -103,6 +163,7 @@ public class EventInbox {
           now.plus(settings.horizon()),
           route.isPresent() ? now.plus(settings.retry().claim()) : null));
     } catch (DuplicateKeyException e) {
+      refuseIfConflicting(sender, event); // a repeat that raced the first delivery
       return repository.find(event.getSource().toString(), event.getId())
           .map(stored -> stored.view().asDuplicate())
           .orElseThrow(() -> e);
@@ -160,15 +221,16 @@ public class EventInbox {
     // Asked first, so that an event nobody waits for yet (the usual case for an early event) is
     // not a failed command: the engine would log each failure with its stack trace, and under load
     // that logging costs more than the correlation itself.
-    long waiting = waiting(route, view.subject(), mapped);
-    if (waiting != 1) {
-      later(id, view, notWaitingReason(route, view.subject(), waiting), now);
+    List<String> waiting = waiting(route, view.subject(), mapped);
+    if (waiting.size() != 1) {
+      later(id, view, notWaitingReason(route, view.subject(), waiting.size()), now);
       return;
     }
     try {
       newTransaction.executeWithoutResult(tx -> {
         var correlation = runtimeService.createMessageCorrelation(route.message())
             .processInstanceBusinessKey(view.subject())
+            .processInstanceId(waiting.get(0))
             .setVariables(mapped.variables());
         route.localKeys().forEach(key ->
             correlation.localVariableEquals(key, mapped.variables().get(key)));
@@ -179,7 +241,7 @@ public class EventInbox {
       });
     } catch (MismatchingMessageCorrelationException e) {
       // the process moved on between the question and the correlation
-      long waitingNow = waiting(route, view.subject(), mapped);
+      int waitingNow = waiting(route, view.subject(), mapped).size();
       later(id, view, notWaitingReason(route, view.subject(), waitingNow), now);
     } catch (RuntimeException e) {
       LOG.warn("Correlating inbound event {} failed; will retry", id, e);
@@ -187,19 +249,26 @@ public class EventInbox {
     }
   }
 
-  /** How many executions wait for the route's message for this subject (and its local keys). */
-  private long waiting(Route route, String subject, Mapped mapped) {
-    var query = runtimeService.createExecutionQuery()
-        .messageEventSubscriptionName(route.message()).processInstanceBusinessKey(subject);
-    route.localKeys().forEach(key -> query.variableValueEquals(key, mapped.variables().get(key)));
-    return query.count();
+  /**
+   * The process instances (at most two: more is as ambiguous as two) of the processes that may
+   * receive the route's type ({@code muutos.events.processes}) that wait for the route's message for this subject (and its local keys).
+   */
+  private List<String> waiting(Route route, String subject, Mapped mapped) {
+    List<String> instances = new ArrayList<>();
+    for (String processKey : settings.processesReceiving(route.type())) {
+      var query = runtimeService.createExecutionQuery().processDefinitionKey(processKey)
+          .messageEventSubscriptionName(route.message()).processInstanceBusinessKey(subject);
+      route.localKeys().forEach(key -> query.variableValueEquals(key, mapped.variables().get(key)));
+      query.listPage(0, 2).forEach(execution -> instances.add(execution.getProcessInstanceId()));
+    }
+    return instances.stream().distinct().limit(2).toList();
   }
 
   private static String notWaitingReason(Route route, String subject, long waiting) {
     return waiting > 1
         ? waiting + " process instances with the business key " + subject
             + " wait for the message " + route.message() + ": which one is ambiguous"
-        : "No process instance with the business key " + subject
+        : "No process instance receiving " + route.type() + " with the business key " + subject
             + " waits for the message " + route.message() + " yet";
   }
 

@@ -2,6 +2,7 @@ package fi.muutos.events;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
@@ -11,16 +12,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code muutos.events.*}: our events' source, the inbox's retry horizon and back-off, and the
- * routing table from inbound event type to BPMN message and variables.
+ * {@code muutos.events.*}: our events' source, the inbox's retry horizon and back-off, the
+ * routing table from inbound event type to BPMN message and variables, the event types each
+ * process may receive ({@code processes}), and what each integration
+ * account may send ({@code senders}, by user id; administrators may send anything).
  */
 @Validated
 @ConfigurationProperties("muutos.events")
 record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid Retry retry,
-    @Valid List<Route> routes) {
+    @Valid List<Route> routes, Map<String, List<String>> processes,
+    Map<String, @Valid Sender> senders) {
 
   EventSettings {
+    processes = processes == null ? Map.of() : Map.copyOf(processes);
     routes = routes == null ? List.of() : List.copyOf(routes);
+    senders = senders == null ? Map.of() : Map.copyOf(senders);
     retry = retry == null ? new Retry(true, null, null, null, null) : retry;
   }
 
@@ -49,15 +55,36 @@ record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid 
   }
 
   /**
-   * One event type: the message it correlates and the variables it carries. {@code localKeys}
-   * name variables (of {@code variables}) that must also match a local variable of the waiting
-   * execution, e.g. which authority's statement a parallel branch waits for.
+   * One event type: the message it correlates and the variables it carries. {@code localKeys} name variables (of {@code variables}) that must also match a local variable
+   * of the waiting execution, e.g. which authority's statement a parallel branch waits for.
    */
   record Route(@NotBlank String type, @NotBlank String message,
       Map<String, @Valid VariableRule> variables, List<String> localKeys) {
     Route {
       variables = variables == null ? Map.of() : Map.copyOf(variables);
       localKeys = localKeys == null ? List.of() : List.copyOf(localKeys);
+    }
+  }
+
+  /** The processes (definition keys) that may receive events of this type. */
+  List<String> processesReceiving(String type) {
+    return processes.entrySet().stream().filter(e -> e.getValue().contains(type))
+        .map(Map.Entry::getKey).sorted().toList();
+  }
+
+  /**
+   * What one integration account may send: sources (a source matches when it is one of these or
+   * lies below one, {@code /dynasty} covers {@code /dynasty/heinola}) and event types.
+   */
+  record Sender(@NotEmpty List<@NotBlank String> sources, @NotEmpty List<@NotBlank String> types) {
+    Sender {
+      sources = List.copyOf(sources);
+      types = List.copyOf(types);
+    }
+
+    boolean may(String source, String type) {
+      return types.contains(type) && sources.stream().anyMatch(allowed -> source.equals(allowed)
+          || source.startsWith(allowed.endsWith("/") ? allowed : allowed + "/"));
     }
   }
 

@@ -42,6 +42,22 @@ class InboxRepository {
         .update();
   }
 
+  void conflict(String id, String source, String eventId, String sender, String cloudEvent,
+      OffsetDateTime receivedAt) {
+    jdbc.sql("insert into mu_event_conflict (id, source, event_id, sender, cloud_event, "
+            + "received_at) values (?, ?, ?, ?, ?, ?)")
+        .params(id, source, eventId, sender, cloudEvent, receivedAt).update();
+  }
+
+  List<EventConflictView> conflicts(int limit) {
+    return jdbc.sql("select id, source, event_id, sender, cloud_event, received_at "
+            + "from mu_event_conflict order by received_at desc, id")
+        .query((rs, n) -> new EventConflictView(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getObject(6, OffsetDateTime.class)))
+        .stream().limit(limit).toList();
+  }
+
   Optional<Stored> find(String id) {
     return jdbc.sql(SELECT + " where id = ?").param(id).query(InboxRepository::stored).optional();
   }

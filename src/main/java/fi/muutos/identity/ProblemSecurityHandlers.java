@@ -2,6 +2,7 @@ package fi.muutos.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
@@ -20,10 +21,24 @@ final class ProblemSecurityHandlers {
 
   AuthenticationEntryPoint entryPoint() {
     return (request, response, e) -> {
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Muutos\", charset=\"UTF-8\"");
+      if (!fromBrowser(request)) {
+        // a browser would show its own password prompt, cache what is typed and send it along
+        // with requests that other sites make: browsers get no Basic challenge
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Muutos\", charset=\"UTF-8\"");
+      }
       write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
           "Sign in with HTTP Basic authentication (the same account as in Tasklist).");
     };
+  }
+
+  /**
+   * Browsers send fetch metadata ({@code Sec-Fetch-Mode}) with every request, and ask for HTML
+   * when they navigate; API clients do neither.
+   */
+  static boolean fromBrowser(HttpServletRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    return request.getHeader("Sec-Fetch-Mode") != null
+        || accept != null && accept.contains("text/html");
   }
 
   AccessDeniedHandler accessDeniedHandler() {

@@ -3,7 +3,13 @@ package fi.muutos.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.platform.web.Problems;
 import org.camunda.bpm.engine.IdentityService;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,7 +34,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-  static final String ADMIN_GROUP = "camunda-admin";
+  static final String ADMIN_GROUP = Groups.ADMIN;
 
   /** A request the firewall refuses gets a 400 problem document like every other error. */
   @Bean
@@ -65,15 +71,66 @@ class SecurityConfiguration {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless clients with credentials on every request: no cookie, so no CSRF to prevent.
         .csrf(csrf -> csrf.disable())
-        .addFilterBefore(new WebappSessionAuthenticationFilter(),
+        .addFilterBefore(new WebappSessionAuthenticationFilter(identityService),
             BasicAuthenticationFilter.class)
+        // after authentication and authorization: an anonymous or unauthorised call is 401/403 as
+        // before; an authenticated one that a browser could have sent from another site is refused
+        .addFilterAfter(new CrossSiteRequests(objectMapper), AuthorizationFilter.class)
         .addFilterAfter(new EngineRestAuthenticationFilter(identityService),
-            AuthorizationFilter.class);
+            CrossSiteRequests.class);
     return http.build();
   }
 
+  /** Counts failed sign-ins per address, in front of everything (also the webapps' login). */
+  @Bean
+  FilterRegistrationBean<LoginThrottle> loginThrottle(ObjectMapper objectMapper, Clock clock,
+      @Value("${muutos.identity.login.max-failures-per-address:20}") int maxFailures,
+      @Value("${muutos.identity.login.window:PT15M}") Duration window,
+      @Value("${muutos.identity.login.block:PT15M}") Duration block) {
+    var registration = new FilterRegistrationBean<>(new LoginThrottle(
+        new LoginThrottle.Settings(maxFailures, window, block), objectMapper, clock));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLoginPolicy> webappLoginPolicy(IdentityService identityService,
+      IdentitySettings identity, ObjectMapper objectMapper) {
+    var registration = new FilterRegistrationBean<>(
+        new WebappLoginPolicy(identityService, identity, objectMapper));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  /**
+   * Muutos' own pages and the API documentation: a Content-Security-Policy and a Referrer-Policy.
+   * (The Camunda webapps set their own.)
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+    var paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/"), paths.matcher("/index.html"),
+            paths.matcher("/strategia.html"), paths.matcher("/*.css"), paths.matcher("/*.js"),
+            paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**"),
+            paths.matcher("/v3/api-docs/**"), paths.matcher("/v3/api-docs"),
+            paths.matcher("/public/**")))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable()) // nothing here changes state
+        .headers(headers -> headers.cacheControl(cache -> cache.disable())
+            .frameOptions(frame -> frame.sameOrigin())
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  /** Own scripts and styles only; Swagger UI needs inline styles and data: images. */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+      + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         // The Camunda webapps bring their own session login and CSRF filter (camunda.bpm.webapp.csrf).

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
@@ -19,11 +20,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets someone signed into the Camunda webapps (Tasklist, Cockpit) read {@code /api} from the
  * same browser, for the dashboard. Only for GET and HEAD: a session cookie can read but never
  * change anything (state-changing calls still need HTTP Basic), so there is nothing for a
- * cross-site request to forge. Basic credentials, when sent, take precedence.
+ * cross-site request to forge. Basic credentials, when sent, take precedence. The account and
+ * its groups are read again on every request.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String ENGINE = "default";
+
+  private final IdentityService identityService;
+
+  WebappSessionAuthenticationFilter(IdentityService identityService) {
+    this.identityService = identityService;
+  }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -40,10 +48,13 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
       var authentication = AuthenticationUtil.getAuthsFromSession(session)
           .getAuthenticationForProcessEngine(ENGINE);
-      if (authentication instanceof UserAuthentication user) {
-        List<SimpleGrantedAuthority> roles = user.getGroupIds() == null ? List.of()
-            : user.getGroupIds().stream().map(group -> new SimpleGrantedAuthority(
-                EngineIdentityAuthenticationProvider.ROLE_PREFIX + group)).toList();
+      if (authentication instanceof UserAuthentication user
+          && identityService.createUserQuery().userId(user.getName()).count() == 1) {
+        // the groups as they are now, not as they were at sign-in: a user removed from a group,
+        // or deleted, loses what it gave at once (Camunda's webapps re-check on their own cycle)
+        List<SimpleGrantedAuthority> roles = identityService.createGroupQuery()
+            .groupMember(user.getName()).list().stream().map(group -> new SimpleGrantedAuthority(
+                EngineIdentityAuthenticationProvider.ROLE_PREFIX + group.getId())).toList();
         SecurityContextHolder.getContext().setAuthentication(
             UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, roles));
       }

@@ -4,6 +4,7 @@ import fi.muutos.organisation.ReformRepository.ReformRow;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.BusinessKeys;
+import fi.muutos.platform.CaseKeys;
 import fi.muutos.platform.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,16 +28,16 @@ public class Reforms {
   static final int MIN_SHARE_PERCENT = 40;
 
   private final ReformRepository repository;
-  private final BusinessKeys businessKeys;
+  private final CaseKeys caseKeys;
   private final WorkingDays workingDays;
   private final Clock clock;
   private final String defaultMeasures;
 
-  Reforms(ReformRepository repository, BusinessKeys businessKeys, WorkingDays workingDays,
+  Reforms(ReformRepository repository, CaseKeys caseKeys, WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.reform.measures:}") String defaultMeasures) {
     this.repository = repository;
-    this.businessKeys = businessKeys;
+    this.caseKeys = caseKeys;
     this.workingDays = workingDays;
     this.clock = clock;
     this.defaultMeasures = defaultMeasures;
@@ -85,7 +86,7 @@ public class Reforms {
   }
 
   public String newBusinessKey() {
-    return businessKeys.next("UUDISTUS", "mu_reform");
+    return caseKeys.next(ReformProcess.KEY);
   }
 
   @Transactional

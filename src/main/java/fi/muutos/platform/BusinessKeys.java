@@ -36,13 +36,13 @@ public class BusinessKeys {
 
   /**
    * The next key of {@code prefix}. The first key of a year continues after the keys of that year
-   * already in {@code table} (cases created before the counter existed, or given their key).
+   * that cases already have ({@code mu_case_key}: created before the counter, or given their key).
    */
-  public String next(String prefix, String table) {
-    return transaction.execute(status -> take(prefix, table));
+  public String next(String prefix) {
+    return transaction.execute(status -> take(prefix));
   }
 
-  private String take(String prefix, String table) {
+  private String take(String prefix) {
     int year = LocalDate.now(clock).getYear();
     String stem = prefix + "-" + year + "-";
     for (int attempt = 0; ; attempt++) {
@@ -59,7 +59,7 @@ public class BusinessKeys {
         // another start (duplicate primary key) leaves the caller's transaction usable.
         savepoint.executeWithoutResult(status -> jdbc.sql(
                 "insert into mu_business_key_counter (prefix, key_year, last_number) "
-                    + "select ?, ?, count(*) from " + table + " where business_key like ?")
+                    + "select ?, ?, count(*) from mu_case_key where business_key like ?")
             .params(prefix, year, stem + "%").update());
       } catch (DuplicateKeyException anotherStartCreatedIt) {
         if (attempt > 0) {

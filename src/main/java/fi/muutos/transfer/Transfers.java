@@ -5,6 +5,7 @@ import static fi.muutos.transfer.TransferProcess.Elements;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.BusinessKeys;
+import fi.muutos.platform.CaseKeys;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.transfer.TransferRepository.TransferRow;
 import fi.muutos.transfer.TransferView.Branch;
@@ -37,15 +38,15 @@ public class Transfers {
   static final int INFORM_DAYS = 7;
 
   private final TransferRepository repository;
-  private final BusinessKeys businessKeys;
+  private final CaseKeys caseKeys;
   private final WorkingDays workingDays;
   private final HistoryService historyService;
   private final Clock clock;
 
-  Transfers(TransferRepository repository, BusinessKeys businessKeys, WorkingDays workingDays,
+  Transfers(TransferRepository repository, CaseKeys caseKeys, WorkingDays workingDays,
       HistoryService historyService, Clock clock) {
     this.repository = repository;
-    this.businessKeys = businessKeys;
+    this.caseKeys = caseKeys;
     this.workingDays = workingDays;
     this.historyService = historyService;
     this.clock = clock;
@@ -82,7 +83,7 @@ public class Transfers {
   }
 
   public String newBusinessKey() {
-    return businessKeys.next("SIIRTO", "mu_transfer");
+    return caseKeys.next(TransferProcess.KEY);
   }
 
   @Transactional

@@ -2,7 +2,7 @@ package fi.muutos.zoning;
 
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
-import fi.muutos.platform.BusinessKeys;
+import fi.muutos.platform.CaseKeys;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
 import java.time.Clock;
@@ -23,18 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ZoningPlans {
 
   private final ZoningPlanRepository repository;
-  private final BusinessKeys businessKeys;
+  private final CaseKeys caseKeys;
   private final WorkingDays workingDays;
   private final Clock clock;
   private final String delegatedApprover;
   private final String councilName;
 
-  ZoningPlans(ZoningPlanRepository repository, BusinessKeys businessKeys, WorkingDays workingDays,
+  ZoningPlans(ZoningPlanRepository repository, CaseKeys caseKeys, WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
       @Value("${muutos.zoning.council}") String councilName) {
     this.repository = repository;
-    this.businessKeys = businessKeys;
+    this.caseKeys = caseKeys;
     this.workingDays = workingDays;
     this.clock = clock;
     this.delegatedApprover = delegatedApprover;
@@ -65,7 +65,7 @@ public class ZoningPlans {
 
   /** A business key for a plan started without one: KAAVA-year-number. */
   public String newBusinessKey() {
-    return businessKeys.next("KAAVA", "mu_zoning_plan");
+    return caseKeys.next(ZoningPlanProcess.KEY);
   }
 
   /** The approving body's name for the DMN table's COUNCIL / DELEGATED; recorded on the plan. */

@@ -65,7 +65,7 @@ class ClusterDrill {
         for (int i = 0; i < PLANS; i++) {
           int n = i;
           plans.add(clients.submit(() -> {
-            String key = "CLUSTER-" + run + "-" + n;
+            String key = "KAAVA-CLUSTER-" + run + "-" + n;
             String instance = start(nodes, n, key);
             complete(nodes, n, instance, "userTask_announceInitiation",
                 "{\"announcementDate\":{\"value\":\"2025-01-02\",\"type\":\"String\"}}");
@@ -88,7 +88,7 @@ class ClusterDrill {
 
         // node B finishes all of them: every plan reaches the planner's reply task
         CrashDrillIT.awaitEmpty(db, "select count(*) from act_ru_execution e where "
-            + "e.business_key_ like 'CLUSTER-%' and e.parent_id_ is null and not exists (select 1 "
+            + "e.business_key_ like 'KAAVA-CLUSTER-%' and e.parent_id_ is null and not exists (select 1 "
             + "from act_ru_task t where t.proc_inst_id_ = e.id_ and t.task_def_key_ = "
             + "'userTask_replyToReminders')");
         assertThat(CrashDrillIT.count(db, "select count(*) from act_ru_job "
@@ -117,9 +117,9 @@ class ClusterDrill {
 
         // each measure update once, with one outbound event
         long updates = CrashDrillIT.count(db, "select count(*) from mu_measure_status_log "
-            + "where business_key like 'CLUSTER-%'");
+            + "where business_key like 'KAAVA-CLUSTER-%'");
         long perPlan = CrashDrillIT.count(db, "select count(*) from (select business_key from "
-            + "mu_measure_status_log where business_key like 'CLUSTER-%' group by business_key "
+            + "mu_measure_status_log where business_key like 'KAAVA-CLUSTER-%' group by business_key "
             + "having count(*) <> 1) d");
         long outbound = CrashDrillIT.count(db, "select count(*) from mu_outbox_event "
             + "where type = 'fi.muutos.measure.status.changed' and cloud_event like '%CLUSTER-"

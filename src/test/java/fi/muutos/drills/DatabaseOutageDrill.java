@@ -75,7 +75,7 @@ class DatabaseOutageDrill {
         running.add(clients.submit(() -> {
           while (!stop.get()) {
             Phase now = phase.get();
-            sent.add(startPlan(app.baseUrl(), now, "OUTAGE-" + run + "-"
+            sent.add(startPlan(app.baseUrl(), now, "KAAVA-OUTAGE-" + run + "-"
                 + sequence.incrementAndGet()));
             Thread.sleep(20);
           }

@@ -81,6 +81,7 @@ class EventRestartTest {
         "--spring.datasource.url=" + url,
         "--camunda.bpm.job-execution.enabled=false",
         "--muutos.events.retry.enabled=false",
-        "--muutos.events.retry.first-delay=PT0S");
+        "--muutos.events.retry.first-delay=PT0S",
+        "--muutos.events.processes.eventWaitCheck=fi.muutos.decision.made");
   }
 }

@@ -20,7 +20,15 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = MuutosApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = {"camunda.bpm.job-execution.enabled=false", "muutos.events.retry.enabled=false"})
+    properties = {"camunda.bpm.job-execution.enabled=false", "muutos.events.retry.enabled=false",
+        // every test signs in from 127.0.0.1, many with wrong passwords on purpose: the per-address
+        // throttle has its own test (LoginThrottleTest)
+        "muutos.identity.login.max-failures-per-address=1000000",
+        // the test model that waits for events
+        "muutos.events.processes.eventWaitCheck=fi.muutos.decision.made",
+        // the authorization matrix's integration account (ApiAccess)
+        "muutos.events.senders.matriisiintegraatio.sources=/matriisi",
+        "muutos.events.senders.matriisiintegraatio.types=fi.muutos.decision.made"})
 @Import(TestClockConfiguration.class)
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)

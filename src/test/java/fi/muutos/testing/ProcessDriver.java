@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessDriver {
 
+  /** The event types the demo meeting system sends (muutos.events.senders). */
+  static final List<String> MEETING_SYSTEM_TYPES =
+      List.of("fi.muutos.decision.made", "fi.muutos.process.cancelled");
+
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ManagementService managementService;
@@ -62,14 +66,21 @@ public class ProcessDriver {
     jobs.forEach(job -> managementService.executeJob(job.getId()));
   }
 
-  /** Posts a CloudEvent about {@code subject} as the meeting system; returns its inbox id. */
+  /**
+   * Posts a CloudEvent about {@code subject} as the system that sends that type in the demo
+   * set-up (decisions and cancellations: the meeting system; the rest: case management); returns
+   * its inbox id.
+   */
   public String send(String type, String subject, String data) {
+    boolean meeting = MEETING_SYSTEM_TYPES.contains(type);
     String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
-        + "\",\"source\":\"/test\",\"type\":\"" + type + "\",\"subject\":\"" + subject
+        + "\",\"source\":\"" + (meeting ? "/dynasty/test" : "/asianhallinta/test")
+        + "\",\"type\":\"" + type + "\",\"subject\":\"" + subject
         + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
     var response = new HttpTestClient(
         Integer.parseInt(environment.getRequiredProperty("local.server.port")))
-        .post("/api/events", "kokousjarjestelma", "demo", "application/cloudevents+json", event);
+        .post("/api/events", meeting ? "kokousjarjestelma" : "asianhallinta", "demo",
+            "application/cloudevents+json", event);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     try {
       return json.readTree(response.body()).path("id").asText();

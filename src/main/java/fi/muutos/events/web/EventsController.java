@@ -1,7 +1,11 @@
 package fi.muutos.events.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.events.EventConflictView;
 import fi.muutos.events.EventInbox;
+import fi.muutos.identity.Groups;
+import fi.muutos.identity.SignedInUser;
+import org.springframework.security.core.Authentication;
 import fi.muutos.events.EventInbox.InvalidEventsException;
 import fi.muutos.events.InboundEventView;
 import fi.muutos.events.Outbox;
@@ -64,13 +68,15 @@ class EventsController {
   @Operation(summary = "Send CloudEvents: structured (application/cloudevents+json), batch "
       + "(application/cloudevents-batch+json) or binary (ce-* headers). 202 accepted (then "
       + "correlated or pending), 422 unknown type (stored as rejected), 400 invalid (nothing stored).")
-  ResponseEntity<?> receive(@RequestHeader HttpHeaders headers, HttpServletRequest request)
-      throws IOException {
+  ResponseEntity<?> receive(@RequestHeader HttpHeaders headers, HttpServletRequest request,
+      Authentication authentication) throws IOException {
     byte[] body = read(request);
     MediaType contentType = headers.getContentType();
     boolean batch = contentType != null && contentType.isCompatibleWith(MediaType.valueOf(BATCH));
     List<CloudEvent> events = batch ? batch(body) : List.of(single(headers, body));
-    List<InboundEventView> outcomes = inbox.receive(events);
+    SignedInUser user = SignedInUser.of(authentication);
+    List<InboundEventView> outcomes = inbox.receive(
+        new EventInbox.Sender(user.id(), user.groups().contains(Groups.ADMIN)), events);
     if (batch) {
       return ResponseEntity.status(HttpStatus.ACCEPTED).body(outcomes);
     }
@@ -95,6 +101,14 @@ class EventsController {
       @RequestParam(required = false) String type,
       @RequestParam(defaultValue = "100") int limit) {
     return inbox.list(status, type, limit);
+  }
+
+  @GetMapping("/conflicts")
+  @PreAuthorize("hasRole('camunda-admin')")
+  @Operation(summary = "Events refused because an event with the same source and id but other "
+      + "content came first (admins), newest first")
+  List<EventConflictView> conflicts(@RequestParam(defaultValue = "100") int limit) {
+    return inbox.conflicts(limit);
   }
 
   @GetMapping("/feed")

@@ -11,5 +11,6 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(EngineRestErrors.class);
     register(EngineRestWrappedErrors.class);
+    register(EngineRestRefusals.class);
   }
 }

@@ -29,13 +29,17 @@ public class EngineRestErrors implements ExceptionMapper<ProcessEngineException>
     if (status == null) {
       return camunda.getResponse(e);
     }
-    return Response.status(status).entity(camunda.fromException(e))
+    return Response.status(status).entity(EngineRestRefusals.body(e))
         .type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   static Status refined(ProcessEngineException e) {
     if (DatabaseOutage.causedBy(e)) {
       return Status.SERVICE_UNAVAILABLE;
+    }
+    Status refusal = EngineRestRefusals.status(e);
+    if (refusal != null) {
+      return refusal;
     }
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (e instanceof NullValueException) {

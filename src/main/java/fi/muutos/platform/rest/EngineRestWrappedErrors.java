@@ -22,11 +22,11 @@ public class EngineRestWrappedErrors implements ExceptionMapper<RestException> {
   @Override
   public Response toResponse(RestException e) {
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
-    if (e.getStatus() == Status.INTERNAL_SERVER_ERROR
-        && e.getCause() instanceof ProcessEngineException cause) {
-      Status status = EngineRestErrors.refined(cause);
+    if (e.getStatus() == Status.INTERNAL_SERVER_ERROR || e.getStatus() == null) {
+      Status status = e.getCause() instanceof ProcessEngineException cause
+          ? EngineRestErrors.refined(cause) : EngineRestRefusals.status(e.getCause());
       if (status != null) {
-        return Response.status(status).entity(camunda.fromException(e))
+        return Response.status(status).entity(EngineRestRefusals.body(e))
             .type(MediaType.APPLICATION_JSON_TYPE).build();
       }
     }

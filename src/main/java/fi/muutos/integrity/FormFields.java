@@ -1,0 +1,68 @@
+package fi.muutos.integrity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+/**
+ * The fields of the Camunda Form a user task or a start event shows: the only variables a person
+ * may set when completing that task or starting that process. Read from the deployment (whoever
+ * asks; not subject to the caller's authorizations) and kept per process definition and element,
+ * since deployed forms never change.
+ */
+final class FormFields {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String START = "#start";
+
+  private final Map<String, Set<String>> cache = new ConcurrentHashMap<>();
+
+  /** The field keys of the task's form; empty when the task has no form. */
+  Set<String> ofTask(CommandContext context, TaskEntity task) {
+    return cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+        key -> read(context, () -> new GetDeployedTaskFormCmd(task.getId()).execute(context)));
+  }
+
+  /** The field keys of the process's start form; empty when it has none. */
+  Set<String> ofStart(CommandContext context, ProcessDefinitionEntity definition) {
+    return cache.computeIfAbsent(definition.getId() + START, key -> read(context,
+        () -> new GetDeployedStartFormCmd(definition.getId()).execute(context)));
+  }
+
+  private static Set<String> read(CommandContext context, java.util.function.Supplier<InputStream> form) {
+    InputStream stream;
+    try {
+      stream = context.runWithoutAuthorization(form::get);
+    } catch (BadUserRequestException noForm) {
+      return Set.of();
+    }
+    try (InputStream in = stream) {
+      Set<String> keys = new TreeSet<>();
+      collect(JSON.readTree(in).path("components"), keys);
+      return Set.copyOf(keys);
+    } catch (IOException e) {
+      throw new UncheckedIOException("A deployed form is not JSON", e);
+    }
+  }
+
+  private static void collect(JsonNode components, Set<String> keys) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key")) {
+        keys.add(component.get("key").asText());
+      }
+      collect(component.path("components"), keys);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package fi.muutos.integrity;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+
+/**
+ * The checks the guarded engine services make before they let a command run. Each check is a
+ * read-only command of its own: a refusal changes nothing, not even a job's retries.
+ */
+final class ProcedureGuard {
+
+  private final ProcessEngineConfigurationImpl configuration;
+  private final FormFields formFields = new FormFields();
+
+  ProcedureGuard(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
+  }
+
+  /** A person completes a task: only the fields of the task's own form. */
+  void checkCompletion(String taskId, Map<String, ?> variables) {
+    if (variables == null || variables.isEmpty() || !Caller.isRestricted(caller())) {
+      return;
+    }
+    execute(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      if (task == null || task.getProcessDefinitionId() == null) {
+        return null; // the engine's own command says that the task does not exist
+      }
+      refuseExtra(variables.keySet(), formFields.ofTask(context, task),
+          "Tehtävän \"" + task.getName() + "\" voi päättää vain sen lomakkeen kentillä");
+      return null;
+    });
+  }
+
+  /**
+   * A person starts a process: at its start event only (starting elsewhere, skipping listeners or
+   * mappings is for administrators), with only the fields of its start form.
+   */
+  void checkStart(ProcessInstantiationBuilderImpl builder) {
+    Caller caller = caller();
+    if (!Caller.isRestricted(caller)) {
+      return;
+    }
+    if (!builder.getModificationBuilder().getModificationOperations().isEmpty()) {
+      throw new AuthorizationException("Only an administrator may start a process at another "
+          + "activity than its start event, or skip its listeners or input/output mappings "
+          + "(käsittely alkaa aina alusta).");
+    }
+    checkStartVariables(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(),
+        builder.getVariables());
+  }
+
+  /** A start form is submitted: only its fields. */
+  void checkStartVariables(String definitionId, String definitionKey, Map<String, ?> variables) {
+    if (variables == null || variables.isEmpty() || !Caller.isRestricted(caller())) {
+      return;
+    }
+    execute(context -> {
+      var cache = configuration.getDeploymentCache();
+      ProcessDefinitionEntity definition;
+      try {
+        definition = definitionId != null ? cache.findDeployedProcessDefinitionById(definitionId)
+            : cache.findDeployedLatestProcessDefinitionByKey(definitionKey);
+      } catch (RuntimeException unknown) {
+        return null; // the engine's own command says that there is no such process
+      }
+      refuseExtra(variables.keySet(), formFields.ofStart(context, definition),
+          "Käsittelyn \"" + definition.getName() + "\" voi aloittaa vain aloituslomakkeen kentillä");
+      return null;
+    });
+  }
+
+  /** What only an administrator (or Muutos' own code) may do. */
+  void adminOnly(String what) {
+    if (Caller.isRestricted(caller())) {
+      throw new AuthorizationException("Only an administrator may " + what + ".");
+    }
+  }
+
+  /**
+   * A person asks to execute a job now (e.g. a timer). Checked before the engine's own command:
+   * the engine counts a refusal inside that command as a failure of the job, which would lower its
+   * retries and move its due date to "now".
+   */
+  void checkJobExecution(String jobId) {
+    if (caller() == null || jobId == null) {
+      return;
+    }
+    execute(context -> {
+      JobEntity job = context.getJobManager().findJobById(jobId);
+      if (job != null) {
+        for (CommandChecker checker : configuration.getCommandCheckers()) {
+          checker.checkUpdateJob(job);
+        }
+      }
+      return null;
+    });
+  }
+
+  private static void refuseExtra(Set<String> given, Set<String> allowed, String rule) {
+    Set<String> extra = new TreeSet<>(given);
+    extra.removeAll(allowed);
+    if (!extra.isEmpty()) {
+      throw new BadUserRequestException(rule + "; lomakkeella ei ole kenttää " + extra
+          + " (only the fields of the form may be set; nothing was changed).");
+    }
+  }
+
+  private Caller caller() {
+    return Caller.of(configuration);
+  }
+
+  private void execute(Command<Void> check) {
+    configuration.getCommandExecutorTxRequired().execute(check);
+  }
+}

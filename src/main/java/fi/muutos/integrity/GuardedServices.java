@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.runtime.RestartProcessInstanceBuilder;
 import org.camunda.bpm.engine.runtime.SignalEventReceivedBuilder;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
@@ -61,6 +62,33 @@ final class GuardedServices {
     public void resolveTask(String taskId, Map<String, Object> variables) {
       guard.checkCompletion(taskId, variables);
       super.resolveTask(taskId, variables);
+    }
+
+    // The engine lets anyone who reads a task comment on it; a comment belongs to the case's
+    // record, so only those who may work on the task write one.
+
+    @Override
+    public Comment createComment(String taskId, String processInstance, String message) {
+      guard.checkWorksOn(taskId);
+      return super.createComment(taskId, processInstance, message);
+    }
+
+    @Override
+    public void updateTaskComment(String taskId, String commentId, String message) {
+      guard.checkWorksOn(taskId);
+      super.updateTaskComment(taskId, commentId, message);
+    }
+
+    @Override
+    public void deleteTaskComment(String taskId, String commentId) {
+      guard.checkWorksOn(taskId);
+      super.deleteTaskComment(taskId, commentId);
+    }
+
+    @Override
+    public void deleteTaskComments(String taskId) {
+      guard.checkWorksOn(taskId);
+      super.deleteTaskComments(taskId);
     }
   }
 

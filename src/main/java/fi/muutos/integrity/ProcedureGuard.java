@@ -80,6 +80,22 @@ final class ProcedureGuard {
     });
   }
 
+  /** A person may write on a task (comments) only if they may work on it ({@code TASK_WORK}). */
+  void checkWorksOn(String taskId) {
+    if (taskId == null || !Caller.isRestricted(caller())) {
+      return;
+    }
+    execute(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      if (task != null) {
+        for (CommandChecker checker : configuration.getCommandCheckers()) {
+          checker.checkTaskWork(task);
+        }
+      }
+      return null;
+    });
+  }
+
   /** What only an administrator (or Muutos' own code) may do. */
   void adminOnly(String what) {
     if (Caller.isRestricted(caller())) {

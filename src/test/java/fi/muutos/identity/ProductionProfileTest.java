@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.muutos.MuutosApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import fi.muutos.testing.OwnJvm;
@@ -48,6 +53,34 @@ class ProductionProfileTest {
       assertThat(identity.createUserQuery().count()).isEqualTo(1);
       assertThat(identity.createGroupQuery().groupIdIn("kaavoitus", "hallinto", "henkilosto",
           "talous", "kirjaamo", "johtoryhma", "camunda-admin").count()).isEqualTo(7);
+    }
+  }
+
+  /**
+   * Behind the proxy (which terminates TLS and sends X-Forwarded-Proto: https), every path carries
+   * HSTS: the API, the webapps, the pages and the health check; plain http does not (a browser
+   * ignores it there, and RFC 6797 says not to send it).
+   */
+  @Test
+  void behindTheProxyEveryPathCarriesHsts() throws Exception {
+    try (ConfigurableApplicationContext context =
+        start("--camunda.bpm.admin-user.password=a-strong-password-1")) {
+      int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+      HttpClient http = HttpClient.newHttpClient();
+      for (String path : List.of("/", "/strategia.html", "/api/strategy", "/engine-rest/engine",
+          "/camunda/app/tasklist/default/", "/actuator/health", "/public/strategy",
+          "/v3/api-docs")) {
+        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path))
+            .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7")
+            .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).as(path)
+            .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
+      }
+      HttpResponse<String> plain = http.send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + "/")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
   }
 

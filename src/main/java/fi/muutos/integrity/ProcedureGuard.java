@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -127,7 +127,9 @@ final class ProcedureGuard {
     Set<String> extra = new TreeSet<>(given);
     extra.removeAll(allowed);
     if (!extra.isEmpty()) {
-      throw new BadUserRequestException(rule + "; lomakkeella ei ole kenttää " + extra
+      // the engine's own form-validation refusal: both REST APIs (engine REST and the webapps')
+      // answer it with 400 and its message, which Tasklist shows
+      throw new FormFieldValidationException(extra, rule + "; lomakkeella ei ole kenttää " + extra
           + " (only the fields of the form may be set; nothing was changed).");
     }
   }

@@ -23,6 +23,7 @@ final class MinorZoningLifecycle {
   static final String PLANNER = "kaavoittaja";
   static final String REGISTRY = "kirjaaja";
   static final String MEETING_SYSTEM = "kokousjarjestelma";
+  static final String CASE_MANAGEMENT = "asianhallinta";
   static final String OPERATOR = "admin";
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -81,17 +82,23 @@ final class MinorZoningLifecycle {
         user, BenchClient.JSON, BenchClient.json(Map.of("variables", variables)), 204);
   }
 
-  /** The meeting system's event; in this lifecycle a process always waits for it. */
+  /**
+   * An event from the system that sends its type in the demo set-up (decisions: the meeting
+   * system; statements and appeals: case management); in this lifecycle a process always waits
+   * for it.
+   */
   private void event(String subject, String type, Map<String, Object> data) throws Exception {
+    boolean meeting = type.equals("fi.muutos.decision.made");
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("specversion", "1.0");
     event.put("id", UUID.randomUUID().toString());
-    event.put("source", "/benchmark/kokousjarjestelma");
+    event.put("source", meeting ? "/dynasty/benchmark" : "/asianhallinta/benchmark");
     event.put("type", type);
     event.put("subject", subject);
     event.put("datacontenttype", "application/json");
     event.put("data", data);
-    JsonNode outcome = client.call("POST", "/api/events", MEETING_SYSTEM, BenchClient.CLOUDEVENT,
+    JsonNode outcome = client.call("POST", "/api/events", meeting ? MEETING_SYSTEM : CASE_MANAGEMENT,
+        BenchClient.CLOUDEVENT,
         BenchClient.json(event), 202);
     if (!"CORRELATED".equals(outcome.path("status").asText())) {
       throw new BenchFailure(type + " for " + subject + " was not taken: " + outcome);

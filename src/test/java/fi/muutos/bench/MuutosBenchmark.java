@@ -278,7 +278,7 @@ class MuutosBenchmark {
   /** Every tenth event repeats the one before it (same source and id): a duplicate. */
   private static String event(String run, int i) {
     int id = i % 10 == 9 ? i - 1 : i;
-    return "{\"specversion\":\"1.0\",\"id\":\"" + run + "-" + id + "\",\"source\":\"/benchmark\","
+    return "{\"specversion\":\"1.0\",\"id\":\"" + run + "-" + id + "\",\"source\":\"/dynasty/benchmark\","
         + "\"type\":\"fi.muutos.decision.made\",\"subject\":\"KAAVA-BENCH-" + id + "\","
         + "\"datacontenttype\":\"application/json\",\"data\":{\"body\":\"kaupunginhallitus\","
         + "\"date\":\"2026-11-28\",\"outcome\":\"APPROVED\"}}";

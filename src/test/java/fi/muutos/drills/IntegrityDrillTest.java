@@ -423,6 +423,52 @@ class IntegrityDrillTest {
     }
   }
 
+  /** Tasklist's own engine API (session and CSRF token) goes through the same guards. */
+  @Test
+  void tasklistsOwnEngineApiKeepsTheSameRules() throws Exception {
+    Started plan = startAt(PREPARE_PROPOSAL);
+    String task = driver.task(plan.processInstanceId(), PREPARE_PROPOSAL).getId();
+    String before = snapshot(plan);
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .build();
+    String token = browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/"))
+            .GET().build(), HttpResponse.BodyHandlers.ofString()).headers()
+        .firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("X-XSRF-TOKEN", token)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=kaavoittaja&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    token = browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET()
+        .build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("X-XSRF-TOKEN")
+        .orElse(token); // the session after sign-in has its own token
+    String engine = "/camunda/api/engine/engine/default/task/" + task;
+    HttpResponse<String> extra = browser.send(HttpRequest.newBuilder(uri(engine + "/submit-form"))
+        .header("X-XSRF-TOKEN", token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"proposalDisplayStart\":"
+            + "{\"value\":\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"},"
+            + "\"displayDays\":{\"value\":1,\"type\":\"Integer\"}}}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(extra.statusCode()).as(extra.body()).isBetween(400, 499);
+    assertThat(extra.body()).contains("displayDays");
+    HttpResponse<String> setVariable = browser.send(HttpRequest.newBuilder(
+            uri(engine + "/variables/displayDays")).header("X-XSRF-TOKEN", token)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":1,\"type\":\"Integer\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(setVariable.statusCode()).as(setVariable.body()).isEqualTo(403);
+    assertThat(snapshot(plan)).isEqualTo(before);
+
+    HttpResponse<String> done = browser.send(HttpRequest.newBuilder(uri(engine + "/submit-form"))
+        .header("X-XSRF-TOKEN", token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"proposalDisplayStart\":"
+            + "{\"value\":\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"}}}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
   /** The legitimate path still works, through the same APIs, with the least rights. */
   @Test
   void aPlanStillWalksToLegalForceThroughTheApis() throws Exception {

@@ -2,6 +2,7 @@ package fi.muutos.platform.rest;
 
 import fi.muutos.platform.DomainException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -42,7 +43,8 @@ public class EngineRestRefusals implements ExceptionMapper<RuntimeException> {
           case INVALID -> Status.BAD_REQUEST;
         };
       }
-      if (t instanceof ClassCastException || t instanceof BadUserRequestException) {
+      if (t instanceof ClassCastException || t instanceof BadUserRequestException
+          || t instanceof FormFieldValidationException) {
         return Status.BAD_REQUEST; // a value of the wrong type; a field not on the task's form
       }
       String message = t.getMessage() == null ? "" : t.getMessage();

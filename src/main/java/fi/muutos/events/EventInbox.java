@@ -1,13 +1,15 @@
 package fi.muutos.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventDataMapper.Mapped;
 import fi.muutos.events.EventSettings.Route;
 import fi.muutos.events.InboxRepository.Stored;
-import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.DomainException;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -48,8 +50,7 @@ public class EventInbox {
   private final TransactionTemplate newTransaction;
   private final Clock clock;
   private final EventFormat format = new JsonFormat();
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   EventInbox(EventSettings settings, EventDataMapper mapper, InboxRepository repository,
       RuntimeService runtimeService, PlatformTransactionManager transactions, Clock clock) {
@@ -139,7 +140,7 @@ public class EventInbox {
   private static boolean sameContent(String stored, String sent) {
     try {
       return JSON.readTree(stored).equals(JSON.readTree(sent));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

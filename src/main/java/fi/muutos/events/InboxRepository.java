@@ -95,14 +95,17 @@ class InboxRepository {
 
   /**
    * Claims an event for one attempt. Only one node's update can succeed while the claim lasts, so
-   * each attempt runs on exactly one node; a crashed node's claim simply runs out.
+   * each attempt runs on exactly one node; a crashed node's claim simply runs out. The event must
+   * still be due: a poller that listed it before another node's attempt ended (and set the next
+   * attempt in the future) gets nothing.
    */
   boolean claim(String id, OffsetDateTime now, OffsetDateTime until) {
     return jdbc.sql("""
             update mu_inbound_event set claimed_until = ?
             where id = ? and status in ('RECEIVED', 'PENDING')
-              and (claimed_until is null or claimed_until < ?)""")
-        .params(until, id, now).update() == 1;
+              and (claimed_until is null or claimed_until < ?)
+              and (next_attempt_at is null or next_attempt_at <= ?)""")
+        .params(until, id, now, now).update() == 1;
   }
 
   void correlated(String id, OffsetDateTime at, String processInstanceId) {

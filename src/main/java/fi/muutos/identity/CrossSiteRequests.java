@@ -7,7 +7,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -91,13 +93,13 @@ class CrossSiteRequests extends OncePerRequestFilter {
     }
   }
 
-  private static final java.util.List<MediaType> SIMPLE = java.util.List.of(
+  private static final List<MediaType> SIMPLE = List.of(
       MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN);
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, String detail)
       throws IOException {
     try { // read what was sent (the request size limit bounds it): the connection stays usable
-      request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+      request.getInputStream().transferTo(OutputStream.nullOutputStream());
     } catch (IOException | RuntimeException tooLargeOrBroken) {
       // the refusal stands either way
     }

@@ -1,8 +1,8 @@
 package fi.muutos.integrity;
 
 import java.util.List;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Who calls the engine. A person or a partner system calls with an engine authentication (set by

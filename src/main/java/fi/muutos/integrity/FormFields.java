@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
@@ -41,7 +42,7 @@ final class FormFields {
         () -> new GetDeployedStartFormCmd(definition.getId()).execute(context)));
   }
 
-  private static Set<String> read(CommandContext context, java.util.function.Supplier<InputStream> form) {
+  private static Set<String> read(CommandContext context, Supplier<InputStream> form) {
     InputStream stream;
     try {
       stream = context.runWithoutAuthorization(form::get);

@@ -3,13 +3,15 @@ package fi.muutos.integrity;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
@@ -85,15 +87,8 @@ final class ProcedureGuard {
     if (taskId == null || !Caller.isRestricted(caller())) {
       return;
     }
-    execute(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task != null) {
-        for (CommandChecker checker : configuration.getCommandCheckers()) {
-          checker.checkTaskWork(task);
-        }
-      }
-      return null;
-    });
+    checkEach(context -> context.getTaskManager().findTaskById(taskId),
+        CommandChecker::checkTaskWork);
   }
 
   /** What only an administrator (or Muutos' own code) may do. */
@@ -112,15 +107,8 @@ final class ProcedureGuard {
     if (caller() == null || jobId == null) {
       return;
     }
-    execute(context -> {
-      JobEntity job = context.getJobManager().findJobById(jobId);
-      if (job != null) {
-        for (CommandChecker checker : configuration.getCommandCheckers()) {
-          checker.checkUpdateJob(job);
-        }
-      }
-      return null;
-    });
+    checkEach(context -> context.getJobManager().findJobById(jobId),
+        CommandChecker::checkUpdateJob);
   }
 
   private static void refuseExtra(Set<String> given, Set<String> allowed, String rule) {
@@ -136,6 +124,17 @@ final class ProcedureGuard {
 
   private Caller caller() {
     return Caller.of(configuration);
+  }
+
+  /** Runs the engine's own authorization check on an item, when it exists, in a command of its own. */
+  private <T> void checkEach(Function<CommandContext, T> find, BiConsumer<CommandChecker, T> check) {
+    execute(context -> {
+      T item = find.apply(context);
+      if (item != null) {
+        configuration.getCommandCheckers().forEach(checker -> check.accept(checker, item));
+      }
+      return null;
+    });
   }
 
   private void execute(Command<Void> check) {

@@ -1,10 +1,10 @@
 package fi.muutos.organisation;
 
 import fi.muutos.organisation.ReformRepository.ReformRow;
-import fi.muutos.platform.DomainException;
-import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.BusinessKeys;
 import fi.muutos.platform.CaseKeys;
+import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.DomainException;
 import fi.muutos.platform.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -2,10 +2,10 @@ package fi.muutos.transfer;
 
 import static fi.muutos.transfer.TransferProcess.Elements;
 
-import fi.muutos.platform.DomainException;
-import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.BusinessKeys;
 import fi.muutos.platform.CaseKeys;
+import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.DomainException;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.transfer.TransferRepository.TransferRow;
 import fi.muutos.transfer.TransferView.Branch;

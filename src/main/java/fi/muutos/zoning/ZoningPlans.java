@@ -1,8 +1,8 @@
 package fi.muutos.zoning;
 
-import fi.muutos.platform.DomainException;
-import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.CaseKeys;
+import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.DomainException;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
 import java.time.Clock;

@@ -56,7 +56,7 @@ class DatabaseOutageDrill {
   /** Accepted starts the drill waits for before the outage, and again after it. */
   static final int ACCEPTED_PER_PHASE = 20;
   /** The longest a phase may take to get them; beyond it, the assertions fail. */
-  static final java.time.Duration PHASE_LIMIT = java.time.Duration.ofMinutes(3);
+  static final Duration PHASE_LIMIT = Duration.ofMinutes(3);
 
   private static void awaitAccepted(ConcurrentLinkedQueue<Sent> sent, Phase phase, int count)
       throws InterruptedException {

@@ -15,10 +15,11 @@ import fi.muutos.testing.HttpTestClient;
 import fi.muutos.testing.IntegrationTest;
 import fi.muutos.testing.ProcessDriver;
 import fi.muutos.zoning.PlanType;
-import fi.muutos.zoning.ZoningPlanProcedure;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
 import fi.muutos.zoning.ZoningPlanProcedure.Started;
+import fi.muutos.zoning.ZoningPlanProcedure;
 import fi.muutos.zoning.ZoningPlanProcess;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -429,8 +430,7 @@ class IntegrityDrillTest {
     Started plan = startAt(PREPARE_PROPOSAL);
     String task = driver.task(plan.processInstanceId(), PREPARE_PROPOSAL).getId();
     String before = snapshot(plan);
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
-        .build();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String token = browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/"))
             .GET().build(), HttpResponse.BodyHandlers.ofString()).headers()
         .firstValue("X-XSRF-TOKEN").orElseThrow();

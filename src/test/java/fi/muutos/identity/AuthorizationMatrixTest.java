@@ -3,8 +3,8 @@ package fi.muutos.identity;
 import static fi.muutos.testing.ApiAccess.ANONYMOUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.muutos.testing.ApiAccess;
 import fi.muutos.testing.ApiAccess.Row;
+import fi.muutos.testing.ApiAccess;
 import fi.muutos.testing.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;

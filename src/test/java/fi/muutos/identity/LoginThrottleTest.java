@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.testing.MutableClock;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -47,11 +49,9 @@ class LoginThrottleTest {
       MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/strategy");
       request.setRemoteAddr("10.0.0.4");
       MockHttpServletResponse response = new MockHttpServletResponse();
-      throttle.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http
-          .HttpServlet() {
+      throttle.doFilter(request, response, new MockFilterChain(new HttpServlet() {
         @Override
-        protected void service(jakarta.servlet.http.HttpServletRequest req,
-            HttpServletResponse res) {
+        protected void service(HttpServletRequest req, HttpServletResponse res) {
           res.setStatus(401);
         }
       }));
@@ -65,9 +65,9 @@ class LoginThrottleTest {
     request.setRemoteAddr(address);
     request.addHeader("Authorization", "Basic eDp5");
     MockHttpServletResponse response = new MockHttpServletResponse();
-    throttle.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+    throttle.doFilter(request, response, new MockFilterChain(new HttpServlet() {
       @Override
-      protected void service(jakarta.servlet.http.HttpServletRequest req, HttpServletResponse res) {
+      protected void service(HttpServletRequest req, HttpServletResponse res) {
         res.setStatus(status);
       }
     }));

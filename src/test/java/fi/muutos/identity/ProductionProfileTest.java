@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.muutos.MuutosApplication;
+import fi.muutos.testing.OwnJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import fi.muutos.testing.OwnJvm;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

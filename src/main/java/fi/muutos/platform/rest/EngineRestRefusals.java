@@ -1,14 +1,14 @@
 package fi.muutos.platform.rest;
 
 import fi.muutos.platform.DomainException;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 

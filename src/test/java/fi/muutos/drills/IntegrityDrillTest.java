@@ -459,6 +459,13 @@ class IntegrityDrillTest {
         .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":1,\"type\":\"Integer\"}"))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(setVariable.statusCode()).as(setVariable.body()).isEqualTo(403);
+    HttpResponse<String> rule = browser.send(HttpRequest.newBuilder(uri(engine + "/submit-form"))
+        .header("X-XSRF-TOKEN", token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"proposalDisplayStart\":"
+            + "{\"value\":\"eilen\"},\"statementAuthorities\":{\"value\":\"\"}}}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(rule.statusCode()).as(rule.body()).isEqualTo(400);
+    assertThat(rule.body()).contains("ei voi vielä päättää");
     assertThat(snapshot(plan)).isEqualTo(before);
 
     HttpResponse<String> done = browser.send(HttpRequest.newBuilder(uri(engine + "/submit-form"))

@@ -1,7 +1,7 @@
 package fi.muutos.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.muutos.platform.web.Problems;
+import fi.muutos.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

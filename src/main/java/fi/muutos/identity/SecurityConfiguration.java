@@ -1,7 +1,7 @@
 package fi.muutos.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.muutos.platform.web.Problems;
+import fi.muutos.platform.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;

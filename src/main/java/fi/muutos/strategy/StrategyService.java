@@ -1,7 +1,8 @@
 package fi.muutos.strategy;
 
-import fi.muutos.platform.DomainException;
+import fi.muutos.identity.Groups;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.DomainException;
 import fi.muutos.strategy.StrategyRepository.MeasureRow;
 import fi.muutos.strategy.StrategyRepository.ObjectiveRow;
 import fi.muutos.strategy.StrategyRepository.RatingRow;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StrategyService {
 
   /** Administrators may change every measure and import data. */
-  public static final String ADMIN_GROUP = "camunda-admin";
+  public static final String ADMIN_GROUP = Groups.ADMIN;
 
   private final StrategyRepository repository;
   private final StrategyImporter importer;

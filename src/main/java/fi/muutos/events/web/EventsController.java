@@ -11,7 +11,7 @@ import fi.muutos.events.Outbox.FeedPage;
 import fi.muutos.events.Outbox;
 import fi.muutos.identity.Groups;
 import fi.muutos.identity.SignedInUser;
-import fi.muutos.platform.web.Problems;
+import fi.muutos.platform.Problems;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.spring.http.CloudEventHttpUtils;

@@ -1,6 +1,7 @@
 package fi.muutos.platform.web;
 
 import fi.muutos.platform.DomainException;
+import fi.muutos.platform.Problems;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;

@@ -1,6 +1,7 @@
 package fi.muutos.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.platform.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package fi.muutos.strategy.web;
 
 import fi.muutos.identity.SignedInUser;
-import fi.muutos.platform.web.Problems;
+import fi.muutos.platform.Problems;
 import fi.muutos.strategy.ChangeSource;
 import fi.muutos.strategy.ImportResult;
 import fi.muutos.strategy.MeasureStatus;

@@ -1,4 +1,4 @@
-package fi.muutos.platform.web;
+package fi.muutos.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;

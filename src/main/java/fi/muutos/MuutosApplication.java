@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * Muutos: a municipality's reform programme as executable BPMN on Camunda 7.
  *
- * <p>{@link EnableProcessApplication} deploys {@code processes/} through {@code META-INF/processes.xml}
- * (BPMN, DMN and Camunda Forms together, unchanged models not again).
+ * <p>{@link EnableProcessApplication} deploys {@code processes/} through {@code
+ * META-INF/processes.xml} (BPMN, DMN and Camunda Forms together, unchanged models not again).
  */
 @SpringBootApplication
 @EnableProcessApplication("muutos")

@@ -17,11 +17,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EvaluationDelegates {
 
-  private static final TaskRules RULES = new TaskRules(Map.of(
-      EvaluationProcess.Elements.RECORD_INTERVIEW, List.of(Rule.text("intervieweeRole"),
-          Rule.text("interviewSummary"), Rule.yesNo(Vars.MORE_INTERVIEWS)),
-      EvaluationProcess.Elements.EDIT_SYNTHESIS, List.of(Rule.text(Vars.SYNTHESIS)),
-      EvaluationProcess.Elements.PRESENTATION, List.of(Rule.date("decisionDate"))));
+  private static final TaskRules RULES =
+      new TaskRules(
+          Map.of(
+              EvaluationProcess.Elements.RECORD_INTERVIEW,
+                  List.of(
+                      Rule.text("intervieweeRole"),
+                      Rule.text("interviewSummary"),
+                      Rule.yesNo(Vars.MORE_INTERVIEWS)),
+              EvaluationProcess.Elements.EDIT_SYNTHESIS, List.of(Rule.text(Vars.SYNTHESIS)),
+              EvaluationProcess.Elements.PRESENTATION, List.of(Rule.date("decisionDate"))));
 
   /** {@code #{registerEvaluation}}. */
   @Bean
@@ -32,10 +37,14 @@ class EvaluationDelegates {
         businessKey = "ARVIOINTI-" + execution.getProcessInstanceId().substring(0, 8);
         execution.setProcessBusinessKey(businessKey);
       }
-      long id = evaluations.register(businessKey, (String) execution.getVariable(Vars.NAME),
-          (String) execution.getVariable(Vars.EVALUATOR),
-          (String) execution.getVariable(Vars.SURVEY_CLOSES_ON),
-          (String) execution.getVariable(Vars.RESPONDENTS), execution.getProcessInstanceId());
+      long id =
+          evaluations.register(
+              businessKey,
+              (String) execution.getVariable(Vars.NAME),
+              (String) execution.getVariable(Vars.EVALUATOR),
+              (String) execution.getVariable(Vars.SURVEY_CLOSES_ON),
+              (String) execution.getVariable(Vars.RESPONDENTS),
+              execution.getProcessInstanceId());
       execution.setVariable(Vars.EVALUATION_ID, id);
       execution.setVariable(Vars.SURVEY_CLOSES_AT, evaluations.surveyClosesAt(id).toString());
     };
@@ -44,16 +53,18 @@ class EvaluationDelegates {
   /** {@code #{prepareSurvey}}: generates and deploys the survey form for the objectives. */
   @Bean
   JavaDelegate prepareSurvey(Evaluations evaluations) {
-    return execution -> execution.setVariable(Vars.SURVEY_FORM_ID,
-        evaluations.deploySurveyForm(id(execution)));
+    return execution ->
+        execution.setVariable(Vars.SURVEY_FORM_ID, evaluations.deploySurveyForm(id(execution)));
   }
 
   /** {@code #{recordSurveyAnswers}} (task listener, complete): the answers, per group. */
   @Bean
   TaskListener recordSurveyAnswers(Evaluations evaluations) {
-    return (DelegateTask task) -> evaluations.recordAnswers(
-        ((Number) task.getVariable(Vars.EVALUATION_ID)).longValue(), task.getAssignee(),
-        task.getVariables());
+    return (DelegateTask task) ->
+        evaluations.recordAnswers(
+            ((Number) task.getVariable(Vars.EVALUATION_ID)).longValue(),
+            task.getAssignee(),
+            task.getVariables());
   }
 
   /** {@code #{closeSurvey}}: records the response rate. */
@@ -67,7 +78,8 @@ class EvaluationDelegates {
   TaskListener recordInterview(Evaluations evaluations) {
     return (DelegateTask task) -> {
       RULES.check(task);
-      evaluations.recordInterview(((Number) task.getVariable(Vars.EVALUATION_ID)).longValue(),
+      evaluations.recordInterview(
+          ((Number) task.getVariable(Vars.EVALUATION_ID)).longValue(),
           (String) task.getVariable("intervieweeRole"),
           (String) task.getVariable("interviewSummary"));
     };
@@ -82,16 +94,18 @@ class EvaluationDelegates {
   /** {@code #{computeSynthesis}}: a proposed synthesis for the evaluator to edit. */
   @Bean
   JavaDelegate computeSynthesis(Evaluations evaluations) {
-    return execution -> execution.setVariable(Vars.SYNTHESIS,
-        evaluations.computeSynthesis(id(execution)));
+    return execution ->
+        execution.setVariable(Vars.SYNTHESIS, evaluations.computeSynthesis(id(execution)));
   }
 
   /** {@code #{publishEvaluation}}: the results onto the strategy's objectives. */
   @Bean
   JavaDelegate publishEvaluation(Evaluations evaluations) {
-    return execution -> evaluations.publish(id(execution),
-        (String) execution.getVariable(Vars.SYNTHESIS),
-        (String) execution.getVariable(Vars.FOLLOW_UPS));
+    return execution ->
+        evaluations.publish(
+            id(execution),
+            (String) execution.getVariable(Vars.SYNTHESIS),
+            (String) execution.getVariable(Vars.FOLLOW_UPS));
   }
 
   /** {@code #{evaluationItems}}: the respondents of the survey's parallel tasks. */

@@ -24,8 +24,12 @@ public class StrategyEvaluationProcedure {
   public record Respondent(String userId, String group) {}
 
   /** What starts an evaluation. */
-  public record StartEvaluation(String name, String evaluator, LocalDate surveyClosesOn,
-      List<Respondent> respondents, String businessKey) {}
+  public record StartEvaluation(
+      String name,
+      String evaluator,
+      LocalDate surveyClosesOn,
+      List<Respondent> respondents,
+      String businessKey) {}
 
   /** A started evaluation. */
   public record Started(long evaluationId, String businessKey, String processInstanceId) {}
@@ -36,14 +40,24 @@ public class StrategyEvaluationProcedure {
     variables.put(Vars.NAME, command.name());
     variables.put(Vars.EVALUATOR, command.evaluator());
     variables.put(Vars.SURVEY_CLOSES_ON, command.surveyClosesOn().toString());
-    variables.put(Vars.RESPONDENTS, String.join(",", command.respondents().stream()
-        .map(r -> r.userId() + ":" + r.group()).toList()));
-    var instance = runtimeService.startProcessInstanceByKey(EvaluationProcess.KEY,
-        command.businessKey(), variables);
-    long id = ((Number) runtimeService.getVariable(instance.getId(), Vars.EVALUATION_ID))
-        .longValue();
-    return new Started(id, instance.getBusinessKey() != null ? instance.getBusinessKey()
-        : runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId())
-            .singleResult().getBusinessKey(), instance.getId());
+    variables.put(
+        Vars.RESPONDENTS,
+        String.join(
+            ",", command.respondents().stream().map(r -> r.userId() + ":" + r.group()).toList()));
+    var instance =
+        runtimeService.startProcessInstanceByKey(
+            EvaluationProcess.KEY, command.businessKey(), variables);
+    long id =
+        ((Number) runtimeService.getVariable(instance.getId(), Vars.EVALUATION_ID)).longValue();
+    return new Started(
+        id,
+        instance.getBusinessKey() != null
+            ? instance.getBusinessKey()
+            : runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getBusinessKey(),
+        instance.getId());
   }
 }

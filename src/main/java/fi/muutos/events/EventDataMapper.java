@@ -83,21 +83,25 @@ class EventDataMapper {
 
   private static Object value(JsonNode node, VariableRule rule, List<String> problems) {
     String where = "data" + rule.path();
-    Object value = switch (rule.type()) {
-      case "integer" -> node.canConvertToLong() && node.isIntegralNumber() ? node.asLong() : null;
-      case "boolean" -> node.isBoolean() ? node.asBoolean() : null;
-      case "date" -> {
-        try {
-          yield node.isTextual() ? LocalDate.parse(node.asText()).toString() : null;
-        } catch (DateTimeParseException e) {
-          yield null;
-        }
-      }
-      default -> node.isValueNode() ? node.asText() : null;
-    };
+    Object value =
+        switch (rule.type()) {
+          case "integer" ->
+              node.canConvertToLong() && node.isIntegralNumber() ? node.asLong() : null;
+          case "boolean" -> node.isBoolean() ? node.asBoolean() : null;
+          case "date" -> {
+            try {
+              yield node.isTextual() ? LocalDate.parse(node.asText()).toString() : null;
+            } catch (DateTimeParseException e) {
+              yield null;
+            }
+          }
+          default -> node.isValueNode() ? node.asText() : null;
+        };
     if (value == null) {
-      problems.add(where + " must be " + (rule.type().equals("date") ? "a date (YYYY-MM-DD)"
-          : "a " + rule.type()));
+      problems.add(
+          where
+              + " must be "
+              + (rule.type().equals("date") ? "a date (YYYY-MM-DD)" : "a " + rule.type()));
       return null;
     }
     if (!rule.allowed().isEmpty() && !rule.allowed().contains(value.toString())) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventDataMapper.Mapped;
 import fi.muutos.events.EventSettings.Route;
 import fi.muutos.events.InboxRepository.Stored;
-import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
@@ -31,15 +31,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The event inbox. An inbound event is stored (and committed) before anything else happens, once
- * per (source, id); then it is correlated to the process that waits for it, in a transaction of
- * its own in which the process's step and the event's new status commit together. An event that
- * no process waits for yet stays pending and is retried with back-off until its horizon, then
- * expires; nothing is dropped silently.
+ * per (source, id); then it is correlated to the process that waits for it, in a transaction of its
+ * own in which the process's step and the event's new status commit together. An event that no
+ * process waits for yet stays pending and is retried with back-off until its horizon, then expires;
+ * nothing is dropped silently.
  */
 @Service
 public class EventInbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventInbox.class);
+
   /** The longest event id and source the inbox stores. */
   static final int MAX_ID_LENGTH = 500;
 
@@ -52,8 +53,13 @@ public class EventInbox {
   private final EventFormat format = new JsonFormat();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  EventInbox(EventSettings settings, EventDataMapper mapper, InboxRepository repository,
-      RuntimeService runtimeService, PlatformTransactionManager transactions, Clock clock) {
+  EventInbox(
+      EventSettings settings,
+      EventDataMapper mapper,
+      InboxRepository repository,
+      RuntimeService runtimeService,
+      PlatformTransactionManager transactions,
+      Clock clock) {
     this.settings = settings;
     this.mapper = mapper;
     this.repository = repository;
@@ -65,8 +71,8 @@ public class EventInbox {
 
   /**
    * Receives events (one, or a batch). All are checked first: if any is invalid for its type, none
-   * is stored ({@link InvalidEventsException}). Then each is stored, or recognised as a repeat,
-   * and each new one is correlated at once when a process waits for it.
+   * is stored ({@link InvalidEventsException}). Then each is stored, or recognised as a repeat, and
+   * each new one is correlated at once when a process waits for it.
    */
   public List<InboundEventView> receive(Sender sender, List<CloudEvent> events) {
     checkSender(sender, events);
@@ -75,11 +81,14 @@ public class EventInbox {
     for (int i = 0; i < events.size(); i++) {
       CloudEvent event = events.get(i);
       String where = events.size() == 1 ? "" : "event " + (i + 1) + ": ";
-      if (event.getId().length() > MAX_ID_LENGTH || event.getSource().toString().length() > MAX_ID_LENGTH) {
+      if (event.getId().length() > MAX_ID_LENGTH
+          || event.getSource().toString().length() > MAX_ID_LENGTH) {
         problems.add(where + "id and source may have at most " + MAX_ID_LENGTH + " characters");
       }
       Optional<Route> route = settings.route(event.getType());
-      route.map(r -> mapper.map(event, r)).filter(m -> !m.valid())
+      route
+          .map(r -> mapper.map(event, r))
+          .filter(m -> !m.valid())
           .ifPresent(m -> m.problems().forEach(p -> problems.add(where + p)));
       routes.add(route);
     }
@@ -100,8 +109,8 @@ public class EventInbox {
   public record Sender(String account, boolean admin) {}
 
   /**
-   * An integration account sends only the sources and types configured for it
-   * ({@code muutos.events.senders}); anything else is refused before anything is stored.
+   * An integration account sends only the sources and types configured for it ({@code
+   * muutos.events.senders}); anything else is refused before anything is stored.
    */
   private void checkSender(Sender sender, List<CloudEvent> events) {
     if (sender.admin()) {
@@ -110,29 +119,49 @@ public class EventInbox {
     EventSettings.Sender allowed = settings.senders().get(sender.account());
     for (CloudEvent event : events) {
       if (allowed == null || !allowed.may(event.getSource().toString(), event.getType())) {
-        throw new DomainException(Kind.FORBIDDEN, "event-not-allowed", "The account "
-            + sender.account() + " may not send events of type " + event.getType()
-            + " from the source " + event.getSource() + " (muutos.events.senders); nothing was "
-            + "stored.");
+        throw new DomainException(
+            Kind.FORBIDDEN,
+            "event-not-allowed",
+            "The account "
+                + sender.account()
+                + " may not send events of type "
+                + event.getType()
+                + " from the source "
+                + event.getSource()
+                + " (muutos.events.senders); nothing was "
+                + "stored.");
       }
     }
   }
 
   /**
-   * A repeat of a stored event must be the same event. One with other content is refused (409)
-   * and kept for an administrator: a forged event sent first must not silently win.
+   * A repeat of a stored event must be the same event. One with other content is refused (409) and
+   * kept for an administrator: a forged event sent first must not silently win.
    */
   private void refuseIfConflicting(Sender sender, CloudEvent event) {
     var stored = repository.find(event.getSource().toString(), event.getId());
     if (stored.isPresent()) {
       String sent = new String(format.serialize(event), StandardCharsets.UTF_8);
       if (!sameContent(stored.get().cloudEvent(), sent)) {
-        newTransaction.executeWithoutResult(tx -> repository.conflict(UUID.randomUUID().toString(),
-            event.getSource().toString(), event.getId(), sender.account(), sent, now()));
-        throw new DomainException(Kind.CONFLICT, "event-conflict", "An event with the source "
-            + event.getSource() + " and the id " + event.getId() + " was received before with "
-            + "other content. This one was not accepted; an administrator sees it under "
-            + "/api/events/conflicts.");
+        newTransaction.executeWithoutResult(
+            tx ->
+                repository.conflict(
+                    UUID.randomUUID().toString(),
+                    event.getSource().toString(),
+                    event.getId(),
+                    sender.account(),
+                    sent,
+                    now()));
+        throw new DomainException(
+            Kind.CONFLICT,
+            "event-conflict",
+            "An event with the source "
+                + event.getSource()
+                + " and the id "
+                + event.getId()
+                + " was received before with "
+                + "other content. This one was not accepted; an administrator sees it under "
+                + "/api/events/conflicts.");
       }
     }
   }
@@ -154,18 +183,33 @@ public class EventInbox {
     OffsetDateTime now = now();
     String id = UUID.randomUUID().toString();
     String status = route.isPresent() ? InboxRepository.RECEIVED : InboxRepository.REJECTED;
-    String reason = route.isPresent() ? null : "Unknown event type " + event.getType()
-        + ": no route is configured for it (muutos.events.routes).";
+    String reason =
+        route.isPresent()
+            ? null
+            : "Unknown event type "
+                + event.getType()
+                + ": no route is configured for it (muutos.events.routes).";
     try {
-      newTransaction.executeWithoutResult(tx -> repository.insert(id,
-          event.getSource().toString(), event.getId(), event.getType(), event.getSubject(),
-          event.getTime(), new String(format.serialize(event), StandardCharsets.UTF_8),
-          route.map(Route::message).orElse(null), status, reason, now,
-          now.plus(settings.horizon()),
-          route.isPresent() ? now.plus(settings.retry().claim()) : null));
+      newTransaction.executeWithoutResult(
+          tx ->
+              repository.insert(
+                  id,
+                  event.getSource().toString(),
+                  event.getId(),
+                  event.getType(),
+                  event.getSubject(),
+                  event.getTime(),
+                  new String(format.serialize(event), StandardCharsets.UTF_8),
+                  route.map(Route::message).orElse(null),
+                  status,
+                  reason,
+                  now,
+                  now.plus(settings.horizon()),
+                  route.isPresent() ? now.plus(settings.retry().claim()) : null));
     } catch (DuplicateKeyException e) {
       refuseIfConflicting(sender, event); // a repeat that raced the first delivery
-      return repository.find(event.getSource().toString(), event.getId())
+      return repository
+          .find(event.getSource().toString(), event.getId())
           .map(stored -> stored.view().asDuplicate())
           .orElseThrow(() -> e);
     }
@@ -177,8 +221,15 @@ public class EventInbox {
 
   /** One event's stored outcome. */
   public InboundEventView find(String id) {
-    return repository.find(id).map(Stored::view).orElseThrow(() -> new DomainException(
-        Kind.NOT_FOUND, "event-not-found", "There is no inbound event with the id " + id + "."));
+    return repository
+        .find(id)
+        .map(Stored::view)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    Kind.NOT_FOUND,
+                    "event-not-found",
+                    "There is no inbound event with the id " + id + "."));
   }
 
   /** Stored events for operators, newest first. */
@@ -214,8 +265,12 @@ public class EventInbox {
     Route route = settings.route(view.type()).orElse(null);
     OffsetDateTime now = now();
     if (route == null) { // the routing table changed since the event was stored
-      newTransaction.executeWithoutResult(tx -> repository.pending(id,
-          "No route is configured for " + view.type() + " any more", retryAt(view, now)));
+      newTransaction.executeWithoutResult(
+          tx ->
+              repository.pending(
+                  id,
+                  "No route is configured for " + view.type() + " any more",
+                  retryAt(view, now)));
       return;
     }
     Mapped mapped = mapper.map(event, route);
@@ -228,18 +283,24 @@ public class EventInbox {
       return;
     }
     try {
-      newTransaction.executeWithoutResult(tx -> {
-        var correlation = runtimeService.createMessageCorrelation(route.message())
-            .processInstanceBusinessKey(view.subject())
-            .processInstanceId(waiting.get(0))
-            .setVariables(mapped.variables());
-        route.localKeys().forEach(key ->
-            correlation.localVariableEquals(key, mapped.variables().get(key)));
-        MessageCorrelationResult result = correlation.correlateWithResult();
-        String instanceId = result.getProcessInstance() != null
-            ? result.getProcessInstance().getId() : result.getExecution().getProcessInstanceId();
-        repository.correlated(id, now, instanceId);
-      });
+      newTransaction.executeWithoutResult(
+          tx -> {
+            var correlation =
+                runtimeService
+                    .createMessageCorrelation(route.message())
+                    .processInstanceBusinessKey(view.subject())
+                    .processInstanceId(waiting.get(0))
+                    .setVariables(mapped.variables());
+            route
+                .localKeys()
+                .forEach(key -> correlation.localVariableEquals(key, mapped.variables().get(key)));
+            MessageCorrelationResult result = correlation.correlateWithResult();
+            String instanceId =
+                result.getProcessInstance() != null
+                    ? result.getProcessInstance().getId()
+                    : result.getExecution().getProcessInstanceId();
+            repository.correlated(id, now, instanceId);
+          });
     } catch (MismatchingMessageCorrelationException e) {
       // the process moved on between the question and the correlation
       int waitingNow = waiting(route, view.subject(), mapped).size();
@@ -252,13 +313,18 @@ public class EventInbox {
 
   /**
    * The process instances (at most two: more is as ambiguous as two) of the processes that may
-   * receive the route's type ({@code muutos.events.processes}) that wait for the route's message for this subject (and its local keys).
+   * receive the route's type ({@code muutos.events.processes}) that wait for the route's message
+   * for this subject (and its local keys).
    */
   private List<String> waiting(Route route, String subject, Mapped mapped) {
     List<String> instances = new ArrayList<>();
     for (String processKey : settings.processesReceiving(route.type())) {
-      var query = runtimeService.createExecutionQuery().processDefinitionKey(processKey)
-          .messageEventSubscriptionName(route.message()).processInstanceBusinessKey(subject);
+      var query =
+          runtimeService
+              .createExecutionQuery()
+              .processDefinitionKey(processKey)
+              .messageEventSubscriptionName(route.message())
+              .processInstanceBusinessKey(subject);
       route.localKeys().forEach(key -> query.variableValueEquals(key, mapped.variables().get(key)));
       query.listPage(0, 2).forEach(execution -> instances.add(execution.getProcessInstanceId()));
     }
@@ -267,23 +333,37 @@ public class EventInbox {
 
   private static String notWaitingReason(Route route, String subject, long waiting) {
     return waiting > 1
-        ? waiting + " process instances with the business key " + subject
-            + " wait for the message " + route.message() + ": which one is ambiguous"
-        : "No process instance receiving " + route.type() + " with the business key " + subject
-            + " waits for the message " + route.message() + " yet";
+        ? waiting
+            + " process instances with the business key "
+            + subject
+            + " wait for the message "
+            + route.message()
+            + ": which one is ambiguous"
+        : "No process instance receiving "
+            + route.type()
+            + " with the business key "
+            + subject
+            + " waits for the message "
+            + route.message()
+            + " yet";
   }
 
   /** Pending again, retried after the back-off but at the latest at the horizon; then expired. */
   private void later(String id, InboundEventView view, String reason, OffsetDateTime now) {
     OffsetDateTime next = retryAt(view, now);
-    newTransaction.executeWithoutResult(tx -> {
-      if (view.expiresAt() != null && !now.isBefore(view.expiresAt())) {
-        repository.expired(id, "No process waited for it before its horizon. Last: " + reason);
-      } else {
-        repository.pending(id, reason, view.expiresAt() != null && next.isAfter(view.expiresAt())
-            ? view.expiresAt() : next);
-      }
-    });
+    newTransaction.executeWithoutResult(
+        tx -> {
+          if (view.expiresAt() != null && !now.isBefore(view.expiresAt())) {
+            repository.expired(id, "No process waited for it before its horizon. Last: " + reason);
+          } else {
+            repository.pending(
+                id,
+                reason,
+                view.expiresAt() != null && next.isAfter(view.expiresAt())
+                    ? view.expiresAt()
+                    : next);
+          }
+        });
   }
 
   private OffsetDateTime retryAt(InboundEventView view, OffsetDateTime now) {
@@ -299,8 +379,12 @@ public class EventInbox {
     private final List<String> problems;
 
     InvalidEventsException(List<String> problems) {
-      super(Kind.INVALID, "invalid-event", "The event is invalid for its type; nothing was "
-          + "stored: " + String.join("; ", problems));
+      super(
+          Kind.INVALID,
+          "invalid-event",
+          "The event is invalid for its type; nothing was "
+              + "stored: "
+              + String.join("; ", problems));
       this.problems = List.copyOf(problems);
     }
 

@@ -12,15 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code muutos.events.*}: our events' source, the inbox's retry horizon and back-off, the
- * routing table from inbound event type to BPMN message and variables, the event types each
- * process may receive ({@code processes}), and what each integration
- * account may send ({@code senders}, by user id; administrators may send anything).
+ * {@code muutos.events.*}: our events' source, the inbox's retry horizon and back-off, the routing
+ * table from inbound event type to BPMN message and variables, the event types each process may
+ * receive ({@code processes}), and what each integration account may send ({@code senders}, by user
+ * id; administrators may send anything).
  */
 @Validated
 @ConfigurationProperties("muutos.events")
-record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid Retry retry,
-    @Valid List<Route> routes, Map<String, List<String>> processes,
+record EventSettings(
+    @NotBlank String source,
+    @NotNull Duration horizon,
+    @Valid Retry retry,
+    @Valid List<Route> routes,
+    Map<String, List<String>> processes,
     Map<String, @Valid Sender> senders) {
 
   EventSettings {
@@ -35,11 +39,15 @@ record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid 
   }
 
   /**
-   * Back-off of pending events: first delay, doubling up to the maximum; how often to look; and
-   * how long a node's claim on an event lasts: an event whose node died while correlating it is
-   * taken over by another node (or the restarted one) when the claim runs out.
+   * Back-off of pending events: first delay, doubling up to the maximum; how often to look; and how
+   * long a node's claim on an event lasts: an event whose node died while correlating it is taken
+   * over by another node (or the restarted one) when the claim runs out.
    */
-  record Retry(boolean enabled, Duration pollInterval, Duration firstDelay, Duration maxDelay,
+  record Retry(
+      boolean enabled,
+      Duration pollInterval,
+      Duration firstDelay,
+      Duration maxDelay,
       Duration claim) {
     Retry {
       claim = claim == null ? Duration.ofMinutes(2) : claim;
@@ -55,11 +63,15 @@ record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid 
   }
 
   /**
-   * One event type: the message it correlates and the variables it carries. {@code localKeys} name variables (of {@code variables}) that must also match a local variable
-   * of the waiting execution, e.g. which authority's statement a parallel branch waits for.
+   * One event type: the message it correlates and the variables it carries. {@code localKeys} name
+   * variables (of {@code variables}) that must also match a local variable of the waiting
+   * execution, e.g. which authority's statement a parallel branch waits for.
    */
-  record Route(@NotBlank String type, @NotBlank String message,
-      Map<String, @Valid VariableRule> variables, List<String> localKeys) {
+  record Route(
+      @NotBlank String type,
+      @NotBlank String message,
+      Map<String, @Valid VariableRule> variables,
+      List<String> localKeys) {
     Route {
       variables = variables == null ? Map.of() : Map.copyOf(variables);
       localKeys = localKeys == null ? List.of() : List.copyOf(localKeys);
@@ -68,8 +80,11 @@ record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid 
 
   /** The processes (definition keys) that may receive events of this type. */
   List<String> processesReceiving(String type) {
-    return processes.entrySet().stream().filter(e -> e.getValue().contains(type))
-        .map(Map.Entry::getKey).sorted().toList();
+    return processes.entrySet().stream()
+        .filter(e -> e.getValue().contains(type))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
   }
 
   /**
@@ -83,8 +98,12 @@ record EventSettings(@NotBlank String source, @NotNull Duration horizon, @Valid 
     }
 
     boolean may(String source, String type) {
-      return types.contains(type) && sources.stream().anyMatch(allowed -> source.equals(allowed)
-          || source.startsWith(allowed.endsWith("/") ? allowed : allowed + "/"));
+      return types.contains(type)
+          && sources.stream()
+              .anyMatch(
+                  allowed ->
+                      source.equals(allowed)
+                          || source.startsWith(allowed.endsWith("/") ? allowed : allowed + "/"));
     }
   }
 

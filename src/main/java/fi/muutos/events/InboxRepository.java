@@ -27,35 +27,75 @@ class InboxRepository {
   /** A stored event with what is needed to handle it again. */
   record Stored(InboundEventView view, String cloudEvent) {}
 
-  void insert(String id, String source, String eventId, String type, String subject,
-      OffsetDateTime eventTime, String cloudEvent, String messageName, String status,
-      String reason, OffsetDateTime receivedAt, OffsetDateTime expiresAt,
+  void insert(
+      String id,
+      String source,
+      String eventId,
+      String type,
+      String subject,
+      OffsetDateTime eventTime,
+      String cloudEvent,
+      String messageName,
+      String status,
+      String reason,
+      OffsetDateTime receivedAt,
+      OffsetDateTime expiresAt,
       OffsetDateTime claimedUntil) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into mu_inbound_event (id, source, event_id, type, subject, event_time,
               cloud_event, message_name, status, reason, attempts, received_at, next_attempt_at,
               expires_at, claimed_until)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
-        .params(id, source, eventId, type, subject, eventTime, cloudEvent, messageName, status,
-            reason, receivedAt, status.equals(RECEIVED) ? receivedAt : null,
-            status.equals(RECEIVED) ? expiresAt : null, claimedUntil)
+        .params(
+            id,
+            source,
+            eventId,
+            type,
+            subject,
+            eventTime,
+            cloudEvent,
+            messageName,
+            status,
+            reason,
+            receivedAt,
+            status.equals(RECEIVED) ? receivedAt : null,
+            status.equals(RECEIVED) ? expiresAt : null,
+            claimedUntil)
         .update();
   }
 
-  void conflict(String id, String source, String eventId, String sender, String cloudEvent,
+  void conflict(
+      String id,
+      String source,
+      String eventId,
+      String sender,
+      String cloudEvent,
       OffsetDateTime receivedAt) {
-    jdbc.sql("insert into mu_event_conflict (id, source, event_id, sender, cloud_event, "
-            + "received_at) values (?, ?, ?, ?, ?, ?)")
-        .params(id, source, eventId, sender, cloudEvent, receivedAt).update();
+    jdbc.sql(
+            "insert into mu_event_conflict (id, source, event_id, sender, cloud_event, "
+                + "received_at) values (?, ?, ?, ?, ?, ?)")
+        .params(id, source, eventId, sender, cloudEvent, receivedAt)
+        .update();
   }
 
   List<EventConflictView> conflicts(int limit) {
-    return jdbc.sql("select id, source, event_id, sender, cloud_event, received_at "
-            + "from mu_event_conflict order by received_at desc, id")
-        .query((rs, n) -> new EventConflictView(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getObject(6, OffsetDateTime.class)))
-        .stream().limit(limit).toList();
+    return jdbc
+        .sql(
+            "select id, source, event_id, sender, cloud_event, received_at "
+                + "from mu_event_conflict order by received_at desc, id")
+        .query(
+            (rs, n) ->
+                new EventConflictView(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getObject(6, OffsetDateTime.class)))
+        .stream()
+        .limit(limit)
+        .toList();
   }
 
   Optional<Stored> find(String id) {
@@ -63,8 +103,10 @@ class InboxRepository {
   }
 
   Optional<Stored> find(String source, String eventId) {
-    return jdbc.sql(SELECT + " where source = ? and event_id = ?").params(source, eventId)
-        .query(InboxRepository::stored).optional();
+    return jdbc.sql(SELECT + " where source = ? and event_id = ?")
+        .params(source, eventId)
+        .query(InboxRepository::stored)
+        .optional();
   }
 
   List<InboundEventView> list(String status, String type, int limit) {
@@ -79,18 +121,27 @@ class InboxRepository {
       params.add(type);
     }
     params.add(limit);
-    return jdbc.sql(SELECT + where + " order by received_at desc, id fetch first ? rows only")
-        .params(params).query(InboxRepository::stored).list().stream().map(Stored::view).toList();
+    return jdbc
+        .sql(SELECT + where + " order by received_at desc, id fetch first ? rows only")
+        .params(params)
+        .query(InboxRepository::stored)
+        .list()
+        .stream()
+        .map(Stored::view)
+        .toList();
   }
 
   /** Ids of events due for an attempt and not claimed by anyone. */
   List<String> due(OffsetDateTime now, int limit) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id from mu_inbound_event
             where status in ('RECEIVED', 'PENDING') and next_attempt_at <= ?
               and (claimed_until is null or claimed_until < ?)
             order by next_attempt_at, id fetch first ? rows only""")
-        .params(now, now, limit).query(String.class).list();
+        .params(now, now, limit)
+        .query(String.class)
+        .list();
   }
 
   /**
@@ -100,61 +151,85 @@ class InboxRepository {
    * attempt in the future) gets nothing.
    */
   boolean claim(String id, OffsetDateTime now, OffsetDateTime until) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             update mu_inbound_event set claimed_until = ?
             where id = ? and status in ('RECEIVED', 'PENDING')
               and (claimed_until is null or claimed_until < ?)
               and (next_attempt_at is null or next_attempt_at <= ?)""")
-        .params(until, id, now, now).update() == 1;
+            .params(until, id, now, now)
+            .update()
+        == 1;
   }
 
   void correlated(String id, OffsetDateTime at, String processInstanceId) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update mu_inbound_event set status = 'CORRELATED', correlated_at = ?, reason = null,
               process_instance_id = ?, attempts = attempts + 1, next_attempt_at = null,
               claimed_until = null
             where id = ?""")
-        .params(at, processInstanceId, id).update();
+        .params(at, processInstanceId, id)
+        .update();
   }
 
   void pending(String id, String reason, OffsetDateTime nextAttempt) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update mu_inbound_event set status = 'PENDING', reason = ?, attempts = attempts + 1,
               next_attempt_at = ?, claimed_until = null
             where id = ?""")
-        .params(truncate(reason), nextAttempt, id).update();
+        .params(truncate(reason), nextAttempt, id)
+        .update();
   }
 
   void expired(String id, String reason) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update mu_inbound_event set status = 'EXPIRED', reason = ?, attempts = attempts + 1,
               next_attempt_at = null, claimed_until = null
             where id = ?""")
-        .params(truncate(reason), id).update();
+        .params(truncate(reason), id)
+        .update();
   }
 
   /** Expires every pending event past its horizon that nobody is handling; returns how many. */
   int expireOverdue(OffsetDateTime now) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             update mu_inbound_event set status = 'EXPIRED', next_attempt_at = null,
               reason = 'No process waited for it before its horizon. Last: ' || coalesce(reason, '-')
             where status = 'PENDING' and expires_at <= ?
               and (claimed_until is null or claimed_until < ?)""")
-        .params(now, now).update();
+        .params(now, now)
+        .update();
   }
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       select id, source, event_id, type, subject, status, reason, message_name, attempts,
         received_at, next_attempt_at, expires_at, correlated_at, process_instance_id, cloud_event
       from mu_inbound_event""";
 
   private static Stored stored(ResultSet rs, int n) throws SQLException {
-    return new Stored(new InboundEventView(rs.getString("id"), rs.getString("source"),
-        rs.getString("event_id"), rs.getString("type"), rs.getString("subject"),
-        rs.getString("status"), rs.getString("reason"), rs.getString("message_name"),
-        rs.getInt("attempts"), time(rs, "received_at"), time(rs, "next_attempt_at"),
-        time(rs, "expires_at"), time(rs, "correlated_at"), rs.getString("process_instance_id"),
-        false), rs.getString("cloud_event"));
+    return new Stored(
+        new InboundEventView(
+            rs.getString("id"),
+            rs.getString("source"),
+            rs.getString("event_id"),
+            rs.getString("type"),
+            rs.getString("subject"),
+            rs.getString("status"),
+            rs.getString("reason"),
+            rs.getString("message_name"),
+            rs.getInt("attempts"),
+            time(rs, "received_at"),
+            time(rs, "next_attempt_at"),
+            time(rs, "expires_at"),
+            time(rs, "correlated_at"),
+            rs.getString("process_instance_id"),
+            false),
+        rs.getString("cloud_event"));
   }
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

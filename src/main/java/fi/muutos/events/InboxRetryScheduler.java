@@ -9,13 +9,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Looks for due pending events every {@code muutos.events.retry.poll-interval} on every node. The
- * timer only decides when to look: which node handles an event is decided by the database claim,
- * so several nodes never handle the same event, and a node that stops leaves nothing behind.
- * Off with {@code muutos.events.retry.enabled=false} (tests drive {@link EventInbox#retryDue()}).
+ * timer only decides when to look: which node handles an event is decided by the database claim, so
+ * several nodes never handle the same event, and a node that stops leaves nothing behind. Off with
+ * {@code muutos.events.retry.enabled=false} (tests drive {@link EventInbox#retryDue()}).
  */
 @Configuration
 @EnableScheduling
-@ConditionalOnProperty(name = "muutos.events.retry.enabled", havingValue = "true",
+@ConditionalOnProperty(
+    name = "muutos.events.retry.enabled",
+    havingValue = "true",
     matchIfMissing = true)
 class InboxRetryScheduler {
 
@@ -29,7 +31,8 @@ class InboxRetryScheduler {
     this.outbox = outbox;
   }
 
-  @Scheduled(fixedDelayString = "${muutos.events.retry.poll-interval:PT5S}",
+  @Scheduled(
+      fixedDelayString = "${muutos.events.retry.poll-interval:PT5S}",
       initialDelayString = "${muutos.events.retry.poll-interval:PT5S}")
   void poll() {
     try {

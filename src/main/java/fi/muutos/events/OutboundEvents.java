@@ -1,15 +1,15 @@
 package fi.muutos.events;
 
-import fi.muutos.strategy.MeasureStatusChanged;
 import fi.muutos.platform.ProcessKeys;
+import fi.muutos.strategy.MeasureStatusChanged;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns domain and engine events into our CloudEvents, in the transaction that caused them:
- * {@code fi.muutos.measure.status.changed}, {@code fi.muutos.process.started},
- * {@code fi.muutos.process.ended}.
+ * Turns domain and engine events into our CloudEvents, in the transaction that caused them: {@code
+ * fi.muutos.measure.status.changed}, {@code fi.muutos.process.started}, {@code
+ * fi.muutos.process.ended}.
  */
 @Component
 class OutboundEvents {
@@ -31,19 +31,24 @@ class OutboundEvents {
 
   /**
    * The engine's process-level start and end (Camunda's Spring eventing publishes every execution
-   * listener event, as the live DelegateExecution too). The process's own "start" comes before any activity instance exists; its own
-   * "end" belongs to the process instance's activity instance. (Checked by EventFeedTest.)
+   * listener event, as the live DelegateExecution too). The process's own "start" comes before any
+   * activity instance exists; its own "end" belongs to the process instance's activity instance.
+   * (Checked by EventFeedTest.)
    */
-  @EventListener(condition = "#event.id == #event.processInstanceId and ("
-      + "(#event.eventName == 'start' and #event.activityInstanceId == null) or "
-      + "(#event.eventName == 'end' and #event.activityInstanceId == #event.processInstanceId))")
+  @EventListener(
+      condition =
+          "#event.id == #event.processInstanceId and ("
+              + "(#event.eventName == 'start' and #event.activityInstanceId == null) or "
+              + "(#event.eventName == 'end' and #event.activityInstanceId == #event.processInstanceId))")
   void processStartedOrEnded(DelegateExecution event) {
-    outbox.publish("start".equals(event.getEventName()) ? PROCESS_STARTED : PROCESS_ENDED,
-        event.getProcessBusinessKey(), new ProcessMilestone(ProcessKeys.of(event),
-            event.getProcessInstanceId(), event.getProcessBusinessKey()));
+    outbox.publish(
+        "start".equals(event.getEventName()) ? PROCESS_STARTED : PROCESS_ENDED,
+        event.getProcessBusinessKey(),
+        new ProcessMilestone(
+            ProcessKeys.of(event), event.getProcessInstanceId(), event.getProcessBusinessKey()));
   }
 
   /** Data of a process milestone event. */
-  record ProcessMilestone(String processDefinitionKey, String processInstanceId,
-      String businessKey) {}
+  record ProcessMilestone(
+      String processDefinitionKey, String processInstanceId, String businessKey) {}
 }

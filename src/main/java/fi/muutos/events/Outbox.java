@@ -42,7 +42,11 @@ public class Outbox {
   private final TransactionTemplate newTransaction;
   private final JsonFormat format = new JsonFormat();
 
-  Outbox(JdbcClient jdbc, ObjectMapper json, EventSettings settings, Clock clock,
+  Outbox(
+      JdbcClient jdbc,
+      ObjectMapper json,
+      EventSettings settings,
+      Clock clock,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.json = json;
@@ -63,13 +67,19 @@ public class Outbox {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Event data of " + type + " is not serialisable", e);
     }
-    CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create(settings.source()))
-        .withType(type).withSubject(subject).withTime(now)
-        .withData("application/json", body).build();
-    jdbc.sql("insert into mu_outbox_event (event_id, type, subject, event_time, cloud_event) "
-            + "values (?, ?, ?, ?, ?)")
-        .params(id, type, subject, now,
-            new String(format.serialize(event), StandardCharsets.UTF_8))
+    CloudEvent event =
+        CloudEventBuilder.v1()
+            .withId(id)
+            .withSource(URI.create(settings.source()))
+            .withType(type)
+            .withSubject(subject)
+            .withTime(now)
+            .withData("application/json", body)
+            .build();
+    jdbc.sql(
+            "insert into mu_outbox_event (event_id, type, subject, event_time, cloud_event) "
+                + "values (?, ?, ?, ?, ?)")
+        .params(id, type, subject, now, new String(format.serialize(event), StandardCharsets.UTF_8))
         .update();
   }
 
@@ -81,37 +91,53 @@ public class Outbox {
     sequence();
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
     record Row(long position, String event) {}
-    List<Row> rows = jdbc.sql("select position, cloud_event from mu_outbox_event "
-            + "where position > ? order by position fetch first ? rows only")
-        .params(cursor, size)
-        .query((rs, n) -> new Row(rs.getLong("position"), rs.getString("cloud_event"))).list();
-    List<JsonNode> events = rows.stream().map(row -> {
-      try {
-        return json.readTree(row.event());
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("Stored outbox event is not JSON", e);
-      }
-    }).toList();
+    List<Row> rows =
+        jdbc.sql(
+                "select position, cloud_event from mu_outbox_event "
+                    + "where position > ? order by position fetch first ? rows only")
+            .params(cursor, size)
+            .query((rs, n) -> new Row(rs.getLong("position"), rs.getString("cloud_event")))
+            .list();
+    List<JsonNode> events =
+        rows.stream()
+            .map(
+                row -> {
+                  try {
+                    return json.readTree(row.event());
+                  } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("Stored outbox event is not JSON", e);
+                  }
+                })
+            .toList();
     return new FeedPage(events, rows.isEmpty() ? cursor : rows.get(rows.size() - 1).position());
   }
 
   /** Gives committed events without a position the next positions, in one locked pass. */
   public void sequence() {
-    newTransaction.executeWithoutResult(tx -> {
-      long last = jdbc.sql("select last_position from mu_outbox_sequencer where id = 1 for update")
-          .query(Long.class).single();
-      List<Long> ids = jdbc.sql("select id from mu_outbox_event where position is null "
-          + "order by id fetch first 1000 rows only").query(Long.class).list();
-      if (ids.isEmpty()) {
-        return;
-      }
-      long position = last;
-      for (long id : ids) {
-        jdbc.sql("update mu_outbox_event set position = ? where id = ?").params(++position, id)
-            .update();
-      }
-      jdbc.sql("update mu_outbox_sequencer set last_position = ? where id = 1").param(position)
-          .update();
-    });
+    newTransaction.executeWithoutResult(
+        tx -> {
+          long last =
+              jdbc.sql("select last_position from mu_outbox_sequencer where id = 1 for update")
+                  .query(Long.class)
+                  .single();
+          List<Long> ids =
+              jdbc.sql(
+                      "select id from mu_outbox_event where position is null "
+                          + "order by id fetch first 1000 rows only")
+                  .query(Long.class)
+                  .list();
+          if (ids.isEmpty()) {
+            return;
+          }
+          long position = last;
+          for (long id : ids) {
+            jdbc.sql("update mu_outbox_event set position = ? where id = ?")
+                .params(++position, id)
+                .update();
+          }
+          jdbc.sql("update mu_outbox_sequencer set last_position = ? where id = 1")
+              .param(position)
+              .update();
+        });
   }
 }

@@ -16,9 +16,14 @@ final class Authorizations {
   }
 
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = service.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization existing =
+        service
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
     if (existing != null) {
       boolean missing = Arrays.stream(permissions).anyMatch(p -> !existing.isPermissionGranted(p));
       if (missing) {
@@ -32,8 +37,16 @@ final class Authorizations {
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
     Arrays.stream(permissions).forEach(authorization::addPermission);
-    IdentityInitializer.saveOnce(() -> service.saveAuthorization(authorization),
-        () -> service.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-            .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0);
+    IdentityInitializer.saveOnce(
+        () -> service.saveAuthorization(authorization),
+        () ->
+            service
+                    .createAuthorizationQuery()
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                    .groupIdIn(groupId)
+                    .resourceType(resource)
+                    .resourceId(resourceId)
+                    .count()
+                > 0);
   }
 }

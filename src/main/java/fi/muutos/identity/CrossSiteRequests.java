@@ -16,14 +16,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No state-changing call to {@code /api} or {@code /engine-rest} from another site. A browser
- * sends an HTML form or a "simple" cross-site request without a preflight only with a form or
- * text content type and no custom header, so a call that changes state must carry what such a
- * request cannot: a body of another type (JSON, YAML, CloudEvents, ...) or a custom header
- * ({@code X-Requested-By}, or CloudEvents' {@code ce-specversion}). Requests that a browser
- * marks as coming from another site ({@code Sec-Fetch-Site}, {@code Origin}) are refused outright.
- * Muutos allows no CORS, so a cross-site request with a custom header never gets past its
- * preflight.
+ * No state-changing call to {@code /api} or {@code /engine-rest} from another site. A browser sends
+ * an HTML form or a "simple" cross-site request without a preflight only with a form or text
+ * content type and no custom header, so a call that changes state must carry what such a request
+ * cannot: a body of another type (JSON, YAML, CloudEvents, ...) or a custom header ({@code
+ * X-Requested-By}, or CloudEvents' {@code ce-specversion}). Requests that a browser marks as coming
+ * from another site ({@code Sec-Fetch-Site}, {@code Origin}) are refused outright. Muutos allows no
+ * CORS, so a cross-site request with a custom header never gets past its preflight.
  */
 class CrossSiteRequests extends OncePerRequestFilter {
 
@@ -42,17 +41,23 @@ class CrossSiteRequests extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     if (fromAnotherSite(request)) {
       refuse(request, response, "A request from another site may not change anything here.");
       return;
     }
-    if (formLike(request.getContentType()) && request.getHeader(REQUESTED_BY) == null
+    if (formLike(request.getContentType())
+        && request.getHeader(REQUESTED_BY) == null
         && request.getHeader("ce-specversion") == null) {
-      refuse(request, response, "A request that changes something must send a body of its own "
-          + "type (such as Content-Type: application/json) or the header " + REQUESTED_BY
-          + " (any value); a form on another site can send neither.");
+      refuse(
+          request,
+          response,
+          "A request that changes something must send a body of its own "
+              + "type (such as Content-Type: application/json) or the header "
+              + REQUESTED_BY
+              + " (any value); a form on another site can send neither.");
       return;
     }
     chain.doFilter(request, response);
@@ -93,8 +98,11 @@ class CrossSiteRequests extends OncePerRequestFilter {
     }
   }
 
-  private static final List<MediaType> SIMPLE = List.of(
-      MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN);
+  private static final List<MediaType> SIMPLE =
+      List.of(
+          MediaType.APPLICATION_FORM_URLENCODED,
+          MediaType.MULTIPART_FORM_DATA,
+          MediaType.TEXT_PLAIN);
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, String detail)
       throws IOException {
@@ -103,7 +111,12 @@ class CrossSiteRequests extends OncePerRequestFilter {
     } catch (IOException | RuntimeException tooLargeOrBroken) {
       // the refusal stands either way
     }
-    Problems.write(response, objectMapper, HttpStatus.FORBIDDEN, "cross-site-request",
-        "Refused: not provably from this site", detail);
+    Problems.write(
+        response,
+        objectMapper,
+        HttpStatus.FORBIDDEN,
+        "cross-site-request",
+        "Refused: not provably from this site",
+        detail);
   }
 }

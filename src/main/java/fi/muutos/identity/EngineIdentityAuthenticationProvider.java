@@ -11,9 +11,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Checks user name and password against the engine's identity service, so {@code /api} and
- * {@code /engine-rest} accept exactly the accounts of Tasklist and Cockpit (including the engine's
- * lock-out after repeated wrong passwords). Each Camunda group becomes the role {@code ROLE_<group>}.
+ * Checks user name and password against the engine's identity service, so {@code /api} and {@code
+ * /engine-rest} accept exactly the accounts of Tasklist and Cockpit (including the engine's
+ * lock-out after repeated wrong passwords). Each Camunda group becomes the role {@code
+ * ROLE_<group>}.
  */
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
@@ -30,13 +31,17 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (!plausibleUserId(userId) || !(credentials instanceof String password)
-        || password.length() > MAX_LENGTH || !identityService.checkPassword(userId, password)) {
+    if (!plausibleUserId(userId)
+        || !(credentials instanceof String password)
+        || password.length() > MAX_LENGTH
+        || !identityService.checkPassword(userId, password)) {
       throw new BadCredentialsException("Wrong user name or password");
     }
-    List<GrantedAuthority> roles = identityService.createGroupQuery().groupMember(userId).list()
-        .stream().map(Group::getId)
-        .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(ROLE_PREFIX + id)).toList();
+    List<GrantedAuthority> roles =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(ROLE_PREFIX + id))
+            .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, roles);
   }
 
@@ -45,7 +50,9 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
    * before it reaches the database (a NUL byte, for one, is an error in PostgreSQL text).
    */
   static boolean plausibleUserId(String userId) {
-    return userId != null && !userId.isBlank() && userId.length() <= MAX_LENGTH
+    return userId != null
+        && !userId.isBlank()
+        && userId.length() <= MAX_LENGTH
         && userId.chars().noneMatch(Character::isISOControl);
   }
 

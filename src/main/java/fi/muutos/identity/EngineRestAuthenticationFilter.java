@@ -12,9 +12,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the authenticated user and groups to the engine for the duration of an
- * {@code /engine-rest} request, so the engine's authorization checks apply to REST clients exactly
- * as they do in the webapps (what Camunda's own ProcessEngineAuthenticationFilter does).
+ * Hands the authenticated user and groups to the engine for the duration of an {@code /engine-rest}
+ * request, so the engine's authorization checks apply to REST clients exactly as they do in the
+ * webapps (what Camunda's own ProcessEngineAuthenticationFilter does).
  */
 class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 
@@ -30,8 +30,9 @@ class EngineRestAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !authentication.isAuthenticated()) {
       chain.doFilter(request, response);

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates, when missing, the configured groups, their authorizations and Tasklist filters, and in
  * the demo set-up the demo users. Runs when the engine is built, before the web server accepts
- * requests. Every step is idempotent, so restarts and several nodes starting together are safe
- * (a node that loses a creation race finds the winner's row on its re-check).
+ * requests. Every step is idempotent, so restarts and several nodes starting together are safe (a
+ * node that loses a creation race finds the winner's row on its re-check).
  */
 @Component
 @Order(Ordering.DEFAULT_ORDER + 2)
@@ -46,11 +46,12 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
   private static final Map<Resource, List<Permission>> OBSERVER_READS = observerReads();
 
   /** The case each task belongs to, as Tasklist columns (variables of the processes). */
-  private static final List<Map<String, String>> FILTER_COLUMNS = List.of(
-      Map.of("name", "planName", "label", "Kaava"),
-      Map.of("name", "reformName", "label", "Uudistus"),
-      Map.of("name", "serviceName", "label", "Siirto"),
-      Map.of("name", "evaluationName", "label", "Arviointi"));
+  private static final List<Map<String, String>> FILTER_COLUMNS =
+      List.of(
+          Map.of("name", "planName", "label", "Kaava"),
+          Map.of("name", "reformName", "label", "Uudistus"),
+          Map.of("name", "serviceName", "label", "Siirto"),
+          Map.of("name", "evaluationName", "label", "Arviointi"));
 
   private final IdentitySettings identity;
   private final DemoSettings demo;
@@ -81,7 +82,8 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
     Group group = identityService.newGroup(settings.id());
     group.setName(settings.name());
     group.setType(settings.type());
-    saveOnce(() -> identityService.saveGroup(group),
+    saveOnce(
+        () -> identityService.saveGroup(group),
         () -> identityService.createGroupQuery().groupId(settings.id()).count() > 0);
     LOG.info("Created group {} ({})", settings.id(), settings.name());
   }
@@ -93,36 +95,61 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
     for (String processKey : group.processes()) {
       // READ_TASK: members see the process's tasks (working on one needs the group to be its
       // candidate; see GroupTaskAuthorizationProvider)
-      authorizations.grant(group.id(), Resources.PROCESS_DEFINITION, processKey,
-          Permissions.READ, Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE,
-          Permissions.READ_HISTORY, Permissions.READ_TASK);
+      authorizations.grant(
+          group.id(),
+          Resources.PROCESS_DEFINITION,
+          processKey,
+          Permissions.READ,
+          Permissions.CREATE_INSTANCE,
+          Permissions.READ_INSTANCE,
+          Permissions.READ_HISTORY,
+          Permissions.READ_TASK);
     }
     if (!group.processes().isEmpty()) {
-      authorizations.grant(group.id(), Resources.PROCESS_INSTANCE, Authorization.ANY,
-          Permissions.CREATE);
+      authorizations.grant(
+          group.id(), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
     if (group.observer()) {
-      OBSERVER_READS.forEach((resource, permissions) -> authorizations.grant(
-          group.id(), resource, Authorization.ANY, permissions.toArray(Permission[]::new)));
+      OBSERVER_READS.forEach(
+          (resource, permissions) ->
+              authorizations.grant(
+                  group.id(), resource, Authorization.ANY, permissions.toArray(Permission[]::new)));
     }
   }
 
-  private void ensureFilters(FilterService filters, TaskService tasks, Authorizations authorizations) {
+  private void ensureFilters(
+      FilterService filters, TaskService tasks, Authorizations authorizations) {
     List<GroupSettings> tasklistGroups =
         identity.groups().stream().filter(GroupSettings::usesTasklist).toList();
     if (tasklistGroups.isEmpty()) {
       return;
     }
-    Filter mine = ensureFilter(filters, MY_TASKS_FILTER,
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
-        "Minulle osoitetut tehtävät, eräpäivän mukaan", -10);
+    Filter mine =
+        ensureFilter(
+            filters,
+            MY_TASKS_FILTER,
+            tasks
+                .createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}")
+                .orderByDueDate()
+                .asc(),
+            "Minulle osoitetut tehtävät, eräpäivän mukaan",
+            -10);
     int priority = 0;
     for (GroupSettings group : tasklistGroups) {
       authorizations.grant(group.id(), Resources.FILTER, mine.getId(), Permissions.READ);
-      Filter groupFilter = ensureFilter(filters, GROUP_TASKS_FILTER_PREFIX + group.name(),
-          tasks.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks()
-              .orderByDueDate().asc(),
-          "Ryhmän " + group.name() + " tehtävät, eräpäivän mukaan", priority++);
+      Filter groupFilter =
+          ensureFilter(
+              filters,
+              GROUP_TASKS_FILTER_PREFIX + group.name(),
+              tasks
+                  .createTaskQuery()
+                  .taskCandidateGroup(group.id())
+                  .includeAssignedTasks()
+                  .orderByDueDate()
+                  .asc(),
+              "Ryhmän " + group.name() + " tehtävät, eräpäivän mukaan",
+              priority++);
       authorizations.grant(group.id(), Resources.FILTER, groupFilter.getId(), Permissions.READ);
     }
   }
@@ -139,7 +166,8 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
     properties.put("refresh", true);
     properties.put("variables", FILTER_COLUMNS);
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
-    saveOnce(() -> filters.saveFilter(filter),
+    saveOnce(
+        () -> filters.saveFilter(filter),
         () -> filters.createFilterQuery().filterName(name).count() > 0);
     return filters.createFilterQuery().filterName(name).list().get(0);
   }
@@ -151,17 +179,25 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
       user.setLastName(demoUser.lastName());
       user.setEmail(demoUser.email());
       user.setPassword(demo.password());
-      saveOnce(() -> identityService.saveUser(user),
+      saveOnce(
+          () -> identityService.saveUser(user),
           () -> identityService.createUserQuery().userId(demoUser.id()).count() > 0);
       LOG.info("Created demo user {}", demoUser.id());
     }
     for (String groupId : demoUser.groups()) {
-      boolean member = identityService.createUserQuery().userId(demoUser.id())
-          .memberOfGroup(groupId).count() > 0;
+      boolean member =
+          identityService.createUserQuery().userId(demoUser.id()).memberOfGroup(groupId).count()
+              > 0;
       if (!member) {
-        saveOnce(() -> identityService.createMembership(demoUser.id(), groupId),
-            () -> identityService.createUserQuery().userId(demoUser.id())
-                .memberOfGroup(groupId).count() > 0);
+        saveOnce(
+            () -> identityService.createMembership(demoUser.id(), groupId),
+            () ->
+                identityService
+                        .createUserQuery()
+                        .userId(demoUser.id())
+                        .memberOfGroup(groupId)
+                        .count()
+                    > 0);
       }
     }
   }
@@ -179,14 +215,20 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
 
   private static Map<Resource, List<Permission>> observerReads() {
     Map<Resource, List<Permission>> reads = new LinkedHashMap<>();
-    reads.put(Resources.PROCESS_DEFINITION, List.of(Permissions.READ, Permissions.READ_INSTANCE,
-        Permissions.READ_HISTORY, Permissions.READ_TASK));
+    reads.put(
+        Resources.PROCESS_DEFINITION,
+        List.of(
+            Permissions.READ,
+            Permissions.READ_INSTANCE,
+            Permissions.READ_HISTORY,
+            Permissions.READ_TASK));
     reads.put(Resources.PROCESS_INSTANCE, List.of(Permissions.READ));
     reads.put(Resources.TASK, List.of(Permissions.READ));
     reads.put(Resources.DECISION_DEFINITION, List.of(Permissions.READ, Permissions.READ_HISTORY));
     reads.put(Resources.DECISION_REQUIREMENTS_DEFINITION, List.of(Permissions.READ));
     reads.put(Resources.DEPLOYMENT, List.of(Permissions.READ));
-    reads.put(Resources.HISTORIC_PROCESS_INSTANCE, List.of(HistoricProcessInstancePermissions.READ));
+    reads.put(
+        Resources.HISTORIC_PROCESS_INSTANCE, List.of(HistoricProcessInstancePermissions.READ));
     reads.put(Resources.HISTORIC_TASK, List.of(HistoricTaskPermissions.READ));
     return Map.copyOf(reads);
   }

@@ -17,12 +17,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Throttles password guessing per client address: after {@code maxFailures} failed sign-ins
- * (HTTP Basic on any path, or the webapps' login form) within {@code window}, that address is
- * refused (429, {@code Retry-After}) for {@code block}, without the password being checked, so it
- * no longer lengthens the delay of the account it attacks. The engine's own per-account delay
- * grows with each failure up to {@code login-delay-max-time} and ends by itself (Muutos never
- * locks an account for good: an anonymous client could otherwise lock out anyone, admin included).
+ * Throttles password guessing per client address: after {@code maxFailures} failed sign-ins (HTTP
+ * Basic on any path, or the webapps' login form) within {@code window}, that address is refused
+ * (429, {@code Retry-After}) for {@code block}, without the password being checked, so it no longer
+ * lengthens the delay of the account it attacks. The engine's own per-account delay grows with each
+ * failure up to {@code login-delay-max-time} and ends by itself (Muutos never locks an account for
+ * good: an anonymous client could otherwise lock out anyone, admin included).
  *
  * <p>Counted per node, in memory: a throttle, like a proxy's rate limit; with N nodes an address
  * gets at most N times the budget (docs/security.md).
@@ -65,21 +65,31 @@ class LoginThrottle extends OncePerRequestFilter {
       return true;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return "POST".equals(request.getMethod()) && path.startsWith(WEBAPP_LOGIN)
+    return "POST".equals(request.getMethod())
+        && path.startsWith(WEBAPP_LOGIN)
         && path.contains("/login/");
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     String address = request.getRemoteAddr();
     Instant now = clock.instant();
     Failures failures = byAddress.get(address);
-    if (failures != null && failures.blockedUntil() != null && now.isBefore(failures.blockedUntil())) {
-      response.setHeader(HttpHeaders.RETRY_AFTER,
+    if (failures != null
+        && failures.blockedUntil() != null
+        && now.isBefore(failures.blockedUntil())) {
+      response.setHeader(
+          HttpHeaders.RETRY_AFTER,
           Long.toString(Math.max(1, Duration.between(now, failures.blockedUntil()).toSeconds())));
-      Problems.write(response, objectMapper, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
-          "Too many failed sign-ins", "Too many failed sign-ins from this address; try again "
+      Problems.write(
+          response,
+          objectMapper,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "too-many-failed-logins",
+          "Too many failed sign-ins",
+          "Too many failed sign-ins from this address; try again "
               + "later (liian monta epäonnistunutta kirjautumista).");
       return;
     }
@@ -91,18 +101,30 @@ class LoginThrottle extends OncePerRequestFilter {
 
   private void failed(String address, Instant now) {
     if (byAddress.size() > MAX_TRACKED) {
-      byAddress.values().removeIf(f -> f.windowStart().plus(settings.window()).isBefore(now)
-          && (f.blockedUntil() == null || f.blockedUntil().isBefore(now)));
+      byAddress
+          .values()
+          .removeIf(
+              f ->
+                  f.windowStart().plus(settings.window()).isBefore(now)
+                      && (f.blockedUntil() == null || f.blockedUntil().isBefore(now)));
       if (byAddress.size() > MAX_TRACKED) {
         byAddress.clear(); // a flood of addresses: start counting again rather than grow
       }
     }
-    byAddress.compute(address, (key, old) -> {
-      Failures current = old == null || old.windowStart().plus(settings.window()).isBefore(now)
-          ? new Failures(0, now, null) : old;
-      int count = current.count() + 1;
-      return new Failures(count, current.windowStart(),
-          count >= settings.maxFailures() ? now.plus(settings.block()) : current.blockedUntil());
-    });
+    byAddress.compute(
+        address,
+        (key, old) -> {
+          Failures current =
+              old == null || old.windowStart().plus(settings.window()).isBefore(now)
+                  ? new Failures(0, now, null)
+                  : old;
+          int count = current.count() + 1;
+          return new Failures(
+              count,
+              current.windowStart(),
+              count >= settings.maxFailures()
+                  ? now.plus(settings.block())
+                  : current.blockedUntil());
+        });
   }
 }

@@ -24,16 +24,21 @@ final class ProblemSecurityHandlers {
       if (!fromBrowser(request)) {
         // a browser would show its own password prompt, cache what is typed and send it along
         // with requests that other sites make: browsers get no Basic challenge
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Muutos\", charset=\"UTF-8\"");
+        response.setHeader(
+            HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Muutos\", charset=\"UTF-8\"");
       }
-      write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+      write(
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "unauthorized",
+          "Unauthorized",
           "Sign in with HTTP Basic authentication (the same account as in Tasklist).");
     };
   }
 
   /**
-   * Browsers send fetch metadata ({@code Sec-Fetch-Mode}) with every request, and ask for HTML
-   * when they navigate; API clients do neither.
+   * Browsers send fetch metadata ({@code Sec-Fetch-Mode}) with every request, and ask for HTML when
+   * they navigate; API clients do neither.
    */
   static boolean fromBrowser(HttpServletRequest request) {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
@@ -42,12 +47,18 @@ final class ProblemSecurityHandlers {
   }
 
   AccessDeniedHandler accessDeniedHandler() {
-    return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "forbidden",
-        "Forbidden", "Your groups do not allow this.");
+    return (request, response, e) ->
+        write(
+            response,
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            "Forbidden",
+            "Your groups do not allow this.");
   }
 
-  private void write(HttpServletResponse response, HttpStatus status, String slug, String title,
-      String detail) throws IOException {
+  private void write(
+      HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
+      throws IOException {
     Problems.write(response, objectMapper, status, slug, title, detail);
   }
 }

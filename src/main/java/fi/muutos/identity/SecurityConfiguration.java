@@ -27,8 +27,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * Security is on by default. {@code /api/**}, {@code /engine-rest/**} and actuator (but health)
  * require HTTP Basic against the engine's identity service; nothing there is anonymous. Reads of
  * {@code /api} also accept a Camunda webapp login from the same browser (the dashboard). The
- * Camunda webapps keep their own session login, CSRF protection and application authorizations;
- * the start page, the API documentation and {@code /public/**} are open and read-only.
+ * Camunda webapps keep their own session login, CSRF protection and application authorizations; the
+ * start page, the API documentation and {@code /public/**} are open and read-only.
  */
 @Configuration
 @EnableMethodSecurity
@@ -39,9 +39,14 @@ class SecurityConfiguration {
   /** A request the firewall refuses gets a 400 problem document like every other error. */
   @Bean
   RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
-    return (request, response, e) -> Problems.write(response, objectMapper,
-        HttpStatus.BAD_REQUEST, "rejected-request", "Bad request",
-        "The request was refused: " + e.getMessage());
+    return (request, response, e) ->
+        Problems.write(
+            response,
+            objectMapper,
+            HttpStatus.BAD_REQUEST,
+            "rejected-request",
+            "Bad request",
+            "The request was refused: " + e.getMessage());
   }
 
   @Bean
@@ -52,52 +57,69 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService,
-      ObjectMapper objectMapper) throws Exception {
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
+      throws Exception {
     var problems = new ProblemSecurityHandlers(objectMapper);
     // Path matchers on the whole path: /engine-rest is a Jersey servlet, not Spring MVC.
     var paths = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"),
-            paths.matcher("/engine-rest/**"), paths.matcher("/actuator/**")))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
-            .permitAll()
-            .requestMatchers(paths.matcher("/actuator/**")).hasRole(ADMIN_GROUP)
-            .anyRequest().authenticated())
+    http.securityMatcher(
+            new OrRequestMatcher(
+                paths.matcher("/api/**"),
+                paths.matcher("/engine-rest/**"),
+                paths.matcher("/actuator/**")))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
+                    .permitAll()
+                    .requestMatchers(paths.matcher("/actuator/**"))
+                    .hasRole(ADMIN_GROUP)
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()))
-        .exceptionHandling(exceptions -> exceptions
-            .authenticationEntryPoint(problems.entryPoint())
-            .accessDeniedHandler(problems.accessDeniedHandler()))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(problems.entryPoint())
+                    .accessDeniedHandler(problems.accessDeniedHandler()))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless clients with credentials on every request: no cookie, so no CSRF to prevent.
         .csrf(csrf -> csrf.disable())
-        .addFilterBefore(new WebappSessionAuthenticationFilter(identityService),
-            BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         // after authentication and authorization: an anonymous or unauthorised call is 401/403 as
         // before; an authenticated one that a browser could have sent from another site is refused
         .addFilterAfter(new CrossSiteRequests(objectMapper), AuthorizationFilter.class)
-        .addFilterAfter(new EngineRestAuthenticationFilter(identityService),
-            CrossSiteRequests.class);
+        .addFilterAfter(
+            new EngineRestAuthenticationFilter(identityService), CrossSiteRequests.class);
     return http.build();
   }
 
   /** Counts failed sign-ins per address, in front of everything (also the webapps' login). */
   @Bean
-  FilterRegistrationBean<LoginThrottle> loginThrottle(ObjectMapper objectMapper, Clock clock,
+  FilterRegistrationBean<LoginThrottle> loginThrottle(
+      ObjectMapper objectMapper,
+      Clock clock,
       @Value("${muutos.identity.login.max-failures-per-address:20}") int maxFailures,
       @Value("${muutos.identity.login.window:PT15M}") Duration window,
       @Value("${muutos.identity.login.block:PT15M}") Duration block) {
-    var registration = new FilterRegistrationBean<>(new LoginThrottle(
-        new LoginThrottle.Settings(maxFailures, window, block), objectMapper, clock));
+    var registration =
+        new FilterRegistrationBean<>(
+            new LoginThrottle(
+                new LoginThrottle.Settings(maxFailures, window, block), objectMapper, clock));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<WebappLoginPolicy> webappLoginPolicy(IdentityService identityService,
-      IdentitySettings identity, ObjectMapper objectMapper) {
-    var registration = new FilterRegistrationBean<>(
-        new WebappLoginPolicy(identityService, identity, objectMapper));
+  FilterRegistrationBean<WebappLoginPolicy> webappLoginPolicy(
+      IdentityService identityService, IdentitySettings identity, ObjectMapper objectMapper) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new WebappLoginPolicy(identityService, identity, objectMapper));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
     return registration;
   }
@@ -110,34 +132,50 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
     var paths = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new OrRequestMatcher(paths.matcher("/"), paths.matcher("/index.html"),
-            paths.matcher("/strategia.html"), paths.matcher("/*.css"), paths.matcher("/*.js"),
-            paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**"),
-            paths.matcher("/v3/api-docs/**"), paths.matcher("/v3/api-docs"),
-            paths.matcher("/public/**")))
+    http.securityMatcher(
+            new OrRequestMatcher(
+                paths.matcher("/"),
+                paths.matcher("/index.html"),
+                paths.matcher("/strategia.html"),
+                paths.matcher("/*.css"),
+                paths.matcher("/*.js"),
+                paths.matcher("/swagger-ui.html"),
+                paths.matcher("/swagger-ui/**"),
+                paths.matcher("/v3/api-docs/**"),
+                paths.matcher("/v3/api-docs"),
+                paths.matcher("/public/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable()) // nothing here changes state
-        .headers(headers -> headers.cacheControl(cache -> cache.disable())
-            .frameOptions(frame -> frame.sameOrigin())
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        .headers(
+            headers ->
+                headers
+                    .cacheControl(cache -> cache.disable())
+                    .frameOptions(frame -> frame.sameOrigin())
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 
   /** Own scripts and styles only; Swagger UI needs inline styles and data: images. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
-      + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+          + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
   @Bean
   @Order(3)
   SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        // The Camunda webapps bring their own session login and CSRF filter (camunda.bpm.webapp.csrf).
+        // The Camunda webapps bring their own session login and CSRF filter
+        // (camunda.bpm.webapp.csrf).
         .csrf(csrf -> csrf.disable())
-        // Let browsers cache the webapps' static assets; the webapps set their own security headers.
-        .headers(headers -> headers.cacheControl(cache -> cache.disable())
-            .frameOptions(frame -> frame.sameOrigin()));
+        // Let browsers cache the webapps' static assets; the webapps set their own security
+        // headers.
+        .headers(
+            headers ->
+                headers
+                    .cacheControl(cache -> cache.disable())
+                    .frameOptions(frame -> frame.sameOrigin()));
     return http.build();
   }
 }

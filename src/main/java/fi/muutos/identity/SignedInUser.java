@@ -13,10 +13,12 @@ public record SignedInUser(String id, Set<String> groups) {
   }
 
   public static SignedInUser of(Authentication authentication) {
-    return new SignedInUser(authentication.getName(), authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(EngineIdentityAuthenticationProvider.ROLE_PREFIX))
-        .map(a -> a.substring(EngineIdentityAuthenticationProvider.ROLE_PREFIX.length()))
-        .collect(Collectors.toSet()));
+    return new SignedInUser(
+        authentication.getName(),
+        authentication.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(a -> a.startsWith(EngineIdentityAuthenticationProvider.ROLE_PREFIX))
+            .map(a -> a.substring(EngineIdentityAuthenticationProvider.ROLE_PREFIX.length()))
+            .collect(Collectors.toSet()));
   }
 }

@@ -28,8 +28,8 @@ class WebappLoginPolicy extends OncePerRequestFilter {
   private final IdentitySettings identity;
   private final ObjectMapper objectMapper;
 
-  WebappLoginPolicy(IdentityService identityService, IdentitySettings identity,
-      ObjectMapper objectMapper) {
+  WebappLoginPolicy(
+      IdentityService identityService, IdentitySettings identity, ObjectMapper objectMapper) {
     this.identityService = identityService;
     this.identity = identity;
     this.objectMapper = objectMapper;
@@ -38,40 +38,57 @@ class WebappLoginPolicy extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return !("POST".equals(request.getMethod()) && path.startsWith(LOGIN)
+    return !("POST".equals(request.getMethod())
+        && path.startsWith(LOGIN)
         && path.contains("/login/"));
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     String user = request.getParameter("username");
-    if (user == null || !EngineIdentityAuthenticationProvider.plausibleUserId(user)
+    if (user == null
+        || !EngineIdentityAuthenticationProvider.plausibleUserId(user)
         || opensAWebapp(user)) {
       chain.doFilter(request, response);
       return;
     }
     String password = request.getParameter("password");
     if (password == null || !identityService.checkPassword(user, password)) {
-      Problems.write(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthorized",
-          "Unauthorized", "Wrong user name or password.");
+      Problems.write(
+          response,
+          objectMapper,
+          HttpStatus.UNAUTHORIZED,
+          "unauthorized",
+          "Unauthorized",
+          "Wrong user name or password.");
       return;
     }
-    Problems.write(response, objectMapper, HttpStatus.FORBIDDEN, "no-webapp",
-        "Forbidden", "This is a technical account: it uses the APIs, not the webapps.");
+    Problems.write(
+        response,
+        objectMapper,
+        HttpStatus.FORBIDDEN,
+        "no-webapp",
+        "Forbidden",
+        "This is a technical account: it uses the APIs, not the webapps.");
   }
 
   /** Whether one of the user's groups opens a webapp (administrators open all). */
   boolean opensAWebapp(String userId) {
-    Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).collect(Collectors.toSet());
+    Set<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .collect(Collectors.toSet());
     if (groups.contains(Groups.ADMIN)) {
       return true;
     }
     if (identityService.createUserQuery().userId(userId).count() == 0) {
       return true; // no such account: Camunda's own login answers, as for any wrong password
     }
-    return identity.groups().stream().filter(group -> groups.contains(group.id()))
-        .map(GroupSettings::applications).anyMatch(apps -> !apps.isEmpty());
+    return identity.groups().stream()
+        .filter(group -> groups.contains(group.id()))
+        .map(GroupSettings::applications)
+        .anyMatch(apps -> !apps.isEmpty());
   }
 }

@@ -17,11 +17,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets someone signed into the Camunda webapps (Tasklist, Cockpit) read {@code /api} from the
- * same browser, for the dashboard. Only for GET and HEAD: a session cookie can read but never
- * change anything (state-changing calls still need HTTP Basic), so there is nothing for a
- * cross-site request to forge. Basic credentials, when sent, take precedence. The account and
- * its groups are read again on every request.
+ * Lets someone signed into the Camunda webapps (Tasklist, Cockpit) read {@code /api} from the same
+ * browser, for the dashboard. Only for GET and HEAD: a session cookie can read but never change
+ * anything (state-changing calls still need HTTP Basic), so there is nothing for a cross-site
+ * request to forge. Basic credentials, when sent, take precedence. The account and its groups are
+ * read again on every request.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -42,21 +42,27 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     if (session != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-      var authentication = AuthenticationUtil.getAuthsFromSession(session)
-          .getAuthenticationForProcessEngine(ENGINE);
+      var authentication =
+          AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(ENGINE);
       if (authentication instanceof UserAuthentication user
           && identityService.createUserQuery().userId(user.getName()).count() == 1) {
         // the groups as they are now, not as they were at sign-in: a user removed from a group,
         // or deleted, loses what it gave at once (Camunda's webapps re-check on their own cycle)
-        List<SimpleGrantedAuthority> roles = identityService.createGroupQuery()
-            .groupMember(user.getName()).list().stream().map(group -> new SimpleGrantedAuthority(
-                EngineIdentityAuthenticationProvider.ROLE_PREFIX + group.getId())).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, roles));
+        List<SimpleGrantedAuthority> roles =
+            identityService.createGroupQuery().groupMember(user.getName()).list().stream()
+                .map(
+                    group ->
+                        new SimpleGrantedAuthority(
+                            EngineIdentityAuthenticationProvider.ROLE_PREFIX + group.getId()))
+                .toList();
+        SecurityContextHolder.getContext()
+            .setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, roles));
       }
     }
     chain.doFilter(request, response);

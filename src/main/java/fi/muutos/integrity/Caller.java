@@ -16,12 +16,15 @@ record Caller(String userId, List<String> groups, boolean admin) {
     if (authentication == null || authentication.getUserId() == null) {
       return null;
     }
-    List<String> groups = authentication.getGroupIds() == null ? List.of()
-        : List.copyOf(authentication.getGroupIds());
-    boolean admin = configuration.getAdminUsers() != null
-        && configuration.getAdminUsers().contains(authentication.getUserId())
-        || configuration.getAdminGroups() != null
-        && groups.stream().anyMatch(configuration.getAdminGroups()::contains);
+    List<String> groups =
+        authentication.getGroupIds() == null
+            ? List.of()
+            : List.copyOf(authentication.getGroupIds());
+    boolean admin =
+        configuration.getAdminUsers() != null
+                && configuration.getAdminUsers().contains(authentication.getUserId())
+            || configuration.getAdminGroups() != null
+                && groups.stream().anyMatch(configuration.getAdminGroups()::contains);
     return new Caller(authentication.getUserId(), groups, admin);
   }
 

@@ -32,14 +32,17 @@ final class FormFields {
 
   /** The field keys of the task's form; empty when the task has no form. */
   Set<String> ofTask(CommandContext context, TaskEntity task) {
-    return cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+    return cache.computeIfAbsent(
+        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
         key -> read(context, () -> new GetDeployedTaskFormCmd(task.getId()).execute(context)));
   }
 
   /** The field keys of the process's start form; empty when it has none. */
   Set<String> ofStart(CommandContext context, ProcessDefinitionEntity definition) {
-    return cache.computeIfAbsent(definition.getId() + START, key -> read(context,
-        () -> new GetDeployedStartFormCmd(definition.getId()).execute(context)));
+    return cache.computeIfAbsent(
+        definition.getId() + START,
+        key ->
+            read(context, () -> new GetDeployedStartFormCmd(definition.getId()).execute(context)));
   }
 
   private static Set<String> read(CommandContext context, Supplier<InputStream> form) {

@@ -52,8 +52,8 @@ final class GuardedServices {
     }
 
     @Override
-    public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
-        boolean deserializeValues) {
+    public VariableMap completeWithVariablesInReturn(
+        String taskId, Map<String, Object> variables, boolean deserializeValues) {
       guard.checkCompletion(taskId, variables);
       return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
     }
@@ -100,36 +100,36 @@ final class GuardedServices {
     }
 
     @Override
-    public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
-        Map<String, Object> properties) {
+    public ProcessInstance submitStartForm(
+        String processDefinitionId, String businessKey, Map<String, Object> properties) {
       guard.checkStartVariables(processDefinitionId, null, properties);
       return super.submitStartForm(processDefinitionId, businessKey, properties);
     }
 
     @Override
-    public ProcessInstance submitStartForm(String processDefinitionId,
-        Map<String, Object> properties) {
+    public ProcessInstance submitStartForm(
+        String processDefinitionId, Map<String, Object> properties) {
       guard.checkStartVariables(processDefinitionId, null, properties);
       return super.submitStartForm(processDefinitionId, properties);
     }
 
     @Override
-    public ProcessInstance submitStartFormData(String processDefinitionId, String businessKey,
-        Map<String, String> properties) {
+    public ProcessInstance submitStartFormData(
+        String processDefinitionId, String businessKey, Map<String, String> properties) {
       guard.checkStartVariables(processDefinitionId, null, properties);
       return super.submitStartFormData(processDefinitionId, businessKey, properties);
     }
 
     @Override
-    public ProcessInstance submitStartFormData(String processDefinitionId,
-        Map<String, String> properties) {
+    public ProcessInstance submitStartFormData(
+        String processDefinitionId, Map<String, String> properties) {
       guard.checkStartVariables(processDefinitionId, null, properties);
       return super.submitStartFormData(processDefinitionId, properties);
     }
 
     @Override
-    public VariableMap submitTaskFormWithVariablesInReturn(String taskId,
-        Map<String, Object> properties, boolean deserializeValues) {
+    public VariableMap submitTaskFormWithVariablesInReturn(
+        String taskId, Map<String, Object> properties, boolean deserializeValues) {
       guard.checkCompletion(taskId, properties);
       return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
     }
@@ -187,8 +187,8 @@ final class GuardedServices {
     }
 
     @Override
-    public void messageEventReceived(String messageName, String executionId,
-        Map<String, Object> processVariables) {
+    public void messageEventReceived(
+        String messageName, String executionId, Map<String, Object> processVariables) {
       guard.adminOnly("deliver a message directly (send a CloudEvent to /api/events)");
       super.messageEventReceived(messageName, executionId, processVariables);
     }
@@ -218,7 +218,10 @@ final class GuardedServices {
     }
 
     @Override
-    public void signal(String executionId, String signalName, Object signalData,
+    public void signal(
+        String executionId,
+        String signalName,
+        Object signalData,
         Map<String, Object> processVariables) {
       guard.adminOnly("trigger a waiting step");
       super.signal(executionId, signalName, signalData, processVariables);
@@ -240,8 +243,8 @@ final class GuardedServices {
     }
 
     @Override
-    public ExternalTaskQueryBuilder fetchAndLock(int maxTasks, String workerId,
-        boolean usePriority) {
+    public ExternalTaskQueryBuilder fetchAndLock(
+        int maxTasks, String workerId, boolean usePriority) {
       guard.adminOnly("fetch and lock external tasks");
       return super.fetchAndLock(maxTasks, workerId, usePriority);
     }
@@ -273,8 +276,8 @@ final class GuardedServices {
     }
 
     @Override
-    public ProcessInstanceWithVariables executeWithVariablesInReturn(boolean skipCustomListeners,
-        boolean skipIoMappings) {
+    public ProcessInstanceWithVariables executeWithVariablesInReturn(
+        boolean skipCustomListeners, boolean skipIoMappings) {
       guard.checkStart(this);
       return super.executeWithVariablesInReturn(skipCustomListeners, skipIoMappings);
     }

@@ -8,11 +8,12 @@ import org.springframework.stereotype.Component;
 /**
  * Installs the integrity rules in the engine. Not configurable on purpose: they are what makes a
  * case's procedure provable.
+ *
  * <ul>
  *   <li>A task's candidate group and assignee may work on it ({@code TASK_WORK}: claim, complete),
- *       not change it ({@code UPDATE}: set any variable of the whole instance through the task).</li>
+ *       not change it ({@code UPDATE}: set any variable of the whole instance through the task).
  *   <li>{@link GuardedServices}: completions and starts with only their form's fields; starts at
- *       another activity and restarts for administrators; job executions checked first.</li>
+ *       another activity and restarts for administrators; job executions checked first.
  * </ul>
  */
 @Component

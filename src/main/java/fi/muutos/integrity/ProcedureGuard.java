@@ -33,15 +33,18 @@ final class ProcedureGuard {
     if (variables == null || variables.isEmpty() || !Caller.isRestricted(caller())) {
       return;
     }
-    execute(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task == null || task.getProcessDefinitionId() == null) {
-        return null; // the engine's own command says that the task does not exist
-      }
-      refuseExtra(variables.keySet(), formFields.ofTask(context, task),
-          "Tehtävän \"" + task.getName() + "\" voi päättää vain sen lomakkeen kentillä");
-      return null;
-    });
+    execute(
+        context -> {
+          TaskEntity task = context.getTaskManager().findTaskById(taskId);
+          if (task == null || task.getProcessDefinitionId() == null) {
+            return null; // the engine's own command says that the task does not exist
+          }
+          refuseExtra(
+              variables.keySet(),
+              formFields.ofTask(context, task),
+              "Tehtävän \"" + task.getName() + "\" voi päättää vain sen lomakkeen kentillä");
+          return null;
+        });
   }
 
   /**
@@ -54,11 +57,14 @@ final class ProcedureGuard {
       return;
     }
     if (!builder.getModificationBuilder().getModificationOperations().isEmpty()) {
-      throw new AuthorizationException("Only an administrator may start a process at another "
-          + "activity than its start event, or skip its listeners or input/output mappings "
-          + "(käsittely alkaa aina alusta).");
+      throw new AuthorizationException(
+          "Only an administrator may start a process at another "
+              + "activity than its start event, or skip its listeners or input/output mappings "
+              + "(käsittely alkaa aina alusta).");
     }
-    checkStartVariables(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(),
+    checkStartVariables(
+        builder.getProcessDefinitionId(),
+        builder.getProcessDefinitionKey(),
         builder.getVariables());
   }
 
@@ -67,19 +73,26 @@ final class ProcedureGuard {
     if (variables == null || variables.isEmpty() || !Caller.isRestricted(caller())) {
       return;
     }
-    execute(context -> {
-      var cache = configuration.getDeploymentCache();
-      ProcessDefinitionEntity definition;
-      try {
-        definition = definitionId != null ? cache.findDeployedProcessDefinitionById(definitionId)
-            : cache.findDeployedLatestProcessDefinitionByKey(definitionKey);
-      } catch (RuntimeException unknown) {
-        return null; // the engine's own command says that there is no such process
-      }
-      refuseExtra(variables.keySet(), formFields.ofStart(context, definition),
-          "Käsittelyn \"" + definition.getName() + "\" voi aloittaa vain aloituslomakkeen kentillä");
-      return null;
-    });
+    execute(
+        context -> {
+          var cache = configuration.getDeploymentCache();
+          ProcessDefinitionEntity definition;
+          try {
+            definition =
+                definitionId != null
+                    ? cache.findDeployedProcessDefinitionById(definitionId)
+                    : cache.findDeployedLatestProcessDefinitionByKey(definitionKey);
+          } catch (RuntimeException unknown) {
+            return null; // the engine's own command says that there is no such process
+          }
+          refuseExtra(
+              variables.keySet(),
+              formFields.ofStart(context, definition),
+              "Käsittelyn \""
+                  + definition.getName()
+                  + "\" voi aloittaa vain aloituslomakkeen kentillä");
+          return null;
+        });
   }
 
   /** A person may write on a task (comments) only if they may work on it ({@code TASK_WORK}). */
@@ -87,8 +100,8 @@ final class ProcedureGuard {
     if (taskId == null || !Caller.isRestricted(caller())) {
       return;
     }
-    checkEach(context -> context.getTaskManager().findTaskById(taskId),
-        CommandChecker::checkTaskWork);
+    checkEach(
+        context -> context.getTaskManager().findTaskById(taskId), CommandChecker::checkTaskWork);
   }
 
   /** What only an administrator (or Muutos' own code) may do. */
@@ -99,16 +112,16 @@ final class ProcedureGuard {
   }
 
   /**
-   * A person asks to execute a job now (e.g. a timer). Checked before the engine's own command:
-   * the engine counts a refusal inside that command as a failure of the job, which would lower its
+   * A person asks to execute a job now (e.g. a timer). Checked before the engine's own command: the
+   * engine counts a refusal inside that command as a failure of the job, which would lower its
    * retries and move its due date to "now".
    */
   void checkJobExecution(String jobId) {
     if (caller() == null || jobId == null) {
       return;
     }
-    checkEach(context -> context.getJobManager().findJobById(jobId),
-        CommandChecker::checkUpdateJob);
+    checkEach(
+        context -> context.getJobManager().findJobById(jobId), CommandChecker::checkUpdateJob);
   }
 
   private static void refuseExtra(Set<String> given, Set<String> allowed, String rule) {
@@ -117,8 +130,12 @@ final class ProcedureGuard {
     if (!extra.isEmpty()) {
       // the engine's own form-validation refusal: both REST APIs (engine REST and the webapps')
       // answer it with 400 and its message, which Tasklist shows
-      throw new FormFieldValidationException(extra, rule + "; lomakkeella ei ole kenttää " + extra
-          + " (only the fields of the form may be set; nothing was changed).");
+      throw new FormFieldValidationException(
+          extra,
+          rule
+              + "; lomakkeella ei ole kenttää "
+              + extra
+              + " (only the fields of the form may be set; nothing was changed).");
     }
   }
 
@@ -126,15 +143,19 @@ final class ProcedureGuard {
     return Caller.of(configuration);
   }
 
-  /** Runs the engine's own authorization check on an item, when it exists, in a command of its own. */
-  private <T> void checkEach(Function<CommandContext, T> find, BiConsumer<CommandChecker, T> check) {
-    execute(context -> {
-      T item = find.apply(context);
-      if (item != null) {
-        configuration.getCommandCheckers().forEach(checker -> check.accept(checker, item));
-      }
-      return null;
-    });
+  /**
+   * Runs the engine's own authorization check on an item, when it exists, in a command of its own.
+   */
+  private <T> void checkEach(
+      Function<CommandContext, T> find, BiConsumer<CommandChecker, T> check) {
+    execute(
+        context -> {
+          T item = find.apply(context);
+          if (item != null) {
+            configuration.getCommandCheckers().forEach(checker -> check.accept(checker, item));
+          }
+          return null;
+        });
   }
 
   private void execute(Command<Void> check) {

@@ -21,16 +21,21 @@ public class OrganisationReformProcedure {
   private final Reforms reforms;
   private final TransactionTemplate transaction;
 
-  OrganisationReformProcedure(RuntimeService runtimeService, Reforms reforms,
-      PlatformTransactionManager transactions) {
+  OrganisationReformProcedure(
+      RuntimeService runtimeService, Reforms reforms, PlatformTransactionManager transactions) {
     this.runtimeService = runtimeService;
     this.reforms = reforms;
     this.transaction = new TransactionTemplate(transactions);
   }
 
   /** What starts a reform; {@code measures} and {@code businessKey} are optional. */
-  public record StartReform(String name, LocalDate effectiveDate, List<String> committees,
-      List<String> divisions, Integer followUpMonths, List<String> measures,
+  public record StartReform(
+      String name,
+      LocalDate effectiveDate,
+      List<String> committees,
+      List<String> divisions,
+      Integer followUpMonths,
+      List<String> measures,
       String businessKey) {}
 
   /** A started reform. */
@@ -42,28 +47,37 @@ public class OrganisationReformProcedure {
    * first steps commit together or not at all. A start that fails leaves a gap in the numbers.
    */
   public Started start(StartReform command) {
-    String businessKey = command.businessKey() == null || command.businessKey().isBlank()
-        ? reforms.newBusinessKey() : command.businessKey().strip();
+    String businessKey =
+        command.businessKey() == null || command.businessKey().isBlank()
+            ? reforms.newBusinessKey()
+            : command.businessKey().strip();
     return transaction.execute(status -> start(command, businessKey));
   }
 
   private Started start(StartReform command, String businessKey) {
-    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ReformProcess.KEY)
-        .processInstanceBusinessKey(businessKey).count() > 0) {
-      throw new DomainException(Kind.CONFLICT, "duplicate-business-key",
+    if (runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(ReformProcess.KEY)
+            .processInstanceBusinessKey(businessKey)
+            .count()
+        > 0) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "duplicate-business-key",
           "A reform with the business key " + businessKey + " exists already.");
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.NAME, command.name());
     variables.put(Vars.EFFECTIVE_DATE, command.effectiveDate().toString());
     variables.put(Vars.COMMITTEES, String.join(", ", command.committees()));
-    variables.put(Vars.DIVISIONS, String.join(", ",
-        command.divisions() == null ? List.of() : command.divisions()));
+    variables.put(
+        Vars.DIVISIONS,
+        String.join(", ", command.divisions() == null ? List.of() : command.divisions()));
     variables.put(Vars.FOLLOW_UP_MONTHS, command.followUpMonths());
-    variables.put("measures", command.measures() == null ? null
-        : String.join(",", command.measures()));
-    String instanceId = runtimeService.startProcessInstanceByKey(ReformProcess.KEY, businessKey,
-        variables).getId();
+    variables.put(
+        "measures", command.measures() == null ? null : String.join(",", command.measures()));
+    String instanceId =
+        runtimeService.startProcessInstanceByKey(ReformProcess.KEY, businessKey, variables).getId();
     return new Started(reforms.findByBusinessKey(businessKey).id(), businessKey, instanceId);
   }
 }

@@ -26,12 +26,16 @@ class ReformDelegates {
         execution.setProcessBusinessKey(businessKey);
       }
       Object months = execution.getVariable(Vars.FOLLOW_UP_MONTHS);
-      long id = reforms.register(businessKey, (String) execution.getVariable(Vars.NAME),
-          (String) execution.getVariable(Vars.EFFECTIVE_DATE),
-          (String) execution.getVariable(Vars.COMMITTEES),
-          (String) execution.getVariable(Vars.DIVISIONS),
-          months == null ? null : ((Number) months).intValue(),
-          (String) execution.getVariable("measures"), execution.getProcessInstanceId());
+      long id =
+          reforms.register(
+              businessKey,
+              (String) execution.getVariable(Vars.NAME),
+              (String) execution.getVariable(Vars.EFFECTIVE_DATE),
+              (String) execution.getVariable(Vars.COMMITTEES),
+              (String) execution.getVariable(Vars.DIVISIONS),
+              months == null ? null : ((Number) months).intValue(),
+              (String) execution.getVariable("measures"),
+              execution.getProcessInstanceId());
       execution.setVariable(Vars.REFORM_ID, id);
       execution.setVariable(Vars.ENTRY_INTO_FORCE_AT, reforms.entryIntoForceAt(id).toString());
       execution.setVariable(Vars.FOLLOW_UP_AT, reforms.followUpAt(id).toString());
@@ -43,34 +47,46 @@ class ReformDelegates {
   JavaDelegate recordReformStage(Reforms reforms) {
     return execution -> {
       Object outcome = execution.getVariableLocal("outcome");
-      reforms.recordStage(reformId(execution),
+      reforms.recordStage(
+          reformId(execution),
           ReformStage.valueOf((String) execution.getVariableLocal("stage")),
-          outcome == null ? null : outcome.toString(), execution.getCurrentActivityId());
+          outcome == null ? null : outcome.toString(),
+          execution.getCurrentActivityId());
     };
   }
 
   /** {@code #{recordCouncilApproval}}: the council approved; implementation starts. */
   @Bean
   JavaDelegate recordCouncilApproval(Reforms reforms) {
-    return execution -> reforms.approved(reformId(execution),
-        (String) execution.getVariable(Vars.DECISION_DATE), execution.getCurrentActivityId());
+    return execution ->
+        reforms.approved(
+            reformId(execution),
+            (String) execution.getVariable(Vars.DECISION_DATE),
+            execution.getCurrentActivityId());
   }
 
   /** {@code #{startReformAppealPeriod}}: sets {@code appealPeriodEndsAt}. */
   @Bean
   JavaDelegate startReformAppealPeriod(Reforms reforms) {
-    return execution -> execution.setVariable(Vars.APPEAL_PERIOD_ENDS_AT, reforms
-        .startAppealPeriod(reformId(execution), (String) execution.getVariable(Vars.NOTICE_DATE))
-        .toString());
+    return execution ->
+        execution.setVariable(
+            Vars.APPEAL_PERIOD_ENDS_AT,
+            reforms
+                .startAppealPeriod(
+                    reformId(execution), (String) execution.getVariable(Vars.NOTICE_DATE))
+                .toString());
   }
 
   /** {@code #{electCommittee}} (task listener, complete): records a balanced committee. */
   @Bean
   TaskListener electCommittee(Reforms reforms) {
-    return (DelegateTask task) -> reforms.electCommittee(
-        ((Number) task.getVariable(Vars.REFORM_ID)).longValue(),
-        (String) task.getVariable(Vars.COMMITTEE), (String) task.getVariable(Vars.MEMBERS),
-        (Number) task.getVariable(Vars.WOMEN), (Number) task.getVariable(Vars.MEN));
+    return (DelegateTask task) ->
+        reforms.electCommittee(
+            ((Number) task.getVariable(Vars.REFORM_ID)).longValue(),
+            (String) task.getVariable(Vars.COMMITTEE),
+            (String) task.getVariable(Vars.MEMBERS),
+            (Number) task.getVariable(Vars.WOMEN),
+            (Number) task.getVariable(Vars.MEN));
   }
 
   /** {@code #{reformItems}}: the committees and measures a reform's parallel steps go over. */

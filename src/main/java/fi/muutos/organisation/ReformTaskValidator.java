@@ -18,18 +18,26 @@ import org.springframework.stereotype.Component;
 @Component("reformTaskValidator")
 class ReformTaskValidator implements TaskListener {
 
-  private static final TaskRules RULES = new TaskRules(Map.of(
-      Elements.DRAFT, List.of(Rule.text("draftReference")),
-      Elements.COOPERATION, List.of(Rule.date(Vars.COOPERATION_START),
-          Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
-          Rule.text("cooperationMinutes")),
-      Elements.BOARD_PROPOSAL, List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END)),
-      Elements.RECORD_DECISION, List.of(Rule.text("decisionBody"), Rule.date(Vars.DECISION_DATE),
-          Rule.oneOf(Vars.DECISION_OUTCOME, "APPROVED", "RETURNED", "REJECTED")),
-      Elements.PUBLISH_DECISION, List.of(Rule.date(Vars.NOTICE_DATE)),
-      Elements.ELECT_COMMITTEE, List.of(Rule.text(Vars.MEMBERS), Rule.count(Vars.WOMEN),
-          Rule.count(Vars.MEN)),
-      Elements.FOLLOW_UP, List.of(Rule.text("reviewSummary"))));
+  private static final TaskRules RULES =
+      new TaskRules(
+          Map.of(
+              Elements.DRAFT, List.of(Rule.text("draftReference")),
+              Elements.COOPERATION,
+                  List.of(
+                      Rule.date(Vars.COOPERATION_START),
+                      Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
+                      Rule.text("cooperationMinutes")),
+              Elements.BOARD_PROPOSAL,
+                  List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END)),
+              Elements.RECORD_DECISION,
+                  List.of(
+                      Rule.text("decisionBody"),
+                      Rule.date(Vars.DECISION_DATE),
+                      Rule.oneOf(Vars.DECISION_OUTCOME, "APPROVED", "RETURNED", "REJECTED")),
+              Elements.PUBLISH_DECISION, List.of(Rule.date(Vars.NOTICE_DATE)),
+              Elements.ELECT_COMMITTEE,
+                  List.of(Rule.text(Vars.MEMBERS), Rule.count(Vars.WOMEN), Rule.count(Vars.MEN)),
+              Elements.FOLLOW_UP, List.of(Rule.text("reviewSummary"))));
 
   @Override
   public void notify(DelegateTask task) {

@@ -3,8 +3,8 @@ package fi.muutos.organisation;
 import fi.muutos.organisation.ReformRepository.ReformRow;
 import fi.muutos.platform.BusinessKeys;
 import fi.muutos.platform.CaseKeys;
-import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,7 +33,10 @@ public class Reforms {
   private final Clock clock;
   private final String defaultMeasures;
 
-  Reforms(ReformRepository repository, CaseKeys caseKeys, WorkingDays workingDays,
+  Reforms(
+      ReformRepository repository,
+      CaseKeys caseKeys,
+      WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.reform.measures:}") String defaultMeasures) {
     this.repository = repository;
@@ -45,14 +48,23 @@ public class Reforms {
 
   /** Registers a starting reform; a retried start finds its own record. */
   @Transactional
-  public long register(String businessKey, String name, String effectiveDate, String committees,
-      String divisions, Integer followUpMonths, String measures, String processInstanceId) {
+  public long register(
+      String businessKey,
+      String name,
+      String effectiveDate,
+      String committees,
+      String divisions,
+      Integer followUpMonths,
+      String measures,
+      String processInstanceId) {
     var existing = repository.findByBusinessKey(businessKey);
     if (existing.isPresent()) {
       if (processInstanceId.equals(existing.get().processInstanceId())) {
         return existing.get().id();
       }
-      throw new DomainException(Kind.CONFLICT, "duplicate-business-key",
+      throw new DomainException(
+          Kind.CONFLICT,
+          "duplicate-business-key",
           "A reform with the business key " + businessKey + " exists already.");
     }
     if (name == null || name.isBlank()) {
@@ -70,10 +82,18 @@ public class Reforms {
     if (months < 1 || months > 60) {
       throw invalid("followUpMonths is between 1 and 60, not " + months);
     }
-    String measureCodes = String.join(",",
-        list(measures == null || measures.isBlank() ? defaultMeasures : measures));
-    long id = repository.insert(businessKey, name.strip(), effective, months, "hallinto",
-        measureCodes, processInstanceId, now());
+    String measureCodes =
+        String.join(",", list(measures == null || measures.isBlank() ? defaultMeasures : measures));
+    long id =
+        repository.insert(
+            businessKey,
+            name.strip(),
+            effective,
+            months,
+            "hallinto",
+            measureCodes,
+            processInstanceId,
+            now());
     for (int i = 0; i < committeeNames.size(); i++) {
       repository.addCommittee(id, i, committeeNames.get(i));
     }
@@ -120,8 +140,11 @@ public class Reforms {
   /** When the follow-up review is due: the configured months after entry into force. */
   public OffsetDateTime followUpAt(long reformId) {
     ReformRow reform = reform(reformId);
-    return reform.effectiveDate().plusMonths(reform.followUpMonths())
-        .atStartOfDay(clock.getZone()).toOffsetDateTime();
+    return reform
+        .effectiveDate()
+        .plusMonths(reform.followUpMonths())
+        .atStartOfDay(clock.getZone())
+        .toOffsetDateTime();
   }
 
   /** The names of the reform's new committees, in order. */
@@ -139,8 +162,8 @@ public class Reforms {
    * seats (tasa-arvolaki 4 a §): the task stays open for a balanced proposal.
    */
   @Transactional
-  public void electCommittee(long reformId, String committee, String members, Number women,
-      Number men) {
+  public void electCommittee(
+      long reformId, String committee, String members, Number women, Number men) {
     reform(reformId);
     if (women == null || men == null || women.intValue() < 0 || men.intValue() < 0) {
       throw invalid("Anna naisten ja miesten määrä (women, men).");
@@ -151,9 +174,18 @@ public class Reforms {
     }
     if (women.intValue() * 100 < MIN_SHARE_PERCENT * total
         || men.intValue() * 100 < MIN_SHARE_PERCENT * total) {
-      throw new DomainException(Kind.INVALID, "gender-balance", "Toimielimen " + committee
-          + " kokoonpano ei täytä tasa-arvolain 4 a §:n vaatimusta: naisia " + women + ", miehiä "
-          + men + "; kumpaakin on oltava vähintään " + MIN_SHARE_PERCENT + " %.");
+      throw new DomainException(
+          Kind.INVALID,
+          "gender-balance",
+          "Toimielimen "
+              + committee
+              + " kokoonpano ei täytä tasa-arvolain 4 a §:n vaatimusta: naisia "
+              + women
+              + ", miehiä "
+              + men
+              + "; kumpaakin on oltava vähintään "
+              + MIN_SHARE_PERCENT
+              + " %.");
     }
     if (repository.elect(reformId, committee, members, women.intValue(), men.intValue(), now())
         != 1) {
@@ -172,10 +204,22 @@ public class Reforms {
   }
 
   private ReformView view(ReformRow r) {
-    return new ReformView(r.id(), r.businessKey(), r.name(), r.stage(), r.stage().label(),
-        r.outcome(), r.effectiveDate(), r.followUpMonths(), r.responsibleGroup(),
-        r.processInstanceId(), r.councilDecisionOn(), r.appealEndsOn(),
-        repository.committees(r.id()), repository.divisions(r.id()), repository.stages(r.id()),
+    return new ReformView(
+        r.id(),
+        r.businessKey(),
+        r.name(),
+        r.stage(),
+        r.stage().label(),
+        r.outcome(),
+        r.effectiveDate(),
+        r.followUpMonths(),
+        r.responsibleGroup(),
+        r.processInstanceId(),
+        r.councilDecisionOn(),
+        r.appealEndsOn(),
+        repository.committees(r.id()),
+        repository.divisions(r.id()),
+        repository.stages(r.id()),
         r.createdAt());
   }
 
@@ -200,7 +244,8 @@ public class Reforms {
   }
 
   private static DomainException notFound(String id) {
-    return new DomainException(Kind.NOT_FOUND, "reform-not-found", "There is no reform " + id + ".");
+    return new DomainException(
+        Kind.NOT_FOUND, "reform-not-found", "There is no reform " + id + ".");
   }
 
   private OffsetDateTime now() {

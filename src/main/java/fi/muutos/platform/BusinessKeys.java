@@ -46,21 +46,32 @@ public class BusinessKeys {
     int year = LocalDate.now(clock).getYear();
     String stem = prefix + "-" + year + "-";
     for (int attempt = 0; ; attempt++) {
-      int updated = jdbc.sql("update mu_business_key_counter set last_number = last_number + 1 "
-              + "where prefix = ? and key_year = ?").params(prefix, year).update();
+      int updated =
+          jdbc.sql(
+                  "update mu_business_key_counter set last_number = last_number + 1 "
+                      + "where prefix = ? and key_year = ?")
+              .params(prefix, year)
+              .update();
       if (updated == 1) {
-        int number = jdbc.sql("select last_number from mu_business_key_counter "
-                + "where prefix = ? and key_year = ?").params(prefix, year)
-            .query(Integer.class).single();
+        int number =
+            jdbc.sql(
+                    "select last_number from mu_business_key_counter "
+                        + "where prefix = ? and key_year = ?")
+                .params(prefix, year)
+                .query(Integer.class)
+                .single();
         return "%s%03d".formatted(stem, number);
       }
       try {
         // The year's first key: create its counter. A savepoint, so that losing the race to
         // another start (duplicate primary key) leaves the caller's transaction usable.
-        savepoint.executeWithoutResult(status -> jdbc.sql(
-                "insert into mu_business_key_counter (prefix, key_year, last_number) "
-                    + "select ?, ?, count(*) from mu_case_key where business_key like ?")
-            .params(prefix, year, stem + "%").update());
+        savepoint.executeWithoutResult(
+            status ->
+                jdbc.sql(
+                        "insert into mu_business_key_counter (prefix, key_year, last_number) "
+                            + "select ?, ?, count(*) from mu_case_key where business_key like ?")
+                    .params(prefix, year, stem + "%")
+                    .update());
       } catch (DuplicateKeyException anotherStartCreatedIt) {
         if (attempt > 0) {
           throw anotherStartCreatedIt;
@@ -71,7 +82,11 @@ public class BusinessKeys {
 
   /** The items of a comma-separated list, trimmed, without empty ones. */
   public static java.util.List<String> commaList(String text) {
-    return text == null ? java.util.List.of() : java.util.Arrays.stream(text.split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return text == null
+        ? java.util.List.of()
+        : java.util.Arrays.stream(text.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
   }
 }

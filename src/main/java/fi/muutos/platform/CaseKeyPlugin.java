@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every process a start listener that claims the instance's business key through
- * {@link CaseKeys}: whatever starts a case (the domain API, Tasklist's start form, the engine REST
- * API), its key is checked and registered in the start's own transaction.
+ * Gives every process a start listener that claims the instance's business key through {@link
+ * CaseKeys}: whatever starts a case (the domain API, Tasklist's start form, the engine REST API),
+ * its key is checked and registered in the start's own transaction.
  */
 @Component
 class CaseKeyPlugin extends AbstractProcessEnginePlugin {
@@ -29,19 +29,24 @@ class CaseKeyPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
-    ExecutionListener claim = execution -> {
-      String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-      String key = caseKeys.claim(processKey, execution.getProcessBusinessKey(),
-          execution.getProcessInstanceId());
-      if (key != null && !key.equals(execution.getProcessBusinessKey())) {
-        execution.setProcessBusinessKey(key);
-      }
-    };
-    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-        definition.addListener(ExecutionListener.EVENTNAME_START, claim);
-      }
-    });
+    ExecutionListener claim =
+        execution -> {
+          String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
+          String key =
+              caseKeys.claim(
+                  processKey, execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+          if (key != null && !key.equals(execution.getProcessBusinessKey())) {
+            execution.setProcessBusinessKey(key);
+          }
+        };
+    configuration
+        .getCustomPreBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
+                definition.addListener(ExecutionListener.EVENTNAME_START, claim);
+              }
+            });
   }
 }

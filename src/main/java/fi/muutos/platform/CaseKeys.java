@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * One business key, one case, across all processes. Each case process has its own key prefix
- * ({@code muutos.cases.key-prefixes}: {@code zoningPlan: KAAVA}, ...); a start of that process
- * with another prefix is refused (400), and a key that any case already has is refused (409), also
- * when two starts race for it (the primary key of {@code mu_case_key} decides). A start without a
- * key gets the next one of its prefix. Processes without a prefix (technical or test models) are
- * not cases and are left alone.
+ * ({@code muutos.cases.key-prefixes}: {@code zoningPlan: KAAVA}, ...); a start of that process with
+ * another prefix is refused (400), and a key that any case already has is refused (409), also when
+ * two starts race for it (the primary key of {@code mu_case_key} decides). A start without a key
+ * gets the next one of its prefix. Processes without a prefix (technical or test models) are not
+ * cases and are left alone.
  */
 @Component
 public class CaseKeys {
@@ -49,29 +49,41 @@ public class CaseKeys {
   public String next(String processKey) {
     String prefix = prefix(processKey);
     if (prefix == null) {
-      throw new IllegalArgumentException(processKey + " has no key prefix (muutos.cases.key-prefixes)");
+      throw new IllegalArgumentException(
+          processKey + " has no key prefix (muutos.cases.key-prefixes)");
     }
     return businessKeys.next(prefix);
   }
 
   /**
-   * Claims the key of a starting case, in the start's transaction; returns the key (generated
-   * when none was given), or the given key unchanged for a process that is not a case.
+   * Claims the key of a starting case, in the start's transaction; returns the key (generated when
+   * none was given), or the given key unchanged for a process that is not a case.
    */
   public String claim(String processKey, String businessKey, String processInstanceId) {
     String prefix = prefix(processKey);
     if (prefix == null) {
       return businessKey;
     }
-    String key = businessKey == null || businessKey.isBlank() ? businessKeys.next(prefix)
-        : businessKey.strip();
+    String key =
+        businessKey == null || businessKey.isBlank()
+            ? businessKeys.next(prefix)
+            : businessKey.strip();
     if (!key.startsWith(prefix + "-")) {
-      throw new DomainException(Kind.INVALID, "wrong-key-prefix", "The business key " + key
-          + " is not one of this process's keys: they begin with " + prefix + "- (liiketoiminta"
-          + "avain ei kuulu tälle käsittelylle).");
+      throw new DomainException(
+          Kind.INVALID,
+          "wrong-key-prefix",
+          "The business key "
+              + key
+              + " is not one of this process's keys: they begin with "
+              + prefix
+              + "- (liiketoiminta"
+              + "avain ei kuulu tälle käsittelylle).");
     }
-    var owner = jdbc.sql("select process_key, process_instance_id from mu_case_key where business_key = ?")
-        .param(key).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).optional();
+    var owner =
+        jdbc.sql("select process_key, process_instance_id from mu_case_key where business_key = ?")
+            .param(key)
+            .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+            .optional();
     if (owner.isPresent()) {
       if (owner.get().getValue().equals(processInstanceId)) {
         return key; // a retried start step of the same instance
@@ -79,9 +91,11 @@ public class CaseKeys {
       throw duplicate(key);
     }
     try {
-      jdbc.sql("insert into mu_case_key (business_key, process_key, process_instance_id, "
-              + "created_at) values (?, ?, ?, ?)")
-          .params(key, processKey, processInstanceId, OffsetDateTime.now(clock)).update();
+      jdbc.sql(
+              "insert into mu_case_key (business_key, process_key, process_instance_id, "
+                  + "created_at) values (?, ?, ?, ?)")
+          .params(key, processKey, processInstanceId, OffsetDateTime.now(clock))
+          .update();
     } catch (DuplicateKeyException raced) {
       throw duplicate(key);
     }
@@ -89,7 +103,9 @@ public class CaseKeys {
   }
 
   private static DomainException duplicate(String key) {
-    return new DomainException(Kind.CONFLICT, "duplicate-business-key",
+    return new DomainException(
+        Kind.CONFLICT,
+        "duplicate-business-key",
         "A case with the business key " + key + " exists already.");
   }
 }

@@ -10,7 +10,10 @@ public class DomainException extends RuntimeException {
 
   /** What kind of refusal this is; decides the HTTP status. */
   public enum Kind {
-    NOT_FOUND, CONFLICT, INVALID, FORBIDDEN
+    NOT_FOUND,
+    CONFLICT,
+    INVALID,
+    FORBIDDEN
   }
 
   private final Kind kind;

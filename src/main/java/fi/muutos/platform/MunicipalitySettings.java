@@ -6,9 +6,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The municipality Muutos serves ({@code muutos.municipality.*}): its name on the start page,
- * the dashboard and the Camunda webapps' header, and optionally its logo (an image resource,
- * e.g. {@code file:/etc/muutos/logo.svg}).
+ * The municipality Muutos serves ({@code muutos.municipality.*}): its name on the start page, the
+ * dashboard and the Camunda webapps' header, and optionally its logo (an image resource, e.g.
+ * {@code file:/etc/muutos/logo.svg}).
  */
 @Validated
 @ConfigurationProperties("muutos.municipality")

@@ -24,8 +24,14 @@ public final class Problems {
   }
 
   /** Writes a problem as a response, for filters that answer before Spring MVC. */
-  public static void write(HttpServletResponse response, ObjectMapper objectMapper,
-      HttpStatus status, String slug, String title, String detail) throws IOException {
+  public static void write(
+      HttpServletResponse response,
+      ObjectMapper objectMapper,
+      HttpStatus status,
+      String slug,
+      String title,
+      String detail)
+      throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

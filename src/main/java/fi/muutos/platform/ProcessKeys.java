@@ -13,13 +13,18 @@ public final class ProcessKeys {
   private ProcessKeys() {}
 
   public static String of(DelegateExecution execution) {
-    var executable = execution.getBpmnModelInstance().getModelElementsByType(Process.class).stream()
-        .filter(Process::isExecutable).toList();
+    var executable =
+        execution.getBpmnModelInstance().getModelElementsByType(Process.class).stream()
+            .filter(Process::isExecutable)
+            .toList();
     if (executable.size() == 1) {
       return executable.get(0).getId();
     }
     String definitionId = execution.getProcessDefinitionId();
-    return executable.stream().map(Process::getId).filter(definitionId::startsWith).findFirst()
+    return executable.stream()
+        .map(Process::getId)
+        .filter(definitionId::startsWith)
+        .findFirst()
         .orElse(definitionId);
   }
 }

@@ -18,8 +18,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 public final class TaskRules {
 
   /** One rule on one variable. */
-  public record Rule(String variable, String kind, Set<String> allowed, String notBefore,
-      int minDays) {
+  public record Rule(
+      String variable, String kind, Set<String> allowed, String notBefore, int minDays) {
 
     public static Rule date(String variable) {
       return new Rule(variable, "date", Set.of(), null, 0);
@@ -74,9 +74,16 @@ public final class TaskRules {
             Object earlier = rule.notBefore() == null ? null : task.getVariable(rule.notBefore());
             if (earlier != null
                 && date.isBefore(LocalDate.parse(earlier.toString()).plusDays(rule.minDays()))) {
-              problems.add(rule.variable() + " " + date + (rule.minDays() == 0 ? " on ennen kuin "
-                  : " on alle " + rule.minDays() + " päivää jälkeen ") + rule.notBefore() + " "
-                  + earlier);
+              problems.add(
+                  rule.variable()
+                      + " "
+                      + date
+                      + (rule.minDays() == 0
+                          ? " on ennen kuin "
+                          : " on alle " + rule.minDays() + " päivää jälkeen ")
+                      + rule.notBefore()
+                      + " "
+                      + earlier);
             }
           } catch (DateTimeParseException e) {
             problems.add(rule.variable() + " ei ole päivämäärä VVVV-KK-PP: " + value);
@@ -88,7 +95,8 @@ public final class TaskRules {
           }
         }
         case "count" -> {
-          if (!(value instanceof Number number) || number.doubleValue() < 0
+          if (!(value instanceof Number number)
+              || number.doubleValue() < 0
               || number.doubleValue() != Math.floor(number.doubleValue())) {
             problems.add(rule.variable() + " on kokonaisluku 0 tai enemmän, ei " + value);
           }
@@ -101,7 +109,9 @@ public final class TaskRules {
       }
     }
     if (!problems.isEmpty()) {
-      throw new DomainException(Kind.INVALID, "invalid-task-values",
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-task-values",
           "Tehtävää " + task.getName() + " ei voi vielä päättää: " + String.join("; ", problems));
     }
   }

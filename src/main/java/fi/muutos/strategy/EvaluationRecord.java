@@ -4,11 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An evaluation's published results for the current strategy: ratings of objectives (overall
- * and per respondent group, never per person) and findings such as follow-up areas.
+ * An evaluation's published results for the current strategy: ratings of objectives (overall and
+ * per respondent group, never per person) and findings such as follow-up areas.
  */
-public record EvaluationRecord(String code, String name, String evaluator, LocalDate startedOn,
-    LocalDate endedOn, String method, List<Rating> ratings, List<Finding> findings) {
+public record EvaluationRecord(
+    String code,
+    String name,
+    String evaluator,
+    LocalDate startedOn,
+    LocalDate endedOn,
+    String method,
+    List<Rating> ratings,
+    List<Finding> findings) {
 
   public EvaluationRecord {
     ratings = List.copyOf(ratings);
@@ -21,8 +28,12 @@ public record EvaluationRecord(String code, String name, String evaluator, Local
    * @param respondentGroup null for all respondents together
    * @param verdict BEST_REALISED, WEAKEST_REALISED or null
    */
-  public record Rating(String objectiveCode, Double meanScore, int responses,
-      String respondentGroup, String verdict) {}
+  public record Rating(
+      String objectiveCode,
+      Double meanScore,
+      int responses,
+      String respondentGroup,
+      String verdict) {}
 
   /** A finding: kind ATTENTION (follow-up area), SUCCESS, CONTINUOUS, NEXT_STRATEGY. */
   public record Finding(String kind, String text) {}

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the strategy data file ({@code muutos.strategy.initial-data}) on the first start, when no
- * strategy exists yet. A second node starting at the same moment loses the race on the unique
- * codes and leaves the data to the first. A broken file stops the start with its problems listed.
+ * strategy exists yet. A second node starting at the same moment loses the race on the unique codes
+ * and leaves the data to the first. A broken file stops the start with its problems listed.
  */
 @Component
 class InitialStrategyLoader implements ApplicationRunner {
@@ -24,8 +24,8 @@ class InitialStrategyLoader implements ApplicationRunner {
   private final StrategyService strategy;
   private final Resource initialData;
 
-  InitialStrategyLoader(StrategyService strategy,
-      @Value("${muutos.strategy.initial-data:}") Resource initialData) {
+  InitialStrategyLoader(
+      StrategyService strategy, @Value("${muutos.strategy.initial-data:}") Resource initialData) {
     this.strategy = strategy;
     this.initialData = initialData;
   }
@@ -38,14 +38,21 @@ class InitialStrategyLoader implements ApplicationRunner {
     String yaml = initialData.getContentAsString(StandardCharsets.UTF_8);
     try {
       ImportResult result = strategy.importFile(yaml, new ChangeSource.Import(null));
-      LOG.info("Loaded strategy {} from {}: {} goals, {} objectives, {} measures", result.strategy(),
-          initialData.getDescription(), result.goals(), result.objectives(),
+      LOG.info(
+          "Loaded strategy {} from {}: {} goals, {} objectives, {} measures",
+          result.strategy(),
+          initialData.getDescription(),
+          result.goals(),
+          result.objectives(),
           result.measuresCreated());
     } catch (DataIntegrityViolationException e) {
       LOG.info("Another node loaded the strategy data first");
     } catch (StrategyFileException e) {
-      throw new IllegalStateException("The strategy data file " + initialData.getDescription()
-          + " has problems: " + e.problems().stream().map(StrategyFileException::describe).toList(),
+      throw new IllegalStateException(
+          "The strategy data file "
+              + initialData.getDescription()
+              + " has problems: "
+              + e.problems().stream().map(StrategyFileException::describe).toList(),
           e);
     }
   }

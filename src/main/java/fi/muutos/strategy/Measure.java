@@ -8,8 +8,8 @@ import java.util.Optional;
  * A measure's current state and the rules for changing it. Immutable: {@link #apply} returns the
  * next state, or empty when the change would change nothing (so a repeated change is no change).
  */
-record Measure(long id, String code, String ownerGroup, MeasureStatus status, int progress,
-    String note) {
+record Measure(
+    long id, String code, String ownerGroup, MeasureStatus status, int progress, String note) {
 
   Optional<Measure> apply(StatusChange change, ChangeSource source) {
     if (change.status() == null) {
@@ -17,11 +17,13 @@ record Measure(long id, String code, String ownerGroup, MeasureStatus status, in
     }
     Integer requested = change.progress();
     if (requested != null && (requested < 0 || requested > 100)) {
-      throw new DomainException(Kind.INVALID, "invalid-progress",
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-progress",
           "Progress of measure " + code + " must be between 0 and 100, not " + requested + ".");
     }
-    int nextProgress = change.status() == MeasureStatus.DONE ? 100
-        : requested != null ? requested : progress;
+    int nextProgress =
+        change.status() == MeasureStatus.DONE ? 100 : requested != null ? requested : progress;
     String nextNote = change.note() != null && !change.note().isBlank() ? change.note() : note;
     if (change.status() == status) {
       if (nextProgress == progress && java.util.Objects.equals(nextNote, note)) {
@@ -33,16 +35,20 @@ record Measure(long id, String code, String ownerGroup, MeasureStatus status, in
       return Optional.of(new Measure(id, code, ownerGroup, status, nextProgress, nextNote));
     }
     if (!status.next().contains(change.status())) {
-      throw illegal(change.status(), status == MeasureStatus.CANCELLED
-          ? "a cancelled measure does not change any more"
-          : "allowed from " + status + ": " + status.next());
+      throw illegal(
+          change.status(),
+          status == MeasureStatus.CANCELLED
+              ? "a cancelled measure does not change any more"
+              : "allowed from " + status + ": " + status.next());
     }
     if (status == MeasureStatus.DONE) {
       if (!(source instanceof ChangeSource.Person)) {
         throw illegal(change.status(), "only a person may reopen a finished measure");
       }
       if (change.note() == null || change.note().isBlank()) {
-        throw new DomainException(Kind.INVALID, "reason-required",
+        throw new DomainException(
+            Kind.INVALID,
+            "reason-required",
             "Reopening the finished measure " + code + " needs a reason in the note.");
       }
     }
@@ -50,7 +56,9 @@ record Measure(long id, String code, String ownerGroup, MeasureStatus status, in
   }
 
   private DomainException illegal(MeasureStatus target, String why) {
-    return new DomainException(Kind.CONFLICT, "illegal-transition",
+    return new DomainException(
+        Kind.CONFLICT,
+        "illegal-transition",
         "Measure " + code + " cannot move from " + status + " to " + target + ": " + why + ".");
   }
 }

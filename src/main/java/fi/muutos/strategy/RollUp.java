@@ -5,17 +5,16 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * An objective's or goal's state derived from its measures (never stored): how many measures are
- * in each status, their mean progress and one overall status. Cancelled measures are counted but
- * do not weigh in the progress or the overall status.
+ * An objective's or goal's state derived from its measures (never stored): how many measures are in
+ * each status, their mean progress and one overall status. Cancelled measures are counted but do
+ * not weigh in the progress or the overall status.
  *
  * <p>The overall status is the most pressing one: {@code DELAYED} if any measure is delayed, else
- * {@code AT_RISK} if any is at risk, else {@code DONE} when all are done, else
- * {@code IN_PROGRESS} when any has started, else {@code NOT_STARTED}; {@code null} with no
- * measures (nothing to say).
+ * {@code AT_RISK} if any is at risk, else {@code DONE} when all are done, else {@code IN_PROGRESS}
+ * when any has started, else {@code NOT_STARTED}; {@code null} with no measures (nothing to say).
  */
-public record RollUp(int measures, Map<MeasureStatus, Integer> byStatus, Integer progress,
-    MeasureStatus status) {
+public record RollUp(
+    int measures, Map<MeasureStatus, Integer> byStatus, Integer progress, MeasureStatus status) {
 
   public RollUp {
     byStatus = Map.copyOf(byStatus);

@@ -9,8 +9,13 @@ public class StrategyFileException extends DomainException {
   private final List<FileProblem> problems;
 
   StrategyFileException(List<FileProblem> problems) {
-    super(Kind.INVALID, "invalid-strategy-file", "The strategy file has " + problems.size()
-        + " problem(s); nothing was imported. First: " + describe(problems.get(0)));
+    super(
+        Kind.INVALID,
+        "invalid-strategy-file",
+        "The strategy file has "
+            + problems.size()
+            + " problem(s); nothing was imported. First: "
+            + describe(problems.get(0)));
     this.problems = List.copyOf(problems);
   }
 
@@ -20,7 +25,8 @@ public class StrategyFileException extends DomainException {
   }
 
   static String describe(FileProblem problem) {
-    return problem.line() > 0 ? "line " + problem.line() + ": " + problem.message()
+    return problem.line() > 0
+        ? "line " + problem.line() + ": " + problem.message()
         : problem.message();
   }
 }

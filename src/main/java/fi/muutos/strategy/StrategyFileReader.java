@@ -40,9 +40,16 @@ final class StrategyFileReader {
       "Päämäärä on oletus: lähdeaineisto ei kerro, mihin päämäärään tavoite kuuluu.";
 
   private static final Set<String> VERDICTS = Set.of("best-realised", "weakest-realised");
-  private static final Map<String, String> FINDING_KINDS = Map.of(
-      "attention", "ATTENTION", "continuous", "CONTINUOUS", "next-strategy", "NEXT_STRATEGY",
-      "successes", "SUCCESS");
+  private static final Map<String, String> FINDING_KINDS =
+      Map.of(
+          "attention",
+          "ATTENTION",
+          "continuous",
+          "CONTINUOUS",
+          "next-strategy",
+          "NEXT_STRATEGY",
+          "successes",
+          "SUCCESS");
 
   private final Set<String> knownGroups;
   private final List<FileProblem> problems = new ArrayList<>();
@@ -65,29 +72,33 @@ final class StrategyFileReader {
       root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      throw new StrategyFileException(List.of(new FileProblem(line,
-          "not valid YAML: " + e.getProblem())));
+      throw new StrategyFileException(
+          List.of(new FileProblem(line, "not valid YAML: " + e.getProblem())));
     } catch (YAMLException e) {
-      throw new StrategyFileException(List.of(new FileProblem(0, "not valid YAML: "
-          + e.getMessage())));
+      throw new StrategyFileException(
+          List.of(new FileProblem(0, "not valid YAML: " + e.getMessage())));
     }
     if (!(root instanceof MappingNode top)) {
-      throw new StrategyFileException(List.of(new FileProblem(root == null ? 0 : line(root),
-          "the file must be a mapping with strategy, goals, objectives, measures, evaluations")));
+      throw new StrategyFileException(
+          List.of(
+              new FileProblem(
+                  root == null ? 0 : line(root),
+                  "the file must be a mapping with strategy, goals, objectives, measures, evaluations")));
     }
-    Map<String, Node> sections = fields(top, "strategy", "goals", "objectives", "measures",
-        "evaluations");
+    Map<String, Node> sections =
+        fields(top, "strategy", "goals", "objectives", "measures", "evaluations");
     Header header = header(sections.get("strategy"), top);
     List<GoalData> goals = list(sections.get("goals")).stream().map(this::goal).toList();
     List<ObjectiveData> objectives =
         list(sections.get("objectives")).stream().map(this::objective).toList();
-    List<MeasureData> measures = list(sections.get("measures")).stream().map(this::measure).toList();
+    List<MeasureData> measures =
+        list(sections.get("measures")).stream().map(this::measure).toList();
     List<EvaluationData> evaluations =
         list(sections.get("evaluations")).stream().map(this::evaluation).toList();
     crossCheck(goals, objectives, measures, evaluations);
     if (!problems.isEmpty()) {
-      throw new StrategyFileException(problems.stream()
-          .sorted((a, b) -> Integer.compare(a.line(), b.line())).toList());
+      throw new StrategyFileException(
+          problems.stream().sorted((a, b) -> Integer.compare(a.line(), b.line())).toList());
     }
     return new StrategyFile(header, goals, objectives, measures, evaluations);
   }
@@ -98,20 +109,29 @@ final class StrategyFileReader {
       return new Header(null, null, null, null, null);
     }
     Map<String, Node> f = fields(node, "code", "name", "municipality", "adopted-on", "description");
-    return new Header(code(f, node), required(f, "name", node), required(f, "municipality", node),
-        date(f.get("adopted-on")), text(f.get("description")));
+    return new Header(
+        code(f, node),
+        required(f, "name", node),
+        required(f, "municipality", node),
+        date(f.get("adopted-on")),
+        text(f.get("description")));
   }
 
   private GoalData goal(Node node) {
     Map<String, Node> f = fields(node, "code", "name", "owner", "starts-on", "ends-on");
     LocalDate startsOn = date(f.get("starts-on"));
-    return new GoalData(line(node), code(f, node), required(f, "name", node), group(f.get("owner")),
-        startsOn, endDate(f, startsOn, "starts-on", "ends-on"));
+    return new GoalData(
+        line(node),
+        code(f, node),
+        required(f, "name", node),
+        group(f.get("owner")),
+        startsOn,
+        endDate(f, startsOn, "starts-on", "ends-on"));
   }
 
   private ObjectiveData objective(Node node) {
-    Map<String, Node> f = fields(node, "code", "name", "goal", "owner", "placement", "starts-on",
-        "ends-on");
+    Map<String, Node> f =
+        fields(node, "code", "name", "goal", "owner", "placement", "starts-on", "ends-on");
     String placement = text(f.get("placement"));
     if (placement != null && !placement.equals("assumed")) {
       problem(f.get("placement"), "placement may only be 'assumed', not '" + placement + "'");
@@ -121,22 +141,44 @@ final class StrategyFileReader {
       problem(f.get("placement"), "placement 'assumed' needs a goal");
     }
     LocalDate startsOn = date(f.get("starts-on"));
-    return new ObjectiveData(line(node), code(f, node), required(f, "name", node), goal,
-        group(f.get("owner")), placement == null ? null : PLACEMENT_ASSUMED, startsOn,
+    return new ObjectiveData(
+        line(node),
+        code(f, node),
+        required(f, "name", node),
+        goal,
+        group(f.get("owner")),
+        placement == null ? null : PLACEMENT_ASSUMED,
+        startsOn,
         endDate(f, startsOn, "starts-on", "ends-on"));
   }
 
   private MeasureData measure(Node node) {
-    Map<String, Node> f = fields(node, "code", "name", "description", "objective", "owner",
-        "starts-on", "due-on", "status", "progress", "note");
+    Map<String, Node> f =
+        fields(
+            node,
+            "code",
+            "name",
+            "description",
+            "objective",
+            "owner",
+            "starts-on",
+            "due-on",
+            "status",
+            "progress",
+            "note");
     MeasureStatus status = MeasureStatus.NOT_STARTED;
     if (f.containsKey("status")) {
       String value = text(f.get("status"));
       try {
         status = MeasureStatus.valueOf(value);
       } catch (IllegalArgumentException | NullPointerException e) {
-        problem(f.get("status"), "unknown status '" + value + "' (one of "
-            + Arrays.toString(MeasureStatus.values()) + ")");
+        problem(
+            f.get("status"),
+            "unknown status '"
+                + value
+                + "' (one of "
+                + Arrays.toString(MeasureStatus.values())
+                + ")");
       }
     }
     int progress = status == MeasureStatus.DONE ? 100 : 0;
@@ -157,14 +199,33 @@ final class StrategyFileReader {
     }
     LocalDate startsOn = date(f.get("starts-on"));
     LocalDate dueOn = endDate(f, startsOn, "starts-on", "due-on");
-    return new MeasureData(line(node), code(f, node), required(f, "name", node),
-        text(f.get("description")), text(f.get("objective")), owner, startsOn, dueOn, status,
-        progress, text(f.get("note")));
+    return new MeasureData(
+        line(node),
+        code(f, node),
+        required(f, "name", node),
+        text(f.get("description")),
+        text(f.get("objective")),
+        owner,
+        startsOn,
+        dueOn,
+        status,
+        progress,
+        text(f.get("note")));
   }
 
   private EvaluationData evaluation(Node node) {
-    Map<String, Node> f = fields(node, "code", "name", "evaluator", "started-on", "ended-on",
-        "method", "best-realised", "weakest-realised", "findings");
+    Map<String, Node> f =
+        fields(
+            node,
+            "code",
+            "name",
+            "evaluator",
+            "started-on",
+            "ended-on",
+            "method",
+            "best-realised",
+            "weakest-realised",
+            "findings");
     List<RatingData> ratings = new ArrayList<>();
     for (String verdict : VERDICTS.stream().sorted().toList()) {
       Node targets = f.get(verdict);
@@ -182,19 +243,34 @@ final class StrategyFileReader {
     }
     List<FindingData> findings = new ArrayList<>();
     if (f.get("findings") != null) {
-      Map<String, Node> kinds = fields(f.get("findings"),
-          FINDING_KINDS.keySet().stream().sorted().toArray(String[]::new));
-      kinds.forEach((kind, items) -> list(items).forEach(
-          item -> findings.add(new FindingData(FINDING_KINDS.get(kind), text(item)))));
+      Map<String, Node> kinds =
+          fields(
+              f.get("findings"), FINDING_KINDS.keySet().stream().sorted().toArray(String[]::new));
+      kinds.forEach(
+          (kind, items) ->
+              list(items)
+                  .forEach(
+                      item -> findings.add(new FindingData(FINDING_KINDS.get(kind), text(item)))));
     }
     LocalDate startedOn = date(f.get("started-on"));
     LocalDate endedOn = endDate(f, startedOn, "started-on", "ended-on");
-    return new EvaluationData(line(node), code(f, node), required(f, "name", node),
-        text(f.get("evaluator")), startedOn, endedOn, text(f.get("method")), ratings, findings);
+    return new EvaluationData(
+        line(node),
+        code(f, node),
+        required(f, "name", node),
+        text(f.get("evaluator")),
+        startedOn,
+        endedOn,
+        text(f.get("method")),
+        ratings,
+        findings);
   }
 
-  private void crossCheck(List<GoalData> goals, List<ObjectiveData> objectives,
-      List<MeasureData> measures, List<EvaluationData> evaluations) {
+  private void crossCheck(
+      List<GoalData> goals,
+      List<ObjectiveData> objectives,
+      List<MeasureData> measures,
+      List<EvaluationData> evaluations) {
     Map<String, Integer> seen = new HashMap<>();
     checkUnique(seen, goals.stream().map(g -> new FileProblem(g.line(), g.code())).toList());
     checkUnique(seen, objectives.stream().map(o -> new FileProblem(o.line(), o.code())).toList());
@@ -204,23 +280,41 @@ final class StrategyFileReader {
     Set<String> objectiveCodes = codes(objectives.stream().map(ObjectiveData::code).toList());
     for (ObjectiveData objective : objectives) {
       if (objective.goal() != null && !goalCodes.contains(objective.goal())) {
-        problems.add(new FileProblem(objective.line(), "objective " + objective.code()
-            + " names the goal " + objective.goal() + ", which the file does not define"));
+        problems.add(
+            new FileProblem(
+                objective.line(),
+                "objective "
+                    + objective.code()
+                    + " names the goal "
+                    + objective.goal()
+                    + ", which the file does not define"));
       }
     }
     for (MeasureData measure : measures) {
       if (measure.objective() != null && !objectiveCodes.contains(measure.objective())) {
-        problems.add(new FileProblem(measure.line(), "measure " + measure.code()
-            + " names the objective " + measure.objective() + ", which the file does not define"));
+        problems.add(
+            new FileProblem(
+                measure.line(),
+                "measure "
+                    + measure.code()
+                    + " names the objective "
+                    + measure.objective()
+                    + ", which the file does not define"));
       }
     }
     for (EvaluationData evaluation : evaluations) {
       for (RatingData rating : evaluation.ratings()) {
         Set<String> known = rating.goal() ? goalCodes : objectiveCodes;
         if (!known.contains(rating.target())) {
-          problems.add(new FileProblem(rating.line(), "evaluation " + evaluation.code() + " rates "
-              + (rating.goal() ? "the goal " : "the objective ") + rating.target()
-              + ", which the file does not define"));
+          problems.add(
+              new FileProblem(
+                  rating.line(),
+                  "evaluation "
+                      + evaluation.code()
+                      + " rates "
+                      + (rating.goal() ? "the goal " : "the objective ")
+                      + rating.target()
+                      + ", which the file does not define"));
         }
       }
     }
@@ -233,8 +327,9 @@ final class StrategyFileReader {
       }
       Integer first = seen.putIfAbsent(code.message(), code.line());
       if (first != null) {
-        problems.add(new FileProblem(code.line(), "the code " + code.message()
-            + " is already used on line " + first));
+        problems.add(
+            new FileProblem(
+                code.line(), "the code " + code.message() + " is already used on line " + first));
       }
     }
   }
@@ -255,8 +350,9 @@ final class StrategyFileReader {
     for (NodeTuple tuple : mapping.getValue()) {
       String key = text(tuple.getKeyNode());
       if (!known.contains(key)) {
-        problem(tuple.getKeyNode(), "unknown key '" + key + "' (expected one of "
-            + String.join(", ", allowed) + ")");
+        problem(
+            tuple.getKeyNode(),
+            "unknown key '" + key + "' (expected one of " + String.join(", ", allowed) + ")");
       } else {
         fields.put(key, tuple.getValueNode());
       }
@@ -278,8 +374,9 @@ final class StrategyFileReader {
   private String code(Map<String, Node> fields, Node owner) {
     String code = required(fields, "code", owner);
     if (code != null && !code.matches("[A-Z0-9][A-Z0-9-]{0,63}")) {
-      problem(fields.get("code"), "code '" + code
-          + "' must be upper-case letters, digits and hyphens (at most 64)");
+      problem(
+          fields.get("code"),
+          "code '" + code + "' must be upper-case letters, digits and hyphens (at most 64)");
     }
     return code;
   }
@@ -296,8 +393,13 @@ final class StrategyFileReader {
   private String group(Node node) {
     String group = text(node);
     if (group != null && !knownGroups.contains(group)) {
-      problem(node, "owner group '" + group + "' does not exist (known: "
-          + knownGroups.stream().sorted().toList() + ")");
+      problem(
+          node,
+          "owner group '"
+              + group
+              + "' does not exist (known: "
+              + knownGroups.stream().sorted().toList()
+              + ")");
     }
     return group;
   }
@@ -316,8 +418,8 @@ final class StrategyFileReader {
   }
 
   /** The end date of a period, which must not be before its start. */
-  private LocalDate endDate(Map<String, Node> fields, LocalDate start, String startKey,
-      String endKey) {
+  private LocalDate endDate(
+      Map<String, Node> fields, LocalDate start, String startKey, String endKey) {
     LocalDate end = date(fields.get(endKey));
     if (start != null && end != null && end.isBefore(start)) {
       problem(fields.get(endKey), endKey + " " + end + " is before " + startKey + " " + start);

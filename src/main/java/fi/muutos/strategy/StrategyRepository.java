@@ -29,26 +29,56 @@ class StrategyRepository {
 
   record StrategyRow(long id, String code, String name, String municipality, LocalDate adoptedOn) {}
 
-  record GoalRow(long id, String code, String name, String ownerGroup, LocalDate startsOn,
+  record GoalRow(
+      long id, String code, String name, String ownerGroup, LocalDate startsOn, LocalDate endsOn) {}
+
+  record ObjectiveRow(
+      long id,
+      Long goalId,
+      String code,
+      String name,
+      String ownerGroup,
+      String placementNote,
+      LocalDate startsOn,
       LocalDate endsOn) {}
 
-  record ObjectiveRow(long id, Long goalId, String code, String name, String ownerGroup,
-      String placementNote, LocalDate startsOn, LocalDate endsOn) {}
-
-  record MeasureRow(long id, Long objectiveId, String code, String name, String description,
-      String ownerGroup, LocalDate startsOn, LocalDate dueOn, MeasureStatus status, int progress,
+  record MeasureRow(
+      long id,
+      Long objectiveId,
+      String code,
+      String name,
+      String description,
+      String ownerGroup,
+      LocalDate startsOn,
+      LocalDate dueOn,
+      MeasureStatus status,
+      int progress,
       String note) {}
 
-  record RatingRow(Long goalId, Long objectiveId, String evaluationCode, String evaluationName,
-      String verdict, Double meanScore, Integer responses, String respondentGroup) {}
+  record RatingRow(
+      Long goalId,
+      Long objectiveId,
+      String evaluationCode,
+      String evaluationName,
+      String verdict,
+      Double meanScore,
+      Integer responses,
+      String respondentGroup) {}
 
   /** The current strategy: the one adopted last. */
   Optional<StrategyRow> currentStrategy() {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id, code, name, municipality, adopted_on from mu_strategy
             order by adopted_on desc nulls last, id desc fetch first 1 rows only""")
-        .query((rs, n) -> new StrategyRow(rs.getLong("id"), rs.getString("code"),
-            rs.getString("name"), rs.getString("municipality"), localDate(rs, "adopted_on")))
+        .query(
+            (rs, n) ->
+                new StrategyRow(
+                    rs.getLong("id"),
+                    rs.getString("code"),
+                    rs.getString("name"),
+                    rs.getString("municipality"),
+                    localDate(rs, "adopted_on")))
         .optional();
   }
 
@@ -57,42 +87,69 @@ class StrategyRepository {
   }
 
   List<GoalRow> goals(long strategyId) {
-    return jdbc.sql("select id, code, name, owner_group, starts_on, ends_on from mu_goal "
-            + "where strategy_id = ? order by position, id")
+    return jdbc.sql(
+            "select id, code, name, owner_group, starts_on, ends_on from mu_goal "
+                + "where strategy_id = ? order by position, id")
         .param(strategyId)
-        .query((rs, n) -> new GoalRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-            rs.getString("owner_group"), localDate(rs, "starts_on"), localDate(rs, "ends_on")))
+        .query(
+            (rs, n) ->
+                new GoalRow(
+                    rs.getLong("id"),
+                    rs.getString("code"),
+                    rs.getString("name"),
+                    rs.getString("owner_group"),
+                    localDate(rs, "starts_on"),
+                    localDate(rs, "ends_on")))
         .list();
   }
 
   List<ObjectiveRow> objectives(long strategyId) {
-    return jdbc.sql("select id, goal_id, code, name, owner_group, placement_note, starts_on, "
-            + "ends_on from mu_objective where strategy_id = ? order by position, id")
+    return jdbc.sql(
+            "select id, goal_id, code, name, owner_group, placement_note, starts_on, "
+                + "ends_on from mu_objective where strategy_id = ? order by position, id")
         .param(strategyId)
-        .query((rs, n) -> new ObjectiveRow(rs.getLong("id"), rs.getObject("goal_id", Long.class),
-            rs.getString("code"), rs.getString("name"), rs.getString("owner_group"),
-            rs.getString("placement_note"), localDate(rs, "starts_on"), localDate(rs, "ends_on")))
+        .query(
+            (rs, n) ->
+                new ObjectiveRow(
+                    rs.getLong("id"),
+                    rs.getObject("goal_id", Long.class),
+                    rs.getString("code"),
+                    rs.getString("name"),
+                    rs.getString("owner_group"),
+                    rs.getString("placement_note"),
+                    localDate(rs, "starts_on"),
+                    localDate(rs, "ends_on")))
         .list();
   }
 
   List<MeasureRow> measures(long strategyId) {
     return jdbc.sql(MEASURE_SELECT + " where strategy_id = ? order by position, id")
-        .param(strategyId).query(StrategyRepository::measureRow).list();
+        .param(strategyId)
+        .query(StrategyRepository::measureRow)
+        .list();
   }
 
   Optional<MeasureRow> measure(String code) {
-    return jdbc.sql(MEASURE_SELECT + " where code = ?").param(code)
-        .query(StrategyRepository::measureRow).optional();
+    return jdbc.sql(MEASURE_SELECT + " where code = ?")
+        .param(code)
+        .query(StrategyRepository::measureRow)
+        .optional();
   }
 
   String objectiveCode(long objectiveId) {
-    return jdbc.sql("select code from mu_objective where id = ?").param(objectiveId)
-        .query(String.class).single();
+    return jdbc.sql("select code from mu_objective where id = ?")
+        .param(objectiveId)
+        .query(String.class)
+        .single();
   }
 
   String strategyCodeOfMeasure(long measureId) {
-    return jdbc.sql("select s.code from mu_strategy s join mu_measure m on m.strategy_id = s.id "
-        + "where m.id = ?").param(measureId).query(String.class).single();
+    return jdbc.sql(
+            "select s.code from mu_strategy s join mu_measure m on m.strategy_id = s.id "
+                + "where m.id = ?")
+        .param(measureId)
+        .query(String.class)
+        .single();
   }
 
   /**
@@ -100,50 +157,86 @@ class StrategyRepository {
    * (the log's index on measure and id), however long the log grows.
    */
   Map<Long, ChangeView> lastChanges(long strategyId) {
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             select l.* from mu_measure m, mu_measure_status_log l
             where m.strategy_id = ?
               and l.id = (select max(l2.id) from mu_measure_status_log l2
                           where l2.measure_id = m.id)""")
         .param(strategyId)
         .query((rs, n) -> Map.entry(rs.getLong("measure_id"), change(rs)))
-        .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   List<ChangeView> log(long measureId) {
     return jdbc.sql("select * from mu_measure_status_log where measure_id = ? order by id desc")
-        .param(measureId).query((rs, n) -> change(rs)).list();
+        .param(measureId)
+        .query((rs, n) -> change(rs))
+        .list();
   }
 
   List<RatingRow> ratings(long strategyId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select r.goal_id, r.objective_id, e.code, e.name, r.verdict, r.mean_score, r.responses,
                    r.respondent_group
             from mu_evaluation_rating r join mu_evaluation e on e.id = r.evaluation_id
             where e.strategy_id = ? order by e.ended_on, e.id, r.id""")
         .param(strategyId)
-        .query((rs, n) -> new RatingRow(rs.getObject("goal_id", Long.class),
-            rs.getObject("objective_id", Long.class), rs.getString("code"), rs.getString("name"),
-            rs.getString("verdict"), rs.getObject("mean_score") == null ? null
-                : rs.getBigDecimal("mean_score").doubleValue(),
-            rs.getObject("responses", Integer.class), rs.getString("respondent_group")))
+        .query(
+            (rs, n) ->
+                new RatingRow(
+                    rs.getObject("goal_id", Long.class),
+                    rs.getObject("objective_id", Long.class),
+                    rs.getString("code"),
+                    rs.getString("name"),
+                    rs.getString("verdict"),
+                    rs.getObject("mean_score") == null
+                        ? null
+                        : rs.getBigDecimal("mean_score").doubleValue(),
+                    rs.getObject("responses", Integer.class),
+                    rs.getString("respondent_group")))
         .list();
   }
 
   List<EvaluationView> evaluations(long strategyId) {
     record Row(long id, EvaluationView view) {}
-    List<Row> rows = jdbc.sql("select * from mu_evaluation where strategy_id = ? order by ended_on, id")
-        .param(strategyId)
-        .query((rs, n) -> new Row(rs.getLong("id"), new EvaluationView(rs.getString("code"),
-            rs.getString("name"), rs.getString("evaluator"), localDate(rs, "started_on"),
-            localDate(rs, "ended_on"), rs.getString("method"), List.of())))
-        .list();
-    return rows.stream().map(row -> new EvaluationView(row.view().code(), row.view().name(),
-        row.view().evaluator(), row.view().startedOn(), row.view().endedOn(), row.view().method(),
-        jdbc.sql("select kind, text from mu_evaluation_finding where evaluation_id = ? "
-                + "order by position, id")
-            .param(row.id())
-            .query((rs, n) -> new FindingView(rs.getString("kind"), rs.getString("text"))).list()))
+    List<Row> rows =
+        jdbc.sql("select * from mu_evaluation where strategy_id = ? order by ended_on, id")
+            .param(strategyId)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getLong("id"),
+                        new EvaluationView(
+                            rs.getString("code"),
+                            rs.getString("name"),
+                            rs.getString("evaluator"),
+                            localDate(rs, "started_on"),
+                            localDate(rs, "ended_on"),
+                            rs.getString("method"),
+                            List.of())))
+            .list();
+    return rows.stream()
+        .map(
+            row ->
+                new EvaluationView(
+                    row.view().code(),
+                    row.view().name(),
+                    row.view().evaluator(),
+                    row.view().startedOn(),
+                    row.view().endedOn(),
+                    row.view().method(),
+                    jdbc.sql(
+                            "select kind, text from mu_evaluation_finding where evaluation_id = ? "
+                                + "order by position, id")
+                        .param(row.id())
+                        .query(
+                            (rs, n) -> new FindingView(rs.getString("kind"), rs.getString("text")))
+                        .list()))
         .toList();
   }
 
@@ -151,12 +244,19 @@ class StrategyRepository {
 
   /** Reads a measure and locks its row until the transaction ends (changes are serialised). */
   Optional<Measure> lockMeasure(String code) {
-    return jdbc.sql("select id, code, owner_group, status, progress, note from mu_measure "
-            + "where code = ? for update")
+    return jdbc.sql(
+            "select id, code, owner_group, status, progress, note from mu_measure "
+                + "where code = ? for update")
         .param(code)
-        .query((rs, n) -> new Measure(rs.getLong("id"), rs.getString("code"),
-            rs.getString("owner_group"), MeasureStatus.valueOf(rs.getString("status")),
-            rs.getInt("progress"), rs.getString("note")))
+        .query(
+            (rs, n) ->
+                new Measure(
+                    rs.getLong("id"),
+                    rs.getString("code"),
+                    rs.getString("owner_group"),
+                    MeasureStatus.valueOf(rs.getString("status")),
+                    rs.getInt("progress"),
+                    rs.getString("note")))
         .optional();
   }
 
@@ -166,8 +266,13 @@ class StrategyRepository {
         .update();
   }
 
-  void appendLog(long measureId, OffsetDateTime at, MeasureStatus oldStatus, Integer oldProgress,
-      Measure next, ChangeSource source) {
+  void appendLog(
+      long measureId,
+      OffsetDateTime at,
+      MeasureStatus oldStatus,
+      Integer oldProgress,
+      Measure next,
+      ChangeSource source) {
     String userId = null;
     String definitionKey = null;
     String instanceId = null;
@@ -183,14 +288,26 @@ class StrategyRepository {
       businessKey = process.businessKey();
       activityId = process.activityId();
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into mu_measure_status_log (measure_id, changed_at, old_status, new_status,
               old_progress, new_progress, note, source_type, user_id, process_definition_key,
               process_instance_id, business_key, activity_id)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(measureId, at, oldStatus == null ? null : oldStatus.name(), next.status().name(),
-            oldProgress, next.progress(), next.note(), source.type(), userId, definitionKey,
-            instanceId, businessKey, activityId)
+        .params(
+            measureId,
+            at,
+            oldStatus == null ? null : oldStatus.name(),
+            next.status().name(),
+            oldProgress,
+            next.progress(),
+            next.note(),
+            source.type(),
+            userId,
+            definitionKey,
+            instanceId,
+            businessKey,
+            activityId)
         .update();
   }
 
@@ -198,43 +315,80 @@ class StrategyRepository {
   void replaceEvaluation(long strategyId, EvaluationRecord e, Map<String, Long> objectiveIds) {
     Long id = idOf("mu_evaluation", e.code()).orElse(null);
     if (id == null) {
-      id = insert("insert into mu_evaluation (strategy_id, code, name, evaluator, started_on, "
-              + "ended_on, method) values (?, ?, ?, ?, ?, ?, ?)", strategyId, e.code(), e.name(),
-          e.evaluator(), e.startedOn(), e.endedOn(), e.method());
+      id =
+          insert(
+              "insert into mu_evaluation (strategy_id, code, name, evaluator, started_on, "
+                  + "ended_on, method) values (?, ?, ?, ?, ?, ?, ?)",
+              strategyId,
+              e.code(),
+              e.name(),
+              e.evaluator(),
+              e.startedOn(),
+              e.endedOn(),
+              e.method());
     } else {
-      update("update mu_evaluation set name = ?, evaluator = ?, started_on = ?, ended_on = ?, "
-          + "method = ? where id = ?", e.name(), e.evaluator(), e.startedOn(), e.endedOn(),
-          e.method(), id);
+      update(
+          "update mu_evaluation set name = ?, evaluator = ?, started_on = ?, ended_on = ?, "
+              + "method = ? where id = ?",
+          e.name(),
+          e.evaluator(),
+          e.startedOn(),
+          e.endedOn(),
+          e.method(),
+          id);
       update("delete from mu_evaluation_rating where evaluation_id = ?", id);
       update("delete from mu_evaluation_finding where evaluation_id = ?", id);
     }
     for (EvaluationRecord.Rating r : e.ratings()) {
-      update("insert into mu_evaluation_rating (evaluation_id, objective_id, verdict, mean_score, "
-              + "responses, respondent_group) values (?, ?, ?, ?, ?, ?)", id,
-          objectiveIds.get(r.objectiveCode()), r.verdict(),
-          r.meanScore() == null ? null : java.math.BigDecimal.valueOf(r.meanScore())
-              .setScale(2, java.math.RoundingMode.HALF_UP),
-          r.responses(), r.respondentGroup());
+      update(
+          "insert into mu_evaluation_rating (evaluation_id, objective_id, verdict, mean_score, "
+              + "responses, respondent_group) values (?, ?, ?, ?, ?, ?)",
+          id,
+          objectiveIds.get(r.objectiveCode()),
+          r.verdict(),
+          r.meanScore() == null
+              ? null
+              : java.math.BigDecimal.valueOf(r.meanScore())
+                  .setScale(2, java.math.RoundingMode.HALF_UP),
+          r.responses(),
+          r.respondentGroup());
     }
     int position = 0;
     for (EvaluationRecord.Finding f : e.findings()) {
-      update("insert into mu_evaluation_finding (evaluation_id, kind, text, position) "
-          + "values (?, ?, ?, ?)", id, f.kind(), f.text(), position++);
+      update(
+          "insert into mu_evaluation_finding (evaluation_id, kind, text, position) "
+              + "values (?, ?, ?, ?)",
+          id,
+          f.kind(),
+          f.text(),
+          position++);
     }
   }
 
   long insertMeasure(long strategyId, Long objectiveId, String code, String name, String owner) {
-    int position = jdbc.sql("select coalesce(max(position), -1) + 1 from mu_measure "
-        + "where strategy_id = ?").param(strategyId).query(Integer.class).single();
-    return insert("insert into mu_measure (strategy_id, objective_id, code, name, owner_group, "
+    int position =
+        jdbc.sql(
+                "select coalesce(max(position), -1) + 1 from mu_measure " + "where strategy_id = ?")
+            .param(strategyId)
+            .query(Integer.class)
+            .single();
+    return insert(
+        "insert into mu_measure (strategy_id, objective_id, code, name, owner_group, "
             + "status, progress, position) values (?, ?, ?, ?, ?, 'NOT_STARTED', 0, ?)",
-        strategyId, objectiveId, code, name, owner, position);
+        strategyId,
+        objectiveId,
+        code,
+        name,
+        owner,
+        position);
   }
 
   // --- import -------------------------------------------------------------------------------
 
   Optional<Long> idOf(String table, String code) {
-    return jdbc.sql("select id from " + table + " where code = ?").param(code).query(Long.class)
+    return jdbc.sql("select id from " + table + " where code = ?")
+        .param(code)
+        .query(Long.class)
         .optional();
   }
 
@@ -250,30 +404,47 @@ class StrategyRepository {
 
   List<String> codesOf(String table, long strategyId) {
     return jdbc.sql("select code from " + table + " where strategy_id = ? order by code")
-        .param(strategyId).query(String.class).list();
+        .param(strategyId)
+        .query(String.class)
+        .list();
   }
 
   // --- mapping ------------------------------------------------------------------------------
 
-  private static final String MEASURE_SELECT = "select id, objective_id, code, name, description, "
-      + "owner_group, starts_on, due_on, status, progress, note from mu_measure";
+  private static final String MEASURE_SELECT =
+      "select id, objective_id, code, name, description, "
+          + "owner_group, starts_on, due_on, status, progress, note from mu_measure";
 
   private static MeasureRow measureRow(ResultSet rs, int n) throws SQLException {
-    return new MeasureRow(rs.getLong("id"), rs.getObject("objective_id", Long.class),
-        rs.getString("code"), rs.getString("name"), rs.getString("description"),
-        rs.getString("owner_group"), localDate(rs, "starts_on"), localDate(rs, "due_on"),
-        MeasureStatus.valueOf(rs.getString("status")), rs.getInt("progress"), rs.getString("note"));
+    return new MeasureRow(
+        rs.getLong("id"),
+        rs.getObject("objective_id", Long.class),
+        rs.getString("code"),
+        rs.getString("name"),
+        rs.getString("description"),
+        rs.getString("owner_group"),
+        localDate(rs, "starts_on"),
+        localDate(rs, "due_on"),
+        MeasureStatus.valueOf(rs.getString("status")),
+        rs.getInt("progress"),
+        rs.getString("note"));
   }
 
   private static ChangeView change(ResultSet rs) throws SQLException {
     String oldStatus = rs.getString("old_status");
-    return new ChangeView(rs.getObject("changed_at", OffsetDateTime.class),
+    return new ChangeView(
+        rs.getObject("changed_at", OffsetDateTime.class),
         oldStatus == null ? null : MeasureStatus.valueOf(oldStatus),
         MeasureStatus.valueOf(rs.getString("new_status")),
-        rs.getObject("old_progress", Integer.class), rs.getInt("new_progress"),
-        rs.getString("note"), rs.getString("source_type"), rs.getString("user_id"),
-        rs.getString("process_definition_key"), rs.getString("process_instance_id"),
-        rs.getString("business_key"), rs.getString("activity_id"));
+        rs.getObject("old_progress", Integer.class),
+        rs.getInt("new_progress"),
+        rs.getString("note"),
+        rs.getString("source_type"),
+        rs.getString("user_id"),
+        rs.getString("process_definition_key"),
+        rs.getString("process_instance_id"),
+        rs.getString("business_key"),
+        rs.getString("activity_id"));
   }
 
   private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

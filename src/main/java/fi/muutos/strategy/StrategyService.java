@@ -1,8 +1,8 @@
 package fi.muutos.strategy;
 
 import fi.muutos.identity.Groups;
-import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.strategy.StrategyRepository.MeasureRow;
 import fi.muutos.strategy.StrategyRepository.ObjectiveRow;
 import fi.muutos.strategy.StrategyRepository.RatingRow;
@@ -44,8 +44,12 @@ public class StrategyService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  StrategyService(StrategyRepository repository, StrategyImporter importer,
-      IdentityService identityService, ApplicationEventPublisher events, Clock clock) {
+  StrategyService(
+      StrategyRepository repository,
+      StrategyImporter importer,
+      IdentityService identityService,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.repository = repository;
     this.importer = importer;
     this.identityService = identityService;
@@ -56,43 +60,83 @@ public class StrategyService {
   /** The current strategy as a tree with roll-ups, ratings and each measure's last change. */
   @Transactional(readOnly = true)
   public StrategyView current() {
-    StrategyRow strategy = repository.currentStrategy().orElseThrow(() -> new DomainException(
-        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    StrategyRow strategy =
+        repository
+            .currentStrategy()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
     Map<Long, ChangeView> lastChanges = repository.lastChanges(strategy.id());
     List<ObjectiveRow> objectiveRows = repository.objectives(strategy.id());
-    Map<Long, String> objectiveCodes = objectiveRows.stream()
-        .collect(Collectors.toMap(ObjectiveRow::id, ObjectiveRow::code));
+    Map<Long, String> objectiveCodes =
+        objectiveRows.stream().collect(Collectors.toMap(ObjectiveRow::id, ObjectiveRow::code));
     List<MeasureRow> measureRows = repository.measures(strategy.id());
     List<RatingRow> ratings = repository.ratings(strategy.id());
 
-    List<MeasureView> allMeasures = measureRows.stream()
-        .map(m -> view(m, objectiveCodes.get(m.objectiveId()), lastChanges.get(m.id()), null))
-        .toList();
-    Map<String, List<MeasureView>> measuresByObjective = allMeasures.stream()
-        .filter(m -> m.objective() != null)
-        .collect(Collectors.groupingBy(MeasureView::objective));
+    List<MeasureView> allMeasures =
+        measureRows.stream()
+            .map(m -> view(m, objectiveCodes.get(m.objectiveId()), lastChanges.get(m.id()), null))
+            .toList();
+    Map<String, List<MeasureView>> measuresByObjective =
+        allMeasures.stream()
+            .filter(m -> m.objective() != null)
+            .collect(Collectors.groupingBy(MeasureView::objective));
 
     Map<Long, ObjectiveView> objectives = new LinkedHashMap<>();
     for (ObjectiveRow o : objectiveRows) {
       List<MeasureView> measures = measuresByObjective.getOrDefault(o.code(), List.of());
-      objectives.put(o.id(), new ObjectiveView(o.code(), o.name(), o.ownerGroup(),
-          o.placementNote(), o.startsOn(), o.endsOn(), RollUp.of(measures),
-          ratings(ratings, r -> Objects.equals(r.objectiveId(), o.id())), measures));
+      objectives.put(
+          o.id(),
+          new ObjectiveView(
+              o.code(),
+              o.name(),
+              o.ownerGroup(),
+              o.placementNote(),
+              o.startsOn(),
+              o.endsOn(),
+              RollUp.of(measures),
+              ratings(ratings, r -> Objects.equals(r.objectiveId(), o.id())),
+              measures));
     }
-    List<GoalView> goals = repository.goals(strategy.id()).stream().map(g -> {
-      List<ObjectiveView> own = objectiveRows.stream()
-          .filter(o -> Objects.equals(o.goalId(), g.id())).map(o -> objectives.get(o.id())).toList();
-      List<MeasureView> measures = own.stream().flatMap(o -> o.measures().stream()).toList();
-      return new GoalView(g.code(), g.name(), g.ownerGroup(), g.startsOn(), g.endsOn(),
-          RollUp.of(measures),
-          ratings(ratings, r -> Objects.equals(r.goalId(), g.id())), own);
-    }).toList();
-    List<ObjectiveView> unplacedObjectives = objectiveRows.stream()
-        .filter(o -> o.goalId() == null).map(o -> objectives.get(o.id())).toList();
+    List<GoalView> goals =
+        repository.goals(strategy.id()).stream()
+            .map(
+                g -> {
+                  List<ObjectiveView> own =
+                      objectiveRows.stream()
+                          .filter(o -> Objects.equals(o.goalId(), g.id()))
+                          .map(o -> objectives.get(o.id()))
+                          .toList();
+                  List<MeasureView> measures =
+                      own.stream().flatMap(o -> o.measures().stream()).toList();
+                  return new GoalView(
+                      g.code(),
+                      g.name(),
+                      g.ownerGroup(),
+                      g.startsOn(),
+                      g.endsOn(),
+                      RollUp.of(measures),
+                      ratings(ratings, r -> Objects.equals(r.goalId(), g.id())),
+                      own);
+                })
+            .toList();
+    List<ObjectiveView> unplacedObjectives =
+        objectiveRows.stream()
+            .filter(o -> o.goalId() == null)
+            .map(o -> objectives.get(o.id()))
+            .toList();
     List<MeasureView> unplacedMeasures =
         allMeasures.stream().filter(m -> m.objective() == null).toList();
-    return new StrategyView(strategy.code(), strategy.name(), strategy.municipality(),
-        strategy.adoptedOn(), RollUp.of(allMeasures), goals, unplacedObjectives, unplacedMeasures,
+    return new StrategyView(
+        strategy.code(),
+        strategy.name(),
+        strategy.municipality(),
+        strategy.adoptedOn(),
+        RollUp.of(allMeasures),
+        goals,
+        unplacedObjectives,
+        unplacedMeasures,
         repository.evaluations(strategy.id()));
   }
 
@@ -101,33 +145,44 @@ public class StrategyService {
   public MeasureView measure(String code) {
     MeasureRow row = repository.measure(code).orElseThrow(() -> notFound(code));
     List<ChangeView> log = repository.log(row.id());
-    String objective = row.objectiveId() == null ? null
-        : repository.objectiveCode(row.objectiveId());
+    String objective =
+        row.objectiveId() == null ? null : repository.objectiveCode(row.objectiveId());
     return view(row, objective, log.isEmpty() ? null : log.get(0), log);
   }
 
   /**
-   * Changes a measure's status, progress or note. A person must belong to the measure's owner
-   * group (or be an administrator). A change to the state the measure already has changes nothing
-   * and is not logged, so a repeated step (a retried job) never logs twice.
+   * Changes a measure's status, progress or note. A person must belong to the measure's owner group
+   * (or be an administrator). A change to the state the measure already has changes nothing and is
+   * not logged, so a repeated step (a retried job) never logs twice.
    *
-   * @throws DomainException NOT_FOUND for an unknown code, FORBIDDEN for a person outside the
-   *     owner group, CONFLICT for an illegal transition, INVALID for bad values
+   * @throws DomainException NOT_FOUND for an unknown code, FORBIDDEN for a person outside the owner
+   *     group, CONFLICT for an illegal transition, INVALID for bad values
    */
   @Transactional
   public MeasureView changeStatus(String code, StatusChange change, ChangeSource source) {
     Measure current = repository.lockMeasure(code).orElseThrow(() -> notFound(code));
-    if (source instanceof ChangeSource.Person person && !person.groups().contains(ADMIN_GROUP)
+    if (source instanceof ChangeSource.Person person
+        && !person.groups().contains(ADMIN_GROUP)
         && !person.groups().contains(current.ownerGroup())) {
-      throw new DomainException(Kind.FORBIDDEN, "not-owner", "Only the group "
-          + current.ownerGroup() + " (or an administrator) may change measure " + code + ".");
+      throw new DomainException(
+          Kind.FORBIDDEN,
+          "not-owner",
+          "Only the group "
+              + current.ownerGroup()
+              + " (or an administrator) may change measure "
+              + code
+              + ".");
     }
-    current.apply(change, source).ifPresent(next -> {
-      OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-      repository.saveState(next);
-      repository.appendLog(current.id(), now, current.status(), current.progress(), next, source);
-      events.publishEvent(event(current, next, now, source));
-    });
+    current
+        .apply(change, source)
+        .ifPresent(
+            next -> {
+              OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+              repository.saveState(next);
+              repository.appendLog(
+                  current.id(), now, current.status(), current.progress(), next, source);
+              events.publishEvent(event(current, next, now, source));
+            });
     return measure(code);
   }
 
@@ -137,14 +192,31 @@ public class StrategyService {
    */
   @Transactional
   public ImportResult importFile(String yaml, ChangeSource.Import source) {
-    Set<String> groups = identityService.createGroupQuery().list().stream().map(Group::getId)
-        .collect(Collectors.toSet());
+    Set<String> groups =
+        identityService.createGroupQuery().list().stream()
+            .map(Group::getId)
+            .collect(Collectors.toSet());
     StrategyFile file = StrategyFileReader.read(yaml, groups);
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     StrategyImporter.Written written = importer.write(file, source, now);
-    written.created().forEach(measure -> events.publishEvent(new MeasureStatusChanged(
-        file.strategy().code(), measure.code(), null, measure.status(), 0, measure.progress(),
-        measure.note(), now, source.type(), null, null, null)));
+    written
+        .created()
+        .forEach(
+            measure ->
+                events.publishEvent(
+                    new MeasureStatusChanged(
+                        file.strategy().code(),
+                        measure.code(),
+                        null,
+                        measure.status(),
+                        0,
+                        measure.progress(),
+                        measure.note(),
+                        now,
+                        source.type(),
+                        null,
+                        null,
+                        null)));
     return written.result();
   }
 
@@ -154,10 +226,16 @@ public class StrategyService {
   /** The current strategy's objectives, in the strategy's order (placed ones first). */
   @Transactional(readOnly = true)
   public List<ObjectiveRef> objectives() {
-    StrategyRow strategy = repository.currentStrategy().orElseThrow(() -> new DomainException(
-        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    StrategyRow strategy =
+        repository
+            .currentStrategy()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
     return repository.objectives(strategy.id()).stream()
-        .map(o -> new ObjectiveRef(o.code(), o.name())).toList();
+        .map(o -> new ObjectiveRef(o.code(), o.name()))
+        .toList();
   }
 
   /**
@@ -166,14 +244,26 @@ public class StrategyService {
    */
   @Transactional
   public void recordEvaluation(EvaluationRecord evaluation) {
-    StrategyRow strategy = repository.currentStrategy().orElseThrow(() -> new DomainException(
-        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
-    var objectiveIds = repository.objectives(strategy.id()).stream()
-        .collect(Collectors.toMap(ObjectiveRow::code, ObjectiveRow::id));
+    StrategyRow strategy =
+        repository
+            .currentStrategy()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    var objectiveIds =
+        repository.objectives(strategy.id()).stream()
+            .collect(Collectors.toMap(ObjectiveRow::code, ObjectiveRow::id));
     for (EvaluationRecord.Rating rating : evaluation.ratings()) {
       if (!objectiveIds.containsKey(rating.objectiveCode())) {
-        throw new DomainException(Kind.INVALID, "unknown-objective", "The strategy "
-            + strategy.code() + " has no objective " + rating.objectiveCode() + ".");
+        throw new DomainException(
+            Kind.INVALID,
+            "unknown-objective",
+            "The strategy "
+                + strategy.code()
+                + " has no objective "
+                + rating.objectiveCode()
+                + ".");
       }
     }
     repository.replaceEvaluation(strategy.id(), evaluation, objectiveIds);
@@ -181,32 +271,60 @@ public class StrategyService {
 
   /** A new measure of the current strategy, e.g. from an evaluation's follow-up area. */
   @Transactional
-  public MeasureView addMeasure(String code, String name, String objectiveCode, String ownerGroup,
-      ChangeSource source) {
-    StrategyRow strategy = repository.currentStrategy().orElseThrow(() -> new DomainException(
-        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+  public MeasureView addMeasure(
+      String code, String name, String objectiveCode, String ownerGroup, ChangeSource source) {
+    StrategyRow strategy =
+        repository
+            .currentStrategy()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
     if (code == null || !code.matches("[A-Z0-9][A-Z0-9-]{0,63}")) {
-      throw new DomainException(Kind.INVALID, "invalid-measure",
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-measure",
           "A measure code is upper-case letters, digits and hyphens, not '" + code + "'.");
     }
     if (repository.measure(code).isPresent()) {
-      throw new DomainException(Kind.CONFLICT, "duplicate-measure",
-          "There is a measure " + code + " already.");
+      throw new DomainException(
+          Kind.CONFLICT, "duplicate-measure", "There is a measure " + code + " already.");
     }
     if (identityService.createGroupQuery().groupId(ownerGroup).count() == 0) {
-      throw new DomainException(Kind.INVALID, "invalid-measure",
-          "The owner group " + ownerGroup + " does not exist.");
+      throw new DomainException(
+          Kind.INVALID, "invalid-measure", "The owner group " + ownerGroup + " does not exist.");
     }
-    Long objectiveId = objectiveCode == null ? null : repository.objectives(strategy.id()).stream()
-        .filter(o -> o.code().equals(objectiveCode)).map(ObjectiveRow::id).findFirst()
-        .orElseThrow(() -> new DomainException(Kind.INVALID, "unknown-objective",
-            "The strategy has no objective " + objectiveCode + "."));
+    Long objectiveId =
+        objectiveCode == null
+            ? null
+            : repository.objectives(strategy.id()).stream()
+                .filter(o -> o.code().equals(objectiveCode))
+                .map(ObjectiveRow::id)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new DomainException(
+                            Kind.INVALID,
+                            "unknown-objective",
+                            "The strategy has no objective " + objectiveCode + "."));
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     long id = repository.insertMeasure(strategy.id(), objectiveId, code, name, ownerGroup);
     Measure created = new Measure(id, code, ownerGroup, MeasureStatus.NOT_STARTED, 0, null);
     repository.appendLog(id, now, null, null, created, source);
-    events.publishEvent(new MeasureStatusChanged(strategy.code(), code, null,
-        MeasureStatus.NOT_STARTED, 0, 0, null, now, source.type(), null, null, null));
+    events.publishEvent(
+        new MeasureStatusChanged(
+            strategy.code(),
+            code,
+            null,
+            MeasureStatus.NOT_STARTED,
+            0,
+            0,
+            null,
+            now,
+            source.type(),
+            null,
+            null,
+            null));
     return measure(code);
   }
 
@@ -215,32 +333,60 @@ public class StrategyService {
     return repository.anyStrategy();
   }
 
-  private MeasureStatusChanged event(Measure from, Measure to, OffsetDateTime at,
-      ChangeSource source) {
+  private MeasureStatusChanged event(
+      Measure from, Measure to, OffsetDateTime at, ChangeSource source) {
     String strategyCode = repository.strategyCodeOfMeasure(from.id());
     ChangeSource.Process process = source instanceof ChangeSource.Process p ? p : null;
-    return new MeasureStatusChanged(strategyCode, from.code(), from.status(), to.status(),
-        from.progress(), to.progress(), to.note(), at, source.type(),
+    return new MeasureStatusChanged(
+        strategyCode,
+        from.code(),
+        from.status(),
+        to.status(),
+        from.progress(),
+        to.progress(),
+        to.note(),
+        at,
+        source.type(),
         process == null ? null : process.instanceId(),
         process == null ? null : process.businessKey(),
         process == null ? null : process.activityId());
   }
 
-  private static MeasureView view(MeasureRow m, String objective, ChangeView lastChange,
-      List<ChangeView> log) {
-    return new MeasureView(m.code(), m.name(), m.description(), objective, m.ownerGroup(),
-        m.startsOn(), m.dueOn(), m.status(), m.status().label(), m.progress(), m.note(),
-        lastChange, log);
+  private static MeasureView view(
+      MeasureRow m, String objective, ChangeView lastChange, List<ChangeView> log) {
+    return new MeasureView(
+        m.code(),
+        m.name(),
+        m.description(),
+        objective,
+        m.ownerGroup(),
+        m.startsOn(),
+        m.dueOn(),
+        m.status(),
+        m.status().label(),
+        m.progress(),
+        m.note(),
+        lastChange,
+        log);
   }
 
   private static List<RatingView> ratings(List<RatingRow> rows, Predicate<RatingRow> target) {
-    return rows.stream().filter(target).map(r -> new RatingView(r.evaluationCode(),
-        r.evaluationName(), r.verdict(), r.meanScore(), r.responses(), r.respondentGroup()))
+    return rows.stream()
+        .filter(target)
+        .map(
+            r ->
+                new RatingView(
+                    r.evaluationCode(),
+                    r.evaluationName(),
+                    r.verdict(),
+                    r.meanScore(),
+                    r.responses(),
+                    r.respondentGroup()))
         .toList();
   }
 
   private static DomainException notFound(String code) {
-    return new DomainException(Kind.NOT_FOUND, "measure-not-found",
-        "There is no measure with the code " + code + ".");
+    return new DomainException(
+        Kind.NOT_FOUND, "measure-not-found", "There is no measure with the code " + code + ".");
   }
 }

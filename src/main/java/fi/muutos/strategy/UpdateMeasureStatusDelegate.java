@@ -8,13 +8,14 @@ import org.springframework.stereotype.Component;
 /**
  * {@code #{updateMeasureStatus}}: a BPMN service task sets a strategy measure's status at a
  * milestone. Configured by input parameters: {@code measure} (a code, or several separated by
- * commas: each gets the same change), {@code status}, optional
- * {@code progress} (0–100) and {@code note}.
+ * commas: each gets the same change), {@code status}, optional {@code progress} (0–100) and {@code
+ * note}.
  *
  * <p>An input {@code measure} that evaluates to an empty string (a configured measure code the
- * municipality left empty) updates nothing. An unknown measure code or an illegal transition is a modelling error: the job fails with a
- * message naming the code and, after its retries, shows as an incident in Cockpit. The change
- * joins the job's transaction, so a failed job leaves no trace and its retry logs once.
+ * municipality left empty) updates nothing. An unknown measure code or an illegal transition is a
+ * modelling error: the job fails with a message naming the code and, after its retries, shows as an
+ * incident in Cockpit. The change joins the job's transaction, so a failed job leaves no trace and
+ * its retry logs once.
  */
 @Component("updateMeasureStatus")
 class UpdateMeasureStatusDelegate implements JavaDelegate {
@@ -47,17 +48,28 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
     try {
       status = MeasureStatus.valueOf(statusName.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(execution.getCurrentActivityId() + ": unknown status '"
-          + statusName + "' for measure " + codes, e);
+      throw new IllegalArgumentException(
+          execution.getCurrentActivityId()
+              + ": unknown status '"
+              + statusName
+              + "' for measure "
+              + codes,
+          e);
     }
     Object progress = execution.getVariableLocal(PROGRESS);
     Object note = execution.getVariableLocal(NOTE);
     String definitionKey = ProcessKeys.of(execution);
-    StatusChange change = new StatusChange(status,
-        progress == null ? null : Integer.valueOf(progress.toString()),
-        note == null ? null : note.toString());
-    ChangeSource source = new ChangeSource.Process(definitionKey, execution.getProcessInstanceId(),
-        execution.getProcessBusinessKey(), execution.getCurrentActivityId());
+    StatusChange change =
+        new StatusChange(
+            status,
+            progress == null ? null : Integer.valueOf(progress.toString()),
+            note == null ? null : note.toString());
+    ChangeSource source =
+        new ChangeSource.Process(
+            definitionKey,
+            execution.getProcessInstanceId(),
+            execution.getProcessBusinessKey(),
+            execution.getCurrentActivityId());
     for (String code : codes.split(",")) {
       if (!code.isBlank()) {
         strategy.changeStatus(code.strip(), change, source);
@@ -68,8 +80,11 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
   private static String required(DelegateExecution execution, String name) {
     Object value = execution.getVariableLocal(name);
     if (value == null || value.toString().isBlank()) {
-      throw new IllegalArgumentException(execution.getCurrentActivityId()
-          + ": the input parameter '" + name + "' of #{updateMeasureStatus} is missing");
+      throw new IllegalArgumentException(
+          execution.getCurrentActivityId()
+              + ": the input parameter '"
+              + name
+              + "' of #{updateMeasureStatus} is missing");
     }
     return value.toString();
   }

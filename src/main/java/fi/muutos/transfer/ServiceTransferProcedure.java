@@ -25,20 +25,35 @@ public class ServiceTransferProcedure {
   }
 
   /** What starts a transfer. */
-  public record StartTransfer(String serviceName, ServiceKind serviceKind, String recipient,
-      boolean newCompany, boolean staffMoving, boolean inHouse, LocalDate transferDate,
-      List<String> measures, String businessKey) {}
+  public record StartTransfer(
+      String serviceName,
+      ServiceKind serviceKind,
+      String recipient,
+      boolean newCompany,
+      boolean staffMoving,
+      boolean inHouse,
+      LocalDate transferDate,
+      List<String> measures,
+      String businessKey) {}
 
   /** A started transfer. */
   public record Started(long transferId, String businessKey, String processInstanceId) {}
 
   @Transactional
   public Started start(StartTransfer command) {
-    String businessKey = command.businessKey() == null || command.businessKey().isBlank()
-        ? transfers.newBusinessKey() : command.businessKey().strip();
-    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(TransferProcess.KEY)
-        .processInstanceBusinessKey(businessKey).count() > 0) {
-      throw new DomainException(Kind.CONFLICT, "duplicate-business-key",
+    String businessKey =
+        command.businessKey() == null || command.businessKey().isBlank()
+            ? transfers.newBusinessKey()
+            : command.businessKey().strip();
+    if (runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(TransferProcess.KEY)
+            .processInstanceBusinessKey(businessKey)
+            .count()
+        > 0) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "duplicate-business-key",
           "A transfer with the business key " + businessKey + " exists already.");
     }
     Map<String, Object> variables = new HashMap<>();
@@ -49,10 +64,12 @@ public class ServiceTransferProcedure {
     variables.put(Vars.STAFF_MOVING, command.staffMoving());
     variables.put(Vars.IN_HOUSE, command.inHouse());
     variables.put(Vars.TRANSFER_DATE, command.transferDate().toString());
-    variables.put("measures", command.measures() == null ? null
-        : String.join(",", command.measures()));
-    String instanceId = runtimeService.startProcessInstanceByKey(TransferProcess.KEY, businessKey,
-        variables).getId();
+    variables.put(
+        "measures", command.measures() == null ? null : String.join(",", command.measures()));
+    String instanceId =
+        runtimeService
+            .startProcessInstanceByKey(TransferProcess.KEY, businessKey, variables)
+            .getId();
     return new Started(transfers.findByBusinessKey(businessKey).id(), businessKey, instanceId);
   }
 }

@@ -25,16 +25,24 @@ class TransferDelegates {
       boolean newCompany = flag(execution, Vars.NEW_COMPANY);
       boolean staffMoving = flag(execution, Vars.STAFF_MOVING);
       boolean inHouse = flag(execution, Vars.IN_HOUSE);
-      long id = transfers.register(businessKey, (String) execution.getVariable(Vars.SERVICE_NAME),
-          (String) execution.getVariable(Vars.SERVICE_KIND),
-          (String) execution.getVariable(Vars.RECIPIENT), newCompany, staffMoving, inHouse,
-          (String) execution.getVariable(Vars.TRANSFER_DATE),
-          (String) execution.getVariable("measures"), execution.getProcessInstanceId());
+      long id =
+          transfers.register(
+              businessKey,
+              (String) execution.getVariable(Vars.SERVICE_NAME),
+              (String) execution.getVariable(Vars.SERVICE_KIND),
+              (String) execution.getVariable(Vars.RECIPIENT),
+              newCompany,
+              staffMoving,
+              inHouse,
+              (String) execution.getVariable(Vars.TRANSFER_DATE),
+              (String) execution.getVariable("measures"),
+              execution.getProcessInstanceId());
       execution.setVariable(Vars.TRANSFER_ID, id);
       execution.setVariable(Vars.NEW_COMPANY, newCompany);
       execution.setVariable(Vars.STAFF_MOVING, staffMoving);
       execution.setVariable(Vars.IN_HOUSE, inHouse);
-      execution.setVariable(Vars.WATER, transfers.find(id).serviceKind() == ServiceKind.WATER_SERVICES);
+      execution.setVariable(
+          Vars.WATER, transfers.find(id).serviceKind() == ServiceKind.WATER_SERVICES);
       execution.setVariable(Vars.TRANSFER_AT, transfers.transferAt(id).toString());
       execution.setVariable(Vars.INFORM_DUE, transfers.informDue(id).toString());
     };
@@ -45,9 +53,11 @@ class TransferDelegates {
   JavaDelegate recordTransferStage(Transfers transfers) {
     return execution -> {
       Object outcome = execution.getVariableLocal("outcome");
-      transfers.recordStage(id(execution),
+      transfers.recordStage(
+          id(execution),
           TransferStage.valueOf((String) execution.getVariableLocal("stage")),
-          outcome == null ? null : outcome.toString(), execution.getCurrentActivityId());
+          outcome == null ? null : outcome.toString(),
+          execution.getCurrentActivityId());
     };
   }
 
@@ -55,28 +65,31 @@ class TransferDelegates {
   @Bean
   JavaDelegate startRegistrationPeriod(Transfers transfers) {
     return execution -> {
-      var deadline = transfers.founded(id(execution),
-          (String) execution.getVariable(Vars.SIGNED_ON));
+      var deadline =
+          transfers.founded(id(execution), (String) execution.getVariable(Vars.SIGNED_ON));
       execution.setVariable(Vars.REGISTRATION_DEADLINE, deadline.toString());
-      execution.setVariable(Vars.REGISTRATION_WARN_AT,
-          transfers.registrationWarnAt(deadline).toString());
+      execution.setVariable(
+          Vars.REGISTRATION_WARN_AT, transfers.registrationWarnAt(deadline).toString());
     };
   }
 
   /** {@code #{recordRegistration}}: the fi.muutos.company.registered event's data. */
   @Bean
   JavaDelegate recordRegistration(Transfers transfers) {
-    return execution -> transfers.registered(id(execution),
-        (String) execution.getVariable(Vars.BUSINESS_ID),
-        (String) execution.getVariable(Vars.REGISTERED_ON));
+    return execution ->
+        transfers.registered(
+            id(execution),
+            (String) execution.getVariable(Vars.BUSINESS_ID),
+            (String) execution.getVariable(Vars.REGISTERED_ON));
   }
 
   /** {@code #{recordOwnershipShare}} (task listener, complete): the in-house check's result. */
   @Bean
   TaskListener recordOwnershipShare(Transfers transfers) {
-    return (DelegateTask task) -> transfers.ownershipShare(
-        ((Number) task.getVariable(Vars.TRANSFER_ID)).longValue(),
-        (Number) task.getVariable(Vars.OWNERSHIP_SHARE));
+    return (DelegateTask task) ->
+        transfers.ownershipShare(
+            ((Number) task.getVariable(Vars.TRANSFER_ID)).longValue(),
+            (Number) task.getVariable(Vars.OWNERSHIP_SHARE));
   }
 
   /** {@code #{transferItems}}: values BPMN expressions need. */

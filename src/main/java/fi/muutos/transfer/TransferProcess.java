@@ -30,8 +30,15 @@ public final class TransferProcess {
     public static final String END_REJECTED = "endEvent_transferRejected";
 
     /** The branches that may apply after the decision, in the order the API lists them. */
-    public static final java.util.List<String> BRANCHES = java.util.List.of(FOUND_COMPANY,
-        IN_HOUSE_CHECK, PENSION, STAFF_TRANSFER, AGREEMENTS, DATA_HANDOVER, WATER_DUTIES);
+    public static final java.util.List<String> BRANCHES =
+        java.util.List.of(
+            FOUND_COMPANY,
+            IN_HOUSE_CHECK,
+            PENSION,
+            STAFF_TRANSFER,
+            AGREEMENTS,
+            DATA_HANDOVER,
+            WATER_DUTIES);
 
     private Elements() {}
   }

@@ -4,8 +4,8 @@ import static fi.muutos.transfer.TransferProcess.Elements;
 
 import fi.muutos.platform.BusinessKeys;
 import fi.muutos.platform.CaseKeys;
-import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.transfer.TransferRepository.TransferRow;
 import fi.muutos.transfer.TransferView.Branch;
@@ -23,17 +23,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Transfers of a service to a company: their data, stages, the founding and registration of a
- * new company (within 3 months of signing, OYL 624/2006 2:8), the in-house check's ownership
- * share, and the dates of the transfer.
+ * Transfers of a service to a company: their data, stages, the founding and registration of a new
+ * company (within 3 months of signing, OYL 624/2006 2:8), the in-house check's ownership share, and
+ * the dates of the transfer.
  */
 @Service
 public class Transfers {
 
   /** OYL 2:8: the company is registered within three months of signing the founding agreement. */
   static final int REGISTRATION_MONTHS = 3;
+
   /** How long before the registration deadline the process warns. */
   static final int WARN_DAYS_BEFORE = 14;
+
   /** The recipient informs the staff representatives within a week of the transfer. */
   static final int INFORM_DAYS = 7;
 
@@ -43,8 +45,12 @@ public class Transfers {
   private final HistoryService historyService;
   private final Clock clock;
 
-  Transfers(TransferRepository repository, CaseKeys caseKeys, WorkingDays workingDays,
-      HistoryService historyService, Clock clock) {
+  Transfers(
+      TransferRepository repository,
+      CaseKeys caseKeys,
+      WorkingDays workingDays,
+      HistoryService historyService,
+      Clock clock) {
     this.repository = repository;
     this.caseKeys = caseKeys;
     this.workingDays = workingDays;
@@ -54,15 +60,25 @@ public class Transfers {
 
   /** Registers a starting transfer; a retried start finds its own record. */
   @Transactional
-  public long register(String businessKey, String serviceName, String kind, String recipient,
-      boolean newCompany, boolean staffMoving, boolean inHouse, String transferDate,
-      String measures, String processInstanceId) {
+  public long register(
+      String businessKey,
+      String serviceName,
+      String kind,
+      String recipient,
+      boolean newCompany,
+      boolean staffMoving,
+      boolean inHouse,
+      String transferDate,
+      String measures,
+      String processInstanceId) {
     var existing = repository.findByBusinessKey(businessKey);
     if (existing.isPresent()) {
       if (processInstanceId.equals(existing.get().processInstanceId())) {
         return existing.get().id();
       }
-      throw new DomainException(Kind.CONFLICT, "duplicate-business-key",
+      throw new DomainException(
+          Kind.CONFLICT,
+          "duplicate-business-key",
           "A transfer with the business key " + businessKey + " exists already.");
     }
     if (serviceName == null || serviceName.isBlank() || recipient == null || recipient.isBlank()) {
@@ -72,12 +88,26 @@ public class Transfers {
     try {
       serviceKind = ServiceKind.valueOf(kind == null ? "" : kind.strip());
     } catch (IllegalArgumentException e) {
-      throw invalid("Unknown service kind '" + kind + "' (one of "
-          + Arrays.toString(ServiceKind.values()) + ").");
+      throw invalid(
+          "Unknown service kind '"
+              + kind
+              + "' (one of "
+              + Arrays.toString(ServiceKind.values())
+              + ").");
     }
-    long id = repository.insert(businessKey, serviceName.strip(), serviceKind, recipient.strip(),
-        newCompany, staffMoving, inHouse, date(transferDate, "transferDate"),
-        measures == null ? "" : String.join(",", list(measures)), processInstanceId, now());
+    long id =
+        repository.insert(
+            businessKey,
+            serviceName.strip(),
+            serviceKind,
+            recipient.strip(),
+            newCompany,
+            staffMoving,
+            inHouse,
+            date(transferDate, "transferDate"),
+            measures == null ? "" : String.join(",", list(measures)),
+            processInstanceId,
+            now());
     repository.stage(id, TransferStage.OPTIONS, null, now(), null);
     return id;
   }
@@ -99,8 +129,8 @@ public class Transfers {
 
   /** When the recipient must have informed the staff representatives: 7 days after transfer. */
   public OffsetDateTime informDue(long id) {
-    return workingDays.endOf(workingDays.onOrAfter(transfer(id).transferDate()
-        .plusDays(INFORM_DAYS)));
+    return workingDays.endOf(
+        workingDays.onOrAfter(transfer(id).transferDate().plusDays(INFORM_DAYS)));
   }
 
   /** The founding agreement was signed: returns the registration deadline (3 months). */
@@ -149,25 +179,53 @@ public class Transfers {
 
   @Transactional(readOnly = true)
   public TransferView findByBusinessKey(String businessKey) {
-    return view(repository.findByBusinessKey(businessKey).orElseThrow(
-        () -> notFound(businessKey)));
+    return view(repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey)));
   }
 
   private TransferView view(TransferRow t) {
-    Set<String> done = t.processInstanceId() == null ? Set.of()
-        : historyService.createHistoricActivityInstanceQuery()
-            .processInstanceId(t.processInstanceId()).finished().list().stream()
-            .map(a -> a.getActivityId()).collect(Collectors.toSet());
-    List<Branch> branches = Elements.BRANCHES.stream()
-        .map(b -> new Branch(b, applies(t, b), done.contains(b))).toList();
-    return new TransferView(t.id(), t.businessKey(), t.serviceName(), t.serviceKind(),
-        t.recipient(), t.newCompany(), t.staffMoving(), t.inHouse(), t.transferDate(),
-        list(t.measures()), t.stage(), t.stage().label(), t.outcome(), t.processInstanceId(),
-        t.foundingSignedOn(), t.registrationDeadline(), t.businessId(), t.registeredOn(),
-        t.ownershipShare(), branches, repository.stages(t.id()), t.createdAt());
+    Set<String> done =
+        t.processInstanceId() == null
+            ? Set.of()
+            : historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(t.processInstanceId())
+                .finished()
+                .list()
+                .stream()
+                .map(a -> a.getActivityId())
+                .collect(Collectors.toSet());
+    List<Branch> branches =
+        Elements.BRANCHES.stream()
+            .map(b -> new Branch(b, applies(t, b), done.contains(b)))
+            .toList();
+    return new TransferView(
+        t.id(),
+        t.businessKey(),
+        t.serviceName(),
+        t.serviceKind(),
+        t.recipient(),
+        t.newCompany(),
+        t.staffMoving(),
+        t.inHouse(),
+        t.transferDate(),
+        list(t.measures()),
+        t.stage(),
+        t.stage().label(),
+        t.outcome(),
+        t.processInstanceId(),
+        t.foundingSignedOn(),
+        t.registrationDeadline(),
+        t.businessId(),
+        t.registeredOn(),
+        t.ownershipShare(),
+        branches,
+        repository.stages(t.id()),
+        t.createdAt());
   }
 
-  /** Which branches the transfer's data makes apply (the BPMN's gateway conditions say the same). */
+  /**
+   * Which branches the transfer's data makes apply (the BPMN's gateway conditions say the same).
+   */
   static boolean applies(TransferRow t, String branch) {
     return switch (branch) {
       case Elements.FOUND_COMPANY -> t.newCompany();
@@ -199,8 +257,8 @@ public class Transfers {
   }
 
   private static DomainException notFound(String id) {
-    return new DomainException(Kind.NOT_FOUND, "transfer-not-found",
-        "There is no transfer " + id + ".");
+    return new DomainException(
+        Kind.NOT_FOUND, "transfer-not-found", "There is no transfer " + id + ".");
   }
 
   private OffsetDateTime now() {

@@ -22,7 +22,8 @@ class ApplyZoningVariantDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String body = (String) execution.getVariable(Vars.APPROVING_BODY);
-    execution.setVariable(Vars.APPROVING_BODY_NAME,
+    execution.setVariable(
+        Vars.APPROVING_BODY_NAME,
         plans.approvingBody((Long) execution.getVariable(Vars.PLAN_ID), body));
   }
 }

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code #{recordZoningStage}}: the plan enters a stage. Input parameters: {@code stage} (a
- * {@link ZoningStage} name), optional {@code outcome} (IN_FORCE, CANCELLED, ANNULLED, REJECTED).
+ * {@code #{recordZoningStage}}: the plan enters a stage. Input parameters: {@code stage} (a {@link
+ * ZoningStage} name), optional {@code outcome} (IN_FORCE, CANCELLED, ANNULLED, REJECTED).
  */
 @Component("recordZoningStage")
 class RecordZoningStageDelegate implements JavaDelegate {
@@ -22,8 +22,10 @@ class RecordZoningStageDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object outcome = execution.getVariableLocal("outcome");
-    plans.recordStage((Long) execution.getVariable(Vars.PLAN_ID),
+    plans.recordStage(
+        (Long) execution.getVariable(Vars.PLAN_ID),
         ZoningStage.valueOf((String) execution.getVariableLocal("stage")),
-        outcome == null ? null : outcome.toString(), execution.getCurrentActivityId());
+        outcome == null ? null : outcome.toString(),
+        execution.getCurrentActivityId());
   }
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code #{registerZoningPlan}}: the process's first step creates the plan's record, however the
- * process was started (API, Tasklist start form, engine REST). A start without a business key
- * gets one (KAAVA-year-number).
+ * process was started (API, Tasklist start form, engine REST). A start without a business key gets
+ * one (KAAVA-year-number).
  */
 @Component("registerZoningPlan")
 class RegisterZoningPlanDelegate implements JavaDelegate {
@@ -18,7 +18,8 @@ class RegisterZoningPlanDelegate implements JavaDelegate {
   private final ZoningPlans plans;
   private final String measure;
 
-  RegisterZoningPlanDelegate(ZoningPlans plans, @Value("${muutos.zoning.measure:}") String measure) {
+  RegisterZoningPlanDelegate(
+      ZoningPlans plans, @Value("${muutos.zoning.measure:}") String measure) {
     this.plans = plans;
     this.measure = measure;
   }
@@ -31,9 +32,14 @@ class RegisterZoningPlanDelegate implements JavaDelegate {
       execution.setProcessBusinessKey(businessKey);
     }
     Object significant = execution.getVariable(Vars.SIGNIFICANT);
-    long planId = plans.register(businessKey, (String) execution.getVariable(Vars.PLAN_NAME),
-        (String) execution.getVariable(Vars.PLAN_TYPE), Boolean.TRUE.equals(significant),
-        (String) execution.getVariable(Vars.AREA), execution.getProcessInstanceId());
+    long planId =
+        plans.register(
+            businessKey,
+            (String) execution.getVariable(Vars.PLAN_NAME),
+            (String) execution.getVariable(Vars.PLAN_TYPE),
+            Boolean.TRUE.equals(significant),
+            (String) execution.getVariable(Vars.AREA),
+            execution.getProcessInstanceId());
     execution.setVariable(Vars.PLAN_ID, planId);
     execution.setVariable(Vars.SIGNIFICANT, Boolean.TRUE.equals(significant));
     execution.setVariable(Vars.ZONING_MEASURE, measure);

@@ -19,8 +19,12 @@ class StartAppealPeriodDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(Vars.APPEAL_PERIOD_ENDS_AT, plans.startAppealPeriod(
-        (Long) execution.getVariable(Vars.PLAN_ID),
-        LocalDate.parse((String) execution.getVariable(Vars.NOTICE_DATE))).toString());
+    execution.setVariable(
+        Vars.APPEAL_PERIOD_ENDS_AT,
+        plans
+            .startAppealPeriod(
+                (Long) execution.getVariable(Vars.PLAN_ID),
+                LocalDate.parse((String) execution.getVariable(Vars.NOTICE_DATE)))
+            .toString());
   }
 }

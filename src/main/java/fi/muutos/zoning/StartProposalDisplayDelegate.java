@@ -2,16 +2,16 @@ package fi.muutos.zoning;
 
 import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 
-import java.time.LocalDate;
 import fi.muutos.platform.BusinessKeys;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code #{startProposalDisplay}}: the proposal goes on display from {@code proposalDisplayStart}
- * for the period the DMN table chose ({@code displayDays}); sets {@code displayEndsAt} (timer and statement deadlines) and
- * {@code statementCount} (one parallel branch per authority named in
+ * for the period the DMN table chose ({@code displayDays}); sets {@code displayEndsAt} (timer and
+ * statement deadlines) and {@code statementCount} (one parallel branch per authority named in
  * {@code statementAuthorities}, comma-separated).
  */
 @Component("startProposalDisplay")
@@ -28,9 +28,12 @@ class StartProposalDisplayDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int days = ((Number) execution.getVariable(Vars.DISPLAY_DAYS)).intValue();
-    var endsAt = plans.startProposalDisplay((Long) execution.getVariable(Vars.PLAN_ID),
-        LocalDate.parse((String) execution.getVariable(Vars.PROPOSAL_DISPLAY_START)), days,
-        execution.getCurrentActivityId());
+    var endsAt =
+        plans.startProposalDisplay(
+            (Long) execution.getVariable(Vars.PLAN_ID),
+            LocalDate.parse((String) execution.getVariable(Vars.PROPOSAL_DISPLAY_START)),
+            days,
+            execution.getCurrentActivityId());
     execution.setVariable(Vars.DISPLAY_ENDS_AT, endsAt.toString());
     String authorities = (String) execution.getVariable(Vars.STATEMENT_AUTHORITIES);
     execution.setVariable(STATEMENT_COUNT, authorities(authorities).length);

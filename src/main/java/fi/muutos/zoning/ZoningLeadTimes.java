@@ -27,20 +27,33 @@ public class ZoningLeadTimes {
   }
 
   /** One stage's lead time. */
-  public record LeadTime(String stage, String activityId, int plans, Double medianDays,
-      Double longestDays) {}
+  public record LeadTime(
+      String stage, String activityId, int plans, Double medianDays, Double longestDays) {}
 
   public List<LeadTime> leadTimes() {
-    return STAGES.entrySet().stream().map(stage -> {
-      List<Long> durations = historyService.createHistoricActivityInstanceQuery()
-          .activityId(stage.getValue()).finished().list().stream()
-          .filter(a -> ZoningPlanProcess.KEY.equals(a.getProcessDefinitionKey()))
-          .map(HistoricActivityInstance::getDurationInMillis)
-          .filter(java.util.Objects::nonNull).sorted().toList();
-      return new LeadTime(stage.getKey(), stage.getValue(), durations.size(),
-          durations.isEmpty() ? null : days(median(durations)),
-          durations.isEmpty() ? null : days(durations.get(durations.size() - 1)));
-    }).toList();
+    return STAGES.entrySet().stream()
+        .map(
+            stage -> {
+              List<Long> durations =
+                  historyService
+                      .createHistoricActivityInstanceQuery()
+                      .activityId(stage.getValue())
+                      .finished()
+                      .list()
+                      .stream()
+                      .filter(a -> ZoningPlanProcess.KEY.equals(a.getProcessDefinitionKey()))
+                      .map(HistoricActivityInstance::getDurationInMillis)
+                      .filter(java.util.Objects::nonNull)
+                      .sorted()
+                      .toList();
+              return new LeadTime(
+                  stage.getKey(),
+                  stage.getValue(),
+                  durations.size(),
+                  durations.isEmpty() ? null : days(median(durations)),
+                  durations.isEmpty() ? null : days(durations.get(durations.size() - 1)));
+            })
+        .toList();
   }
 
   static double median(List<Long> sorted) {

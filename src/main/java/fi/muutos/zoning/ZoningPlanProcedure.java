@@ -25,15 +25,19 @@ public class ZoningPlanProcedure {
   private final ZoningPlans plans;
   private final TransactionTemplate transaction;
 
-  ZoningPlanProcedure(RuntimeService runtimeService, ZoningPlans plans,
-      PlatformTransactionManager transactions) {
+  ZoningPlanProcedure(
+      RuntimeService runtimeService, ZoningPlans plans, PlatformTransactionManager transactions) {
     this.runtimeService = runtimeService;
     this.plans = plans;
     this.transaction = new TransactionTemplate(transactions);
   }
 
   /** What starts a plan. {@code businessKey} is optional (KAAVA-year-number when absent). */
-  public record StartPlan(String name, PlanType type, boolean significant, String areaDescription,
+  public record StartPlan(
+      String name,
+      PlanType type,
+      boolean significant,
+      String areaDescription,
       String businessKey) {}
 
   /** A started plan. */
@@ -45,14 +49,20 @@ public class ZoningPlanProcedure {
    * first steps commit together or not at all. A start that fails leaves a gap in the numbers.
    */
   public Started start(StartPlan command) {
-    String businessKey = command.businessKey() == null || command.businessKey().isBlank()
-        ? plans.newBusinessKey() : command.businessKey().strip();
+    String businessKey =
+        command.businessKey() == null || command.businessKey().isBlank()
+            ? plans.newBusinessKey()
+            : command.businessKey().strip();
     return transaction.execute(status -> start(command, businessKey));
   }
 
   private Started start(StartPlan command, String businessKey) {
-    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(ZoningPlanProcess.KEY)
-        .processInstanceBusinessKey(businessKey).count() > 0) {
+    if (runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(ZoningPlanProcess.KEY)
+            .processInstanceBusinessKey(businessKey)
+            .count()
+        > 0) {
       throw duplicate(businessKey);
     }
     Map<String, Object> variables = new HashMap<>();
@@ -60,8 +70,8 @@ public class ZoningPlanProcedure {
     variables.put(Vars.PLAN_TYPE, command.type().name());
     variables.put(Vars.SIGNIFICANT, command.significant());
     variables.put(Vars.AREA, command.areaDescription());
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ZoningPlanProcess.KEY,
-        businessKey, variables);
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(ZoningPlanProcess.KEY, businessKey, variables);
     return new Started(plans.findByBusinessKey(businessKey).id(), businessKey, instance.getId());
   }
 
@@ -70,11 +80,15 @@ public class ZoningPlanProcedure {
   public ZoningPlanView cancel(long planId, String reason) {
     ZoningPlanView plan = running(planId);
     try {
-      runtimeService.createMessageCorrelation(ZoningPlanProcess.Messages.CANCELLED)
+      runtimeService
+          .createMessageCorrelation(ZoningPlanProcess.Messages.CANCELLED)
           .processInstanceId(plan.processInstanceId())
-          .setVariable(Vars.CANCELLATION_REASON, reason).correlateWithResult();
+          .setVariable(Vars.CANCELLATION_REASON, reason)
+          .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
-      throw new DomainException(Kind.CONFLICT, "plan-not-cancellable",
+      throw new DomainException(
+          Kind.CONFLICT,
+          "plan-not-cancellable",
           "Plan " + plan.businessKey() + " cannot be cancelled now (is it suspended?).");
     }
     return plans.find(planId);
@@ -97,28 +111,40 @@ public class ZoningPlanProcedure {
   public ZoningPlanView resume(long planId) {
     ZoningPlanView plan = running(planId);
     if (plan.stage() != ZoningStage.SUSPENDED) {
-      throw new DomainException(Kind.CONFLICT, "plan-not-suspended",
-          "Plan " + plan.businessKey() + " is not suspended.");
+      throw new DomainException(
+          Kind.CONFLICT, "plan-not-suspended", "Plan " + plan.businessKey() + " is not suspended.");
     }
     runtimeService.activateProcessInstanceById(plan.processInstanceId());
-    ZoningStage before = plan.stages().stream().map(ZoningPlanView.StageEntry::stage)
-        .filter(s -> s != ZoningStage.SUSPENDED).reduce((a, b) -> b).orElse(ZoningStage.INITIATED);
+    ZoningStage before =
+        plan.stages().stream()
+            .map(ZoningPlanView.StageEntry::stage)
+            .filter(s -> s != ZoningStage.SUSPENDED)
+            .reduce((a, b) -> b)
+            .orElse(ZoningStage.INITIATED);
     plans.recordStage(planId, before, null, null);
     return plans.find(planId);
   }
 
   private ZoningPlanView running(long planId) {
     ZoningPlanView plan = plans.find(planId);
-    if (plan.outcome() != null || runtimeService.createProcessInstanceQuery()
-        .processInstanceId(plan.processInstanceId()).count() == 0) {
-      throw new DomainException(Kind.CONFLICT, "plan-ended",
+    if (plan.outcome() != null
+        || runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(plan.processInstanceId())
+                .count()
+            == 0) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "plan-ended",
           "Plan " + plan.businessKey() + " has ended (" + plan.stage().label() + ").");
     }
     return plan;
   }
 
   private static DomainException duplicate(String businessKey) {
-    return new DomainException(Kind.CONFLICT, "duplicate-business-key",
+    return new DomainException(
+        Kind.CONFLICT,
+        "duplicate-business-key",
         "A plan with the business key " + businessKey + " exists already.");
   }
 }

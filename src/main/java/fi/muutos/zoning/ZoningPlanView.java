@@ -5,17 +5,34 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A plan as management and integrations see it: where it is (stage and Ryhti code), for how
- * long, its next legal deadline, and every stage it has passed.
+ * A plan as management and integrations see it: where it is (stage and Ryhti code), for how long,
+ * its next legal deadline, and every stage it has passed.
  */
-public record ZoningPlanView(long id, String businessKey, String name, PlanType type,
-    String typeLabel, boolean significant, String areaDescription, String responsibleGroup,
-    ZoningStage stage, String stageLabel, String ryhtiCode, String outcome,
-    String processInstanceId, String approvingBody, int displayRound, LocalDate displayEndsOn,
-    LocalDate appealEndsOn, LocalDate nextDeadline, int reminders, long daysInStage,
-    OffsetDateTime createdAt, List<StageEntry> stages) {
+public record ZoningPlanView(
+    long id,
+    String businessKey,
+    String name,
+    PlanType type,
+    String typeLabel,
+    boolean significant,
+    String areaDescription,
+    String responsibleGroup,
+    ZoningStage stage,
+    String stageLabel,
+    String ryhtiCode,
+    String outcome,
+    String processInstanceId,
+    String approvingBody,
+    int displayRound,
+    LocalDate displayEndsOn,
+    LocalDate appealEndsOn,
+    LocalDate nextDeadline,
+    int reminders,
+    long daysInStage,
+    OffsetDateTime createdAt,
+    List<StageEntry> stages) {
 
   /** A stage the plan entered, and when. */
-  public record StageEntry(ZoningStage stage, String ryhtiCode, OffsetDateTime enteredAt,
-      String activityId) {}
+  public record StageEntry(
+      ZoningStage stage, String ryhtiCode, OffsetDateTime enteredAt, String activityId) {}
 }

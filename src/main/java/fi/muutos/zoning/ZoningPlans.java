@@ -1,8 +1,8 @@
 package fi.muutos.zoning;
 
 import fi.muutos.platform.CaseKeys;
-import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
 import java.time.Clock;
@@ -29,7 +29,10 @@ public class ZoningPlans {
   private final String delegatedApprover;
   private final String councilName;
 
-  ZoningPlans(ZoningPlanRepository repository, CaseKeys caseKeys, WorkingDays workingDays,
+  ZoningPlans(
+      ZoningPlanRepository repository,
+      CaseKeys caseKeys,
+      WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
       @Value("${muutos.zoning.council}") String councilName) {
@@ -43,8 +46,13 @@ public class ZoningPlans {
 
   /** Registers a plan for a starting process instance; a retried start finds its own plan. */
   @Transactional
-  public long register(String businessKey, String name, String type, boolean significant,
-      String area, String processInstanceId) {
+  public long register(
+      String businessKey,
+      String name,
+      String type,
+      boolean significant,
+      String area,
+      String processInstanceId) {
     if (name == null || name.isBlank()) {
       throw new DomainException(Kind.INVALID, "invalid-plan", "A plan needs a name (planName).");
     }
@@ -54,11 +62,21 @@ public class ZoningPlans {
       if (processInstanceId.equals(existing.get().processInstanceId())) {
         return existing.get().id();
       }
-      throw new DomainException(Kind.CONFLICT, "duplicate-business-key",
+      throw new DomainException(
+          Kind.CONFLICT,
+          "duplicate-business-key",
           "A plan with the business key " + businessKey + " exists already.");
     }
-    long id = repository.insert(businessKey, name.strip(), planType, significant, area,
-        "kaavoitus", processInstanceId, now());
+    long id =
+        repository.insert(
+            businessKey,
+            name.strip(),
+            planType,
+            significant,
+            area,
+            "kaavoitus",
+            processInstanceId,
+            now());
     repository.stage(id, ZoningStage.INITIATED, null, now(), ZoningPlanProcess.Elements.START);
     return id;
   }
@@ -87,20 +105,24 @@ public class ZoningPlans {
    * proposal (later rounds); returns the moment the display period is over.
    */
   @Transactional
-  public OffsetDateTime startProposalDisplay(long planId, LocalDate start, int days,
-      String activityId) {
+  public OffsetDateTime startProposalDisplay(
+      long planId, LocalDate start, int days, String activityId) {
     PlanRow plan = plan(planId);
     int round = plan.displayRound() + 1;
     LocalDate lastDay = workingDays.periodEnd(start, days);
     repository.display(planId, round, lastDay);
-    repository.stage(planId, round == 1 ? ZoningStage.PROPOSAL : ZoningStage.REVISED_PROPOSAL,
-        null, now(), activityId);
+    repository.stage(
+        planId,
+        round == 1 ? ZoningStage.PROPOSAL : ZoningStage.REVISED_PROPOSAL,
+        null,
+        now(),
+        activityId);
     return workingDays.endOf(lastDay);
   }
 
   /**
-   * The appeal period after the approval notice: the notice is deemed received on the 7th day
-   * after publication, then 30 days, moved to the next working day. Returns when it is over.
+   * The appeal period after the approval notice: the notice is deemed received on the 7th day after
+   * publication, then 30 days, moved to the next working day. Returns when it is over.
    */
   @Transactional
   public OffsetDateTime startAppealPeriod(long planId, LocalDate noticePublished) {
@@ -123,9 +145,15 @@ public class ZoningPlans {
 
   @Transactional(readOnly = true)
   public ZoningPlanView findByBusinessKey(String businessKey) {
-    return view(repository.findByBusinessKey(businessKey).orElseThrow(() -> new DomainException(
-        Kind.NOT_FOUND, "plan-not-found", "There is no plan with the business key "
-            + businessKey + ".")));
+    return view(
+        repository
+            .findByBusinessKey(businessKey)
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        Kind.NOT_FOUND,
+                        "plan-not-found",
+                        "There is no plan with the business key " + businessKey + ".")));
   }
 
   @Transactional(readOnly = true)
@@ -137,31 +165,57 @@ public class ZoningPlans {
     try {
       return PlanType.valueOf(type == null ? "" : type.strip());
     } catch (IllegalArgumentException e) {
-      throw new DomainException(Kind.INVALID, "invalid-plan", "Unknown plan type '" + type
-          + "' (one of " + Arrays.toString(PlanType.values()) + ").");
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-plan",
+          "Unknown plan type '" + type + "' (one of " + Arrays.toString(PlanType.values()) + ").");
     }
   }
 
   private PlanRow plan(long planId) {
-    return repository.find(planId).orElseThrow(() -> new DomainException(Kind.NOT_FOUND,
-        "plan-not-found", "There is no plan with the id " + planId + "."));
+    return repository
+        .find(planId)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    Kind.NOT_FOUND,
+                    "plan-not-found",
+                    "There is no plan with the id " + planId + "."));
   }
 
   private ZoningPlanView view(PlanRow p) {
     List<ZoningPlanView.StageEntry> stages = repository.stages(p.id());
-    OffsetDateTime since = stages.isEmpty() ? p.createdAt() : stages.get(stages.size() - 1)
-        .enteredAt();
-    LocalDate nextDeadline = switch (p.stage()) {
-      case PROPOSAL, REVISED_PROPOSAL -> p.displayEndsOn();
-      case APPROVED -> p.appealEndsOn();
-      default -> null;
-    };
-    return new ZoningPlanView(p.id(), p.businessKey(), p.name(), p.type(), p.type().label(),
-        p.significant(), p.areaDescription(), p.responsibleGroup(), p.stage(), p.stage().label(),
-        p.stage().ryhtiCode(), p.outcome(), p.processInstanceId(), p.approvingBody(),
-        p.displayRound(), p.displayEndsOn(), p.appealEndsOn(), nextDeadline, p.reminders(),
+    OffsetDateTime since =
+        stages.isEmpty() ? p.createdAt() : stages.get(stages.size() - 1).enteredAt();
+    LocalDate nextDeadline =
+        switch (p.stage()) {
+          case PROPOSAL, REVISED_PROPOSAL -> p.displayEndsOn();
+          case APPROVED -> p.appealEndsOn();
+          default -> null;
+        };
+    return new ZoningPlanView(
+        p.id(),
+        p.businessKey(),
+        p.name(),
+        p.type(),
+        p.type().label(),
+        p.significant(),
+        p.areaDescription(),
+        p.responsibleGroup(),
+        p.stage(),
+        p.stage().label(),
+        p.stage().ryhtiCode(),
+        p.outcome(),
+        p.processInstanceId(),
+        p.approvingBody(),
+        p.displayRound(),
+        p.displayEndsOn(),
+        p.appealEndsOn(),
+        nextDeadline,
+        p.reminders(),
         Math.max(0, ChronoUnit.DAYS.between(since.toLocalDate(), LocalDate.now(clock))),
-        p.createdAt(), stages);
+        p.createdAt(),
+        stages);
   }
 
   private OffsetDateTime now() {

@@ -1,8 +1,8 @@
 package fi.muutos.zoning;
 
 /**
- * Where a plan is, with the national Ryhti lifecycle code (kaavan elinkaaren tila). A cancelled
- * or annulled plan has lapsed (15); the plan's outcome says which.
+ * Where a plan is, with the national Ryhti lifecycle code (kaavan elinkaaren tila). A cancelled or
+ * annulled plan has lapsed (15); the plan's outcome says which.
  */
 public enum ZoningStage {
   INITIATED("01", "Kaavoitusaloite"),

@@ -11,20 +11,27 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** {@code #{zoningTaskValidator}} on every zoning user task's completion (see {@link TaskRules}). */
+/**
+ * {@code #{zoningTaskValidator}} on every zoning user task's completion (see {@link TaskRules}).
+ */
 @Component("zoningTaskValidator")
 class ZoningTaskValidator implements TaskListener {
 
-  private static final TaskRules RULES = new TaskRules(Map.of(
-      Elements.ANNOUNCE_INITIATION, List.of(Rule.date(Vars.ANNOUNCEMENT_DATE)),
-      Elements.AUTHORITIES_MEETING, List.of(Rule.date("meetingDate")),
-      Elements.DISPLAY_DRAFT, List.of(Rule.date("draftDisplayStart")),
-      Elements.PREPARE_PROPOSAL, List.of(Rule.date(Vars.PROPOSAL_DISPLAY_START)),
-      Elements.REPLY_TO_REMINDERS, List.of(Rule.yesNo(Vars.SUBSTANTIAL_CHANGES)),
-      Elements.RECORD_DECISION, List.of(Rule.text("decisionBody"), Rule.date(Vars.DECISION_DATE),
-          Rule.oneOf(Vars.DECISION_OUTCOME, "APPROVED", "RETURNED", "REJECTED")),
-      Elements.PUBLISH_NOTICE, List.of(Rule.date(Vars.NOTICE_DATE)),
-      Elements.ENTRY_INTO_FORCE_NOTICE, List.of(Rule.date(Vars.ENTRY_INTO_FORCE_DATE))));
+  private static final TaskRules RULES =
+      new TaskRules(
+          Map.of(
+              Elements.ANNOUNCE_INITIATION, List.of(Rule.date(Vars.ANNOUNCEMENT_DATE)),
+              Elements.AUTHORITIES_MEETING, List.of(Rule.date("meetingDate")),
+              Elements.DISPLAY_DRAFT, List.of(Rule.date("draftDisplayStart")),
+              Elements.PREPARE_PROPOSAL, List.of(Rule.date(Vars.PROPOSAL_DISPLAY_START)),
+              Elements.REPLY_TO_REMINDERS, List.of(Rule.yesNo(Vars.SUBSTANTIAL_CHANGES)),
+              Elements.RECORD_DECISION,
+                  List.of(
+                      Rule.text("decisionBody"),
+                      Rule.date(Vars.DECISION_DATE),
+                      Rule.oneOf(Vars.DECISION_OUTCOME, "APPROVED", "RETURNED", "REJECTED")),
+              Elements.PUBLISH_NOTICE, List.of(Rule.date(Vars.NOTICE_DATE)),
+              Elements.ENTRY_INTO_FORCE_NOTICE, List.of(Rule.date(Vars.ENTRY_INTO_FORCE_DATE))));
 
   @Override
   public void notify(DelegateTask task) {

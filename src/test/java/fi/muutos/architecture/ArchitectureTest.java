@@ -17,26 +17,40 @@ import org.springframework.modulith.docs.Documenter;
 /**
  * The features are modules (Spring Modulith: each top-level package under {@code fi.muutos}, whose
  * sub-packages are its internals): no cycles between them, and none reaches into another's
- * internals. Controllers call facades, never the engine. Each rule has a negative case on a
- * fixture with a deliberate violation, so the test cannot pass by checking nothing. The module
- * documentation (diagrams and a canvas per module) is generated from the same model into
- * {@code target/spring-modulith-docs}.
+ * internals. Controllers call facades, never the engine. Each rule has a negative case on a fixture
+ * with a deliberate violation, so the test cannot pass by checking nothing. The module
+ * documentation (diagrams and a canvas per module) is generated from the same model into {@code
+ * target/spring-modulith-docs}.
  */
 class ArchitectureTest {
 
   static final ApplicationModules MODULES = ApplicationModules.of(MuutosApplication.class);
 
   /** Controllers (in a feature's {@code web} package) never use the engine's API. */
-  static final ArchRule CONTROLLERS_USE_FACADES = noClasses().that().resideInAPackage("..web..")
-      .and().haveSimpleNameEndingWith("Controller")
-      .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine..")
-      .because("controllers call a feature's facade; the facade talks to the engine");
+  static final ArchRule CONTROLLERS_USE_FACADES =
+      noClasses()
+          .that()
+          .resideInAPackage("..web..")
+          .and()
+          .haveSimpleNameEndingWith("Controller")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.camunda.bpm.engine..")
+          .because("controllers call a feature's facade; the facade talks to the engine");
 
   @Test
   void theModulesHaveNoCyclesAndUseOnlyEachOthersPublicTypes() {
     assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-        .contains("zoning", "organisation", "transfer", "evaluation", "strategy", "events",
-            "identity", "integrity", "platform");
+        .contains(
+            "zoning",
+            "organisation",
+            "transfer",
+            "evaluation",
+            "strategy",
+            "events",
+            "identity",
+            "integrity",
+            "platform");
     MODULES.verify();
   }
 
@@ -44,24 +58,27 @@ class ArchitectureTest {
   void reachingIntoAnotherModulesInternalsFailsTheBuild() {
     // the fixture is test code, which the module model leaves out unless told to take it
     ImportOption everything = location -> true;
-    assertThatThrownBy(ApplicationModules.of("fi.muutos.architecture.violation", everything)::verify)
+    assertThatThrownBy(
+            ApplicationModules.of("fi.muutos.architecture.violation", everything)::verify)
         .isInstanceOf(Violations.class)
         .hasMessageContaining("Hidden");
   }
 
   @Test
   void controllersUseFacadesNotTheEngine() {
-    CONTROLLERS_USE_FACADES.check(new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("fi.muutos"));
+    CONTROLLERS_USE_FACADES.check(
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("fi.muutos"));
   }
 
   @Test
   void aControllerThatUsesTheEngineFailsTheBuild() {
-    JavaClasses fixture = new ClassFileImporter()
-        .importPackages("fi.muutos.architecture.violation.gamma");
+    JavaClasses fixture =
+        new ClassFileImporter().importPackages("fi.muutos.architecture.violation.gamma");
     assertThatThrownBy(() -> CONTROLLERS_USE_FACADES.check(fixture))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("GammaController");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("GammaController");
   }
 
   @Test

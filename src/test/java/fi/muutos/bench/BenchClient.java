@@ -18,40 +18,54 @@ final class BenchClient {
   static final String CLOUDEVENT = "application/cloudevents+json";
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String baseUrl;
 
   BenchClient(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
-  HttpResponse<String> send(String method, String path, String user, String contentType,
-      String body) throws IOException, InterruptedException {
+  HttpResponse<String> send(
+      String method, String path, String user, String contentType, String body)
+      throws IOException, InterruptedException {
     return send(method, path, user, contentType, body, "application/json");
   }
 
-  HttpResponse<String> send(String method, String path, String user, String contentType,
-      String body, String accept) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(60)).header("Authorization", basic(user))
-        .header("Accept", accept);
+  HttpResponse<String> send(
+      String method, String path, String user, String contentType, String body, String accept)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", basic(user))
+            .header("Accept", accept);
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", contentType)
+      request
+          .header("Content-Type", contentType)
           .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Sends and reads the JSON answer; any other status than {@code expected} is a failure. */
-  JsonNode call(String method, String path, String user, String contentType, String body,
-      int expected) throws IOException, InterruptedException {
+  JsonNode call(
+      String method, String path, String user, String contentType, String body, int expected)
+      throws IOException, InterruptedException {
     HttpResponse<String> response = send(method, path, user, contentType, body);
     if (response.statusCode() != expected) {
-      throw new BenchFailure(method + " " + path + " as " + user + ": " + response.statusCode()
-          + " " + response.body());
+      throw new BenchFailure(
+          method
+              + " "
+              + path
+              + " as "
+              + user
+              + ": "
+              + response.statusCode()
+              + " "
+              + response.body());
     }
     return response.body().isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(response.body());
   }
@@ -69,8 +83,8 @@ final class BenchClient {
   }
 
   private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
-        .getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   /** A request that did not get the answer the workload expects. */

@@ -34,19 +34,22 @@ final class Load {
     long begin = System.nanoTime();
     List<Future<?>> threads = new ArrayList<>();
     for (int t = 0; t < clients; t++) {
-      threads.add(pool.submit(() -> {
-        for (int i = next.getAndIncrement(); i < count && failure.get() == null;
-            i = next.getAndIncrement()) {
-          long start = System.nanoTime();
-          try {
-            call.run(i);
-          } catch (Exception e) {
-            failure.compareAndSet(null, e);
-          }
-          latencies[i] = System.nanoTime() - start;
-        }
-        return null;
-      }));
+      threads.add(
+          pool.submit(
+              () -> {
+                for (int i = next.getAndIncrement();
+                    i < count && failure.get() == null;
+                    i = next.getAndIncrement()) {
+                  long start = System.nanoTime();
+                  try {
+                    call.run(i);
+                  } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                  }
+                  latencies[i] = System.nanoTime() - start;
+                }
+                return null;
+              }));
     }
     for (Future<?> thread : threads) {
       thread.get();
@@ -57,8 +60,12 @@ final class Load {
       throw new AssertionError("a request failed: " + failure.get().getMessage(), failure.get());
     }
     Arrays.sort(latencies);
-    return new Result(count, count * 1e9 / elapsed, millis(latencies, 0.50),
-        millis(latencies, 0.95), millis(latencies, 0.99));
+    return new Result(
+        count,
+        count * 1e9 / elapsed,
+        millis(latencies, 0.50),
+        millis(latencies, 0.95),
+        millis(latencies, 0.99));
   }
 
   private static double millis(long[] sorted, double quantile) {

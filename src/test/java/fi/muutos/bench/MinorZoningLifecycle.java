@@ -36,34 +36,77 @@ final class MinorZoningLifecycle {
 
   void run(int i) throws Exception {
     LocalDate today = LocalDate.now();
-    JsonNode started = client.call("POST", "/api/zoning/plans", PLANNER, BenchClient.JSON,
-        BenchClient.json(Map.of("name", "Benchmark-asemakaavan muutos " + run + "-" + i,
-            "type", "MINOR_DETAILED_PLAN_CHANGE", "significant", false,
-            "areaDescription", "Keskusta, kortteli " + i)), 201);
+    JsonNode started =
+        client.call(
+            "POST",
+            "/api/zoning/plans",
+            PLANNER,
+            BenchClient.JSON,
+            BenchClient.json(
+                Map.of(
+                    "name",
+                    "Benchmark-asemakaavan muutos " + run + "-" + i,
+                    "type",
+                    "MINOR_DETAILED_PLAN_CHANGE",
+                    "significant",
+                    false,
+                    "areaDescription",
+                    "Keskusta, kortteli " + i)),
+            201);
     String instance = started.path("processInstanceId").asText();
     String key = started.path("businessKey").asText();
 
-    complete(instance, Elements.ANNOUNCE_INITIATION, PLANNER,
+    complete(
+        instance,
+        Elements.ANNOUNCE_INITIATION,
+        PLANNER,
         Map.of("announcementDate", today.toString()));
-    complete(instance, Elements.PREPARE_PROPOSAL, PLANNER, Map.of(
-        "proposalDisplayStart", today.plusDays(7).toString(), "statementAuthorities", "ELY-keskus"));
-    event(key, "fi.muutos.zoning.statement.received",
+    complete(
+        instance,
+        Elements.PREPARE_PROPOSAL,
+        PLANNER,
+        Map.of(
+            "proposalDisplayStart",
+            today.plusDays(7).toString(),
+            "statementAuthorities",
+            "ELY-keskus"));
+    event(
+        key,
+        "fi.muutos.zoning.statement.received",
         Map.of("authority", "ELY-keskus", "date", today.plusDays(14).toString()));
     timer(instance, Elements.DISPLAY_ENDED);
     complete(instance, Elements.REPLY_TO_REMINDERS, PLANNER, Map.of("substantialChanges", false));
-    event(key, "fi.muutos.decision.made", Map.of("body", "Kaupunkikehityslautakunta",
-        "date", today.plusDays(35).toString(), "outcome", "APPROVED"));
-    complete(instance, Elements.PUBLISH_NOTICE, REGISTRY,
+    event(
+        key,
+        "fi.muutos.decision.made",
+        Map.of(
+            "body",
+            "Kaupunkikehityslautakunta",
+            "date",
+            today.plusDays(35).toString(),
+            "outcome",
+            "APPROVED"));
+    complete(
+        instance,
+        Elements.PUBLISH_NOTICE,
+        REGISTRY,
         Map.of("noticeDate", today.plusDays(38).toString()));
     if (i % 10 == 0) {
-      event(key, "fi.muutos.zoning.appeal.filed", Map.of("court", "Hämeenlinnan hallinto-oikeus",
-          "date", today.plusDays(60).toString()));
-      event(key, "fi.muutos.zoning.appeal.decided",
+      event(
+          key,
+          "fi.muutos.zoning.appeal.filed",
+          Map.of("court", "Hämeenlinnan hallinto-oikeus", "date", today.plusDays(60).toString()));
+      event(
+          key,
+          "fi.muutos.zoning.appeal.decided",
           Map.of("outcome", "UPHELD", "date", today.plusDays(200).toString()));
     } else {
       timer(instance, Elements.APPEAL_PERIOD_ENDED);
     }
-    complete(instance, Elements.ENTRY_INTO_FORCE_NOTICE, REGISTRY,
+    complete(
+        instance,
+        Elements.ENTRY_INTO_FORCE_NOTICE,
+        REGISTRY,
         Map.of("entryIntoForceDate", today.plusDays(210).toString()));
     awaitCompleted(instance);
   }
@@ -71,21 +114,31 @@ final class MinorZoningLifecycle {
   /** Completes the task at {@code taskKey} as {@code user}, waiting for it to exist first. */
   private void complete(String instance, String taskKey, String user, Map<String, Object> values)
       throws Exception {
-    String path = "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey="
-        + taskKey;
-    JsonNode tasks = poll(() -> client.get(path, user), found -> found.size() > 0,
-        "task " + taskKey + " of " + instance);
+    String path =
+        "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + taskKey;
+    JsonNode tasks =
+        poll(
+            () -> client.get(path, user),
+            found -> found.size() > 0,
+            "task " + taskKey + " of " + instance);
     Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value,
-        "type", value instanceof Boolean ? "Boolean" : "String")));
-    client.call("POST", "/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete",
-        user, BenchClient.JSON, BenchClient.json(Map.of("variables", variables)), 204);
+    values.forEach(
+        (name, value) ->
+            variables.put(
+                name,
+                Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String")));
+    client.call(
+        "POST",
+        "/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete",
+        user,
+        BenchClient.JSON,
+        BenchClient.json(Map.of("variables", variables)),
+        204);
   }
 
   /**
-   * An event from the system that sends its type in the demo set-up (decisions: the meeting
-   * system; statements and appeals: case management); in this lifecycle a process always waits
-   * for it.
+   * An event from the system that sends its type in the demo set-up (decisions: the meeting system;
+   * statements and appeals: case management); in this lifecycle a process always waits for it.
    */
   private void event(String subject, String type, Map<String, Object> data) throws Exception {
     boolean meeting = type.equals("fi.muutos.decision.made");
@@ -97,9 +150,14 @@ final class MinorZoningLifecycle {
     event.put("subject", subject);
     event.put("datacontenttype", "application/json");
     event.put("data", data);
-    JsonNode outcome = client.call("POST", "/api/events", meeting ? MEETING_SYSTEM : CASE_MANAGEMENT,
-        BenchClient.CLOUDEVENT,
-        BenchClient.json(event), 202);
+    JsonNode outcome =
+        client.call(
+            "POST",
+            "/api/events",
+            meeting ? MEETING_SYSTEM : CASE_MANAGEMENT,
+            BenchClient.CLOUDEVENT,
+            BenchClient.json(event),
+            202);
     if (!"CORRELATED".equals(outcome.path("status").asText())) {
       throw new BenchFailure(type + " for " + subject + " was not taken: " + outcome);
     }
@@ -107,20 +165,32 @@ final class MinorZoningLifecycle {
 
   /** Executes the timer job at {@code activityId} now. */
   private void timer(String instance, String activityId) throws Exception {
-    JsonNode jobs = poll(() -> client.get("/engine-rest/job?processInstanceId=" + instance
-        + "&activityId=" + activityId, OPERATOR), found -> found.size() > 0,
-        "timer " + activityId + " of " + instance);
-    client.call("POST", "/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute",
-        OPERATOR, BenchClient.JSON, "{}", 204);
+    JsonNode jobs =
+        poll(
+            () ->
+                client.get(
+                    "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + activityId,
+                    OPERATOR),
+            found -> found.size() > 0,
+            "timer " + activityId + " of " + instance);
+    client.call(
+        "POST",
+        "/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute",
+        OPERATOR,
+        BenchClient.JSON,
+        "{}",
+        204);
   }
 
   private void awaitCompleted(String instance) throws Exception {
-    poll(() -> client.get("/engine-rest/history/process-instance/" + instance, OPERATOR),
-        found -> "COMPLETED".equals(found.path("state").asText()), "end of " + instance);
+    poll(
+        () -> client.get("/engine-rest/history/process-instance/" + instance, OPERATOR),
+        found -> "COMPLETED".equals(found.path("state").asText()),
+        "end of " + instance);
   }
 
-  private static JsonNode poll(Query query, java.util.function.Predicate<JsonNode> ready,
-      String what) throws Exception {
+  private static JsonNode poll(
+      Query query, java.util.function.Predicate<JsonNode> ready, String what) throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     long pause = 2;
     while (true) {

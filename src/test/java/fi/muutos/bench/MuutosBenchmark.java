@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * process starts, full minor-zoning lifecycles and CloudEvents intake, each beside the same
  * workload on Camunda's and Hikari's defaults and beside the database's own commit limit, all in
  * the same run; reads at scale (Tasklist's group query at 100k open tasks, the strategy at 10k
- * measures); and the SQL statements and commits one lifecycle costs. Not part of
- * {@code mvn verify}: run with {@code mvn -Pbench verify}. Figures are reported, never asserted;
- * only the requests' success is.
+ * measures); and the SQL statements and commits one lifecycle costs. Not part of {@code mvn
+ * verify}: run with {@code mvn -Pbench verify}. Figures are reported, never asserted; only the
+ * requests' success is.
  */
 class MuutosBenchmark {
 
@@ -41,8 +41,9 @@ class MuutosBenchmark {
   private static final int CHANGES_EACH = Integer.getInteger("bench.changesPerMeasure", 100);
   private static final int READS = Integer.getInteger("bench.reads", 200);
   private static final int COST_LIFECYCLES = Integer.getInteger("bench.costLifecycles", 20);
-  private static final String ADMIN_URL = System.getProperty("bench.postgres",
-      "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+  private static final String ADMIN_URL =
+      System.getProperty(
+          "bench.postgres", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
 
   private static final String MUUTOS = "Muutos";
   private static final String DEFAULTS = "defaults";
@@ -55,21 +56,24 @@ class MuutosBenchmark {
 
   static {
     SETTINGS.put(MUUTOS, List.of());
-    SETTINGS.put(DEFAULTS, List.of(
-        "--spring.datasource.hikari.maximum-pool-size=10",
-        "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false",
-        "--spring.datasource.hikari.connection-timeout=30000",
-        "--camunda.bpm.job-execution.lock-time-in-millis=300000"));
+    SETTINGS.put(
+        DEFAULTS,
+        List.of(
+            "--spring.datasource.hikari.maximum-pool-size=10",
+            "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=false",
+            "--spring.datasource.hikari.connection-timeout=30000",
+            "--camunda.bpm.job-execution.lock-time-in-millis=300000"));
   }
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   @Test
   void measure() throws Exception {
-    try (EmbeddedPostgres counting = EmbeddedPostgres.builder()
-        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-        .setServerConfig("pg_stat_statements.track_utility", "on").start()) {
+    try (EmbeddedPostgres counting =
+        EmbeddedPostgres.builder()
+            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+            .setServerConfig("pg_stat_statements.track_utility", "on")
+            .start()) {
       String countingUrl = counting.getJdbcUrl("postgres", "postgres");
       String adminUrl = ADMIN_URL;
       boolean embedded = false;
@@ -87,12 +91,12 @@ class MuutosBenchmark {
       }
       SqlCost cost = new SqlCost(countingUrl);
       for (var setting : SETTINGS.entrySet()) {
-        report.costs.put(setting.getKey(),
-            cost(countingUrl, cost, setting.getKey(), setting.getValue()));
+        report.costs.put(
+            setting.getKey(), cost(countingUrl, cost, setting.getKey(), setting.getValue()));
       }
       report.costPostgres = version(countingUrl) + " (embedded, with pg_stat_statements)";
-      String markdown = report.markdown(Files.exists(Report.DOCUMENT)
-          ? Files.readString(Report.DOCUMENT) : "");
+      String markdown =
+          report.markdown(Files.exists(Report.DOCUMENT) ? Files.readString(Report.DOCUMENT) : "");
       System.out.println(markdown);
       Files.createDirectories(Report.DOCUMENT.getParent());
       Files.writeString(Report.DOCUMENT, markdown);
@@ -107,19 +111,47 @@ class MuutosBenchmark {
       BenchClient client = new BenchClient(app.baseUrl());
       report.camunda = client.get("/engine-rest/version", "admin").path("version").asText();
       Map<String, Result> results = new LinkedHashMap<>();
-      results.put("start zoning plan (POST /api/zoning/plans)", load(client, "kaavoittaja",
-          "/api/zoning/plans", BenchClient.JSON, 201, MuutosBenchmark::zoningPlan));
-      results.put("start service transfer (POST /api/transfers)", load(client, "hallintojohtaja",
-          "/api/transfers", BenchClient.JSON, 201, MuutosBenchmark::transfer));
-      results.put("start organisation reform (POST /api/reforms)", load(client, "hallintojohtaja",
-          "/api/reforms", BenchClient.JSON, 201, MuutosBenchmark::reform));
+      results.put(
+          "start zoning plan (POST /api/zoning/plans)",
+          load(
+              client,
+              "kaavoittaja",
+              "/api/zoning/plans",
+              BenchClient.JSON,
+              201,
+              MuutosBenchmark::zoningPlan));
+      results.put(
+          "start service transfer (POST /api/transfers)",
+          load(
+              client,
+              "hallintojohtaja",
+              "/api/transfers",
+              BenchClient.JSON,
+              201,
+              MuutosBenchmark::transfer));
+      results.put(
+          "start organisation reform (POST /api/reforms)",
+          load(
+              client,
+              "hallintojohtaja",
+              "/api/reforms",
+              BenchClient.JSON,
+              201,
+              MuutosBenchmark::reform));
       String run = UUID.randomUUID().toString();
-      results.put("CloudEvent intake, 10 % duplicates (POST /api/events)",
-          load(client, "kokousjarjestelma", "/api/events", BenchClient.CLOUDEVENT, 202,
+      results.put(
+          "CloudEvent intake, 10 % duplicates (POST /api/events)",
+          load(
+              client,
+              "kokousjarjestelma",
+              "/api/events",
+              BenchClient.CLOUDEVENT,
+              202,
               i -> event(run, i)));
       MinorZoningLifecycle lifecycle = new MinorZoningLifecycle(client);
       Load.run(CLIENTS, Math.max(1, LIFECYCLES / 10), lifecycle::run);
-      results.put("minor zoning change, start to legal force (lifecycles)",
+      results.put(
+          "minor zoning change, start to legal force (lifecycles)",
           Load.run(CLIENTS, LIFECYCLES, lifecycle::run));
       report.throughput.put(name, results);
       if (MUUTOS.equals(name)) {
@@ -132,46 +164,89 @@ class MuutosBenchmark {
   private Map<String, Result> readsAtScale(BenchClient client, String url, Report report)
       throws Exception {
     ScaleData data = new ScaleData(url);
-    JsonNode plan = client.call("POST", "/api/zoning/plans", "kaavoittaja", BenchClient.JSON,
-        zoningPlan(-1), 201);
+    JsonNode plan =
+        client.call(
+            "POST", "/api/zoning/plans", "kaavoittaja", BenchClient.JSON, zoningPlan(-1), 201);
     String waiting = plan.path("processInstanceId").asText();
     JsonNode task = poll(client, "/engine-rest/task?processInstanceId=" + waiting, "kaavoittaja");
-    String finished = client.get("/engine-rest/history/process-instance?processDefinitionKey="
-        + "zoningPlan&finished=true&maxResults=1", "admin").get(0).path("id").asText();
+    String finished =
+        client
+            .get(
+                "/engine-rest/history/process-instance?processDefinitionKey="
+                    + "zoningPlan&finished=true&maxResults=1",
+                "admin")
+            .get(0)
+            .path("id")
+            .asText();
     long begin = System.nanoTime();
     data.openTasks(waiting, OPEN_TASKS);
     data.finishedInstances(finished, FINISHED);
     data.measures("M-KAAVOITUSPROSESSIT", MEASURES, CHANGES_EACH);
     report.loadSeconds = (System.nanoTime() - begin) / 1e9;
-    report.loaded = String.format(Locale.ROOT, "%,d open tasks (%,d rows in ACT_RU_TASK), %,d "
-        + "finished instances (%,d rows in ACT_HI_PROCINST), %,d measures with %,d status log "
-        + "rows", OPEN_TASKS, data.count("act_ru_task"), FINISHED, data.count("act_hi_procinst"),
-        data.count("mu_measure"), data.count("mu_measure_status_log"));
+    report.loaded =
+        String.format(
+            Locale.ROOT,
+            "%,d open tasks (%,d rows in ACT_RU_TASK), %,d "
+                + "finished instances (%,d rows in ACT_HI_PROCINST), %,d measures with %,d status log "
+                + "rows",
+            OPEN_TASKS,
+            data.count("act_ru_task"),
+            FINISHED,
+            data.count("act_hi_procinst"),
+            data.count("mu_measure"),
+            data.count("mu_measure_status_log"));
     String filter = groupFilter(client, "kaavoittaja", "kaavoitus");
-    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-        + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    String body =
+        "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+            + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
     Map<String, Result> reads = new LinkedHashMap<>();
-    reads.put("Tasklist: group filter \"" + task.get(0).path("name").asText()
-        + "\" list, first 15 (POST /engine-rest/filter/{id}/list, HAL)", read(() ->
-        client.send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
-            "kaavoittaja", BenchClient.JSON, body, "application/hal+json")));
-    reads.put("Tasklist: group filter count (POST /engine-rest/filter/{id}/count)", read(() ->
-        client.send("POST", "/engine-rest/filter/" + filter + "/count", "kaavoittaja",
-            BenchClient.JSON, body)));
-    reads.put("strategy with all measures (GET /api/strategy)", read(() ->
-        client.send("GET", "/api/strategy", "hallintojohtaja", null, null)));
-    reads.put("one measure with its log (GET /api/strategy/measures/{code})", read(() ->
-        client.send("GET", "/api/strategy/measures/BENCH-M-" + (MEASURES / 2), "hallintojohtaja", null, null)));
+    reads.put(
+        "Tasklist: group filter \""
+            + task.get(0).path("name").asText()
+            + "\" list, first 15 (POST /engine-rest/filter/{id}/list, HAL)",
+        read(
+            () ->
+                client.send(
+                    "POST",
+                    "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15",
+                    "kaavoittaja",
+                    BenchClient.JSON,
+                    body,
+                    "application/hal+json")));
+    reads.put(
+        "Tasklist: group filter count (POST /engine-rest/filter/{id}/count)",
+        read(
+            () ->
+                client.send(
+                    "POST",
+                    "/engine-rest/filter/" + filter + "/count",
+                    "kaavoittaja",
+                    BenchClient.JSON,
+                    body)));
+    reads.put(
+        "strategy with all measures (GET /api/strategy)",
+        read(() -> client.send("GET", "/api/strategy", "hallintojohtaja", null, null)));
+    reads.put(
+        "one measure with its log (GET /api/strategy/measures/{code})",
+        read(
+            () ->
+                client.send(
+                    "GET",
+                    "/api/strategy/measures/BENCH-M-" + (MEASURES / 2),
+                    "hallintojohtaja",
+                    null,
+                    null)));
     return reads;
   }
 
   private Result read(HttpCall call) throws Exception {
-    Load.Call checked = i -> {
-      var response = call.send();
-      if (response.statusCode() != 200) {
-        throw new BenchClient.BenchFailure(response.statusCode() + " " + response.body());
-      }
-    };
+    Load.Call checked =
+        i -> {
+          var response = call.send();
+          if (response.statusCode() != 200) {
+            throw new BenchClient.BenchFailure(response.statusCode() + " " + response.body());
+          }
+        };
     Load.run(1, Math.max(1, READS / 10), checked);
     return Load.run(1, READS, checked);
   }
@@ -192,9 +267,13 @@ class MuutosBenchmark {
   }
 
   private PackagedApp start(String url, String database, List<String> settings) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres",
-        "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-        "--logging.level.root=WARN"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--logging.level.root=WARN"));
     args.addAll(settings);
     return PackagedApp.start(Files.createDirectories(workDir.resolve(database)), args);
   }
@@ -206,23 +285,28 @@ class MuutosBenchmark {
       c.createStatement().execute("create table commit_probe (id bigserial primary key, v text)");
     }
     List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
-    ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> {
-      try {
-        Connection c = DriverManager.getConnection(url, "postgres", "");
-        opened.add(c);
-        return c;
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    ThreadLocal<Connection> connection =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Connection c = DriverManager.getConnection(url, "postgres", "");
+                opened.add(c);
+                return c;
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     try {
-      return Load.run(CLIENTS, REQUESTS * 2, i -> {
-        try (var insert = connection.get()
-            .prepareStatement("insert into commit_probe (v) values (?)")) {
-          insert.setString(1, "probe " + i);
-          insert.executeUpdate();
-        }
-      });
+      return Load.run(
+          CLIENTS,
+          REQUESTS * 2,
+          i -> {
+            try (var insert =
+                connection.get().prepareStatement("insert into commit_probe (v) values (?)")) {
+              insert.setString(1, "probe " + i);
+              insert.executeUpdate();
+            }
+          });
     } finally {
       for (Connection c : opened) {
         c.close();
@@ -230,8 +314,14 @@ class MuutosBenchmark {
     }
   }
 
-  private static Result load(BenchClient client, String user, String path, String contentType,
-      int expected, java.util.function.IntFunction<String> body) throws Exception {
+  private static Result load(
+      BenchClient client,
+      String user,
+      String path,
+      String contentType,
+      int expected,
+      java.util.function.IntFunction<String> body)
+      throws Exception {
     Load.Call call = i -> client.call("POST", path, user, contentType, body.apply(i), expected);
     Load.run(CLIENTS, WARM_UP, i -> call.run(REQUESTS + i));
     return Load.run(CLIENTS, REQUESTS, call);
@@ -259,27 +349,42 @@ class MuutosBenchmark {
   }
 
   static String zoningPlan(int i) {
-    return "{\"name\":\"Benchmark-kortteli " + i + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\","
+    return "{\"name\":\"Benchmark-kortteli "
+        + i
+        + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\","
         + "\"significant\":false,\"areaDescription\":\"Keskusta\"}";
   }
 
   private static String transfer(int i) {
-    return "{\"serviceName\":\"Benchmark-palvelu " + i + "\",\"serviceKind\":\"BUSINESS_SERVICES\","
+    return "{\"serviceName\":\"Benchmark-palvelu "
+        + i
+        + "\",\"serviceKind\":\"BUSINESS_SERVICES\","
         + "\"recipient\":\"Esimerkki Oy\",\"newCompany\":false,\"staffMoving\":false,"
-        + "\"inHouse\":true,\"transferDate\":\"" + LocalDate.now().plusMonths(6) + "\"}";
+        + "\"inHouse\":true,\"transferDate\":\""
+        + LocalDate.now().plusMonths(6)
+        + "\"}";
   }
 
   private static String reform(int i) {
-    return "{\"name\":\"Benchmark-uudistus " + i + "\",\"effectiveDate\":\""
-        + LocalDate.now().plusYears(1).withDayOfYear(1) + "\",\"committees\":"
+    return "{\"name\":\"Benchmark-uudistus "
+        + i
+        + "\",\"effectiveDate\":\""
+        + LocalDate.now().plusYears(1).withDayOfYear(1)
+        + "\",\"committees\":"
         + "[\"Elinvoimalautakunta\",\"Sivistyslautakunta\"],\"divisions\":[\"Elinvoima\"]}";
   }
 
   /** Every tenth event repeats the one before it (same source and id): a duplicate. */
   private static String event(String run, int i) {
     int id = i % 10 == 9 ? i - 1 : i;
-    return "{\"specversion\":\"1.0\",\"id\":\"" + run + "-" + id + "\",\"source\":\"/dynasty/benchmark\","
-        + "\"type\":\"fi.muutos.decision.made\",\"subject\":\"KAAVA-BENCH-" + id + "\","
+    return "{\"specversion\":\"1.0\",\"id\":\""
+        + run
+        + "-"
+        + id
+        + "\",\"source\":\"/dynasty/benchmark\","
+        + "\"type\":\"fi.muutos.decision.made\",\"subject\":\"KAAVA-BENCH-"
+        + id
+        + "\","
         + "\"datacontenttype\":\"application/json\",\"data\":{\"body\":\"kaupunginhallitus\","
         + "\"date\":\"2026-11-28\",\"outcome\":\"APPROVED\"}}";
   }
@@ -297,12 +402,13 @@ class MuutosBenchmark {
       c.createStatement().execute("drop database if exists " + database + " with (force)");
       c.createStatement().execute("create database " + database);
     }
-    return adminUrl.replaceFirst("/postgres(\\?|$)", "/" + database + "$1").replaceFirst("\\?.*$", "");
+    return adminUrl
+        .replaceFirst("/postgres(\\?|$)", "/" + database + "$1")
+        .replaceFirst("\\?.*$", "");
   }
 
   @FunctionalInterface
   private interface HttpCall {
     java.net.http.HttpResponse<String> send() throws Exception;
   }
-
 }

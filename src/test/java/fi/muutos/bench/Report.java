@@ -13,8 +13,10 @@ import java.util.Map;
 final class Report {
 
   static final Path DOCUMENT = Path.of("docs", "benchmarks.md");
+
   /** Everything from this line on is kept as it is when the tables are written again. */
-  static final String KEPT = "<!-- Below this line: kept by hand, not overwritten by the benchmark. -->";
+  static final String KEPT =
+      "<!-- Below this line: kept by hand, not overwritten by the benchmark. -->";
 
   private final int clients;
   private final int requests;
@@ -42,56 +44,102 @@ final class Report {
   String markdown(String previous) {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmarks\n\n");
-    md.append("Written by `mvn -Pbench verify` (`fi.muutos.bench.MuutosBenchmark`); the tables are "
-        + "not edited by hand. Every figure in them comes from one run of that command.\n\n");
+    md.append(
+        "Written by `mvn -Pbench verify` (`fi.muutos.bench.MuutosBenchmark`); the tables are "
+            + "not edited by hand. Every figure in them comes from one run of that command.\n\n");
     md.append("- machine: ").append(machine()).append('\n');
-    md.append("- Java ").append(System.getProperty("java.version")).append(", Camunda ")
-        .append(camunda).append(", PostgreSQL ").append(postgres).append('\n');
-    md.append(String.format(Locale.ROOT, "- %d HTTP clients (threads); %d measured requests per "
-        + "start and intake workload after %d warm-up requests; %d measured lifecycles after %d "
-        + "warm-up ones; HTTP Basic as the demo users%n", clients, requests, warmUp, lifecycles,
-        Math.max(1, lifecycles / 10)));
+    md.append("- Java ")
+        .append(System.getProperty("java.version"))
+        .append(", Camunda ")
+        .append(camunda)
+        .append(", PostgreSQL ")
+        .append(postgres)
+        .append('\n');
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- %d HTTP clients (threads); %d measured requests per "
+                + "start and intake workload after %d warm-up requests; %d measured lifecycles after %d "
+                + "warm-up ones; HTTP Basic as the demo users%n",
+            clients,
+            requests,
+            warmUp,
+            lifecycles,
+            Math.max(1, lifecycles / 10)));
     md.append("- the application, PostgreSQL and the clients share the machine\n\n");
 
     md.append("## Throughput\n\n");
-    md.append("\"Muutos\" is the application as shipped (`postgres` profile). \"defaults\" is the "
-        + "same application with Camunda's and Hikari's defaults put back where Muutos changes "
-        + "them: `").append(String.join(" ", defaults)).append("`. \"DB limit\" is PostgreSQL's "
-        + "own commit rate here: one-row insert transactions, one connection per client. Absolute "
-        + "numbers on a shared machine are context only; the ratios are the point.\n\n");
-    md.append("| workload | Muutos /s | defaults /s | Muutos ÷ defaults | Muutos ÷ DB limit "
-        + "| p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append(
+            "\"Muutos\" is the application as shipped (`postgres` profile). \"defaults\" is the "
+                + "same application with Camunda's and Hikari's defaults put back where Muutos changes "
+                + "them: `")
+        .append(String.join(" ", defaults))
+        .append(
+            "`. \"DB limit\" is PostgreSQL's "
+                + "own commit rate here: one-row insert transactions, one connection per client. Absolute "
+                + "numbers on a shared machine are context only; the ratios are the point.\n\n");
+    md.append(
+        "| workload | Muutos /s | defaults /s | Muutos ÷ defaults | Muutos ÷ DB limit "
+            + "| p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
     Map<String, Result> ours = throughput.getOrDefault("Muutos", Map.of());
     Map<String, Result> theirs = throughput.getOrDefault("defaults", Map.of());
     for (var entry : ours.entrySet()) {
       Result our = entry.getValue();
       Result their = theirs.get(entry.getKey());
-      md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.2f %% | %.1f | %.1f "
-          + "| %.1f |%n", entry.getKey(), our.perSecond(), their.perSecond(),
-          our.perSecond() / their.perSecond(), 100 * our.perSecond() / dbLimit.perSecond(),
-          our.p50(), our.p95(), our.p99()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %.2f | %.2f %% | %.1f | %.1f " + "| %.1f |%n",
+              entry.getKey(),
+              our.perSecond(),
+              their.perSecond(),
+              our.perSecond() / their.perSecond(),
+              100 * our.perSecond() / dbLimit.perSecond(),
+              our.p50(),
+              our.p95(),
+              our.p99()));
     }
-    md.append(String.format(Locale.ROOT, "| DB limit: one-row insert commits | %.0f | | | | %.1f "
-        + "| %.1f | %.1f |%n", dbLimit.perSecond(), dbLimit.p50(), dbLimit.p95(), dbLimit.p99()));
-    md.append("\nLatencies are those of the Muutos run; for a lifecycle, the whole lifecycle. A "
-        + "lifecycle is a minor detailed-plan change: start, five tasks completed through "
-        + "`/engine-rest` with the values their forms set, the statement and the decision as "
-        + "CloudEvents, the display and appeal periods' timers executed through "
-        + "`POST /engine-rest/job/{id}/execute` (every tenth plan is appealed instead and the "
-        + "appeal dismissed, by events), the measure updates run by the job executor; it ends when "
-        + "the instance has completed. Strategy evaluations are not started here: each start "
-        + "deploys a survey form generated for it, a rare and deliberately heavy step.\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| DB limit: one-row insert commits | %.0f | | | | %.1f " + "| %.1f | %.1f |%n",
+            dbLimit.perSecond(),
+            dbLimit.p50(),
+            dbLimit.p95(),
+            dbLimit.p99()));
+    md.append(
+        "\nLatencies are those of the Muutos run; for a lifecycle, the whole lifecycle. A "
+            + "lifecycle is a minor detailed-plan change: start, five tasks completed through "
+            + "`/engine-rest` with the values their forms set, the statement and the decision as "
+            + "CloudEvents, the display and appeal periods' timers executed through "
+            + "`POST /engine-rest/job/{id}/execute` (every tenth plan is appealed instead and the "
+            + "appeal dismissed, by events), the measure updates run by the job executor; it ends when "
+            + "the instance has completed. Strategy evaluations are not started here: each start "
+            + "deploys a survey form generated for it, a rare and deliberately heavy step.\n\n");
 
     md.append("## SQL per lifecycle\n\n");
-    md.append("Statements and commits one minor-zoning lifecycle costs, counted by "
-        + "pg_stat_statements on PostgreSQL ").append(costPostgres).append(" over lifecycles run "
-        + "one at a time. The job executor's acquisition queries and the event inbox's retry "
-        + "poll run on a clock, not per lifecycle; they are counted apart (with their "
-        + "transactions).\n\n");
-    md.append("| setting | statements per lifecycle | commits per lifecycle | poller statements "
-        + "meanwhile |\n|---|---:|---:|---:|\n");
-    costs.forEach((name, cost) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %d "
-        + "|%n", name, cost.statements(), cost.commits(), cost.pollerStatements())));
+    md.append(
+            "Statements and commits one minor-zoning lifecycle costs, counted by "
+                + "pg_stat_statements on PostgreSQL ")
+        .append(costPostgres)
+        .append(
+            " over lifecycles run "
+                + "one at a time. The job executor's acquisition queries and the event inbox's retry "
+                + "poll run on a clock, not per lifecycle; they are counted apart (with their "
+                + "transactions).\n\n");
+    md.append(
+        "| setting | statements per lifecycle | commits per lifecycle | poller statements "
+            + "meanwhile |\n|---|---:|---:|---:|\n");
+    costs.forEach(
+        (name, cost) ->
+            md.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %d " + "|%n",
+                    name,
+                    cost.statements(),
+                    cost.commits(),
+                    cost.pollerStatements())));
     Cost our = costs.get("Muutos");
     if (our != null) {
       md.append("\nThe most frequent statements in the Muutos run (calls per lifecycle):\n\n");
@@ -99,22 +147,34 @@ final class Report {
       for (SqlCost.Statement statement : our.top()) {
         String sql = statement.sql();
         sql = sql.length() > 110 ? sql.substring(0, 110) + " …" : sql;
-        md.append(String.format(Locale.ROOT, "| %.1f | `%s` |%n",
-            statement.perUnit(),
-            sql.replace("|", "\\|").replace("`", "'")));
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %.1f | `%s` |%n",
+                statement.perUnit(),
+                sql.replace("|", "\\|").replace("`", "'")));
       }
       md.append('\n');
     }
 
     md.append("## Reads at scale\n\n");
-    md.append("Loaded straight into the database (copies of real rows, in set-based inserts, "
-        + String.format(Locale.ROOT, "%.0f s): %s. ", loadSeconds, loaded)
-        + "The open tasks' candidate groups are spread over five groups, so the planners' group "
-        + "filter matches a fifth of them. One client, requests one after another, as the group's "
-        + "user.\n\n");
+    md.append(
+        "Loaded straight into the database (copies of real rows, in set-based inserts, "
+            + String.format(Locale.ROOT, "%.0f s): %s. ", loadSeconds, loaded)
+            + "The open tasks' candidate groups are spread over five groups, so the planners' group "
+            + "filter matches a fifth of them. One client, requests one after another, as the group's "
+            + "user.\n\n");
     md.append("| read | p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|\n");
-    reads.forEach((name, result) -> md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | "
-        + "%.1f |%n", name, result.p50(), result.p95(), result.p99())));
+    reads.forEach(
+        (name, result) ->
+            md.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | " + "%.1f |%n",
+                    name,
+                    result.p50(),
+                    result.p95(),
+                    result.p99())));
     md.append('\n');
 
     int kept = previous.indexOf(KEPT);
@@ -123,9 +183,14 @@ final class Report {
   }
 
   private static String machine() {
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return String.format(Locale.ROOT, "%d cores, %.1f GiB memory, %s %s",
-        Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / 1073741824.0,
-        System.getProperty("os.name"), System.getProperty("os.version"));
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    return String.format(
+        Locale.ROOT,
+        "%d cores, %.1f GiB memory, %s %s",
+        Runtime.getRuntime().availableProcessors(),
+        os.getTotalMemorySize() / 1073741824.0,
+        System.getProperty("os.name"),
+        System.getProperty("os.version"));
   }
 }

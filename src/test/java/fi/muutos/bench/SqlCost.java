@@ -49,8 +49,9 @@ final class SqlCost {
    */
   private long commits(String database) throws SQLException, InterruptedException {
     Thread.sleep(1500); // the statistics are flushed about once a second
-    try (Connection c = DriverManager.getConnection(adminUrl); var query = c.prepareStatement(
-        "select xact_commit from pg_stat_database where datname = ?")) {
+    try (Connection c = DriverManager.getConnection(adminUrl);
+        var query =
+            c.prepareStatement("select xact_commit from pg_stat_database where datname = ?")) {
       query.setString(1, database);
       try (var rs = query.executeQuery()) {
         rs.next();
@@ -68,16 +69,20 @@ final class SqlCost {
     long statements = 0;
     long pollers = 0;
     List<Statement> all = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(adminUrl); var query = c.prepareStatement(
-        "select s.query, s.calls from pg_stat_statements s join pg_database d on d.oid = s.dbid "
-            + "where d.datname = ? order by s.calls desc")) {
+    try (Connection c = DriverManager.getConnection(adminUrl);
+        var query =
+            c.prepareStatement(
+                "select s.query, s.calls from pg_stat_statements s join pg_database d on d.oid = s.dbid "
+                    + "where d.datname = ? order by s.calls desc")) {
       query.setString(1, database);
       try (var rs = query.executeQuery()) {
         while (rs.next()) {
           String sql = rs.getString(1).replaceAll("\\s+", " ").trim();
           long calls = rs.getLong(2);
           String upper = sql.toUpperCase(Locale.ROOT);
-          if (upper.equals("COMMIT") || upper.equals("BEGIN") || upper.equals("ROLLBACK")
+          if (upper.equals("COMMIT")
+              || upper.equals("BEGIN")
+              || upper.equals("ROLLBACK")
               || upper.startsWith("SELECT PG_STAT_STATEMENTS")) {
             continue;
           } else if (isPoller(upper)) {
@@ -91,15 +96,23 @@ final class SqlCost {
     }
     // each poll is a transaction of its own: its commit is not the work's
     long commits = commits(database) - commitsBefore - pollers;
-    return new Cost((double) statements / units, (double) commits / units, pollers,
+    return new Cost(
+        (double) statements / units,
+        (double) commits / units,
+        pollers,
         all.subList(0, Math.min(12, all.size())));
   }
 
   private static boolean isPoller(String sql) {
-    boolean acquisition = sql.startsWith("SELECT") && sql.contains("ACT_RU_JOB")
-        && sql.contains("LOCK_EXP_TIME_") && !sql.contains("WHERE RES.ID_ =");
-    boolean inboxPoll = sql.contains("MU_INBOUND_EVENT") && sql.contains("NEXT_ATTEMPT_AT")
-        && (sql.startsWith("SELECT") || sql.startsWith("UPDATE"));
+    boolean acquisition =
+        sql.startsWith("SELECT")
+            && sql.contains("ACT_RU_JOB")
+            && sql.contains("LOCK_EXP_TIME_")
+            && !sql.contains("WHERE RES.ID_ =");
+    boolean inboxPoll =
+        sql.contains("MU_INBOUND_EVENT")
+            && sql.contains("NEXT_ATTEMPT_AT")
+            && (sql.startsWith("SELECT") || sql.startsWith("UPDATE"));
     return acquisition || inboxPoll;
   }
 }

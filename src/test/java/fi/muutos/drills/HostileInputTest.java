@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -40,43 +39,72 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The hostile-input drill: at least 10,000 generated requests, malformed, oversized, wrongly
- * typed, injected and unauthorised, against every endpoint of {@code security/api-access.txt}
- * (every /api and public endpoint) and a set of /engine-rest calls. None may get a 5xx, none that
- * writes may be accepted, and afterwards every table holds exactly as many rows as before. Each
- * request is made from a valid sample request by one mutation, so it fails for one reason.
- * Writes its counts to {@code target/drills/hostile-input.md}.
+ * The hostile-input drill: at least 10,000 generated requests, malformed, oversized, wrongly typed,
+ * injected and unauthorised, against every endpoint of {@code security/api-access.txt} (every /api
+ * and public endpoint) and a set of /engine-rest calls. None may get a 5xx, none that writes may be
+ * accepted, and afterwards every table holds exactly as many rows as before. Each request is made
+ * from a valid sample request by one mutation, so it fails for one reason. Writes its counts to
+ * {@code target/drills/hostile-input.md}.
  */
 @IntegrationTest
 class HostileInputTest {
 
   static final int AT_LEAST = 10_000;
   static final long SEED = 20261128L;
-  static final String[] INJECTIONS = {"' or '1'='1", "1; drop table mu_measure; --",
-      "' union select id_, pwd_ from act_id_user --", "\" or \"\"=\"", "../../../../etc/passwd",
-      "..%2f..%2fapi%2fstrategy", "<script>alert(1)</script>", "${7*7}", "#{7*7}", "{{7*7}}",
-      "%00", "\u0000", "a\u0000b", "\r\nX-Injected: 1", "$(reboot)", "\\", "😀💥", "Ω≈ç√∫",
-      "null", "true", "-1", "9999999999999999999999", "1e309", "NaN", " ", "",
-      "A".repeat(5000), "Ä".repeat(70_000)};
+  static final String[] INJECTIONS = {
+    "' or '1'='1",
+    "1; drop table mu_measure; --",
+    "' union select id_, pwd_ from act_id_user --",
+    "\" or \"\"=\"",
+    "../../../../etc/passwd",
+    "..%2f..%2fapi%2fstrategy",
+    "<script>alert(1)</script>",
+    "${7*7}",
+    "#{7*7}",
+    "{{7*7}}",
+    "%00",
+    "\u0000",
+    "a\u0000b",
+    "\r\nX-Injected: 1",
+    "$(reboot)",
+    "\\",
+    "😀💥",
+    "Ω≈ç√∫",
+    "null",
+    "true",
+    "-1",
+    "9999999999999999999999",
+    "1e309",
+    "NaN",
+    " ",
+    "",
+    "A".repeat(5000),
+    "Ä".repeat(70_000)
+  };
+
   /** Tables that change on their own (the engine's metrics), not through requests. */
   static final List<String> SELF_CHANGING = List.of("act_ru_meter_log", "act_ru_task_meter_log");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  IdentityService identityService;
+  @Autowired IdentityService identityService;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Random random = new Random(SEED);
 
   /** One generated request; {@code writes} when a 2xx would mean something was changed. */
-  record Hostile(String kind, String method, String path, String authorization,
-      String contentType, byte[] body, boolean chunked, boolean writes) {}
+  record Hostile(
+      String kind,
+      String method,
+      String path,
+      String authorization,
+      String contentType,
+      byte[] body,
+      boolean chunked,
+      boolean writes) {}
 
   @BeforeEach
   void users() {
@@ -95,20 +123,35 @@ class HostileInputTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<?>> clients = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      clients.add(pool.submit(() -> {
-        for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
-          Hostile hostile = requests.get(i);
-          int status = send(hostile);
-          byKindAndStatus.computeIfAbsent(hostile.kind() + " " + status, k -> new LongAdder())
-              .increment();
-          if (status >= 500 || status == 0 || (hostile.writes() && status < 400)) {
-            failures.add(status + " for " + hostile.kind() + ": " + hostile.method() + " "
-                + abbreviate(hostile.path()) + " " + abbreviate(hostile.body() == null ? ""
-                : new String(hostile.body(), StandardCharsets.UTF_8)));
-          }
-        }
-        return null;
-      }));
+      clients.add(
+          pool.submit(
+              () -> {
+                for (int i = next.getAndIncrement();
+                    i < requests.size();
+                    i = next.getAndIncrement()) {
+                  Hostile hostile = requests.get(i);
+                  int status = send(hostile);
+                  byKindAndStatus
+                      .computeIfAbsent(hostile.kind() + " " + status, k -> new LongAdder())
+                      .increment();
+                  if (status >= 500 || status == 0 || (hostile.writes() && status < 400)) {
+                    failures.add(
+                        status
+                            + " for "
+                            + hostile.kind()
+                            + ": "
+                            + hostile.method()
+                            + " "
+                            + abbreviate(hostile.path())
+                            + " "
+                            + abbreviate(
+                                hostile.body() == null
+                                    ? ""
+                                    : new String(hostile.body(), StandardCharsets.UTF_8)));
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> client : clients) {
       client.get();
@@ -126,15 +169,37 @@ class HostileInputTest {
     String strategy = sendForBody("GET", "/public/strategy");
     assertThat(strategy).contains("\"measures\"").doesNotContain("userId");
     for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
-      int status = send(new Hostile("public", method, "/public/strategy", null,
-          "application/json", "{}".getBytes(StandardCharsets.UTF_8), false, true));
+      int status =
+          send(
+              new Hostile(
+                  "public",
+                  method,
+                  "/public/strategy",
+                  null,
+                  "application/json",
+                  "{}".getBytes(StandardCharsets.UTF_8),
+                  false,
+                  true));
       assertThat(status).as(method + " /public/strategy").isIn(401, 403, 405);
     }
     // a path that climbs out of /public is still the private API
-    assertThat(send(new Hostile("public", "GET", "/public/../api/strategy", null, null, null,
-        false, false))).isIn(400, 401, 404);
-    assertThat(send(new Hostile("public", "GET", "/public/%2e%2e/api/strategy", null, null, null,
-        false, false))).isIn(400, 401, 404);
+    assertThat(
+            send(
+                new Hostile(
+                    "public", "GET", "/public/../api/strategy", null, null, null, false, false)))
+        .isIn(400, 401, 404);
+    assertThat(
+            send(
+                new Hostile(
+                    "public",
+                    "GET",
+                    "/public/%2e%2e/api/strategy",
+                    null,
+                    null,
+                    null,
+                    false,
+                    false)))
+        .isIn(400, 401, 404);
   }
 
   // ---------------------------------------------------------------- generation
@@ -166,48 +231,145 @@ class HostileInputTest {
     byte[] sampleBody = sample == null ? null : sample[1].getBytes(StandardCharsets.UTF_8);
     String sampleType = sample == null ? null : sample[0];
     if (!row.allows(ApiAccess.ANONYMOUS)) {
-      out.add(new Hostile("unauthorised", row.method(), row.samplePath(), null, sampleType,
-          sampleBody, false, writes));
-      out.add(new Hostile("unauthorised", row.method(), row.samplePath(), basic("haamu", "x"),
-          sampleType, sampleBody, false, writes));
-      out.add(new Hostile("unauthorised", row.method(), row.samplePath(),
-          List.of("Basic !!!", "Bearer " + injection, "Basic " + base64("ilman-kaksoispistetta"),
-              "Basic " + base64(":"), "Digest username=\"admin\"", "Basic " + base64(injection
-                  + ":" + injection)).get(round % 6), sampleType, sampleBody, false, writes));
+      out.add(
+          new Hostile(
+              "unauthorised",
+              row.method(),
+              row.samplePath(),
+              null,
+              sampleType,
+              sampleBody,
+              false,
+              writes));
+      out.add(
+          new Hostile(
+              "unauthorised",
+              row.method(),
+              row.samplePath(),
+              basic("haamu", "x"),
+              sampleType,
+              sampleBody,
+              false,
+              writes));
+      out.add(
+          new Hostile(
+              "unauthorised",
+              row.method(),
+              row.samplePath(),
+              List.of(
+                      "Basic !!!",
+                      "Bearer " + injection,
+                      "Basic " + base64("ilman-kaksoispistetta"),
+                      "Basic " + base64(":"),
+                      "Digest username=\"admin\"",
+                      "Basic " + base64(injection + ":" + injection))
+                  .get(round % 6),
+              sampleType,
+              sampleBody,
+              false,
+              writes));
       if (denied != null) {
-        out.add(new Hostile("unauthorised", row.method(), row.samplePath(),
-            ApiAccess.authorization(denied), sampleType, sampleBody, false, writes));
+        out.add(
+            new Hostile(
+                "unauthorised",
+                row.method(),
+                row.samplePath(),
+                ApiAccess.authorization(denied),
+                sampleType,
+                sampleBody,
+                false,
+                writes));
       }
     }
     // wrong methods and paths
-    out.add(new Hostile("method", List.of("PUT", "DELETE", "PATCH").get(round % 3),
-        row.samplePath(), auth, sampleType, sampleBody, false, true));
-    out.add(new Hostile("path", row.method(), injectPath(row.samplePath(), injection), auth,
-        sampleType, sampleBody, false, writes));
+    out.add(
+        new Hostile(
+            "method",
+            List.of("PUT", "DELETE", "PATCH").get(round % 3),
+            row.samplePath(),
+            auth,
+            sampleType,
+            sampleBody,
+            false,
+            true));
+    out.add(
+        new Hostile(
+            "path",
+            row.method(),
+            injectPath(row.samplePath(), injection),
+            auth,
+            sampleType,
+            sampleBody,
+            false,
+            writes));
     if ("GET".equals(row.method())) {
-      out.add(new Hostile("query", "GET", row.samplePath() + "?state=" + encode(injection)
-          + "&limit=" + encode(injection) + "&type=" + encode(injection) + "&status="
-          + encode(injection), auth, null, null, false, false));
+      out.add(
+          new Hostile(
+              "query",
+              "GET",
+              row.samplePath()
+                  + "?state="
+                  + encode(injection)
+                  + "&limit="
+                  + encode(injection)
+                  + "&type="
+                  + encode(injection)
+                  + "&status="
+                  + encode(injection),
+              auth,
+              null,
+              null,
+              false,
+              false));
     }
     if (sample == null) {
       return out;
     }
     // media types, empty and oversized bodies
-    out.add(new Hostile("media", row.method(), row.samplePath(), auth,
-        List.of("text/plain", "application/xml", "multipart/form-data; boundary=x",
-            "application/x-www-form-urlencoded", "image/png").get(round % 5), sampleBody, false,
-        true));
-    out.add(new Hostile("empty", row.method(), row.samplePath(), auth, sampleType, new byte[0],
-        false, true));
+    out.add(
+        new Hostile(
+            "media",
+            row.method(),
+            row.samplePath(),
+            auth,
+            List.of(
+                    "text/plain",
+                    "application/xml",
+                    "multipart/form-data; boundary=x",
+                    "application/x-www-form-urlencoded",
+                    "image/png")
+                .get(round % 5),
+            sampleBody,
+            false,
+            true));
+    out.add(
+        new Hostile(
+            "empty", row.method(), row.samplePath(), auth, sampleType, new byte[0], false, true));
     if (round % 10 == 0) {
       byte[] huge = oversized(sample[1]);
-      out.add(new Hostile("oversized", row.method(), row.samplePath(), auth, sampleType, huge,
-          round % 20 == 10, true));
+      out.add(
+          new Hostile(
+              "oversized",
+              row.method(),
+              row.samplePath(),
+              auth,
+              sampleType,
+              huge,
+              round % 20 == 10,
+              true));
     }
     // malformed syntax
     for (String malformed : malformed(sample[1], round)) {
-      out.add(new Hostile("malformed", row.method(), row.samplePath(), auth, sampleType,
-          malformed.getBytes(StandardCharsets.UTF_8), false, true));
+      out.add(
+          new Hostile(
+              "malformed",
+              row.method(),
+              row.samplePath(),
+              auth,
+              sampleType,
+              malformed.getBytes(StandardCharsets.UTF_8),
+              false,
+              true));
     }
     if (!sampleType.contains("json")) {
       return out;
@@ -215,8 +377,16 @@ class HostileInputTest {
     // wrong types and injected values, one field at a time
     JsonNode tree = json.readTree(sample[1]);
     for (String mutated : mutations(tree, injection)) {
-      out.add(new Hostile("typed", row.method(), row.samplePath(), auth, sampleType,
-          mutated.getBytes(StandardCharsets.UTF_8), false, true));
+      out.add(
+          new Hostile(
+              "typed",
+              row.method(),
+              row.samplePath(),
+              auth,
+              sampleType,
+              mutated.getBytes(StandardCharsets.UTF_8),
+              false,
+              true));
     }
     return out;
   }
@@ -227,32 +397,104 @@ class HostileInputTest {
     String injection = encode(INJECTIONS[round % INJECTIONS.length]);
     String jsonType = "application/json";
     List<Hostile> out = new ArrayList<>();
-    out.add(new Hostile("engine-rest", "POST", "/engine-rest/process-definition/key/zoningPlan/"
-        + "start", planner, jsonType, bytes(malformed("{\"variables\":{}}", round).get(0)), false,
-        true));
-    out.add(new Hostile("engine-rest", "POST", "/engine-rest/process-definition/key/" + injection
-        + "/start", planner, jsonType, bytes("{}"), false, true));
-    out.add(new Hostile("engine-rest", "GET", "/engine-rest/task?sortBy=" + injection
-        + "&sortOrder=asc", planner, null, null, false, false));
-    out.add(new Hostile("engine-rest", "GET", "/engine-rest/process-instance?businessKey="
-        + injection, planner, null, null, false, false));
-    out.add(new Hostile("engine-rest", "POST", "/engine-rest/task/" + injection + "/complete",
-        planner, jsonType, bytes("{\"variables\":{}}"), false, true));
-    out.add(new Hostile("engine-rest", "POST", "/engine-rest/message", planner, jsonType,
-        bytes("{\"messageName\":\"" + injection + "\",\"businessKey\":\"" + injection + "\"}"),
-        false, true));
-    out.add(new Hostile("engine-rest", "POST", "/engine-rest/deployment/create", planner,
-        "multipart/form-data; boundary=rikki", bytes("--rikki\r\nContent-Disposition: form-data; "
-            + "name=\"x.bpmn\"; filename=\"x.bpmn\"\r\n\r\n<definitions/>\r\n--rikki--\r\n"),
-        false, true));
-    out.add(new Hostile("engine-rest", "PUT", "/engine-rest/process-instance/" + injection
-        + "/variables/x", planner, jsonType, bytes("{\"value\":1,\"type\":\"" + injection + "\"}"),
-        false, true));
-    out.add(new Hostile("engine-rest", "POST", "/engine-rest/user/create", planner, jsonType,
-        bytes("{\"profile\":{\"id\":\"" + injection + "\"},\"credentials\":{\"password\":\"x\"}}"),
-        false, true));
-    out.add(new Hostile("engine-rest", "DELETE", "/engine-rest/user/admin", planner, null, null,
-        false, true));
+    out.add(
+        new Hostile(
+            "engine-rest",
+            "POST",
+            "/engine-rest/process-definition/key/zoningPlan/" + "start",
+            planner,
+            jsonType,
+            bytes(malformed("{\"variables\":{}}", round).get(0)),
+            false,
+            true));
+    out.add(
+        new Hostile(
+            "engine-rest",
+            "POST",
+            "/engine-rest/process-definition/key/" + injection + "/start",
+            planner,
+            jsonType,
+            bytes("{}"),
+            false,
+            true));
+    out.add(
+        new Hostile(
+            "engine-rest",
+            "GET",
+            "/engine-rest/task?sortBy=" + injection + "&sortOrder=asc",
+            planner,
+            null,
+            null,
+            false,
+            false));
+    out.add(
+        new Hostile(
+            "engine-rest",
+            "GET",
+            "/engine-rest/process-instance?businessKey=" + injection,
+            planner,
+            null,
+            null,
+            false,
+            false));
+    out.add(
+        new Hostile(
+            "engine-rest",
+            "POST",
+            "/engine-rest/task/" + injection + "/complete",
+            planner,
+            jsonType,
+            bytes("{\"variables\":{}}"),
+            false,
+            true));
+    out.add(
+        new Hostile(
+            "engine-rest",
+            "POST",
+            "/engine-rest/message",
+            planner,
+            jsonType,
+            bytes("{\"messageName\":\"" + injection + "\",\"businessKey\":\"" + injection + "\"}"),
+            false,
+            true));
+    out.add(
+        new Hostile(
+            "engine-rest",
+            "POST",
+            "/engine-rest/deployment/create",
+            planner,
+            "multipart/form-data; boundary=rikki",
+            bytes(
+                "--rikki\r\nContent-Disposition: form-data; "
+                    + "name=\"x.bpmn\"; filename=\"x.bpmn\"\r\n\r\n<definitions/>\r\n--rikki--\r\n"),
+            false,
+            true));
+    out.add(
+        new Hostile(
+            "engine-rest",
+            "PUT",
+            "/engine-rest/process-instance/" + injection + "/variables/x",
+            planner,
+            jsonType,
+            bytes("{\"value\":1,\"type\":\"" + injection + "\"}"),
+            false,
+            true));
+    out.add(
+        new Hostile(
+            "engine-rest",
+            "POST",
+            "/engine-rest/user/create",
+            planner,
+            jsonType,
+            bytes(
+                "{\"profile\":{\"id\":\""
+                    + injection
+                    + "\"},\"credentials\":{\"password\":\"x\"}}"),
+            false,
+            true));
+    out.add(
+        new Hostile(
+            "engine-rest", "DELETE", "/engine-rest/user/admin", planner, null, null, false, true));
     return out;
   }
 
@@ -261,11 +503,27 @@ class HostileInputTest {
     List<String> out = new ArrayList<>();
     out.add(sample.substring(0, cut));
     out.add(sample + List.of(" x", "}", "]", ",", " {}", " null").get(round % 6));
-    out.add(List.of("{", "}", "[", "null", "[]", "0", "true", "\"teksti\"", "{\"a\":}",
-        "{'yksinkertaiset':'lainausmerkit'}", sample.replace("}", ",}"), "\uFEFF\uFEFF" + sample,
-        "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
-        sample.replaceFirst(":", ":1e999999999,\"x\":"), sample.replace("\"", "'"),
-        "{\"a\":\"" + "\\u00".repeat(3) + "\"}", "\u0000").get(round % 18));
+    out.add(
+        List.of(
+                "{",
+                "}",
+                "[",
+                "null",
+                "[]",
+                "0",
+                "true",
+                "\"teksti\"",
+                "{\"a\":}",
+                "{'yksinkertaiset':'lainausmerkit'}",
+                sample.replace("}", ",}"),
+                "\uFEFF\uFEFF" + sample,
+                "[".repeat(5000) + "]".repeat(5000),
+                "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
+                sample.replaceFirst(":", ":1e999999999,\"x\":"),
+                sample.replace("\"", "'"),
+                "{\"a\":\"" + "\\u00".repeat(3) + "\"}",
+                "\u0000")
+            .get(round % 18));
     return out;
   }
 
@@ -317,12 +575,17 @@ class HostileInputTest {
     String text = value.isTextual() ? value.asText() : "";
     // a CloudEvent's id, source and subject are free text: any string is a valid event
     boolean free = List.of("id", "source", "subject").contains(field);
-    boolean constrained = !free && (text.matches("\\d{4}-\\d{2}-\\d{2}")
-        || text.matches("[A-Z][A-Z_]+") || text.matches("[A-Z]+-[A-Z0-9-]+") || value.isBoolean()
-        || value.isNumber());
+    boolean constrained =
+        !free
+            && (text.matches("\\d{4}-\\d{2}-\\d{2}")
+                || text.matches("[A-Z][A-Z_]+")
+                || text.matches("[A-Z]+-[A-Z0-9-]+")
+                || value.isBoolean()
+                || value.isNumber());
     if (constrained) { // a date, an enum, a code or a number: an injected string is invalid
-      wrong.add(json.getNodeFactory().textNode(injection.isBlank() ? "ei-kelpaa " : injection
-          + " ei-kelpaa"));
+      wrong.add(
+          json.getNodeFactory()
+              .textNode(injection.isBlank() ? "ei-kelpaa " : injection + " ei-kelpaa"));
     }
     if (value.isNumber()) {
       wrong.add(json.getNodeFactory().numberNode(-1));
@@ -332,8 +595,8 @@ class HostileInputTest {
   }
 
   private static byte[] oversized(String sample) {
-    StringBuilder huge = new StringBuilder(sample.substring(0, sample.length() - 1))
-        .append(",\"taytetta\":\"");
+    StringBuilder huge =
+        new StringBuilder(sample.substring(0, sample.length() - 1)).append(",\"taytetta\":\"");
     huge.append("x".repeat(2 * 1024 * 1024 + 10)).append("\"}");
     return huge.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -352,29 +615,34 @@ class HostileInputTest {
 
   private int send(Hostile hostile) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-          + hostile.path()));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + hostile.path()));
       if (hostile.authorization() != null) {
         request.header("Authorization", hostile.authorization());
       }
       if (hostile.contentType() != null) {
         request.header("Content-Type", hostile.contentType());
       }
-      HttpRequest.BodyPublisher body = hostile.body() == null
-          ? HttpRequest.BodyPublishers.noBody()
-          : hostile.chunked()
-              ? HttpRequest.BodyPublishers.ofInputStream(() ->
-                  new ByteArrayInputStream(hostile.body()))
-              : HttpRequest.BodyPublishers.ofByteArray(hostile.body());
-      return http.send(request.method(hostile.method(), body).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpRequest.BodyPublisher body =
+          hostile.body() == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : hostile.chunked()
+                  ? HttpRequest.BodyPublishers.ofInputStream(
+                      () -> new ByteArrayInputStream(hostile.body()))
+                  : HttpRequest.BodyPublishers.ofByteArray(hostile.body());
+      return http.send(
+              request.method(hostile.method(), body).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IllegalArgumentException e) {
       return 400; // a path the client itself refuses to send (e.g. raw control characters)
     } catch (java.io.IOException e) {
       // Tomcat answers an oversized body (413) or request line or header (400, above 8 KB) and
       // closes the connection; a client still sending may see only the reset
-      boolean oversized = hostile.kind().equals("oversized") || hostile.path().length() > 8192
-          || (hostile.authorization() != null && hostile.authorization().length() > 8192);
+      boolean oversized =
+          hostile.kind().equals("oversized")
+              || hostile.path().length() > 8192
+              || (hostile.authorization() != null && hostile.authorization().length() > 8192);
       return oversized ? 400 : 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -383,15 +651,21 @@ class HostileInputTest {
   }
 
   private String sendForBody(String method, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private Map<String, Long> rowCounts() {
     Map<String, Long> counts = new TreeMap<>();
-    for (String table : jdbc.queryForList("select table_name from information_schema.tables "
-        + "where table_schema = current_schema() and table_type = 'BASE TABLE'", String.class)) {
+    for (String table :
+        jdbc.queryForList(
+            "select table_name from information_schema.tables "
+                + "where table_schema = current_schema() and table_type = 'BASE TABLE'",
+            String.class)) {
       String name = table.toLowerCase(java.util.Locale.ROOT);
       if (!SELF_CHANGING.contains(name)) {
         counts.put(name, jdbc.queryForObject("select count(*) from " + table, Long.class));
@@ -400,19 +674,39 @@ class HostileInputTest {
     return counts;
   }
 
-  private void report(int sent, Map<String, LongAdder> byKindAndStatus, int failed,
-      Map<String, Long> before, Map<String, Long> after) throws Exception {
+  private void report(
+      int sent,
+      Map<String, LongAdder> byKindAndStatus,
+      int failed,
+      Map<String, Long> before,
+      Map<String, Long> after)
+      throws Exception {
     StringBuilder md = new StringBuilder("| kind | status | requests |\n|---|---:|---:|\n");
-    new TreeMap<>(byKindAndStatus).forEach((key, count) -> {
-      String[] parts = key.split(" ");
-      md.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ")
-          .append(count.sum()).append(" |\n");
-    });
+    new TreeMap<>(byKindAndStatus)
+        .forEach(
+            (key, count) -> {
+              String[] parts = key.split(" ");
+              md.append("| ")
+                  .append(parts[0])
+                  .append(" | ")
+                  .append(parts[1])
+                  .append(" | ")
+                  .append(count.sum())
+                  .append(" |\n");
+            });
     long rowsBefore = before.values().stream().mapToLong(Long::longValue).sum();
     long rowsAfter = after.values().stream().mapToLong(Long::longValue).sum();
-    md.insert(0, String.format(java.util.Locale.ROOT, "Hostile input: %d requests, %d answered "
-        + "5xx or accepted a write; rows in %d tables: %d before, %d after.%n%n", sent, failed,
-        before.size(), rowsBefore, rowsAfter));
+    md.insert(
+        0,
+        String.format(
+            java.util.Locale.ROOT,
+            "Hostile input: %d requests, %d answered "
+                + "5xx or accepted a write; rows in %d tables: %d before, %d after.%n%n",
+            sent,
+            failed,
+            before.size(),
+            rowsBefore,
+            rowsAfter));
     Path out = Path.of("target", "drills", "hostile-input.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, md);

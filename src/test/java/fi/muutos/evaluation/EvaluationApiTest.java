@@ -21,7 +21,12 @@ class EvaluationApiTest {
   @Test
   void administrationStartsAnEvaluationAndManagementReadsItsResults() throws Exception {
     HttpTestClient http = new HttpTestClient(port);
-    HttpResponse<String> created = http.postJson("/api/evaluations", "hallintojohtaja", "demo", """
+    HttpResponse<String> created =
+        http.postJson(
+            "/api/evaluations",
+            "hallintojohtaja",
+            "demo",
+            """
         {"name": "Strategian väliarviointi 2026", "evaluator": "Arviointikonsultti Oy",
          "surveyClosesOn": "2026-12-31",
          "respondents": [{"userId": "kaupunginjohtaja", "group": "JOHTORYHMA"},
@@ -29,8 +34,8 @@ class EvaluationApiTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     long id = json.readTree(created.body()).path("evaluationId").asLong();
 
-    JsonNode evaluation = json.readTree(http.get("/api/evaluations/" + id, "kaupunginjohtaja",
-        "demo").body());
+    JsonNode evaluation =
+        json.readTree(http.get("/api/evaluations/" + id, "kaupunginjohtaja", "demo").body());
     assertThat(evaluation.path("stage").asText()).isEqualTo("SURVEY");
     assertThat(evaluation.path("respondentsByGroup").path("JOHTORYHMA").asInt()).isEqualTo(2);
     assertThat(evaluation.path("results")).hasSize(8); // Heinola's objectives
@@ -40,16 +45,34 @@ class EvaluationApiTest {
   @Test
   void badInputIs400AndOthersGet403() {
     HttpTestClient http = new HttpTestClient(port);
-    assertThat(http.postJson("/api/evaluations", "hallintojohtaja", "demo", """
+    assertThat(
+            http.postJson(
+                    "/api/evaluations",
+                    "hallintojohtaja",
+                    "demo",
+                    """
         {"name": "X", "surveyClosesOn": "2026-12-31",
-         "respondents": [{"userId": "ei-ole-olemassa", "group": "X"}]}""").statusCode())
+         "respondents": [{"userId": "ei-ole-olemassa", "group": "X"}]}""")
+                .statusCode())
         .isEqualTo(400);
-    assertThat(http.postJson("/api/evaluations", "hallintojohtaja", "demo", """
-        {"name": "X", "surveyClosesOn": "2026-12-31", "respondents": []}""").statusCode())
+    assertThat(
+            http.postJson(
+                    "/api/evaluations",
+                    "hallintojohtaja",
+                    "demo",
+                    """
+        {"name": "X", "surveyClosesOn": "2026-12-31", "respondents": []}""")
+                .statusCode())
         .isEqualTo(400);
-    assertThat(http.postJson("/api/evaluations", "kaavoittaja", "demo", """
+    assertThat(
+            http.postJson(
+                    "/api/evaluations",
+                    "kaavoittaja",
+                    "demo",
+                    """
         {"name": "X", "surveyClosesOn": "2026-12-31",
-         "respondents": [{"userId": "kaavoittaja", "group": "X"}]}""").statusCode())
+         "respondents": [{"userId": "kaavoittaja", "group": "X"}]}""")
+                .statusCode())
         .isEqualTo(403);
   }
 }

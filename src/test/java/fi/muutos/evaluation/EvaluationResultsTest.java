@@ -14,9 +14,13 @@ class EvaluationResultsTest {
 
   @Test
   void meansOverallAndPerGroup() {
-    List<ObjectiveResult> results = EvaluationResults.compute(ORDER, List.of(
-        new Answer("VALTUUTETUT", "O-A", 4), new Answer("VALTUUTETUT", "O-A", 5),
-        new Answer("JOHTORYHMA", "O-A", 2)));
+    List<ObjectiveResult> results =
+        EvaluationResults.compute(
+            ORDER,
+            List.of(
+                new Answer("VALTUUTETUT", "O-A", 4),
+                new Answer("VALTUUTETUT", "O-A", 5),
+                new Answer("JOHTORYHMA", "O-A", 2)));
 
     ObjectiveResult a = results.get(0);
     assertThat(a.mean()).isEqualTo(3.67);
@@ -29,22 +33,35 @@ class EvaluationResultsTest {
 
   @Test
   void theBestAndWeakestThreeAreRanked() {
-    List<Answer> answers = List.of(new Answer("G", "O-A", 5), new Answer("G", "O-B", 4),
-        new Answer("G", "O-C", 3), new Answer("G", "O-D", 3), new Answer("G", "O-E", 2),
-        new Answer("G", "O-F", 1), new Answer("G", "O-G", 4));
+    List<Answer> answers =
+        List.of(
+            new Answer("G", "O-A", 5),
+            new Answer("G", "O-B", 4),
+            new Answer("G", "O-C", 3),
+            new Answer("G", "O-D", 3),
+            new Answer("G", "O-E", 2),
+            new Answer("G", "O-F", 1),
+            new Answer("G", "O-G", 4));
 
     List<ObjectiveResult> results = EvaluationResults.compute(ORDER, answers);
 
-    assertThat(results).filteredOn(r -> "BEST_REALISED".equals(r.verdict()))
-        .extracting(ObjectiveResult::objectiveCode).containsExactlyInAnyOrder("O-A", "O-B", "O-G");
-    assertThat(results).filteredOn(r -> "WEAKEST_REALISED".equals(r.verdict()))
-        .extracting(ObjectiveResult::objectiveCode).containsExactlyInAnyOrder("O-F", "O-E", "O-C");
+    assertThat(results)
+        .filteredOn(r -> "BEST_REALISED".equals(r.verdict()))
+        .extracting(ObjectiveResult::objectiveCode)
+        .containsExactlyInAnyOrder("O-A", "O-B", "O-G");
+    assertThat(results)
+        .filteredOn(r -> "WEAKEST_REALISED".equals(r.verdict()))
+        .extracting(ObjectiveResult::objectiveCode)
+        .containsExactlyInAnyOrder("O-F", "O-E", "O-C");
   }
 
   @Test
   void fewRatedObjectivesGetFewerVerdicts() {
-    List<ObjectiveResult> results = EvaluationResults.compute(ORDER,
-        List.of(new Answer("G", "O-A", 5), new Answer("G", "O-B", 1), new Answer("G", "O-C", 3)));
+    List<ObjectiveResult> results =
+        EvaluationResults.compute(
+            ORDER,
+            List.of(
+                new Answer("G", "O-A", 5), new Answer("G", "O-B", 1), new Answer("G", "O-C", 3)));
     assertThat(results).filteredOn(r -> r.verdict() != null).hasSize(2); // one best, one weakest
   }
 

@@ -44,9 +44,12 @@ class StrategyEvaluationProcessTest {
   @Autowired ManagementService managementService;
   @Autowired ObjectMapper json;
 
-  static final List<Respondent> RESPONDENTS = List.of(
-      new Respondent("kaupunginjohtaja", "JOHTORYHMA"), new Respondent("talousjohtaja", "JOHTORYHMA"),
-      new Respondent("hallintojohtaja", "VALTUUTETUT"), new Respondent("kirjaaja", "VALTUUTETUT"));
+  static final List<Respondent> RESPONDENTS =
+      List.of(
+          new Respondent("kaupunginjohtaja", "JOHTORYHMA"),
+              new Respondent("talousjohtaja", "JOHTORYHMA"),
+          new Respondent("hallintojohtaja", "VALTUUTETUT"),
+              new Respondent("kirjaaja", "VALTUUTETUT"));
 
   @Test
   void aFullEvaluationRatesTheObjectivesAndLandsInTheStrategy() throws Exception {
@@ -55,17 +58,40 @@ class StrategyEvaluationProcessTest {
     Task first = surveyTask("kaupunginjohtaja");
     try (InputStream form = formService.getDeployedTaskForm(first.getId())) {
       String text = new String(form.readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(text).contains("Osallisuuden toteutuminen", "rating_O_OSALLISUUS",
-          "Dynaaminen ja uudistuva elinkeinoelämä");
+      assertThat(text)
+          .contains(
+              "Osallisuuden toteutuminen",
+              "rating_O_OSALLISUUS",
+              "Dynaaminen ja uudistuva elinkeinoelämä");
     }
-    answer("kaupunginjohtaja", Map.of("rating_O_OSALLISUUS", 5, "rating_O_VELKAMAARA", 2,
-        "rating_O_TOIMIVA_ARKI", 4, "comment_O_VELKAMAARA", "Velka kasvaa"));
-    answer("talousjohtaja", Map.of("rating_O_OSALLISUUS", 4, "rating_O_VELKAMAARA", 1,
-        "rating_O_TOIMIVA_ARKI", 4));
-    answer("hallintojohtaja", Map.of("rating_O_OSALLISUUS", 5, "rating_O_VELKAMAARA", 2,
-        "rating_O_TOIMIVA_ARKI", 3, "rating_O_HYVINVOINTI", 2));
-    answer("kirjaaja", Map.of("rating_O_OSALLISUUS", 4, "rating_O_VELKAMAARA", 3,
-        "rating_O_HYVINVOINTI", 3));
+    answer(
+        "kaupunginjohtaja",
+        Map.of(
+            "rating_O_OSALLISUUS",
+            5,
+            "rating_O_VELKAMAARA",
+            2,
+            "rating_O_TOIMIVA_ARKI",
+            4,
+            "comment_O_VELKAMAARA",
+            "Velka kasvaa"));
+    answer(
+        "talousjohtaja",
+        Map.of("rating_O_OSALLISUUS", 4, "rating_O_VELKAMAARA", 1, "rating_O_TOIMIVA_ARKI", 4));
+    answer(
+        "hallintojohtaja",
+        Map.of(
+            "rating_O_OSALLISUUS",
+            5,
+            "rating_O_VELKAMAARA",
+            2,
+            "rating_O_TOIMIVA_ARKI",
+            3,
+            "rating_O_HYVINVOINTI",
+            2));
+    answer(
+        "kirjaaja",
+        Map.of("rating_O_OSALLISUUS", 4, "rating_O_VELKAMAARA", 3, "rating_O_HYVINVOINTI", 3));
 
     EvaluationView closed = evaluations.find(started.evaluationId());
     assertThat(closed.responseRate()).isEqualByComparingTo("100.00");
@@ -74,19 +100,32 @@ class StrategyEvaluationProcessTest {
     Task synthesis = task(started, EDIT_SYNTHESIS);
     String proposed = (String) taskService.getVariable(synthesis.getId(), "synthesis");
     assertThat(proposed).contains("Parhaiten toteutuneet: Osallisuuden toteutuminen (4.5)");
-    taskService.complete(synthesis.getId(), new HashMap<>(Map.of("synthesis", proposed,
-        "followUpAreas", "Talouden tasapaino\nKaavoitusprosessien kehittäminen")));
-    taskService.complete(task(started, PRESENTATION).getId(),
-        new HashMap<>(Map.of("decisionDate", "2024-06-10")));
+    taskService.complete(
+        synthesis.getId(),
+        new HashMap<>(
+            Map.of(
+                "synthesis",
+                proposed,
+                "followUpAreas",
+                "Talouden tasapaino\nKaavoitusprosessien kehittäminen")));
+    taskService.complete(
+        task(started, PRESENTATION).getId(), new HashMap<>(Map.of("decisionDate", "2024-06-10")));
 
     EvaluationView view = evaluations.find(started.evaluationId());
     assertThat(view.stage()).isEqualTo("PUBLISHED");
     assertThat(view.interviews()).isEqualTo(2);
-    assertThat(view.respondentsByGroup()).containsEntry("JOHTORYHMA", 2).containsEntry("VALTUUTETUT", 2);
-    var debt = view.results().stream().filter(r -> r.objectiveCode().equals("O-VELKAMAARA"))
-        .findFirst().orElseThrow();
+    assertThat(view.respondentsByGroup())
+        .containsEntry("JOHTORYHMA", 2)
+        .containsEntry("VALTUUTETUT", 2);
+    var debt =
+        view.results().stream()
+            .filter(r -> r.objectiveCode().equals("O-VELKAMAARA"))
+            .findFirst()
+            .orElseThrow();
     assertThat(debt.mean()).isEqualTo(2.0);
-    assertThat(debt.meanByGroup()).containsEntry("JOHTORYHMA", 1.5).containsEntry("VALTUUTETUT", 2.5);
+    assertThat(debt.meanByGroup())
+        .containsEntry("JOHTORYHMA", 1.5)
+        .containsEntry("VALTUUTETUT", 2.5);
     assertThat(debt.verdict()).isEqualTo("WEAKEST_REALISED");
 
     // the strategy now shows the ratings next to the objective, by group, without names
@@ -102,8 +141,10 @@ class StrategyEvaluationProcessTest {
       }
     }
     assertThat(ratings).isNotNull();
-    assertThat(ratings.toString()).contains(key, "\"meanScore\":2.0", "\"respondentGroup\":\"JOHTORYHMA\"");
-    assertThat(http.get("/public/strategy").body()).contains(key)
+    assertThat(ratings.toString())
+        .contains(key, "\"meanScore\":2.0", "\"respondentGroup\":\"JOHTORYHMA\"");
+    assertThat(http.get("/public/strategy").body())
+        .contains(key)
         .doesNotContain("talousjohtaja", "kirjaaja\"");
     assertThat(body).contains("Kaavoitusprosessien kehittäminen");
   }
@@ -113,15 +154,26 @@ class StrategyEvaluationProcessTest {
     Started started = start("ARVIOINTI-" + UUID.randomUUID().toString().substring(0, 8));
     answer("kaupunginjohtaja", Map.of("rating_O_OSALLISUUS", 3));
 
-    Job deadline = managementService.createJobQuery()
-        .processInstanceId(started.processInstanceId()).timers().singleResult();
+    Job deadline =
+        managementService
+            .createJobQuery()
+            .processInstanceId(started.processInstanceId())
+            .timers()
+            .singleResult();
     managementService.executeJob(deadline.getId());
 
     EvaluationView view = evaluations.find(started.evaluationId());
     assertThat(view.responseRate()).isEqualByComparingTo("25.00");
-    assertThat(view.answeredByGroup()).containsEntry("JOHTORYHMA", 1).doesNotContainKey("VALTUUTETUT");
-    assertThat(taskService.createTaskQuery().processInstanceId(started.processInstanceId())
-        .taskDefinitionKey(ANSWER_SURVEY).count()).isZero();
+    assertThat(view.answeredByGroup())
+        .containsEntry("JOHTORYHMA", 1)
+        .doesNotContainKey("VALTUUTETUT");
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(ANSWER_SURVEY)
+                .count())
+        .isZero();
     assertThat(task(started, RECORD_INTERVIEW)).isNotNull();
   }
 
@@ -133,10 +185,19 @@ class StrategyEvaluationProcessTest {
   }
 
   private Started start(String key) {
-    Started started = procedure.start(new StartEvaluation("Väliarviointi " + key, "Konsultti Oy",
-        LocalDate.now().plusDays(30), RESPONDENTS, key));
-    Job prepare = managementService.createJobQuery()
-        .processInstanceId(started.processInstanceId()).singleResult();
+    Started started =
+        procedure.start(
+            new StartEvaluation(
+                "Väliarviointi " + key,
+                "Konsultti Oy",
+                LocalDate.now().plusDays(30),
+                RESPONDENTS,
+                key));
+    Job prepare =
+        managementService
+            .createJobQuery()
+            .processInstanceId(started.processInstanceId())
+            .singleResult();
     managementService.executeJob(prepare.getId());
     this.instanceId = started.processInstanceId();
     return started;
@@ -145,8 +206,12 @@ class StrategyEvaluationProcessTest {
   private String instanceId;
 
   private Task surveyTask(String user) {
-    return taskService.createTaskQuery().processInstanceId(instanceId)
-        .taskDefinitionKey(ANSWER_SURVEY).taskAssignee(user).singleResult();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instanceId)
+        .taskDefinitionKey(ANSWER_SURVEY)
+        .taskAssignee(user)
+        .singleResult();
   }
 
   private void answer(String user, Map<String, Object> values) {
@@ -154,12 +219,23 @@ class StrategyEvaluationProcessTest {
   }
 
   private void interview(Started started, String role, boolean more) {
-    taskService.complete(task(started, RECORD_INTERVIEW).getId(), new HashMap<>(Map.of(
-        "intervieweeRole", role, "interviewSummary", "Muutosohjelma etenee", "moreInterviews", more)));
+    taskService.complete(
+        task(started, RECORD_INTERVIEW).getId(),
+        new HashMap<>(
+            Map.of(
+                "intervieweeRole",
+                role,
+                "interviewSummary",
+                "Muutosohjelma etenee",
+                "moreInterviews",
+                more)));
   }
 
   private Task task(Started started, String key) {
-    return taskService.createTaskQuery().processInstanceId(started.processInstanceId())
-        .taskDefinitionKey(key).singleResult();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(started.processInstanceId())
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 }

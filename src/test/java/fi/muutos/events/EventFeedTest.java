@@ -40,19 +40,24 @@ class EventFeedTest {
   void aMeasureChangeAndAProcessStartAndEndAppearInOrder() {
     long cursor = end();
     String code = StrategyFixtures.newMeasure(strategy, "kaavoitus", "NOT_STARTED");
-    strategy.changeStatus(code, new StatusChange(MeasureStatus.IN_PROGRESS, 5, "Alkoi"),
+    strategy.changeStatus(
+        code,
+        new StatusChange(MeasureStatus.IN_PROGRESS, 5, "Alkoi"),
         new ChangeSource.Person("kaavoittaja", java.util.Set.of("kaavoitus")));
-    String instanceId = runtimeService.startProcessInstanceByKey("foundationCheck", "FEED-1").getId();
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult()
-        .getId());
+    String instanceId =
+        runtimeService.startProcessInstanceByKey("foundationCheck", "FEED-1").getId();
+    taskService.complete(
+        taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId());
 
     FeedPage page = outbox.feed(cursor, 100);
 
-    assertThat(page.events()).extracting(e -> e.path("type").asText()).containsExactly(
-        "fi.muutos.measure.status.changed", // created by the fixture's import
-        "fi.muutos.measure.status.changed",
-        "fi.muutos.process.started",
-        "fi.muutos.process.ended");
+    assertThat(page.events())
+        .extracting(e -> e.path("type").asText())
+        .containsExactly(
+            "fi.muutos.measure.status.changed", // created by the fixture's import
+            "fi.muutos.measure.status.changed",
+            "fi.muutos.process.started",
+            "fi.muutos.process.ended");
     JsonNode change = page.events().get(1);
     assertThat(change.path("specversion").asText()).isEqualTo("1.0");
     assertThat(change.path("source").asText()).isEqualTo("/muutos");
@@ -72,11 +77,15 @@ class EventFeedTest {
     CountDownLatch release = new CountDownLatch(1);
     TransactionTemplate tx = new TransactionTemplate(transactions);
     tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
-      outbox.publish("fi.muutos.test.slow", "SLOW", Map.of("n", 1));
-      written.countDown();
-      await(release);
-    }));
+    CompletableFuture<Void> slow =
+        CompletableFuture.runAsync(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      outbox.publish("fi.muutos.test.slow", "SLOW", Map.of("n", 1));
+                      written.countDown();
+                      await(release);
+                    }));
     assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
 
     outbox.publish("fi.muutos.test.fast", "FAST", Map.of("n", 2)); // commits first
@@ -108,8 +117,9 @@ class EventFeedTest {
   @Test
   void theFeedIsForIntegrationsAndAdmins() {
     HttpTestClient http = new HttpTestClient(port);
-    assertThat(http.get("/api/events/feed?after=0&limit=2", "kokousjarjestelma", "demo")
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            http.get("/api/events/feed?after=0&limit=2", "kokousjarjestelma", "demo").statusCode())
+        .isEqualTo(200);
     assertThat(http.get("/api/events/feed", "kaavoittaja", "demo").statusCode()).isEqualTo(403);
     assertThat(http.get("/api/events/feed").statusCode()).isEqualTo(401);
   }

@@ -56,15 +56,15 @@ class EventIntakeTest {
     String businessKey = newKey();
     String instanceId = waitingInstance(businessKey);
 
-    HttpResponse<String> response = post(STRUCTURED, decision(UUID.randomUUID().toString(),
-        businessKey, "APPROVED"));
+    HttpResponse<String> response =
+        post(STRUCTURED, decision(UUID.randomUUID().toString(), businessKey, "APPROVED"));
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode outcome = json.readTree(response.body());
     assertThat(outcome.path("status").asText()).isEqualTo("CORRELATED");
     assertThat(outcome.path("processInstanceId").asText()).isEqualTo(instanceId);
-    assertThat(response.headers().firstValue("Location")).contains(
-        "/api/events/" + outcome.path("id").asText());
+    assertThat(response.headers().firstValue("Location"))
+        .contains("/api/events/" + outcome.path("id").asText());
     assertThat(ended(instanceId)).isTrue();
     assertThat(historicVariable(instanceId, "decisionOutcome")).isEqualTo("APPROVED");
     assertThat(historicVariable(instanceId, "decisionSection")).isEqualTo("§ 12");
@@ -76,8 +76,10 @@ class EventIntakeTest {
     String businessKey = newKey();
     String instanceId = runtimeService.startProcessInstanceByKey(PROCESS, businessKey).getId();
 
-    JsonNode outcome = json.readTree(post(STRUCTURED,
-        decision(UUID.randomUUID().toString(), businessKey, "RETURNED")).body());
+    JsonNode outcome =
+        json.readTree(
+            post(STRUCTURED, decision(UUID.randomUUID().toString(), businessKey, "RETURNED"))
+                .body());
     assertThat(outcome.path("status").asText()).isEqualTo("PENDING");
     assertThat(outcome.path("reason").asText()).contains(businessKey, "decisionMade");
 
@@ -93,8 +95,12 @@ class EventIntakeTest {
 
   @Test
   void pollersOnSeveralNodesAttemptADueEventOnce() throws Exception {
-    String id = json.readTree(post(STRUCTURED, decision(UUID.randomUUID().toString(), newKey(),
-        "APPROVED")).body()).path("id").asText();
+    String id =
+        json.readTree(
+                post(STRUCTURED, decision(UUID.randomUUID().toString(), newKey(), "APPROVED"))
+                    .body())
+            .path("id")
+            .asText();
     assertThat(inbox.find(id).attempts()).isEqualTo(1);
     clock.advance(Duration.ofMinutes(1));
 
@@ -102,10 +108,12 @@ class EventIntakeTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> rounds = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      rounds.add(nodes.submit(() -> {
-        start.await();
-        return inbox.retryDue();
-      }));
+      rounds.add(
+          nodes.submit(
+              () -> {
+                start.await();
+                return inbox.retryDue();
+              }));
     }
     start.countDown();
     for (Future<Integer> round : rounds) {
@@ -121,8 +129,12 @@ class EventIntakeTest {
   @Test
   void anEventNoProcessWaitsForExpiresAtItsHorizonAndStaysVisible() throws Exception {
     String businessKey = newKey();
-    String id = json.readTree(post(STRUCTURED, decision(UUID.randomUUID().toString(), businessKey,
-        "APPROVED")).body()).path("id").asText();
+    String id =
+        json.readTree(
+                post(STRUCTURED, decision(UUID.randomUUID().toString(), businessKey, "APPROVED"))
+                    .body())
+            .path("id")
+            .asText();
 
     clock.advance(Duration.ofDays(7).plusMinutes(1));
     inbox.retryDue();
@@ -160,11 +172,13 @@ class EventIntakeTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<HttpResponse<String>>> responses = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      responses.add(pool.submit(() -> {
-        start.await();
-        return new HttpTestClient(port).post("/api/events", MEETING_SYSTEM, "demo", STRUCTURED,
-            event);
-      }));
+      responses.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return new HttpTestClient(port)
+                    .post("/api/events", MEETING_SYSTEM, "demo", STRUCTURED, event);
+              }));
     }
     start.countDown();
     Set<String> ids = new HashSet<>();
@@ -176,13 +190,21 @@ class EventIntakeTest {
     pool.shutdown();
 
     assertThat(ids).hasSize(1);
-    assertThat(jdbc.sql("select count(*) from mu_inbound_event where event_id = ?").param(eventId)
-        .query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from mu_inbound_event where event_id = ?")
+                .param(eventId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
     assertThat(inbox.find(ids.iterator().next()).status()).isEqualTo("CORRELATED");
     assertThat(inbox.find(ids.iterator().next()).processInstanceId()).isEqualTo(instanceId);
     assertThat(ended(instanceId)).isTrue();
-    assertThat(runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey + "-other").count()).isEqualTo(1);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(businessKey + "-other")
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -190,11 +212,24 @@ class EventIntakeTest {
     String businessKey = newKey();
     String instanceId = waitingInstance(businessKey);
 
-    HttpResponse<String> response = http.send("/api/events", MEETING_SYSTEM, "demo",
-        "application/json", "{\"body\":\"kaupunginhallitus\",\"date\":\"2026-11-28\","
-            + "\"outcome\":\"REJECTED\"}",
-        "ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(), "ce-source", "/dynasty",
-        "ce-type", "fi.muutos.decision.made", "ce-subject", businessKey);
+    HttpResponse<String> response =
+        http.send(
+            "/api/events",
+            MEETING_SYSTEM,
+            "demo",
+            "application/json",
+            "{\"body\":\"kaupunginhallitus\",\"date\":\"2026-11-28\","
+                + "\"outcome\":\"REJECTED\"}",
+            "ce-specversion",
+            "1.0",
+            "ce-id",
+            UUID.randomUUID().toString(),
+            "ce-source",
+            "/dynasty",
+            "ce-type",
+            "fi.muutos.decision.made",
+            "ce-subject",
+            businessKey);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     assertThat(json.readTree(response.body()).path("status").asText()).isEqualTo("CORRELATED");
@@ -205,13 +240,18 @@ class EventIntakeTest {
   void batchModeTakesEachEventWithItsOwnOutcome() throws Exception {
     String businessKey = newKey();
     waitingInstance(businessKey);
-    String batch = "[" + decision(UUID.randomUUID().toString(), businessKey, "APPROVED") + ","
-        + "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/x\","
-        + "\"type\":\"fi.muutos.not.routed\"}]";
+    String batch =
+        "["
+            + decision(UUID.randomUUID().toString(), businessKey, "APPROVED")
+            + ","
+            + "{\"specversion\":\"1.0\",\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"source\":\"/x\","
+            + "\"type\":\"fi.muutos.not.routed\"}]";
 
     // an unknown type from an account allowed to send it: only an administrator is
-    HttpResponse<String> response = http.post("/api/events", "admin", "demo",
-        "application/cloudevents-batch+json", batch);
+    HttpResponse<String> response =
+        http.post("/api/events", "admin", "demo", "application/cloudevents-batch+json", batch);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     JsonNode outcomes = json.readTree(response.body());
@@ -223,38 +263,54 @@ class EventIntakeTest {
   @Test
   void anUnknownTypeIs422AndStoredAsRejectedWithTheReason() throws Exception {
     String eventId = UUID.randomUUID().toString();
-    HttpResponse<String> response = http.post("/api/events", "admin", "demo", STRUCTURED,
-        "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\",\"source\":\"/court\",\"type\":"
-            + "\"fi.example.unknown\",\"subject\":\"X\"}");
+    HttpResponse<String> response =
+        http.post(
+            "/api/events",
+            "admin",
+            "demo",
+            STRUCTURED,
+            "{\"specversion\":\"1.0\",\"id\":\""
+                + eventId
+                + "\",\"source\":\"/court\",\"type\":"
+                + "\"fi.example.unknown\",\"subject\":\"X\"}");
 
     assertThat(response.statusCode()).isEqualTo(422);
     JsonNode outcome = json.readTree(response.body());
     assertThat(outcome.path("status").asText()).isEqualTo("REJECTED");
     assertThat(outcome.path("reason").asText()).contains("fi.example.unknown");
-    assertThat(http.get("/api/events/" + outcome.path("id").asText(), "admin", "demo")
-        .body()).contains("REJECTED");
+    assertThat(http.get("/api/events/" + outcome.path("id").asText(), "admin", "demo").body())
+        .contains("REJECTED");
   }
 
   @Test
   void invalidInputIs400AndStoresNothing() throws Exception {
     String eventId = "invalid-" + UUID.randomUUID();
-    List<String[]> cases = List.of(
-        new String[] {"application/json", "{\"not\":\"an event\"}"},
-        new String[] {STRUCTURED, "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\"}"},
-        new String[] {STRUCTURED, "not json at all"},
-        new String[] {STRUCTURED, decision(eventId, newKey(), "MAYBE")},
-        new String[] {STRUCTURED, decision(eventId, null, "APPROVED")},
-        new String[] {"application/cloudevents-batch+json", "[]"},
-        new String[] {"application/cloudevents-batch+json", "[" + decision(eventId, newKey(),
-            "APPROVED") + ",{\"specversion\":\"1.0\"}]"});
+    List<String[]> cases =
+        List.of(
+            new String[] {"application/json", "{\"not\":\"an event\"}"},
+            new String[] {STRUCTURED, "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\"}"},
+            new String[] {STRUCTURED, "not json at all"},
+            new String[] {STRUCTURED, decision(eventId, newKey(), "MAYBE")},
+            new String[] {STRUCTURED, decision(eventId, null, "APPROVED")},
+            new String[] {"application/cloudevents-batch+json", "[]"},
+            new String[] {
+              "application/cloudevents-batch+json",
+              "[" + decision(eventId, newKey(), "APPROVED") + ",{\"specversion\":\"1.0\"}]"
+            });
     for (String[] c : cases) {
       HttpResponse<String> response = post(c[0], c[1]);
       assertThat(response.statusCode()).as(c[1]).isEqualTo(400);
-      assertThat(response.headers().firstValue("Content-Type")).get().asString()
+      assertThat(response.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
           .startsWith("application/problem+json");
     }
-    assertThat(jdbc.sql("select count(*) from mu_inbound_event where event_id = ?").param(eventId)
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from mu_inbound_event where event_id = ?")
+                .param(eventId)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -274,11 +330,15 @@ class EventIntakeTest {
   }
 
   static String decision(String id, String subject, String outcome) {
-    return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/dynasty\","
+    return "{\"specversion\":\"1.0\",\"id\":\""
+        + id
+        + "\",\"source\":\"/dynasty\","
         + "\"type\":\"fi.muutos.decision.made\","
         + (subject == null ? "" : "\"subject\":\"" + subject + "\",")
         + "\"datacontenttype\":\"application/json\",\"data\":{\"body\":\"kaupunginvaltuusto\","
-        + "\"section\":\"§ 12\",\"date\":\"2026-11-27\",\"outcome\":\"" + outcome + "\"}}";
+        + "\"section\":\"§ 12\",\"date\":\"2026-11-27\",\"outcome\":\""
+        + outcome
+        + "\"}}";
   }
 
   private String waitingInstance(String businessKey) {
@@ -288,18 +348,26 @@ class EventIntakeTest {
   }
 
   private void completeTask(String instanceId) {
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult()
-        .getId());
+    taskService.complete(
+        taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId());
   }
 
   private boolean ended(String instanceId) {
-    return historyService.createHistoricProcessInstanceQuery().processInstanceId(instanceId)
-        .finished().count() == 1;
+    return historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(instanceId)
+            .finished()
+            .count()
+        == 1;
   }
 
   private Object historicVariable(String instanceId, String name) {
-    return historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName(name).singleResult().getValue();
+    return historyService
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instanceId)
+        .variableName(name)
+        .singleResult()
+        .getValue();
   }
 
   private static String newKey() {

@@ -33,8 +33,13 @@ class EventRestartTest {
     long cursor;
     try (ConfigurableApplicationContext first = start(url)) {
       HttpTestClient http = new HttpTestClient(port(first));
-      var response = http.post("/api/events", "kokousjarjestelma", "demo",
-          "application/cloudevents+json", EventIntakeTest.decision("restart-1", "ASIA-R", "APPROVED"));
+      var response =
+          http.post(
+              "/api/events",
+              "kokousjarjestelma",
+              "demo",
+              "application/cloudevents+json",
+              EventIntakeTest.decision("restart-1", "ASIA-R", "APPROVED"));
       JsonNode outcome = new ObjectMapper().readTree(response.body());
       assertThat(outcome.path("status").asText()).isEqualTo("PENDING");
       eventId = outcome.path("id").asText();
@@ -55,8 +60,14 @@ class EventRestartTest {
       inbox.retryDue();
 
       assertThat(inbox.find(eventId).status()).isEqualTo("CORRELATED");
-      assertThat(second.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
-          .processInstanceId(instanceId).finished().count()).isEqualTo(1);
+      assertThat(
+              second
+                  .getBean(HistoryService.class)
+                  .createHistoricProcessInstanceQuery()
+                  .processInstanceId(instanceId)
+                  .finished()
+                  .count())
+          .isEqualTo(1);
       Outbox outbox = second.getBean(Outbox.class);
       assertThat(ids(outbox.feed(0, feedBefore.size()))).isEqualTo(feedBefore);
       assertThat(outbox.feed(cursor, Outbox.MAX_PAGE).events())
@@ -76,12 +87,13 @@ class EventRestartTest {
   }
 
   private static ConfigurableApplicationContext start(String url) {
-    return new SpringApplicationBuilder(MuutosApplication.class).run(
-        "--server.port=0",
-        "--spring.datasource.url=" + url,
-        "--camunda.bpm.job-execution.enabled=false",
-        "--muutos.events.retry.enabled=false",
-        "--muutos.events.retry.first-delay=PT0S",
-        "--muutos.events.processes.eventWaitCheck=fi.muutos.decision.made");
+    return new SpringApplicationBuilder(MuutosApplication.class)
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + url,
+            "--camunda.bpm.job-execution.enabled=false",
+            "--muutos.events.retry.enabled=false",
+            "--muutos.events.retry.first-delay=PT0S",
+            "--muutos.events.processes.eventWaitCheck=fi.muutos.decision.made");
   }
 }

@@ -3,8 +3,8 @@ package fi.muutos.identity;
 import static fi.muutos.testing.ApiAccess.ANONYMOUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fi.muutos.testing.ApiAccess.Row;
 import fi.muutos.testing.ApiAccess;
+import fi.muutos.testing.ApiAccess.Row;
 import fi.muutos.testing.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,11 +38,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @IntegrationTest
 class AuthorizationMatrixTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  IdentityService identityService;
+  @Autowired IdentityService identityService;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -63,21 +61,40 @@ class AuthorizationMatrixTest {
       principals.add(0, ANONYMOUS);
       for (String principal : principals) {
         boolean allowed = row.allows(principal);
-        tests.add(DynamicTest.dynamicTest(row.method() + " " + row.pattern() + " as " + principal
-            + (allowed ? ": allowed" : ": denied"), () -> {
-              HttpResponse<String> response = send(row, principal);
-              String what = row.method() + " " + row.samplePath() + " as " + principal + " → "
-                  + response.statusCode() + " " + response.body();
-              assertThat(response.statusCode()).as(what).isLessThan(500);
-              if (allowed) {
-                assertThat(response.statusCode()).as(what).isNotIn(401, 403);
-              } else {
-                assertThat(response.statusCode()).as(what)
-                    .isEqualTo(ANONYMOUS.equals(principal) ? 401 : 403);
-                assertThat(response.headers().firstValue("Content-Type")).as(what).get()
-                    .asString().startsWith("application/problem+json");
-              }
-            }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                row.method()
+                    + " "
+                    + row.pattern()
+                    + " as "
+                    + principal
+                    + (allowed ? ": allowed" : ": denied"),
+                () -> {
+                  HttpResponse<String> response = send(row, principal);
+                  String what =
+                      row.method()
+                          + " "
+                          + row.samplePath()
+                          + " as "
+                          + principal
+                          + " → "
+                          + response.statusCode()
+                          + " "
+                          + response.body();
+                  assertThat(response.statusCode()).as(what).isLessThan(500);
+                  if (allowed) {
+                    assertThat(response.statusCode()).as(what).isNotIn(401, 403);
+                  } else {
+                    assertThat(response.statusCode())
+                        .as(what)
+                        .isEqualTo(ANONYMOUS.equals(principal) ? 401 : 403);
+                    assertThat(response.headers().firstValue("Content-Type"))
+                        .as(what)
+                        .get()
+                        .asString()
+                        .startsWith("application/problem+json");
+                  }
+                }));
       }
     }
     return tests.stream();
@@ -90,11 +107,14 @@ class AuthorizationMatrixTest {
       declared.add(row.method() + " " + row.pattern());
     }
     Set<String> mapped = new TreeSet<>();
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry
-        : handlerMapping.getHandlerMethods().entrySet()) {
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+        handlerMapping.getHandlerMethods().entrySet()) {
       for (String pattern : entry.getKey().getPatternValues()) {
         if (pattern.startsWith("/api") || pattern.startsWith("/public")) {
-          entry.getKey().getMethodsCondition().getMethods()
+          entry
+              .getKey()
+              .getMethodsCondition()
+              .getMethods()
               .forEach(method -> mapped.add(method.name() + " " + pattern));
         }
       }
@@ -104,8 +124,8 @@ class AuthorizationMatrixTest {
   }
 
   private HttpResponse<String> send(Row row, String principal) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + row.samplePath()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + row.samplePath()));
     String authorization = ApiAccess.authorization(principal);
     if (authorization != null) {
       request.header("Authorization", authorization);
@@ -115,7 +135,8 @@ class AuthorizationMatrixTest {
     request.header("X-Requested-By", "matrix");
     if (row.hasBody()) {
       String[] body = ApiAccess.body(row.body());
-      request.header("Content-Type", body[0])
+      request
+          .header("Content-Type", body[0])
           .method(row.method(), HttpRequest.BodyPublishers.ofString(body[1]));
     } else {
       request.method(row.method(), HttpRequest.BodyPublishers.noBody());

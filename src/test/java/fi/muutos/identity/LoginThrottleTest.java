@@ -14,20 +14,26 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** The per-address throttle of failed sign-ins, on its own (every other test signs in from 127.0.0.1). */
+/**
+ * The per-address throttle of failed sign-ins, on its own (every other test signs in from
+ * 127.0.0.1).
+ */
 class LoginThrottleTest {
 
   private final MutableClock clock = new MutableClock(ZoneOffset.UTC);
-  private final LoginThrottle throttle = new LoginThrottle(
-      new LoginThrottle.Settings(3, Duration.ofMinutes(15), Duration.ofMinutes(15)),
-      new ObjectMapper(), clock);
+  private final LoginThrottle throttle =
+      new LoginThrottle(
+          new LoginThrottle.Settings(3, Duration.ofMinutes(15), Duration.ofMinutes(15)),
+          new ObjectMapper(),
+          clock);
 
   @Test
   void anAddressIsRefusedAfterItsFailuresUntilTheBlockEnds() throws Exception {
     for (int i = 0; i < 3; i++) {
       assertThat(signIn("10.0.0.1", 401)).isEqualTo(401);
     }
-    assertThat(signIn("10.0.0.1", 200)).as("blocked, the password is not even checked")
+    assertThat(signIn("10.0.0.1", 200))
+        .as("blocked, the password is not even checked")
         .isEqualTo(429);
     assertThat(signIn("10.0.0.2", 200)).as("another address").isEqualTo(200);
     clock.advance(Duration.ofMinutes(16));
@@ -49,12 +55,16 @@ class LoginThrottleTest {
       MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/strategy");
       request.setRemoteAddr("10.0.0.4");
       MockHttpServletResponse response = new MockHttpServletResponse();
-      throttle.doFilter(request, response, new MockFilterChain(new HttpServlet() {
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse res) {
-          res.setStatus(401);
-        }
-      }));
+      throttle.doFilter(
+          request,
+          response,
+          new MockFilterChain(
+              new HttpServlet() {
+                @Override
+                protected void service(HttpServletRequest req, HttpServletResponse res) {
+                  res.setStatus(401);
+                }
+              }));
     }
     assertThat(signIn("10.0.0.4", 200)).isEqualTo(200);
   }
@@ -65,12 +75,16 @@ class LoginThrottleTest {
     request.setRemoteAddr(address);
     request.addHeader("Authorization", "Basic eDp5");
     MockHttpServletResponse response = new MockHttpServletResponse();
-    throttle.doFilter(request, response, new MockFilterChain(new HttpServlet() {
-      @Override
-      protected void service(HttpServletRequest req, HttpServletResponse res) {
-        res.setStatus(status);
-      }
-    }));
+    throttle.doFilter(
+        request,
+        response,
+        new MockFilterChain(
+            new HttpServlet() {
+              @Override
+              protected void service(HttpServletRequest req, HttpServletResponse res) {
+                res.setStatus(status);
+              }
+            }));
     return response.getStatus();
   }
 }

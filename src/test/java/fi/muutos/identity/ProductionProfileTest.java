@@ -37,8 +37,11 @@ class ProductionProfileTest {
 
   @Test
   void refusesDemoUsers() {
-    assertThatThrownBy(() -> start("--camunda.bpm.admin-user.password=a-strong-password-1",
-        "--muutos.demo.enabled=true"))
+    assertThatThrownBy(
+            () ->
+                start(
+                    "--camunda.bpm.admin-user.password=a-strong-password-1",
+                    "--muutos.demo.enabled=true"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("demo users");
   }
@@ -51,8 +54,19 @@ class ProductionProfileTest {
       assertThat(identity.checkPassword("admin", "a-strong-password-1")).isTrue();
       assertThat(identity.createUserQuery().userId("kaavoittaja").count()).isZero();
       assertThat(identity.createUserQuery().count()).isEqualTo(1);
-      assertThat(identity.createGroupQuery().groupIdIn("kaavoitus", "hallinto", "henkilosto",
-          "talous", "kirjaamo", "johtoryhma", "camunda-admin").count()).isEqualTo(7);
+      assertThat(
+              identity
+                  .createGroupQuery()
+                  .groupIdIn(
+                      "kaavoitus",
+                      "hallinto",
+                      "henkilosto",
+                      "talous",
+                      "kirjaamo",
+                      "johtoryhma",
+                      "camunda-admin")
+                  .count())
+          .isEqualTo(7);
     }
   }
 
@@ -67,19 +81,32 @@ class ProductionProfileTest {
         start("--camunda.bpm.admin-user.password=a-strong-password-1")) {
       int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
       HttpClient http = HttpClient.newHttpClient();
-      for (String path : List.of("/", "/strategia.html", "/api/strategy", "/engine-rest/engine",
-          "/camunda/app/tasklist/default/", "/actuator/health", "/public/strategy",
-          "/v3/api-docs")) {
-        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path))
-            .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7")
-            .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).as(path)
+      for (String path :
+          List.of(
+              "/",
+              "/strategia.html",
+              "/api/strategy",
+              "/engine-rest/engine",
+              "/camunda/app/tasklist/default/",
+              "/actuator/health",
+              "/public/strategy",
+              "/v3/api-docs")) {
+        HttpResponse<String> proxied =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("X-Forwarded-Proto", "https")
+                    .header("X-Forwarded-For", "203.0.113.7")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security"))
+            .as(path)
             .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
       }
-      HttpResponse<String> plain = http.send(HttpRequest.newBuilder(
-          URI.create("http://localhost:" + port + "/")).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> plain =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
   }

@@ -13,8 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class SecurityTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   HttpTestClient http;
 
@@ -25,13 +24,19 @@ class SecurityTest {
 
   @Test
   void anonymousRequestsToEngineRestAndApiGet401ProblemDetails() {
-    for (String path : new String[] {"/engine-rest/process-definition", "/engine-rest/task",
-        "/api/strategy", "/api/anything"}) {
+    for (String path :
+        new String[] {
+          "/engine-rest/process-definition", "/engine-rest/task", "/api/strategy", "/api/anything"
+        }) {
       HttpResponse<String> response = http.get(path);
       assertThat(response.statusCode()).as(path).isEqualTo(401);
-      assertThat(response.headers().firstValue("Content-Type")).get().asString()
+      assertThat(response.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
           .startsWith("application/problem+json");
-      assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString()
+      assertThat(response.headers().firstValue("WWW-Authenticate"))
+          .get()
+          .asString()
           .startsWith("Basic");
       assertThat(response.body()).contains("\"type\":\"urn:muutos:problem:unauthorized\"");
     }
@@ -49,7 +54,9 @@ class SecurityTest {
   void anUnknownApiPathIsA404ProblemForAnAuthenticatedUser() {
     HttpResponse<String> response = http.get("/api/no-such-thing", "kaavoittaja", "demo");
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.headers().firstValue("Content-Type")).get().asString()
+    assertThat(response.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
         .startsWith("application/problem+json");
   }
 
@@ -65,8 +72,9 @@ class SecurityTest {
   @Test
   void cityManagerOpensCockpitButNotAdmin() {
     assertThat(http.webappLogin("cockpit", "kaupunginjohtaja", "demo").statusCode()).isEqualTo(200);
-    assertThat(new HttpTestClient(port).webappLogin("admin", "kaupunginjohtaja", "demo")
-        .statusCode()).isEqualTo(403);
+    assertThat(
+            new HttpTestClient(port).webappLogin("admin", "kaupunginjohtaja", "demo").statusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -89,7 +97,8 @@ class SecurityTest {
     // the planner's group takes part in zoning only, not in this process
     assertThat(http.get(path, "kaavoittaja", "demo").body()).isEqualTo("[]");
     // management reads every process
-    assertThat(http.get(path, "kaupunginjohtaja", "demo").body()).contains("\"key\":\"foundationCheck\"");
+    assertThat(http.get(path, "kaupunginjohtaja", "demo").body())
+        .contains("\"key\":\"foundationCheck\"");
     // neither may start it; an administrator may
     String start = "/engine-rest/process-definition/key/foundationCheck/start";
     // (to the planner the definition does not exist at all)
@@ -111,8 +120,14 @@ class SecurityTest {
   void startPageAndApiDocumentationAreOpen() {
     HttpResponse<String> start = http.get("/");
     assertThat(start.statusCode()).isEqualTo(200);
-    assertThat(start.body()).contains("lang=\"fi\"", "/camunda/app/tasklist/",
-        "/camunda/app/cockpit/", "/camunda/app/admin/", "/swagger-ui.html", "/actuator/health");
+    assertThat(start.body())
+        .contains(
+            "lang=\"fi\"",
+            "/camunda/app/tasklist/",
+            "/camunda/app/cockpit/",
+            "/camunda/app/admin/",
+            "/swagger-ui.html",
+            "/actuator/health");
     assertThat(http.get("/v3/api-docs").statusCode()).isEqualTo(200);
   }
 }

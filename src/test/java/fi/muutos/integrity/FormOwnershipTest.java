@@ -50,11 +50,15 @@ class FormOwnershipTest {
   void aFieldInTwoFormsOrNamedAfterADecisionOutputIsCaught(@TempDir Path family)
       throws IOException {
     Files.writeString(family.resolve("a.form"), "{\"components\":[{\"key\":\"decisionDate\"}]}");
-    Files.writeString(family.resolve("b.form"), "{\"components\":[{\"type\":\"group\","
-        + "\"components\":[{\"key\":\"decisionDate\"},{\"key\":\"displayDays\"}]}]}");
+    Files.writeString(
+        family.resolve("b.form"),
+        "{\"components\":[{\"type\":\"group\","
+            + "\"components\":[{\"key\":\"decisionDate\"},{\"key\":\"displayDays\"}]}]}");
     Files.writeString(family.resolve("c.dmn"), "<output id=\"o\" name=\"displayDays\" />");
-    assertThat(check(family)).hasSize(2)
-        .anyMatch(p -> p.contains("decisionDate")).anyMatch(p -> p.contains("displayDays"));
+    assertThat(check(family))
+        .hasSize(2)
+        .anyMatch(p -> p.contains("decisionDate"))
+        .anyMatch(p -> p.contains("displayDays"));
   }
 
   static List<String> check(Path family) throws IOException {
@@ -82,8 +86,13 @@ class FormOwnershipTest {
         }
       }
     }
-    owner.keySet().stream().filter(modelFacts::contains).sorted().forEach(key -> problems.add(
-        key + " (" + owner.get(key) + ") is a fact the model writes, not a person"));
+    owner.keySet().stream()
+        .filter(modelFacts::contains)
+        .sorted()
+        .forEach(
+            key ->
+                problems.add(
+                    key + " (" + owner.get(key) + ") is a fact the model writes, not a person"));
     return problems;
   }
 

@@ -21,8 +21,8 @@ import fi.muutos.organisation.OrganisationReformProcedure.Started;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.testing.IntegrationTest;
-import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.MutableClock;
+import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.StrategyFixtures;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -73,7 +73,8 @@ class OrganisationReformProcessTest {
     assertThat(reform.view().stage()).isEqualTo(ReformStage.IN_FORCE);
     reform.job("serviceTask_measuresDone");
     reform.job("event_followUpDue");
-    reform.complete(FOLLOW_UP, Map.of("reviewSummary", "Rakenne toimii; sitovuustasoja tarkennetaan."));
+    reform.complete(
+        FOLLOW_UP, Map.of("reviewSummary", "Rakenne toimii; sitovuustasoja tarkennetaan."));
 
     ReformView view = reform.view();
     assertThat(view.stage()).isEqualTo(ReformStage.REVIEWED);
@@ -98,8 +99,12 @@ class OrganisationReformProcessTest {
     reform.throughCouncil("RETURNED");
     reform.assertAt(DRAFT);
     reform.throughCouncil("APPROVED");
-    assertThat(reform.view().stages()).extracting(ReformView.StageEntry::stage)
-        .containsSubsequence(ReformStage.COUNCIL, ReformStage.COOPERATION, ReformStage.COUNCIL,
+    assertThat(reform.view().stages())
+        .extracting(ReformView.StageEntry::stage)
+        .containsSubsequence(
+            ReformStage.COUNCIL,
+            ReformStage.COOPERATION,
+            ReformStage.COUNCIL,
             ReformStage.IMPLEMENTATION);
   }
 
@@ -115,17 +120,27 @@ class OrganisationReformProcessTest {
   void aCouncilDecisionEventThatArrivesEarlyIsTakenWhenTheProcessWaits() throws Exception {
     Reform reform = start();
     reform.complete(DRAFT, Map.of("draftReference", "HEI/123/2024"));
-    reform.complete(COOPERATION, Map.of("cooperationStart", "2024-03-01",
-        "cooperationEnd", "2024-04-15", "cooperationMinutes", "YT 2/2024"));
-    String eventId = reform.send("{\"body\":\"kaupunginvaltuusto\",\"section\":\"§ 41\","
-        + "\"date\":\"2024-06-10\",\"outcome\":\"APPROVED\"}");
+    reform.complete(
+        COOPERATION,
+        Map.of(
+            "cooperationStart",
+            "2024-03-01",
+            "cooperationEnd",
+            "2024-04-15",
+            "cooperationMinutes",
+            "YT 2/2024"));
+    String eventId =
+        reform.send(
+            "{\"body\":\"kaupunginvaltuusto\",\"section\":\"§ 41\","
+                + "\"date\":\"2024-06-10\",\"outcome\":\"APPROVED\"}");
     assertThat(inbox.find(eventId).status()).isEqualTo("PENDING");
 
     reform.complete(BOARD_PROPOSAL, Map.of("boardDate", "2024-05-20"));
     clock.advance(Duration.ofMinutes(1));
     inbox.retryDue();
 
-    assertThat(inbox.find(eventId).status()).as(inbox.find(eventId).reason())
+    assertThat(inbox.find(eventId).status())
+        .as(inbox.find(eventId).reason())
         .isEqualTo("CORRELATED");
     assertThat(reform.view().stage()).isEqualTo(ReformStage.IMPLEMENTATION);
     assertThat(reform.visited()).contains("event_councilDecisionReceived");
@@ -153,8 +168,10 @@ class OrganisationReformProcessTest {
     reform.throughCouncil("APPROVED");
     Task task = reform.electionTask("Elinvoimalautakunta");
 
-    assertThatThrownBy(() -> taskService.complete(task.getId(), new HashMap<>(Map.of(
-        "members", "…", "women", 1, "men", 6))))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    task.getId(), new HashMap<>(Map.of("members", "…", "women", 1, "men", 6))))
         .hasMessageContaining("tasa-arvolain 4 a §")
         .hasMessageContaining("Elinvoimalautakunta");
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
@@ -168,8 +185,15 @@ class OrganisationReformProcessTest {
   void theBoardCannotProposeBeforeCooperationHasEnded() {
     Reform reform = start();
     reform.complete(DRAFT, Map.of("draftReference", "HEI/123/2024"));
-    reform.complete(COOPERATION, Map.of("cooperationStart", "2024-03-01",
-        "cooperationEnd", "2024-04-15", "cooperationMinutes", "YT 2/2024"));
+    reform.complete(
+        COOPERATION,
+        Map.of(
+            "cooperationStart",
+            "2024-03-01",
+            "cooperationEnd",
+            "2024-04-15",
+            "cooperationMinutes",
+            "YT 2/2024"));
     assertThatThrownBy(() -> reform.complete(BOARD_PROPOSAL, Map.of("boardDate", "2024-04-01")))
         .hasMessageContaining("boardDate");
     reform.assertAt(BOARD_PROPOSAL, true);
@@ -178,11 +202,20 @@ class OrganisationReformProcessTest {
   // --- driving a reform -----------------------------------------------------------------------
 
   private Reform start() {
-    List<String> measures = List.of(StrategyFixtures.newMeasure(strategy, "hallinto", "NOT_STARTED"),
-        StrategyFixtures.newMeasure(strategy, "hallinto", "IN_PROGRESS"));
-    Started started = procedure.start(new StartReform("Organisaatiouudistus " + UUID.randomUUID(),
-        LocalDate.parse("2025-01-01"), List.of("Elinvoimalautakunta", "Sivistyslautakunta"),
-        List.of("Elinvoima", "Sivistys", "Konserni"), 12, measures, null));
+    List<String> measures =
+        List.of(
+            StrategyFixtures.newMeasure(strategy, "hallinto", "NOT_STARTED"),
+            StrategyFixtures.newMeasure(strategy, "hallinto", "IN_PROGRESS"));
+    Started started =
+        procedure.start(
+            new StartReform(
+                "Organisaatiouudistus " + UUID.randomUUID(),
+                LocalDate.parse("2025-01-01"),
+                List.of("Elinvoimalautakunta", "Sivistyslautakunta"),
+                List.of("Elinvoima", "Sivistys", "Konserni"),
+                12,
+                measures,
+                null));
     Reform reform = new Reform(started, measures);
     reform.job("serviceTask_measuresInProgress");
     return reform;
@@ -207,23 +240,43 @@ class OrganisationReformProcessTest {
 
     void throughCouncil(String outcome) {
       complete(DRAFT, Map.of("draftReference", "HEI/123/2024"));
-      complete(COOPERATION, Map.of("cooperationStart", "2024-03-01", "cooperationEnd", "2024-04-15",
-          "cooperationMinutes", "YT 2/2024"));
+      complete(
+          COOPERATION,
+          Map.of(
+              "cooperationStart",
+              "2024-03-01",
+              "cooperationEnd",
+              "2024-04-15",
+              "cooperationMinutes",
+              "YT 2/2024"));
       complete(BOARD_PROPOSAL, Map.of("boardDate", "2024-05-20"));
-      complete(RECORD_DECISION, Map.of("decisionBody", "Kaupunginvaltuusto",
-          "decisionDate", "2024-06-10", "decisionOutcome", outcome));
+      complete(
+          RECORD_DECISION,
+          Map.of(
+              "decisionBody",
+              "Kaupunginvaltuusto",
+              "decisionDate",
+              "2024-06-10",
+              "decisionOutcome",
+              outcome));
     }
 
     Task electionTask(String committee) {
-      return taskService.createTaskQuery().processInstanceId(instanceId)
-          .taskDefinitionKey(ELECT_COMMITTEE).list().stream()
+      return taskService
+          .createTaskQuery()
+          .processInstanceId(instanceId)
+          .taskDefinitionKey(ELECT_COMMITTEE)
+          .list()
+          .stream()
           .filter(t -> committee.equals(taskService.getVariable(t.getId(), "committee")))
-          .findFirst().orElseThrow(() -> new AssertionError("no election task for " + committee));
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no election task for " + committee));
     }
 
     void elect(String committee, int women, int men) {
-      taskService.complete(electionTask(committee).getId(), new HashMap<>(Map.of(
-          "members", "Jäsen 1\nJäsen 2", "women", women, "men", men)));
+      taskService.complete(
+          electionTask(committee).getId(),
+          new HashMap<>(Map.of("members", "Jäsen 1\nJäsen 2", "women", women, "men", men)));
     }
 
     void complete(String key, Map<String, Object> variables) {

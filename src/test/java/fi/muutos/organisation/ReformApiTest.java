@@ -21,7 +21,12 @@ class ReformApiTest {
   @Test
   void administrationStartsAReformAndManagementReadsIt() throws Exception {
     HttpTestClient http = new HttpTestClient(port);
-    HttpResponse<String> created = http.postJson("/api/reforms", "hallintojohtaja", "demo", """
+    HttpResponse<String> created =
+        http.postJson(
+            "/api/reforms",
+            "hallintojohtaja",
+            "demo",
+            """
         {"name": "Organisaatio- ja lautakuntauudistus 2025", "effectiveDate": "2025-01-01",
          "committees": ["Elinvoimalautakunta", "Sivistyslautakunta", "Tekninen lautakunta",
                         "Hyvinvointilautakunta"],
@@ -30,8 +35,8 @@ class ReformApiTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     long id = json.readTree(created.body()).path("reformId").asLong();
 
-    JsonNode reform = json.readTree(http.get("/api/reforms/" + id, "kaupunginjohtaja", "demo")
-        .body());
+    JsonNode reform =
+        json.readTree(http.get("/api/reforms/" + id, "kaupunginjohtaja", "demo").body());
     assertThat(reform.path("stage").asText()).isEqualTo("DRAFTING");
     assertThat(reform.path("effectiveDate").asText()).isEqualTo("2025-01-01");
     assertThat(reform.path("committees")).hasSize(4);
@@ -43,15 +48,25 @@ class ReformApiTest {
   @Test
   void badInputIs400AndOthersGet403() {
     HttpTestClient http = new HttpTestClient(port);
-    for (String body : new String[] {"{}", "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\"}",
-        "{\"name\":\"X\",\"effectiveDate\":\"ensi vuonna\",\"committees\":[\"A\"]}",
-        "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\",\"committees\":[\"A, B\"]}",
-        "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\",\"committees\":[\"A\"],\"followUpMonths\":0}"}) {
-      HttpResponse<String> response = http.postJson("/api/reforms", "hallintojohtaja", "demo", body);
+    for (String body :
+        new String[] {
+          "{}",
+          "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\"}",
+          "{\"name\":\"X\",\"effectiveDate\":\"ensi vuonna\",\"committees\":[\"A\"]}",
+          "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\",\"committees\":[\"A, B\"]}",
+          "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\",\"committees\":[\"A\"],\"followUpMonths\":0}"
+        }) {
+      HttpResponse<String> response =
+          http.postJson("/api/reforms", "hallintojohtaja", "demo", body);
       assertThat(response.statusCode()).as(body).isEqualTo(400);
     }
-    assertThat(http.postJson("/api/reforms", "kaavoittaja", "demo",
-        "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\",\"committees\":[\"A\"]}").statusCode())
+    assertThat(
+            http.postJson(
+                    "/api/reforms",
+                    "kaavoittaja",
+                    "demo",
+                    "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\",\"committees\":[\"A\"]}")
+                .statusCode())
         .isEqualTo(403);
     assertThat(http.get("/api/reforms/999999", "kaupunginjohtaja", "demo").statusCode())
         .isEqualTo(404);

@@ -25,15 +25,19 @@ class DeploymentTest {
 
   @Test
   void bpmnAndFormsAreDeployedTogetherAndTheTaskFormResolves() throws IOException {
-    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey("foundationCheck").latestVersion().singleResult();
+    ProcessDefinition definition =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("foundationCheck")
+            .latestVersion()
+            .singleResult();
     assertThat(repositoryService.getDeploymentResourceNames(definition.getDeploymentId()))
         .anyMatch(name -> name.endsWith("foundation-check.form"));
 
-    String instanceId = runtimeService.startProcessInstanceByKey("foundationCheck", "deploy-1")
-        .getId();
-    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult()
-        .getId();
+    String instanceId =
+        runtimeService.startProcessInstanceByKey("foundationCheck", "deploy-1").getId();
+    String taskId =
+        taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
     try (InputStream form = formService.getDeployedTaskForm(taskId)) {
       assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
           .contains("\"id\": \"foundationCheckForm\"");

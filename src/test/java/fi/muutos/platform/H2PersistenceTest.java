@@ -3,9 +3,9 @@ package fi.muutos.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.muutos.MuutosApplication;
+import fi.muutos.testing.OwnJvm;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
-import fi.muutos.testing.OwnJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,8 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 @OwnJvm
 class H2PersistenceTest {
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void aRestartOnTheSameFileKeepsUsersDeploymentsAndInstances() {
@@ -31,8 +30,11 @@ class H2PersistenceTest {
       var user = engine.getIdentityService().newUser("testaaja");
       user.setPassword("salasana-123");
       engine.getIdentityService().saveUser(user);
-      instanceId = engine.getRuntimeService().startProcessInstanceByKey("foundationCheck", "restart-1")
-          .getId();
+      instanceId =
+          engine
+              .getRuntimeService()
+              .startProcessInstanceByKey("foundationCheck", "restart-1")
+              .getId();
       deployments = engine.getRepositoryService().createDeploymentQuery().count();
       assertThat(deployments).isPositive();
     }
@@ -41,20 +43,32 @@ class H2PersistenceTest {
       ProcessEngine engine = second.getBean(ProcessEngine.class);
       assertThat(engine.getIdentityService().checkPassword("testaaja", "salasana-123")).isTrue();
       assertThat(engine.getIdentityService().checkPassword("kaavoittaja", "demo")).isTrue();
-      assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceId(instanceId).processInstanceBusinessKey("restart-1").count())
+      assertThat(
+              engine
+                  .getRuntimeService()
+                  .createProcessInstanceQuery()
+                  .processInstanceId(instanceId)
+                  .processInstanceBusinessKey("restart-1")
+                  .count())
           .isEqualTo(1);
       assertThat(engine.getRepositoryService().createDeploymentQuery().count())
-          .as("unchanged models are not deployed again").isEqualTo(deployments);
-      assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey("foundationCheck").count()).isEqualTo(1);
+          .as("unchanged models are not deployed again")
+          .isEqualTo(deployments);
+      assertThat(
+              engine
+                  .getRepositoryService()
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey("foundationCheck")
+                  .count())
+          .isEqualTo(1);
     }
   }
 
   private static ConfigurableApplicationContext start(String url) {
-    return new SpringApplicationBuilder(MuutosApplication.class).run(
-        "--server.port=0",
-        "--spring.datasource.url=" + url,
-        "--camunda.bpm.job-execution.enabled=false");
+    return new SpringApplicationBuilder(MuutosApplication.class)
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + url,
+            "--camunda.bpm.job-execution.enabled=false");
   }
 }

@@ -31,8 +31,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 final class ModelConventions {
 
   /** Ids the Modeler generates, e.g. {@code Activity_0x9y8z7}, {@code StartEvent_1}. */
-  static final Pattern GENERATED_ID =
-      Pattern.compile("[A-Z][A-Za-z]*_(\\d+|[0-9a-z]{7})");
+  static final Pattern GENERATED_ID = Pattern.compile("[A-Z][A-Za-z]*_(\\d+|[0-9a-z]{7})");
 
   private ModelConventions() {}
 
@@ -45,10 +44,15 @@ final class ModelConventions {
     for (Path file : files(modelsDir)) {
       String name = file.getFileName().toString();
       if (name.endsWith(".bpmn")) {
-        checkBpmn(modelsDir.relativize(file).toString(), Bpmn.readModelFromFile(file.toFile()),
-            referenced, violations);
+        checkBpmn(
+            modelsDir.relativize(file).toString(),
+            Bpmn.readModelFromFile(file.toFile()),
+            referenced,
+            violations);
       } else if (name.endsWith(".dmn")) {
-        checkDmn(modelsDir.relativize(file).toString(), Dmn.readModelFromFile(file.toFile()),
+        checkDmn(
+            modelsDir.relativize(file).toString(),
+            Dmn.readModelFromFile(file.toFile()),
             violations);
       }
     }
@@ -64,23 +68,26 @@ final class ModelConventions {
         model.getModelElementsByType(UserTask.class).forEach(t -> refs.add(t.getCamundaFormRef()));
         model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class).stream()
             .map(org.camunda.bpm.model.bpmn.instance.StartEvent::getCamundaFormRef)
-            .filter(java.util.Objects::nonNull).forEach(refs::add);
+            .filter(java.util.Objects::nonNull)
+            .forEach(refs::add);
       }
     }
     return refs;
   }
 
-  private static void checkBpmn(String file, BpmnModelInstance model, Set<String> referenced,
-      List<String> violations) {
+  private static void checkBpmn(
+      String file, BpmnModelInstance model, Set<String> referenced, List<String> violations) {
     if (model.getModelElementsByType(BpmnDiagram.class).isEmpty()) {
       violations.add(file + ": no diagram (BPMNDI)");
     } else {
       Set<String> shaped = new HashSet<>();
-      model.getModelElementsByType(BpmnShape.class)
+      model
+          .getModelElementsByType(BpmnShape.class)
           .forEach(shape -> shaped.add(shape.getBpmnElement().getId()));
       model.getModelElementsByType(FlowNode.class).stream()
           .filter(node -> !shaped.contains(node.getId()))
-          .forEach(node -> violations.add(file + ": " + node.getId() + " has no shape in the diagram"));
+          .forEach(
+              node -> violations.add(file + ": " + node.getId() + " has no shape in the diagram"));
     }
     for (Process process : model.getModelElementsByType(Process.class)) {
       if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
@@ -91,7 +98,8 @@ final class ModelConventions {
       }
     }
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaCandidateUsers())
+      if (blank(task.getCamundaCandidateGroups())
+          && blank(task.getCamundaCandidateUsers())
           && blank(task.getCamundaAssignee())) {
         violations.add(file + ": user task " + task.getId() + " has no candidate groups");
       }
@@ -100,10 +108,12 @@ final class ModelConventions {
       }
     }
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      if (blank(task.getCamundaDelegateExpression()) || !blank(task.getCamundaClass())
-          || !blank(task.getCamundaExpression()) || !blank(task.getCamundaType())) {
-        violations.add(file + ": service task " + task.getId()
-            + " must use camunda:delegateExpression only");
+      if (blank(task.getCamundaDelegateExpression())
+          || !blank(task.getCamundaClass())
+          || !blank(task.getCamundaExpression())
+          || !blank(task.getCamundaType())) {
+        violations.add(
+            file + ": service task " + task.getId() + " must use camunda:delegateExpression only");
       }
     }
     for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
@@ -117,7 +127,8 @@ final class ModelConventions {
   private static void checkDmn(String file, DmnModelInstance model, List<String> violations) {
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
       if (blank(decision.getCamundaHistoryTimeToLiveString())) {
-        violations.add(file + ": decision " + decision.getId() + " has no camunda:historyTimeToLive");
+        violations.add(
+            file + ": decision " + decision.getId() + " has no camunda:historyTimeToLive");
       }
     }
   }

@@ -25,25 +25,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackagedJarIT {
 
-  private static final String AUTH = "Basic " + Base64.getEncoder()
-      .encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+  private static final String AUTH =
+      "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
 
-  @TempDir
-  Path workDir;
+  @TempDir Path workDir;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
   void theJarDeploysEveryProcessWithItsForms() throws Exception {
-    try (PackagedApp app = PackagedApp.start(workDir,
-        List.of("--camunda.bpm.job-execution.enabled=false"))) {
+    try (PackagedApp app =
+        PackagedApp.start(workDir, List.of("--camunda.bpm.job-execution.enabled=false"))) {
       JsonNode definitions = get(app, "/engine-rest/process-definition?latestVersion=true");
       List<String> keys = new ArrayList<>();
       definitions.forEach(definition -> keys.add(definition.get("key").asText()));
-      assertThat(keys).contains("zoningPlan", "organisationReform", "serviceTransfer",
-          "strategyEvaluation");
-      assertThat(keys).as("test models stay out of the jar")
+      assertThat(keys)
+          .contains("zoningPlan", "organisationReform", "serviceTransfer", "strategyEvaluation");
+      assertThat(keys)
+          .as("test models stay out of the jar")
           .doesNotContain("foundationCheck", "measureUpdateCheck", "eventWaitCheck");
 
       String deploymentId = definitions.get(0).get("deploymentId").asText();
@@ -52,18 +52,23 @@ class PackagedJarIT {
           .forEach(resource -> resources.add(resource.get("name").asText()));
       assertThat(resources).anyMatch(name -> name.endsWith("zoning-plan-variant.dmn"));
       assertThat(resources.stream().filter(name -> name.endsWith(".form")).count())
-          .as("the Camunda Forms of the user tasks").isGreaterThan(10);
+          .as("the Camunda Forms of the user tasks")
+          .isGreaterThan(10);
 
       assertThat(get(app, "/api/strategy").toString())
-          .as("the strategy data file is read from the jar").contains("Hyvä asuu Heinolassa");
+          .as("the strategy data file is read from the jar")
+          .contains("Hyvä asuu Heinolassa");
     }
   }
 
   private JsonNode get(PackagedApp app, String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Authorization", AUTH)
-            .header("Accept", "application/json").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Authorization", AUTH)
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     return json.readTree(response.body());
   }

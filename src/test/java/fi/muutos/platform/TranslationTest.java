@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Finnish translations of Tasklist and Welcome cover every label of the webjar's 7.24
- * {@code en.json} (the file a Camunda upgrade would change), keep every placeholder, and leave
- * nothing empty that English fills (the Camunda 8 migration banner excepted: it is not shown).
+ * The Finnish translations of Tasklist and Welcome cover every label of the webjar's 7.24 {@code
+ * en.json} (the file a Camunda upgrade would change), keep every placeholder, and leave nothing
+ * empty that English fills (the Camunda 8 migration banner excepted: it is not shown).
  */
 class TranslationTest {
 
@@ -36,16 +36,20 @@ class TranslationTest {
 
     assertThat(names(finnish)).isEqualTo(names(english));
     List<String> problems = new ArrayList<>();
-    english.fields().forEachRemaining(entry -> {
-      String en = entry.getValue().asText();
-      String fi = finnish.path(entry.getKey()).asText();
-      if (!en.isBlank() && fi.isBlank() && !INTENTIONALLY_EMPTY.contains(entry.getKey())) {
-        problems.add(entry.getKey() + " is empty");
-      }
-      if (!placeholders(en).equals(placeholders(fi)) && !INTENTIONALLY_EMPTY.contains(entry.getKey())) {
-        problems.add(entry.getKey() + " changes the placeholders " + placeholders(en));
-      }
-    });
+    english
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              String en = entry.getValue().asText();
+              String fi = finnish.path(entry.getKey()).asText();
+              if (!en.isBlank() && fi.isBlank() && !INTENTIONALLY_EMPTY.contains(entry.getKey())) {
+                problems.add(entry.getKey() + " is empty");
+              }
+              if (!placeholders(en).equals(placeholders(fi))
+                  && !INTENTIONALLY_EMPTY.contains(entry.getKey())) {
+                problems.add(entry.getKey() + " changes the placeholders " + placeholders(en));
+              }
+            });
     assertThat(problems).isEmpty();
   }
 
@@ -66,8 +70,8 @@ class TranslationTest {
     try (InputStream in = file.openStream()) {
       byte[] bytes = in.readAllBytes();
       int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef ? 3 : 0; // UTF-8 BOM
-      return json.readTree(new String(bytes, start, bytes.length - start,
-          java.nio.charset.StandardCharsets.UTF_8));
+      return json.readTree(
+          new String(bytes, start, bytes.length - start, java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 
@@ -83,7 +87,8 @@ class TranslationTest {
   }
 
   private static URL ourFile(String app) {
-    return TranslationTest.class.getClassLoader()
+    return TranslationTest.class
+        .getClassLoader()
         .getResource("META-INF/resources/webjars/camunda/app/" + app + "/locales/fi.json");
   }
 

@@ -19,10 +19,15 @@ class WebappCustomisationTest {
     for (String app : new String[] {"tasklist", "welcome"}) {
       var config = http.get("/camunda/app/" + app + "/scripts/config.js");
       assertThat(config.statusCode()).isEqualTo(200);
-      assertThat(config.headers().firstValue("Content-Type")).get().asString()
+      assertThat(config.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
           .startsWith("application/javascript");
-      assertThat(config.body()).contains("vendor: 'Heinolan kaupunki'",
-          "availableLocales: ['fi', 'en']", "fallbackLocale: 'fi'");
+      assertThat(config.body())
+          .contains(
+              "vendor: 'Heinolan kaupunki'",
+              "availableLocales: ['fi', 'en']",
+              "fallbackLocale: 'fi'");
       assertThat(http.get("/camunda/app/" + app + "/styles/user-styles.css").body())
           .contains(".ce-eol-banner { display: none !important; }");
       assertThat(http.get("/camunda/app/" + app + "/locales/fi.json").statusCode()).isEqualTo(200);

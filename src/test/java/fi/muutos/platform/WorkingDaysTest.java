@@ -17,27 +17,62 @@ class WorkingDaysTest {
       new WorkingDays(HolidayCalendar.FINLAND, Clock.system(ZoneId.of("Europe/Helsinki")));
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      // New Year, Epiphany, May Day, Independence Day, Christmas Eve, Christmas, St Stephen's
-      "2024-01-01", "2025-01-06", "2026-05-01", "2027-12-06", "2028-12-24", "2029-12-25",
-      "2030-12-26",
-      // Good Friday and Easter Monday (Easter: 2024-03-31 ... 2030-04-21)
-      "2024-03-29", "2024-04-01", "2025-04-18", "2025-04-21", "2026-04-03", "2026-04-06",
-      "2027-03-26", "2027-03-29", "2028-04-14", "2028-04-17", "2029-03-30", "2029-04-02",
-      "2030-04-19", "2030-04-22",
-      // Ascension Day
-      "2024-05-09", "2025-05-29", "2026-05-14", "2027-05-06", "2028-05-25", "2029-05-10",
-      "2030-05-30",
-      // Midsummer Eve (Friday 19–25 June)
-      "2024-06-21", "2025-06-20", "2026-06-19", "2027-06-25", "2028-06-23", "2029-06-22",
-      "2030-06-21"})
+  @ValueSource(
+      strings = {
+        // New Year, Epiphany, May Day, Independence Day, Christmas Eve, Christmas, St Stephen's
+        "2024-01-01",
+        "2025-01-06",
+        "2026-05-01",
+        "2027-12-06",
+        "2028-12-24",
+        "2029-12-25",
+        "2030-12-26",
+        // Good Friday and Easter Monday (Easter: 2024-03-31 ... 2030-04-21)
+        "2024-03-29",
+        "2024-04-01",
+        "2025-04-18",
+        "2025-04-21",
+        "2026-04-03",
+        "2026-04-06",
+        "2027-03-26",
+        "2027-03-29",
+        "2028-04-14",
+        "2028-04-17",
+        "2029-03-30",
+        "2029-04-02",
+        "2030-04-19",
+        "2030-04-22",
+        // Ascension Day
+        "2024-05-09",
+        "2025-05-29",
+        "2026-05-14",
+        "2027-05-06",
+        "2028-05-25",
+        "2029-05-10",
+        "2030-05-30",
+        // Midsummer Eve (Friday 19–25 June)
+        "2024-06-21",
+        "2025-06-20",
+        "2026-06-19",
+        "2027-06-25",
+        "2028-06-23",
+        "2029-06-22",
+        "2030-06-21"
+      })
   void publicHolidaysAreNotWorkingDays(String day) {
     assertThat(calendar.isWorkingDay(LocalDate.parse(day))).as(day).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2024-03-28", "2025-04-22", "2026-06-18", "2027-12-07", "2030-05-31",
-      "2028-12-27"})
+  @ValueSource(
+      strings = {
+        "2024-03-28",
+        "2025-04-22",
+        "2026-06-18",
+        "2027-12-07",
+        "2030-05-31",
+        "2028-12-27"
+      })
   void ordinaryWeekdaysAreWorkingDays(String day) {
     assertThat(calendar.isWorkingDay(LocalDate.parse(day))).as(day).isTrue();
   }
@@ -79,7 +114,6 @@ class WorkingDaysTest {
 
   @Test
   void aPeriodIsOverAtMidnightAfterItsLastDay() {
-    assertThat(calendar.endOf(LocalDate.parse("2026-12-02")))
-        .hasToString("2026-12-03T00:00+02:00");
+    assertThat(calendar.endOf(LocalDate.parse("2026-12-02"))).hasToString("2026-12-03T00:00+02:00");
   }
 }

@@ -29,8 +29,10 @@ class MeasureTest {
 
   @Test
   void aStartedMeasureMovesForwardWithProgressAndNote() {
-    Measure next = measure(NOT_STARTED, 0)
-        .apply(new StatusChange(IN_PROGRESS, 30, "Aloitettu"), PROCESS).orElseThrow();
+    Measure next =
+        measure(NOT_STARTED, 0)
+            .apply(new StatusChange(IN_PROGRESS, 30, "Aloitettu"), PROCESS)
+            .orElseThrow();
     assertThat(next.status()).isEqualTo(IN_PROGRESS);
     assertThat(next.progress()).isEqualTo(30);
     assertThat(next.note()).isEqualTo("Aloitettu");
@@ -38,8 +40,12 @@ class MeasureTest {
 
   @Test
   void doneMeansFullProgress() {
-    assertThat(measure(IN_PROGRESS, 40).apply(new StatusChange(DONE, null, null), PROCESS)
-        .orElseThrow().progress()).isEqualTo(100);
+    assertThat(
+            measure(IN_PROGRESS, 40)
+                .apply(new StatusChange(DONE, null, null), PROCESS)
+                .orElseThrow()
+                .progress())
+        .isEqualTo(100);
   }
 
   @Test
@@ -52,7 +58,9 @@ class MeasureTest {
   @Test
   void progressWithinTheSameStatusIsAChange() {
     assertThat(measure(IN_PROGRESS, 40).apply(new StatusChange(IN_PROGRESS, 60, null), PERSON))
-        .get().extracting(Measure::progress).isEqualTo(60);
+        .get()
+        .extracting(Measure::progress)
+        .isEqualTo(60);
   }
 
   @ParameterizedTest
@@ -64,59 +72,69 @@ class MeasureTest {
       return;
     }
     assertThatThrownBy(() -> cancelled.apply(new StatusChange(target, null, "syy"), PERSON))
-        .isInstanceOfSatisfying(DomainException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
-          assertThat(e.getMessage()).contains("M-TEST", "CANCELLED", target.name());
-        });
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
+              assertThat(e.getMessage()).contains("M-TEST", "CANCELLED", target.name());
+            });
   }
 
   @Test
   void aPersonReopensAFinishedMeasureWithAReason() {
-    Measure reopened = measure(DONE, 100)
-        .apply(new StatusChange(IN_PROGRESS, 80, "Päätös palautettiin valmisteluun"), PERSON)
-        .orElseThrow();
+    Measure reopened =
+        measure(DONE, 100)
+            .apply(new StatusChange(IN_PROGRESS, 80, "Päätös palautettiin valmisteluun"), PERSON)
+            .orElseThrow();
     assertThat(reopened.status()).isEqualTo(IN_PROGRESS);
     assertThat(reopened.progress()).isEqualTo(80);
   }
 
   @Test
   void reopeningWithoutAReasonIsRefused() {
-    assertThatThrownBy(() -> measure(DONE, 100).apply(new StatusChange(IN_PROGRESS, 80, " "),
-        PERSON))
-        .isInstanceOfSatisfying(DomainException.class,
-            e -> assertThat(e.slug()).isEqualTo("reason-required"));
+    assertThatThrownBy(
+            () -> measure(DONE, 100).apply(new StatusChange(IN_PROGRESS, 80, " "), PERSON))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.slug()).isEqualTo("reason-required"));
   }
 
   @Test
   void aProcessNeverReopensAFinishedMeasure() {
-    assertThatThrownBy(() -> measure(DONE, 100).apply(
-        new StatusChange(IN_PROGRESS, null, "uudestaan"), PROCESS))
-        .isInstanceOfSatisfying(DomainException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
-          assertThat(e.getMessage()).contains("only a person");
-        });
+    assertThatThrownBy(
+            () ->
+                measure(DONE, 100).apply(new StatusChange(IN_PROGRESS, null, "uudestaan"), PROCESS))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
+              assertThat(e.getMessage()).contains("only a person");
+            });
   }
 
   @ParameterizedTest
-  @EnumSource(value = MeasureStatus.class, names = {"NOT_STARTED", "AT_RISK", "DELAYED", "CANCELLED"})
+  @EnumSource(
+      value = MeasureStatus.class,
+      names = {"NOT_STARTED", "AT_RISK", "DELAYED", "CANCELLED"})
   void aFinishedMeasureOnlyReopens(MeasureStatus target) {
-    assertThatThrownBy(() -> measure(DONE, 100).apply(new StatusChange(target, null, "syy"),
-        PERSON)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(
+            () -> measure(DONE, 100).apply(new StatusChange(target, null, "syy"), PERSON))
+        .isInstanceOf(DomainException.class);
   }
 
   @Test
   void nothingGoesBackToNotStarted() {
     for (MeasureStatus from : new MeasureStatus[] {IN_PROGRESS, AT_RISK, DELAYED}) {
-      assertThatThrownBy(() -> measure(from, 10).apply(new StatusChange(NOT_STARTED, 0, null),
-          PERSON)).isInstanceOf(DomainException.class);
+      assertThatThrownBy(
+              () -> measure(from, 10).apply(new StatusChange(NOT_STARTED, 0, null), PERSON))
+          .isInstanceOf(DomainException.class);
     }
   }
 
   @Test
   void progressOutsideZeroToHundredIsInvalid() {
-    assertThatThrownBy(() -> measure(IN_PROGRESS, 10).apply(new StatusChange(IN_PROGRESS, 101,
-        null), PERSON))
-        .isInstanceOfSatisfying(DomainException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.INVALID));
+    assertThatThrownBy(
+            () -> measure(IN_PROGRESS, 10).apply(new StatusChange(IN_PROGRESS, 101, null), PERSON))
+        .isInstanceOfSatisfying(
+            DomainException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID));
   }
 }

@@ -15,9 +15,22 @@ class RollUpTest {
 
   private static List<MeasureView> measures(Object... statusAndProgress) {
     return java.util.stream.IntStream.range(0, statusAndProgress.length / 2)
-        .mapToObj(i -> new MeasureView("M-" + i, "m", null, null, "kaavoitus", null, null,
-            (MeasureStatus) statusAndProgress[2 * i], null, (Integer) statusAndProgress[2 * i + 1],
-            null, null, null))
+        .mapToObj(
+            i ->
+                new MeasureView(
+                    "M-" + i,
+                    "m",
+                    null,
+                    null,
+                    "kaavoitus",
+                    null,
+                    null,
+                    (MeasureStatus) statusAndProgress[2 * i],
+                    null,
+                    (Integer) statusAndProgress[2 * i + 1],
+                    null,
+                    null,
+                    null))
         .toList();
   }
 
@@ -33,15 +46,19 @@ class RollUpTest {
   void countsEachStatusAndAveragesProgressWithoutCancelled() {
     RollUp rollUp = RollUp.of(measures(IN_PROGRESS, 20, DONE, 100, CANCELLED, 0, NOT_STARTED, 0));
     assertThat(rollUp.measures()).isEqualTo(4);
-    assertThat(rollUp.byStatus()).containsEntry(IN_PROGRESS, 1).containsEntry(DONE, 1)
-        .containsEntry(CANCELLED, 1).containsEntry(NOT_STARTED, 1);
+    assertThat(rollUp.byStatus())
+        .containsEntry(IN_PROGRESS, 1)
+        .containsEntry(DONE, 1)
+        .containsEntry(CANCELLED, 1)
+        .containsEntry(NOT_STARTED, 1);
     assertThat(rollUp.progress()).isEqualTo(40); // (20 + 100 + 0) / 3
     assertThat(rollUp.status()).isEqualTo(IN_PROGRESS);
   }
 
   @Test
   void theMostPressingStatusWins() {
-    assertThat(RollUp.of(measures(DONE, 100, AT_RISK, 50, DELAYED, 10)).status()).isEqualTo(DELAYED);
+    assertThat(RollUp.of(measures(DONE, 100, AT_RISK, 50, DELAYED, 10)).status())
+        .isEqualTo(DELAYED);
     assertThat(RollUp.of(measures(DONE, 100, AT_RISK, 50, IN_PROGRESS, 10)).status())
         .isEqualTo(AT_RISK);
   }

@@ -41,8 +41,12 @@ class StrategyApiTest {
     assertThat(debt.path("ratings").get(0).path("verdict").asText()).isEqualTo("WEAKEST_REALISED");
     assertThat(debt.path("placementNote").asText()).contains("oletus");
     assertThat(debt.path("rollUp").path("measures").asInt()).isEqualTo(3);
-    assertThat(find(debt.path("measures"), "M-LAHTI-AQUA").path("lastChange").path("sourceType")
-        .asText()).isEqualTo("IMPORT");
+    assertThat(
+            find(debt.path("measures"), "M-LAHTI-AQUA")
+                .path("lastChange")
+                .path("sourceType")
+                .asText())
+        .isEqualTo("IMPORT");
     assertThat(tree.path("unplacedObjectives").findValuesAsText("code"))
         .contains("O-ELINKEINOELAMA");
     assertThat(tree.path("evaluations").get(0).path("findings").findValuesAsText("text"))
@@ -69,8 +73,12 @@ class StrategyApiTest {
   void theOwnerGroupChangesItsMeasureAndTheLogNamesThePerson() throws Exception {
     String code = StrategyFixtures.newMeasure(strategy, "kaavoitus", "NOT_STARTED");
 
-    JsonNode measure = ok(post(code, "kaavoittaja",
-        "{\"status\":\"IN_PROGRESS\",\"progress\":25,\"note\":\"OAS valmisteilla\"}"));
+    JsonNode measure =
+        ok(
+            post(
+                code,
+                "kaavoittaja",
+                "{\"status\":\"IN_PROGRESS\",\"progress\":25,\"note\":\"OAS valmisteilla\"}"));
 
     assertThat(measure.path("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(measure.path("progress").asInt()).isEqualTo(25);
@@ -111,21 +119,34 @@ class StrategyApiTest {
   @Test
   void reopeningAFinishedMeasureNeedsAReason() throws Exception {
     String code = StrategyFixtures.newMeasure(strategy, "kaavoitus", "DONE");
-    assertThat(post(code, "kaavoittaja", "{\"status\":\"IN_PROGRESS\"}").statusCode()).isEqualTo(400);
-    assertThat(ok(post(code, "kaavoittaja",
-        "{\"status\":\"IN_PROGRESS\",\"progress\":90,\"note\":\"Valitus hyväksyttiin\"}"))
-        .path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(post(code, "kaavoittaja", "{\"status\":\"IN_PROGRESS\"}").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            ok(post(
+                    code,
+                    "kaavoittaja",
+                    "{\"status\":\"IN_PROGRESS\",\"progress\":90,\"note\":\"Valitus hyväksyttiin\"}"))
+                .path("status")
+                .asText())
+        .isEqualTo("IN_PROGRESS");
   }
 
   @Test
   void badInputIs400AndChangesNothing() throws Exception {
     String code = StrategyFixtures.newMeasure(strategy, "kaavoitus", "NOT_STARTED");
-    for (String body : new String[] {"{\"status\":\"IN_PROGRESS\",\"progress\":150}",
-        "{\"status\":\"VALMIS\"}", "{}", "not json", "{\"status\":\"DONE\",\"note\":\""
-        + "x".repeat(4001) + "\"}"}) {
+    for (String body :
+        new String[] {
+          "{\"status\":\"IN_PROGRESS\",\"progress\":150}",
+          "{\"status\":\"VALMIS\"}",
+          "{}",
+          "not json",
+          "{\"status\":\"DONE\",\"note\":\"" + "x".repeat(4001) + "\"}"
+        }) {
       HttpResponse<String> response = post(code, "kaavoittaja", body);
       assertThat(response.statusCode()).as(body).isEqualTo(400);
-      assertThat(response.headers().firstValue("Content-Type")).get().asString()
+      assertThat(response.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
           .startsWith("application/problem+json");
     }
     assertThat(strategy.measure(code).log()).hasSize(1);
@@ -133,16 +154,22 @@ class StrategyApiTest {
 
   @Test
   void thePublicStrategyIsAnonymousAndHasNoUserIds() throws Exception {
-    ok(post("M-TALOUDEN-TASAPAINO", "talousjohtaja",
-        "{\"status\":\"IN_PROGRESS\",\"progress\":35,\"note\":\"Sopeutusohjelma etenee\"}"));
+    ok(
+        post(
+            "M-TALOUDEN-TASAPAINO",
+            "talousjohtaja",
+            "{\"status\":\"IN_PROGRESS\",\"progress\":35,\"note\":\"Sopeutusohjelma etenee\"}"));
 
     HttpResponse<String> response = http.get("/public/strategy");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).doesNotContain("userId", "talousjohtaja");
     JsonNode tree = json.readTree(response.body());
-    JsonNode measure = find(find(find(tree.path("goals"), "G-KESTAVA-TALOUS").path("objectives"),
-        "O-VELKAMAARA").path("measures"), "M-TALOUDEN-TASAPAINO");
+    JsonNode measure =
+        find(
+            find(find(tree.path("goals"), "G-KESTAVA-TALOUS").path("objectives"), "O-VELKAMAARA")
+                .path("measures"),
+            "M-TALOUDEN-TASAPAINO");
     assertThat(measure.path("progress").asInt()).isEqualTo(35);
     assertThat(measure.path("lastChange").path("sourceType").asText()).isEqualTo("USER");
     // the signed-in view does show who
@@ -155,7 +182,8 @@ class StrategyApiTest {
 
   @Test
   void anAdministratorImportsAndReimportsAFile() throws Exception {
-    String file = """
+    String file =
+        """
         strategy:
           code: TEST-IMPORT
           name: Tuontitesti
@@ -184,13 +212,16 @@ class StrategyApiTest {
     assertThat(second.path("statusesKept").get(0).asText()).isEqualTo("M-IMP");
     MeasureView measure = strategy.measure("M-IMP");
     assertThat(measure.name()).isEqualTo("Korjattu nimi");
-    assertThat(measure.status()).as("the work owns the status").isEqualTo(MeasureStatus.IN_PROGRESS);
+    assertThat(measure.status())
+        .as("the work owns the status")
+        .isEqualTo(MeasureStatus.IN_PROGRESS);
   }
 
   @Test
   void aBadFileIs400WithLineNumbersAndChangesNothing() throws Exception {
     String before = http.get("/api/strategy", "admin", "demo").body();
-    String file = """
+    String file =
+        """
         strategy:
           code: TEST-BAD-IMPORT
           name: Huono
@@ -218,25 +249,52 @@ class StrategyApiTest {
 
   @Test
   void aFollowUpAreaBecomesANewMeasure() throws Exception {
-    String code = "M-SEURANTA-" + java.util.UUID.randomUUID().toString().substring(0, 6)
-        .toUpperCase(java.util.Locale.ROOT);
-    HttpResponse<String> created = http.postJson("/api/strategy/measures", "hallintojohtaja", "demo",
-        "{\"code\":\"" + code + "\",\"name\":\"Talouden tasapainon seuranta\","
-            + "\"objective\":\"O-VELKAMAARA\",\"ownerGroup\":\"talous\"}");
+    String code =
+        "M-SEURANTA-"
+            + java.util
+                .UUID
+                .randomUUID()
+                .toString()
+                .substring(0, 6)
+                .toUpperCase(java.util.Locale.ROOT);
+    HttpResponse<String> created =
+        http.postJson(
+            "/api/strategy/measures",
+            "hallintojohtaja",
+            "demo",
+            "{\"code\":\""
+                + code
+                + "\",\"name\":\"Talouden tasapainon seuranta\","
+                + "\"objective\":\"O-VELKAMAARA\",\"ownerGroup\":\"talous\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode measure = json.readTree(created.body());
     assertThat(measure.path("status").asText()).isEqualTo("NOT_STARTED");
     assertThat(measure.path("objective").asText()).isEqualTo("O-VELKAMAARA");
     assertThat(measure.path("log").get(0).path("userId").asText()).isEqualTo("hallintojohtaja");
-    assertThat(http.postJson("/api/strategy/measures", "hallintojohtaja", "demo",
-        "{\"code\":\"" + code + "\",\"name\":\"x\",\"ownerGroup\":\"talous\"}")
-        .statusCode()).isEqualTo(409);
-    assertThat(http.postJson("/api/strategy/measures", "kaavoittaja", "demo",
-        "{\"code\":\"M-X\",\"name\":\"x\",\"ownerGroup\":\"talous\"}").statusCode())
+    assertThat(
+            http.postJson(
+                    "/api/strategy/measures",
+                    "hallintojohtaja",
+                    "demo",
+                    "{\"code\":\"" + code + "\",\"name\":\"x\",\"ownerGroup\":\"talous\"}")
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(
+            http.postJson(
+                    "/api/strategy/measures",
+                    "kaavoittaja",
+                    "demo",
+                    "{\"code\":\"M-X\",\"name\":\"x\",\"ownerGroup\":\"talous\"}")
+                .statusCode())
         .isEqualTo(403);
-    assertThat(http.postJson("/api/strategy/measures", "hallintojohtaja", "demo",
-        "{\"code\":\"M-Y-" + code + "\",\"name\":\"x\",\"ownerGroup\":\"ei-ole\"}")
-        .statusCode()).isEqualTo(400);
+    assertThat(
+            http.postJson(
+                    "/api/strategy/measures",
+                    "hallintojohtaja",
+                    "demo",
+                    "{\"code\":\"M-Y-" + code + "\",\"name\":\"x\",\"ownerGroup\":\"ei-ole\"}")
+                .statusCode())
+        .isEqualTo(400);
   }
 
   @Test

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The data file: Heinola's reads cleanly; a bad file is refused with every problem and its line. */
+/**
+ * The data file: Heinola's reads cleanly; a bad file is refused with every problem and its line.
+ */
 class StrategyFileReaderTest {
 
   static final Set<String> GROUPS =
@@ -26,49 +28,72 @@ class StrategyFileReaderTest {
 
     assertThat(file.strategy().name()).isEqualTo("Hyvä asuu Heinolassa 2030");
     assertThat(file.strategy().adoptedOn()).hasToString("2022-05-16");
-    assertThat(file.goals()).extracting(StrategyFile.GoalData::name)
+    assertThat(file.goals())
+        .extracting(StrategyFile.GoalData::name)
         .containsExactly("Vahva kaupunkiyhteisö", "Kestävä talous");
     assertThat(file.objectives()).hasSize(8);
-    assertThat(file.measures()).extracting(StrategyFile.MeasureData::code).contains(
-        "M-ORGANISAATIO", "M-HALLINTOSAANTO", "M-LAHTI-AQUA", "M-TILAPALVELUT", "M-LADEC",
-        "M-KAAVOITUSPROSESSIT", "M-TE-UUDISTUS");
+    assertThat(file.measures())
+        .extracting(StrategyFile.MeasureData::code)
+        .contains(
+            "M-ORGANISAATIO",
+            "M-HALLINTOSAANTO",
+            "M-LAHTI-AQUA",
+            "M-TILAPALVELUT",
+            "M-LADEC",
+            "M-KAAVOITUSPROSESSIT",
+            "M-TE-UUDISTUS");
     var evaluation = file.evaluations().get(0);
-    assertThat(evaluation.ratings()).filteredOn(r -> r.verdict().equals("BEST_REALISED"))
-        .extracting(StrategyFile.RatingData::target).containsExactlyInAnyOrder(
-            "G-KAUPUNKIYHTEISO", "G-KESTAVA-TALOUS", "O-OSALLISUUS", "O-HIILINEUTRAALI",
-            "O-TOIMIVA-ARKI", "O-HENKILOSTO", "O-JOHTAMINEN");
-    assertThat(evaluation.ratings()).filteredOn(r -> r.verdict().equals("WEAKEST_REALISED"))
+    assertThat(evaluation.ratings())
+        .filteredOn(r -> r.verdict().equals("BEST_REALISED"))
+        .extracting(StrategyFile.RatingData::target)
+        .containsExactlyInAnyOrder(
+            "G-KAUPUNKIYHTEISO",
+            "G-KESTAVA-TALOUS",
+            "O-OSALLISUUS",
+            "O-HIILINEUTRAALI",
+            "O-TOIMIVA-ARKI",
+            "O-HENKILOSTO",
+            "O-JOHTAMINEN");
+    assertThat(evaluation.ratings())
+        .filteredOn(r -> r.verdict().equals("WEAKEST_REALISED"))
         .extracting(StrategyFile.RatingData::target)
         .containsExactlyInAnyOrder("O-VELKAMAARA", "O-HYVINVOINTI", "O-ELINKEINOELAMA");
-    assertThat(evaluation.findings()).filteredOn(f -> f.kind().equals("ATTENTION"))
+    assertThat(evaluation.findings())
+        .filteredOn(f -> f.kind().equals("ATTENTION"))
         .extracting(StrategyFile.FindingData::text)
         .contains("Kaavoitusprosessien kehittäminen", "Hallintosääntöuudistus", "TE-uudistus");
     // where the seed is silent, the file says so
-    assertThat(file.objectives()).filteredOn(o -> o.goal() != null)
+    assertThat(file.objectives())
+        .filteredOn(o -> o.goal() != null)
         .allSatisfy(o -> assertThat(o.placementNote()).isNotNull());
   }
 
   @Test
   void aBadFileIsRefusedWithEveryProblemAndItsLine() throws IOException {
-    assertThatThrownBy(() -> StrategyFileReader.read(resource("/strategy/bad-strategy.yaml"), GROUPS))
-        .isInstanceOfSatisfying(StrategyFileException.class, e -> assertThat(e.problems())
-            .extracting(p -> p.line() + ": " + p.message())
-            .containsExactly(
-                "6: 'name' is required",
-                "7: unknown key 'nmae' (expected one of code, name, owner, starts-on, ends-on)",
-                "9: objective O-X names the goal G-NOPE, which the file does not define",
-                "15: unknown status 'DOEN' (one of [NOT_STARTED, IN_PROGRESS, AT_RISK, DELAYED, "
-                    + "DONE, CANCELLED])",
-                "16: owner group 'kaavotus' does not exist (known: [hallinto, henkilosto, "
-                    + "johtoryhma, kaavoitus, kirjaamo, talous])",
-                "17: progress must be between 0 and 100, not 150",
-                "18: the code M-A is already used on line 13",
-                "21: 'not-a-date' is not a date (YYYY-MM-DD)"));
+    assertThatThrownBy(
+            () -> StrategyFileReader.read(resource("/strategy/bad-strategy.yaml"), GROUPS))
+        .isInstanceOfSatisfying(
+            StrategyFileException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(p -> p.line() + ": " + p.message())
+                    .containsExactly(
+                        "6: 'name' is required",
+                        "7: unknown key 'nmae' (expected one of code, name, owner, starts-on, ends-on)",
+                        "9: objective O-X names the goal G-NOPE, which the file does not define",
+                        "15: unknown status 'DOEN' (one of [NOT_STARTED, IN_PROGRESS, AT_RISK, DELAYED, "
+                            + "DONE, CANCELLED])",
+                        "16: owner group 'kaavotus' does not exist (known: [hallinto, henkilosto, "
+                            + "johtoryhma, kaavoitus, kirjaamo, talous])",
+                        "17: progress must be between 0 and 100, not 150",
+                        "18: the code M-A is already used on line 13",
+                        "21: 'not-a-date' is not a date (YYYY-MM-DD)"));
   }
 
   @Test
   void aPeriodMayNotEndBeforeItStarts() {
-    String file = """
+    String file =
+        """
         strategy: {code: TEST-DATES, name: Päivät, municipality: Testikunta}
         goals:
           - code: G-D
@@ -77,17 +102,24 @@ class StrategyFileReaderTest {
             ends-on: 2024-12-31
         """;
     assertThatThrownBy(() -> StrategyFileReader.read(file, GROUPS))
-        .isInstanceOfSatisfying(StrategyFileException.class, e -> assertThat(e.problems())
-            .containsExactly(new FileProblem(6, "ends-on 2024-12-31 is before starts-on 2025-01-01")));
+        .isInstanceOfSatisfying(
+            StrategyFileException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        new FileProblem(6, "ends-on 2024-12-31 is before starts-on 2025-01-01")));
   }
 
   @Test
   void brokenYamlNamesItsLine() {
-    assertThatThrownBy(() -> StrategyFileReader.read("strategy:\n  code: X\n  name: [oops\n", GROUPS))
-        .isInstanceOfSatisfying(StrategyFileException.class, e -> {
-          assertThat(e.problems()).hasSize(1);
-          assertThat(e.problems().get(0).line()).isPositive();
-          assertThat(e.problems().get(0).message()).startsWith("not valid YAML");
-        });
+    assertThatThrownBy(
+            () -> StrategyFileReader.read("strategy:\n  code: X\n  name: [oops\n", GROUPS))
+        .isInstanceOfSatisfying(
+            StrategyFileException.class,
+            e -> {
+              assertThat(e.problems()).hasSize(1);
+              assertThat(e.problems().get(0).line()).isPositive();
+              assertThat(e.problems().get(0).message()).startsWith("not valid YAML");
+            });
   }
 }

@@ -27,14 +27,17 @@ class StrategyServiceEventsTest {
     strategy.changeStatus(code, new StatusChange(MeasureStatus.IN_PROGRESS, 10, "Alkoi"), person);
     strategy.changeStatus(code, new StatusChange(MeasureStatus.IN_PROGRESS, 10, "Alkoi"), person);
 
-    assertThat(events.stream(MeasureStatusChanged.class)).singleElement().satisfies(event -> {
-      assertThat(event.strategyCode()).isEqualTo("TEST-FIXTURES");
-      assertThat(event.measureCode()).isEqualTo(code);
-      assertThat(event.oldStatus()).isEqualTo(MeasureStatus.NOT_STARTED);
-      assertThat(event.newStatus()).isEqualTo(MeasureStatus.IN_PROGRESS);
-      assertThat(event.newProgress()).isEqualTo(10);
-      assertThat(event.sourceType()).isEqualTo("USER");
-    });
+    assertThat(events.stream(MeasureStatusChanged.class))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.strategyCode()).isEqualTo("TEST-FIXTURES");
+              assertThat(event.measureCode()).isEqualTo(code);
+              assertThat(event.oldStatus()).isEqualTo(MeasureStatus.NOT_STARTED);
+              assertThat(event.newStatus()).isEqualTo(MeasureStatus.IN_PROGRESS);
+              assertThat(event.newProgress()).isEqualTo(10);
+              assertThat(event.sourceType()).isEqualTo("USER");
+            });
     assertThat(strategy.measure(code).log()).hasSize(2);
   }
 }

@@ -32,8 +32,10 @@ class UpdateMeasureStatusProcessTest {
   @Test
   void milestoneUpdatesTheMeasureWithTheProcessAsItsSource() {
     String code = StrategyFixtures.newMeasure(strategy, "kaavoitus", "NOT_STARTED");
-    String instanceId = runtimeService.startProcessInstanceByKey(PROCESS, "KAAVA-2026-1",
-        Map.of("measureCode", code)).getId();
+    String instanceId =
+        runtimeService
+            .startProcessInstanceByKey(PROCESS, "KAAVA-2026-1", Map.of("measureCode", code))
+            .getId();
 
     managementService.executeJob(job(instanceId).getId());
 
@@ -55,27 +57,35 @@ class UpdateMeasureStatusProcessTest {
   @Test
   void aRetriedJobLogsTheChangeOnce() {
     String code = StrategyFixtures.newMeasure(strategy, "kaavoitus", "NOT_STARTED");
-    String instanceId = runtimeService.startProcessInstanceByKey(PROCESS, "KAAVA-2026-2",
-        Map.of("measureCode", code, "failOnce", true)).getId();
+    String instanceId =
+        runtimeService
+            .startProcessInstanceByKey(
+                PROCESS, "KAAVA-2026-2", Map.of("measureCode", code, "failOnce", true))
+            .getId();
 
     String jobId = job(instanceId).getId();
     assertThatThrownBy(() -> managementService.executeJob(jobId))
         .hasMessageContaining("Simulated failure");
-    assertThat(strategy.measure(code).status()).as("rolled back with the job")
+    assertThat(strategy.measure(code).status())
+        .as("rolled back with the job")
         .isEqualTo(MeasureStatus.NOT_STARTED);
 
     managementService.executeJob(jobId);
 
-    List<ChangeView> processChanges = strategy.measure(code).log().stream()
-        .filter(c -> "PROCESS".equals(c.sourceType())).toList();
+    List<ChangeView> processChanges =
+        strategy.measure(code).log().stream()
+            .filter(c -> "PROCESS".equals(c.sourceType()))
+            .toList();
     assertThat(processChanges).hasSize(1);
     assertThat(processChanges.get(0).processInstanceId()).isEqualTo(instanceId);
   }
 
   @Test
   void anUnknownMeasureCodeBecomesAnIncidentNamingTheCode() {
-    String instanceId = runtimeService.startProcessInstanceByKey(PROCESS, "KAAVA-2026-3",
-        Map.of("measureCode", "M-EI-OLE")).getId();
+    String instanceId =
+        runtimeService
+            .startProcessInstanceByKey(PROCESS, "KAAVA-2026-3", Map.of("measureCode", "M-EI-OLE"))
+            .getId();
 
     String jobId = job(instanceId).getId();
     while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0) {
@@ -83,8 +93,8 @@ class UpdateMeasureStatusProcessTest {
           .hasMessageContaining("M-EI-OLE");
     }
 
-    Incident incident = runtimeService.createIncidentQuery().processInstanceId(instanceId)
-        .singleResult();
+    Incident incident =
+        runtimeService.createIncidentQuery().processInstanceId(instanceId).singleResult();
     assertThat(incident).isNotNull();
     assertThat(incident.getActivityId()).isEqualTo(TASK);
     assertThat(incident.getIncidentMessage()).contains("M-EI-OLE");
@@ -93,8 +103,10 @@ class UpdateMeasureStatusProcessTest {
   @Test
   void anIllegalTransitionBecomesAnIncidentAndChangesNothing() {
     String code = StrategyFixtures.newMeasure(strategy, "kaavoitus", "CANCELLED");
-    String instanceId = runtimeService.startProcessInstanceByKey(PROCESS, "KAAVA-2026-4",
-        Map.of("measureCode", code)).getId();
+    String instanceId =
+        runtimeService
+            .startProcessInstanceByKey(PROCESS, "KAAVA-2026-4", Map.of("measureCode", code))
+            .getId();
 
     String jobId = job(instanceId).getId();
     while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0) {

@@ -25,19 +25,30 @@ public final class ApiAccess {
   public static final String ANONYMOUS = "anonymous";
   public static final String SIGNED_IN = "signed-in";
   static final String PASSWORD = "Matriisi-" + UUID.randomUUID();
+
   /** The groups of muutos.identity.groups (application.yml). */
-  public static final List<String> GROUPS = List.of("kaavoitus", "kirjaamo", "hallinto",
-      "henkilosto", "talous", "johtoryhma", "integraatio", "camunda-admin");
+  public static final List<String> GROUPS =
+      List.of(
+          "kaavoitus",
+          "kirjaamo",
+          "hallinto",
+          "henkilosto",
+          "talous",
+          "johtoryhma",
+          "integraatio",
+          "camunda-admin");
+
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private ApiAccess() {}
 
   /** One row: an endpoint, a sample request, and the groups it allows. */
-  public record Row(String method, String pattern, String samplePath, String body,
-      Set<String> allowed) {
+  public record Row(
+      String method, String pattern, String samplePath, String body, Set<String> allowed) {
 
     public boolean allows(String principal) {
-      return allowed.contains(ANONYMOUS) || allowed.contains(principal)
+      return allowed.contains(ANONYMOUS)
+          || allowed.contains(principal)
           || (!ANONYMOUS.equals(principal) && allowed.contains(SIGNED_IN));
     }
 
@@ -72,8 +83,12 @@ public final class ApiAccess {
 
   /** The Authorization header of the group's user (null for anonymous). */
   public static String authorization(String principal) {
-    return ANONYMOUS.equals(principal) ? null : "Basic " + Base64.getEncoder().encodeToString(
-        (user(principal) + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    return ANONYMOUS.equals(principal)
+        ? null
+        : "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (user(principal) + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A valid request body of each kind: content type and content. */
@@ -81,29 +96,74 @@ public final class ApiAccess {
     int n = SEQUENCE.incrementAndGet();
     String json = "application/json";
     return switch (name) {
-      case "measureStatus" -> new String[] {json,
-          "{\"status\":\"IN_PROGRESS\",\"progress\":20,\"note\":\"Matriisitesti\"}"};
-      case "newMeasure" -> new String[] {json, "{\"code\":\"M-MATRIISI-" + n + "\",\"name\":"
-          + "\"Matriisin toimenpide\",\"objective\":\"O-ELINKEINOELAMA\",\"ownerGroup\":\"hallinto\"}"};
+      case "measureStatus" ->
+          new String[] {
+            json, "{\"status\":\"IN_PROGRESS\",\"progress\":20,\"note\":\"Matriisitesti\"}"
+          };
+      case "newMeasure" ->
+          new String[] {
+            json,
+            "{\"code\":\"M-MATRIISI-"
+                + n
+                + "\",\"name\":"
+                + "\"Matriisin toimenpide\",\"objective\":\"O-ELINKEINOELAMA\",\"ownerGroup\":\"hallinto\"}"
+          };
       case "strategyFile" -> new String[] {"application/yaml", "code: [rikki"};
-      case "zoningPlan" -> new String[] {json, "{\"name\":\"Matriisikaava " + n + "\",\"type\":"
-          + "\"MINOR_DETAILED_PLAN_CHANGE\",\"significant\":false,\"areaDescription\":\"Keskusta\"}"};
+      case "zoningPlan" ->
+          new String[] {
+            json,
+            "{\"name\":\"Matriisikaava "
+                + n
+                + "\",\"type\":"
+                + "\"MINOR_DETAILED_PLAN_CHANGE\",\"significant\":false,\"areaDescription\":\"Keskusta\"}"
+          };
       case "reason" -> new String[] {json, "{\"reason\":\"Matriisitesti\"}"};
-      case "reform" -> new String[] {json, "{\"name\":\"Matriisiuudistus " + n + "\","
-          + "\"effectiveDate\":\"" + LocalDate.now().plusYears(1).withDayOfYear(1) + "\","
-          + "\"committees\":[\"Elinvoimalautakunta\"],\"divisions\":[\"Elinvoima\"]}"};
-      case "transfer" -> new String[] {json, "{\"serviceName\":\"Matriisipalvelu " + n + "\","
-          + "\"serviceKind\":\"BUSINESS_SERVICES\",\"recipient\":\"Esimerkki Oy\",\"newCompany\":"
-          + "false,\"staffMoving\":false,\"inHouse\":true,\"transferDate\":\""
-          + LocalDate.now().plusMonths(6) + "\"}"};
-      case "evaluation" -> new String[] {json, "{\"name\":\"Matriisiarviointi " + n + "\","
-          + "\"surveyClosesOn\":\"" + LocalDate.now().plusDays(30) + "\",\"respondents\":"
-          + "[{\"userId\":\"kaupunginjohtaja\",\"group\":\"johtoryhma\"}]}"};
-      case "cloudEvent" -> new String[] {"application/cloudevents+json", "{\"specversion\":\"1.0\","
-          + "\"id\":\"matriisi-" + UUID.randomUUID() + "\",\"source\":\"/matriisi\",\"type\":"
-          + "\"fi.muutos.decision.made\",\"subject\":\"KAAVA-MATRIISI-" + n + "\","
-          + "\"datacontenttype\":\"application/json\",\"data\":{\"body\":\"Kaupunginhallitus\","
-          + "\"date\":\"2026-11-28\",\"outcome\":\"APPROVED\"}}"};
+      case "reform" ->
+          new String[] {
+            json,
+            "{\"name\":\"Matriisiuudistus "
+                + n
+                + "\","
+                + "\"effectiveDate\":\""
+                + LocalDate.now().plusYears(1).withDayOfYear(1)
+                + "\","
+                + "\"committees\":[\"Elinvoimalautakunta\"],\"divisions\":[\"Elinvoima\"]}"
+          };
+      case "transfer" ->
+          new String[] {
+            json,
+            "{\"serviceName\":\"Matriisipalvelu "
+                + n
+                + "\","
+                + "\"serviceKind\":\"BUSINESS_SERVICES\",\"recipient\":\"Esimerkki Oy\",\"newCompany\":"
+                + "false,\"staffMoving\":false,\"inHouse\":true,\"transferDate\":\""
+                + LocalDate.now().plusMonths(6)
+                + "\"}"
+          };
+      case "evaluation" ->
+          new String[] {
+            json,
+            "{\"name\":\"Matriisiarviointi "
+                + n
+                + "\","
+                + "\"surveyClosesOn\":\""
+                + LocalDate.now().plusDays(30)
+                + "\",\"respondents\":"
+                + "[{\"userId\":\"kaupunginjohtaja\",\"group\":\"johtoryhma\"}]}"
+          };
+      case "cloudEvent" ->
+          new String[] {
+            "application/cloudevents+json",
+            "{\"specversion\":\"1.0\","
+                + "\"id\":\"matriisi-"
+                + UUID.randomUUID()
+                + "\",\"source\":\"/matriisi\",\"type\":"
+                + "\"fi.muutos.decision.made\",\"subject\":\"KAAVA-MATRIISI-"
+                + n
+                + "\","
+                + "\"datacontenttype\":\"application/json\",\"data\":{\"body\":\"Kaupunginhallitus\","
+                + "\"date\":\"2026-11-28\",\"outcome\":\"APPROVED\"}}"
+          };
       default -> throw new IllegalArgumentException("no sample body " + name);
     };
   }
@@ -117,8 +177,8 @@ public final class ApiAccess {
           continue;
         }
         String[] f = trimmed.split("\\s+");
-        rows.add(new Row(f[0], f[1], f[2], f[3],
-            new TreeSet<>(Arrays.asList(f).subList(4, f.length))));
+        rows.add(
+            new Row(f[0], f[1], f[2], f[3], new TreeSet<>(Arrays.asList(f).subList(4, f.length))));
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -19,9 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * from Maven Central, nothing installed). One server per JVM; each application context gets a
  * database of its own, so contexts never see each other's rows.
  *
- * <p>The server lives as long as a context uses it: each context holds a lease that its
- * {@code dataSource} bean depends on, so the server stops only after the last context has closed
- * its engine and connections (JVM shutdown hooks run concurrently and cannot order this).
+ * <p>The server lives as long as a context uses it: each context holds a lease that its {@code
+ * dataSource} bean depends on, so the server stops only after the last context has closed its
+ * engine and connections (JVM shutdown hooks run concurrently and cannot order this).
  */
 public class EmbeddedPostgresInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -37,18 +37,19 @@ public class EmbeddedPostgresInitializer
     Lease lease = new Lease();
     String database = createDatabase();
     TestPropertyValues.of(
-        "spring.datasource.url=" + lease.server.getJdbcUrl("postgres", database),
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=")
+            "spring.datasource.url=" + lease.server.getJdbcUrl("postgres", database),
+            "spring.datasource.username=postgres",
+            "spring.datasource.password=")
         .applyTo(context.getEnvironment());
-    context.addBeanFactoryPostProcessor(beanFactory -> {
-      beanFactory.registerSingleton(LEASE_BEAN, lease);
-      ((DefaultListableBeanFactory) beanFactory).registerDisposableBean(LEASE_BEAN, lease);
-      if (beanFactory.containsBeanDefinition("dataSource")) {
-        BeanDefinition dataSource = beanFactory.getBeanDefinition("dataSource");
-        dataSource.setDependsOn(LEASE_BEAN);
-      }
-    });
+    context.addBeanFactoryPostProcessor(
+        beanFactory -> {
+          beanFactory.registerSingleton(LEASE_BEAN, lease);
+          ((DefaultListableBeanFactory) beanFactory).registerDisposableBean(LEASE_BEAN, lease);
+          if (beanFactory.containsBeanDefinition("dataSource")) {
+            BeanDefinition dataSource = beanFactory.getBeanDefinition("dataSource");
+            dataSource.setDependsOn(LEASE_BEAN);
+          }
+        });
   }
 
   /** A fresh, empty database on the shared server; returns its name. */

@@ -19,8 +19,11 @@ public final class HttpTestClient {
 
   public HttpTestClient(int port) {
     this.baseUrl = "http://localhost:" + port;
-    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   public HttpResponse<String> get(String path) {
@@ -28,25 +31,35 @@ public final class HttpTestClient {
   }
 
   public HttpResponse<String> get(String path, String user, String password) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password))
-        .GET().build());
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", basic(user, password))
+            .GET()
+            .build());
   }
 
   public HttpResponse<String> postJson(String path, String user, String password, String json) {
     return post(path, user, password, "application/json", json);
   }
 
-  public HttpResponse<String> post(String path, String user, String password, String contentType,
-      String body) {
+  public HttpResponse<String> post(
+      String path, String user, String password, String contentType, String body) {
     return send(path, user, password, contentType, body);
   }
 
   /** A POST with extra headers given as name, value, name, value ... */
-  public HttpResponse<String> send(String path, String user, String password, String contentType,
-      String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-        .header("Authorization", basic(user, password)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  public HttpResponse<String> send(
+      String path,
+      String user,
+      String password,
+      String contentType,
+      String body,
+      String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", basic(user, password))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -59,14 +72,21 @@ public final class HttpTestClient {
    */
   public HttpResponse<String> webappLogin(String app, String user, String password) {
     HttpResponse<String> page = get("/camunda/app/" + app + "/default/");
-    String token = page.headers().firstValue("X-XSRF-TOKEN")
-        .orElseThrow(() -> new AssertionError("no CSRF token from " + app));
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-        .header("X-XSRF-TOKEN", token)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    String token =
+        page.headers()
+            .firstValue("X-XSRF-TOKEN")
+            .orElseThrow(() -> new AssertionError("no CSRF token from " + app));
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send(
+        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+            .header("X-XSRF-TOKEN", token)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
   }
 
   private URI uri(String path) {
@@ -74,8 +94,9 @@ public final class HttpTestClient {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private HttpResponse<String> send(HttpRequest request) {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The executable jar started as a user starts it ({@code java -jar}), in a working directory of
- * its own, on a free port; its output goes to {@code app.log} there. For tests and benchmarks
- * that run after {@code package} (failsafe), which finds the jar in {@code muutos.jar}.
+ * The executable jar started as a user starts it ({@code java -jar}), in a working directory of its
+ * own, on a free port; its output goes to {@code app.log} there. For tests and benchmarks that run
+ * after {@code package} (failsafe), which finds the jar in {@code muutos.jar}.
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -43,14 +43,22 @@ public final class PackagedApp implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--server.port=" + port));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port));
     command.addAll(arguments);
     Files.createDirectories(workDir);
     Path log = workDir.resolve("app.log");
-    Process process = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     PackagedApp app = new PackagedApp(process, log, "http://127.0.0.1:" + port);
     try {
       app.awaitHealthy();

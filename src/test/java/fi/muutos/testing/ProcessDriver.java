@@ -18,9 +18,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives a process instance in a test the way its users and systems would: complete tasks,
- * execute jobs (the job executor is off), send CloudEvents over HTTP as the meeting system, and
- * read where the instance is and has been.
+ * Drives a process instance in a test the way its users and systems would: complete tasks, execute
+ * jobs (the job executor is off), send CloudEvents over HTTP as the meeting system, and read where
+ * the instance is and has been.
  */
 @Component
 public class ProcessDriver {
@@ -36,8 +36,12 @@ public class ProcessDriver {
   private final Environment environment;
   private final ObjectMapper json;
 
-  ProcessDriver(RuntimeService runtimeService, TaskService taskService,
-      ManagementService managementService, HistoryService historyService, Environment environment,
+  ProcessDriver(
+      RuntimeService runtimeService,
+      TaskService taskService,
+      ManagementService managementService,
+      HistoryService historyService,
+      Environment environment,
       ObjectMapper json) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -48,7 +52,10 @@ public class ProcessDriver {
   }
 
   public Task task(String instanceId, String key) {
-    return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instanceId)
+        .taskDefinitionKey(key)
         .singleResult();
   }
 
@@ -60,27 +67,43 @@ public class ProcessDriver {
 
   /** Executes the jobs at an activity (one per instance of a multi-instance activity). */
   public void jobs(String instanceId, String activityId) {
-    List<Job> jobs = managementService.createJobQuery().processInstanceId(instanceId)
-        .activityId(activityId).list();
+    List<Job> jobs =
+        managementService
+            .createJobQuery()
+            .processInstanceId(instanceId)
+            .activityId(activityId)
+            .list();
     assertThat(jobs).as("jobs at " + activityId).isNotEmpty();
     jobs.forEach(job -> managementService.executeJob(job.getId()));
   }
 
   /**
-   * Posts a CloudEvent about {@code subject} as the system that sends that type in the demo
-   * set-up (decisions and cancellations: the meeting system; the rest: case management); returns
-   * its inbox id.
+   * Posts a CloudEvent about {@code subject} as the system that sends that type in the demo set-up
+   * (decisions and cancellations: the meeting system; the rest: case management); returns its inbox
+   * id.
    */
   public String send(String type, String subject, String data) {
     boolean meeting = MEETING_SYSTEM_TYPES.contains(type);
-    String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID()
-        + "\",\"source\":\"" + (meeting ? "/dynasty/test" : "/asianhallinta/test")
-        + "\",\"type\":\"" + type + "\",\"subject\":\"" + subject
-        + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
-    var response = new HttpTestClient(
-        Integer.parseInt(environment.getRequiredProperty("local.server.port")))
-        .post("/api/events", meeting ? "kokousjarjestelma" : "asianhallinta", "demo",
-            "application/cloudevents+json", event);
+    String event =
+        "{\"specversion\":\"1.0\",\"id\":\""
+            + UUID.randomUUID()
+            + "\",\"source\":\""
+            + (meeting ? "/dynasty/test" : "/asianhallinta/test")
+            + "\",\"type\":\""
+            + type
+            + "\",\"subject\":\""
+            + subject
+            + "\",\"datacontenttype\":\"application/json\",\"data\":"
+            + data
+            + "}";
+    var response =
+        new HttpTestClient(Integer.parseInt(environment.getRequiredProperty("local.server.port")))
+            .post(
+                "/api/events",
+                meeting ? "kokousjarjestelma" : "asianhallinta",
+                "demo",
+                "application/cloudevents+json",
+                event);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     try {
       return json.readTree(response.body()).path("id").asText();
@@ -94,8 +117,13 @@ public class ProcessDriver {
   }
 
   public List<String> visited(String instanceId) {
-    return historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-        .list().stream().map(HistoricActivityInstance::getActivityId).toList();
+    return historyService
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(instanceId)
+        .list()
+        .stream()
+        .map(HistoricActivityInstance::getActivityId)
+        .toList();
   }
 
   /** Whether the instance has ended, and through this end event. */

@@ -5,8 +5,8 @@ import fi.muutos.strategy.StrategyService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Measures of their own for tests that change measures, in a test strategy adopted long before
- * the loaded one (so {@code /api/strategy} still shows the loaded strategy).
+ * Measures of their own for tests that change measures, in a test strategy adopted long before the
+ * loaded one (so {@code /api/strategy} still shows the loaded strategy).
  */
 public final class StrategyFixtures {
 
@@ -17,7 +17,8 @@ public final class StrategyFixtures {
   /** Creates a measure owned by {@code ownerGroup} with the given status; returns its code. */
   public static String newMeasure(StrategyService strategy, String ownerGroup, String status) {
     String code = "M-TEST-" + NEXT.incrementAndGet();
-    strategy.importFile("""
+    strategy.importFile(
+        """
         strategy:
           code: TEST-FIXTURES
           name: Testistrategia
@@ -28,7 +29,9 @@ public final class StrategyFixtures {
             name: Testitoimenpide
             owner: %s
             status: %s
-        """.formatted(code, ownerGroup, status), new ChangeSource.Import("test"));
+        """
+            .formatted(code, ownerGroup, status),
+        new ChangeSource.Import("test"));
     return code;
   }
 }

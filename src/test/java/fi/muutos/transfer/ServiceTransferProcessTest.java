@@ -23,8 +23,8 @@ import fi.muutos.events.EventInbox;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.testing.IntegrationTest;
-import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.MutableClock;
+import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.StrategyFixtures;
 import fi.muutos.transfer.ServiceTransferProcedure.StartTransfer;
 import fi.muutos.transfer.ServiceTransferProcedure.Started;
@@ -72,8 +72,8 @@ class ServiceTransferProcessTest {
     t.transferDate();
     Task inform = t.task(INFORM_REPRESENTATIVES);
     // transfer 1.1.2025 + 7 days = Wed 8.1.2025, over at midnight after it
-    assertThat(inform.getDueDate().toInstant()).isEqualTo(
-        LocalDate.parse("2025-01-09").atStartOfDay(clock.getZone()).toInstant());
+    assertThat(inform.getDueDate().toInstant())
+        .isEqualTo(LocalDate.parse("2025-01-09").atStartOfDay(clock.getZone()).toInstant());
     t.complete(INFORM_REPRESENTATIVES, Map.of("informedOn", "2025-01-07"));
     t.complete(OWNERSHIP_STEERING, Map.of());
 
@@ -81,10 +81,13 @@ class ServiceTransferProcessTest {
     assertThat(view.stage()).isEqualTo(TransferStage.STEERING);
     assertThat(view.outcome()).isEqualTo("TRANSFERRED");
     assertThat(view.ownershipShare()).isEqualByComparingTo(new BigDecimal("51.5"));
-    assertThat(view.branches()).filteredOn(TransferView.Branch::applies)
-        .extracting(TransferView.Branch::activityId).containsExactlyInAnyOrder(IN_HOUSE_CHECK,
-            PENSION, STAFF_TRANSFER, AGREEMENTS, DATA_HANDOVER, WATER_DUTIES);
-    assertThat(view.branches()).filteredOn(TransferView.Branch::applies)
+    assertThat(view.branches())
+        .filteredOn(TransferView.Branch::applies)
+        .extracting(TransferView.Branch::activityId)
+        .containsExactlyInAnyOrder(
+            IN_HOUSE_CHECK, PENSION, STAFF_TRANSFER, AGREEMENTS, DATA_HANDOVER, WATER_DUTIES);
+    assertThat(view.branches())
+        .filteredOn(TransferView.Branch::applies)
         .allSatisfy(b -> assertThat(b.done()).isTrue());
     assertThat(strategy.measure(t.measure).status()).isEqualTo(MeasureStatus.DONE);
     assertThat(t.ended("endEvent_transferDone")).isTrue();
@@ -109,30 +112,40 @@ class ServiceTransferProcessTest {
 
   @Test
   void joiningBusinessServicesWithoutStaffSkipsTheStaffSteps() {
-    Transfer t = start(ServiceKind.BUSINESS_SERVICES, "Lahden Seudun Kehitys Oy Ladec", false, false);
+    Transfer t =
+        start(ServiceKind.BUSINESS_SERVICES, "Lahden Seudun Kehitys Oy Ladec", false, false);
     t.throughCouncil("APPROVED", false);
     t.assertWaitingAt(AGREEMENTS, DATA_HANDOVER, IN_HOUSE_CHECK);
     t.common();
     t.inHouse(6.2);
     t.transferDate();
     t.assertWaitingAt(OWNERSHIP_STEERING);
-    assertThat(t.visited()).doesNotContain(COOPERATION, PENSION, STAFF_TRANSFER, FOUND_COMPANY,
-        WATER_DUTIES, INFORM_REPRESENTATIVES);
+    assertThat(t.visited())
+        .doesNotContain(
+            COOPERATION,
+            PENSION,
+            STAFF_TRANSFER,
+            FOUND_COMPANY,
+            WATER_DUTIES,
+            INFORM_REPRESENTATIVES);
   }
 
   @Test
   void aRegistrationEventThatArrivesEarlyIsTakenWhenTheProcessWaits() throws Exception {
     Transfer t = start(ServiceKind.PROPERTY_MANAGEMENT, "Tilapalvelut Oy", true, false);
     t.throughCouncil("APPROVED", false);
-    String eventId = t.send("fi.muutos.company.registered",
-        "{\"businessId\":\"3456789-1\",\"date\":\"2024-10-15\"}");
+    String eventId =
+        t.send(
+            "fi.muutos.company.registered",
+            "{\"businessId\":\"3456789-1\",\"date\":\"2024-10-15\"}");
     assertThat(inbox.find(eventId).status()).isEqualTo("PENDING");
 
     t.complete(FOUND_COMPANY, Map.of("foundingSignedOn", "2024-09-02"));
     clock.advance(Duration.ofMinutes(1));
     inbox.retryDue();
 
-    assertThat(inbox.find(eventId).status()).as(inbox.find(eventId).reason())
+    assertThat(inbox.find(eventId).status())
+        .as(inbox.find(eventId).reason())
         .isEqualTo("CORRELATED");
     assertThat(t.view().businessId()).isEqualTo("3456789-1");
   }
@@ -165,19 +178,38 @@ class ServiceTransferProcessTest {
   void coOperationShorterThanFourteenDaysIsRefused() {
     Transfer t = start(ServiceKind.WATER_SERVICES, "Lahti Aqua Oy", false, true);
     t.complete(OPTIONS, Map.of("optionsSummary", "Operointi Lahti Aqualle"));
-    assertThatThrownBy(() -> t.complete(COOPERATION, Map.of("cooperationStart", "2024-03-01",
-        "cooperationEnd", "2024-03-10", "cooperationMinutes", "YT 1/2024")))
-        .hasMessageContaining("cooperationEnd").hasMessageContaining("14");
+    assertThatThrownBy(
+            () ->
+                t.complete(
+                    COOPERATION,
+                    Map.of(
+                        "cooperationStart",
+                        "2024-03-01",
+                        "cooperationEnd",
+                        "2024-03-10",
+                        "cooperationMinutes",
+                        "YT 1/2024")))
+        .hasMessageContaining("cooperationEnd")
+        .hasMessageContaining("14");
   }
 
   // --- driving a transfer ---------------------------------------------------------------------
 
-  private Transfer start(ServiceKind kind, String recipient, boolean newCompany,
-      boolean staffMoving) {
+  private Transfer start(
+      ServiceKind kind, String recipient, boolean newCompany, boolean staffMoving) {
     String measure = StrategyFixtures.newMeasure(strategy, "hallinto", "IN_PROGRESS");
-    Started started = procedure.start(new StartTransfer("Palvelu " + UUID.randomUUID(), kind,
-        recipient, newCompany, staffMoving, true, LocalDate.parse("2025-01-01"), List.of(measure),
-        null));
+    Started started =
+        procedure.start(
+            new StartTransfer(
+                "Palvelu " + UUID.randomUUID(),
+                kind,
+                recipient,
+                newCompany,
+                staffMoving,
+                true,
+                LocalDate.parse("2025-01-01"),
+                List.of(measure),
+                null));
     Transfer t = new Transfer(started, measure);
     t.job("serviceTask_measuresInProgress");
     return t;
@@ -203,12 +235,26 @@ class ServiceTransferProcessTest {
     void throughCouncil(String outcome, boolean staffMoving) {
       complete(OPTIONS, Map.of("optionsSummary", "Suositus: siirto"));
       if (staffMoving) {
-        complete(COOPERATION, Map.of("cooperationStart", "2024-03-01", "cooperationEnd",
-            "2024-03-20", "cooperationMinutes", "YT 1/2024"));
+        complete(
+            COOPERATION,
+            Map.of(
+                "cooperationStart",
+                "2024-03-01",
+                "cooperationEnd",
+                "2024-03-20",
+                "cooperationMinutes",
+                "YT 1/2024"));
       }
       complete(BOARD_PROPOSAL, Map.of("boardDate", "2024-05-20"));
-      complete(RECORD_DECISION, Map.of("decisionBody", "Kaupunginvaltuusto", "decisionDate",
-          "2024-06-10", "decisionOutcome", outcome));
+      complete(
+          RECORD_DECISION,
+          Map.of(
+              "decisionBody",
+              "Kaupunginvaltuusto",
+              "decisionDate",
+              "2024-06-10",
+              "decisionOutcome",
+              outcome));
     }
 
     void common() {
@@ -217,7 +263,8 @@ class ServiceTransferProcessTest {
     }
 
     void inHouse(double share) {
-      complete(IN_HOUSE_CHECK, Map.of("ownershipShare", share, "controlBasis", "Omistus ja hallitus"));
+      complete(
+          IN_HOUSE_CHECK, Map.of("ownershipShare", share, "controlBasis", "Omistus ja hallitus"));
     }
 
     void staff() {
@@ -227,8 +274,10 @@ class ServiceTransferProcessTest {
 
     void registered() {
       try {
-        String id = send("fi.muutos.company.registered",
-            "{\"businessId\":\"3456789-1\",\"date\":\"2024-10-15\"}");
+        String id =
+            send(
+                "fi.muutos.company.registered",
+                "{\"businessId\":\"3456789-1\",\"date\":\"2024-10-15\"}");
         assertThat(inbox.find(id).status()).isEqualTo("CORRELATED");
       } catch (Exception e) {
         throw new AssertionError(e);

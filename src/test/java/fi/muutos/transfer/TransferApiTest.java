@@ -9,9 +9,9 @@ import fi.muutos.testing.IntegrationTest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,13 +26,17 @@ class TransferApiTest {
   @CsvSource({"lahti-aqua, 6, false", "tilapalvelut, 6, true", "ladec, 3, false"})
   void theSampleTransfersStart(String sample, int branches, boolean newCompany) throws Exception {
     HttpTestClient http = new HttpTestClient(port);
-    HttpResponse<String> created = http.postJson("/api/transfers", "hallintojohtaja", "demo",
-        Files.readString(Path.of("docs/samples/transfers/" + sample + ".json")));
+    HttpResponse<String> created =
+        http.postJson(
+            "/api/transfers",
+            "hallintojohtaja",
+            "demo",
+            Files.readString(Path.of("docs/samples/transfers/" + sample + ".json")));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     long id = json.readTree(created.body()).path("transferId").asLong();
 
-    JsonNode transfer = json.readTree(http.get("/api/transfers/" + id, "kaupunginjohtaja", "demo")
-        .body());
+    JsonNode transfer =
+        json.readTree(http.get("/api/transfers/" + id, "kaupunginjohtaja", "demo").body());
     assertThat(transfer.path("stage").asText()).isEqualTo("OPTIONS");
     assertThat(transfer.path("newCompany").asBoolean()).isEqualTo(newCompany);
     int applying = 0;
@@ -45,17 +49,27 @@ class TransferApiTest {
   @Test
   void badInputIs400AndOthersGet403() {
     HttpTestClient http = new HttpTestClient(port);
-    for (String body : new String[] {"{}",
-        "{\"serviceName\":\"X\",\"serviceKind\":\"SPACE\",\"recipient\":\"Y\",\"transferDate\":\"2025-01-01\"}",
-        "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"\",\"transferDate\":\"2025-01-01\"}",
-        "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"Y\",\"transferDate\":\"huomenna\"}"}) {
+    for (String body :
+        new String[] {
+          "{}",
+          "{\"serviceName\":\"X\",\"serviceKind\":\"SPACE\",\"recipient\":\"Y\",\"transferDate\":\"2025-01-01\"}",
+          "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"\",\"transferDate\":\"2025-01-01\"}",
+          "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"Y\",\"transferDate\":\"huomenna\"}"
+        }) {
       assertThat(http.postJson("/api/transfers", "hallintojohtaja", "demo", body).statusCode())
-          .as(body).isEqualTo(400);
+          .as(body)
+          .isEqualTo(400);
     }
     assertThat(http.postJson("/api/transfers", "talousjohtaja", "demo", "{}").statusCode())
         .isIn(400, 403);
-    assertThat(http.postJson("/api/transfers", "kaavoittaja", "demo",
-        "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"Y\","
-            + "\"transferDate\":\"2025-01-01\"}").statusCode()).isEqualTo(403);
+    assertThat(
+            http.postJson(
+                    "/api/transfers",
+                    "kaavoittaja",
+                    "demo",
+                    "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"Y\","
+                        + "\"transferDate\":\"2025-01-01\"}")
+                .statusCode())
+        .isEqualTo(403);
   }
 }

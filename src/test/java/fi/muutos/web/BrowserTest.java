@@ -34,9 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Real browser tests in headless Chromium (Debian's chromium and chromium-driver; .ci/run
- * installs them). Without a browser on the machine they are skipped with a message. Screenshots
- * go to target/screenshots.
+ * Real browser tests in headless Chromium (Debian's chromium and chromium-driver; .ci/run installs
+ * them). Without a browser on the machine they are skipped with a message. Screenshots go to
+ * target/screenshots.
  */
 @IntegrationTest
 class BrowserTest {
@@ -55,16 +55,31 @@ class BrowserTest {
 
   @BeforeEach
   void browser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "No browser: install Debian's chromium and chromium-driver to run the browser tests");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=fi-FI",
-            "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+    ChromeOptions options =
+        new ChromeOptions()
+            .setBinary(CHROMIUM.toFile())
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
+                "--lang=fi-FI",
+                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
     options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "fi-FI,fi"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     Files.createDirectories(SCREENSHOTS);
@@ -79,8 +94,14 @@ class BrowserTest {
 
   @Test
   void aPlannerCompletesAZoningTaskInFinnishTasklist() throws IOException {
-    var started = zoning.start(new StartPlan("Selaintestin kaava " + UUID.randomUUID()
-        .toString().substring(0, 6), PlanType.MINOR_DETAILED_PLAN_CHANGE, false, "Satama", null));
+    var started =
+        zoning.start(
+            new StartPlan(
+                "Selaintestin kaava " + UUID.randomUUID().toString().substring(0, 6),
+                PlanType.MINOR_DETAILED_PLAN_CHANGE,
+                false,
+                "Satama",
+                null));
     driver.jobs(started.processInstanceId(), "serviceTask_markMeasureInProgress");
 
     browser.get(url("/"));
@@ -96,21 +117,29 @@ class BrowserTest {
     click(By.partialLinkText("Kuuluta vireilletulo ja OAS"));
     screenshot("tasklist-task");
     click(By.xpath("//*[normalize-space(text())='Ota käsittelyyn']"));
-    By dateField = By.xpath("//label[contains(normalize-space(.),'Kuulutuspäivä')]/following::input[1]");
+    By dateField =
+        By.xpath("//label[contains(normalize-space(.),'Kuulutuspäivä')]/following::input[1]");
     // form-js 1.8's date picker takes US-style input; it may re-render once after it appears
-    wait.until(b -> {
-      WebElement date = b.findElement(dateField);
-      date.click();
-      date.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "01/05/2026");
-      date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
-      return !b.findElement(dateField).getAttribute("value").isBlank();
-    });
-    browser.findElement(By.xpath("//label[contains(normalize-space(.),'OAS:n diaarinumero')]"
-        + "/following::input[1]")).sendKeys("HEI/77/10.02.03/2026");
+    wait.until(
+        b -> {
+          WebElement date = b.findElement(dateField);
+          date.click();
+          date.sendKeys(
+              org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "01/05/2026");
+          date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+          return !b.findElement(dateField).getAttribute("value").isBlank();
+        });
+    browser
+        .findElement(
+            By.xpath(
+                "//label[contains(normalize-space(.),'OAS:n diaarinumero')]"
+                    + "/following::input[1]"))
+        .sendKeys("HEI/77/10.02.03/2026");
     screenshot("tasklist-form");
     click(By.xpath("//button[normalize-space(.)='Valmis']"));
 
-    wait.until(b -> driver.active(started.processInstanceId()).contains("userTask_prepareProposal"));
+    wait.until(
+        b -> driver.active(started.processInstanceId()).contains("userTask_prepareProposal"));
     assertThat(plans.find(started.planId()).stage()).isEqualTo(ZoningStage.ANNOUNCED);
     screenshot("tasklist-completed");
   }
@@ -123,8 +152,12 @@ class BrowserTest {
     browser.get(url("/strategia.html"));
     waitForText("johdon näkymä");
     waitFor("dashboard-zoning", ExpectedConditions.visibilityOfElementLocated(By.id("kaavoitus")));
-    assertThat(bodyText()).contains("Hyvä asuu Heinolassa 2030", "Käynnissä", "Kaavoituksen tilanne",
-        "Vaiheiden läpimenoajat");
+    assertThat(bodyText())
+        .contains(
+            "Hyvä asuu Heinolassa 2030",
+            "Käynnissä",
+            "Kaavoituksen tilanne",
+            "Vaiheiden läpimenoajat");
     screenshot("dashboard-management");
   }
 
@@ -147,12 +180,14 @@ class BrowserTest {
     if (app != null) {
       browser.get(url("/camunda/app/" + app + "/default/"));
     }
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[type=text]")));
+    WebElement name =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
     name.sendKeys(user);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor("login-" + user,
+    waitFor(
+        "login-" + user,
         ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
   }
 
@@ -171,13 +206,17 @@ class BrowserTest {
     } catch (org.openqa.selenium.TimeoutException e) {
       try {
         screenshot("failure-" + what);
-        Files.writeString(SCREENSHOTS.resolve("failure-" + what + ".txt"), bodyText() + "\n"
-            + ((JavascriptExecutor) browser).executeScript(
-                "var out = JSON.stringify(window.__errors || []);"
-                + "['/api/zoning/plans', '/api/zoning/lead-times'].forEach(function (u) {"
-                + "  var x = new XMLHttpRequest(); x.open('GET', u, false); x.send();"
-                + "  out += '\\n' + u + ' ' + x.status + ' ' + x.responseText.substring(0, 300); });"
-                + "return out;"));
+        Files.writeString(
+            SCREENSHOTS.resolve("failure-" + what + ".txt"),
+            bodyText()
+                + "\n"
+                + ((JavascriptExecutor) browser)
+                    .executeScript(
+                        "var out = JSON.stringify(window.__errors || []);"
+                            + "['/api/zoning/plans', '/api/zoning/lead-times'].forEach(function (u) {"
+                            + "  var x = new XMLHttpRequest(); x.open('GET', u, false); x.send();"
+                            + "  out += '\\n' + u + ' ' + x.status + ' ' + x.responseText.substring(0, 300); });"
+                            + "return out;"));
       } catch (IOException ignored) {
         // the timeout is what matters
       }
@@ -195,7 +234,9 @@ class BrowserTest {
 
   private void screenshot(String name) throws IOException {
     File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"),
+    Files.copy(
+        file.toPath(),
+        SCREENSHOTS.resolve(name + ".png"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -44,20 +44,33 @@ class ZoningApiTest {
   @Test
   void aPlannerStartsAPlanAndEveryoneConcernedSeesIt() throws Exception {
     String key = "KAAVA-API-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> created = start("{\"name\":\"Kauppatorin kortteli\",\"type\":\"DETAILED_PLAN\","
-        + "\"significant\":true,\"areaDescription\":\"Keskusta\",\"businessKey\":\"" + key + "\"}");
+    HttpResponse<String> created =
+        start(
+            "{\"name\":\"Kauppatorin kortteli\",\"type\":\"DETAILED_PLAN\","
+                + "\"significant\":true,\"areaDescription\":\"Keskusta\",\"businessKey\":\""
+                + key
+                + "\"}");
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode started = json.readTree(created.body());
     assertThat(started.path("businessKey").asText()).isEqualTo(key);
     assertThat(created.headers().firstValue("Location"))
         .contains("/api/zoning/plans/" + started.path("planId").asLong());
-    assertThat(runtimeService.createProcessInstanceQuery()
-        .processInstanceId(started.path("processInstanceId").asText()).singleResult()
-        .getBusinessKey()).isEqualTo(key);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(started.path("processInstanceId").asText())
+                .singleResult()
+                .getBusinessKey())
+        .isEqualTo(key);
 
-    JsonNode plan = json.readTree(http.get("/api/zoning/plans/" + started.path("planId").asLong(),
-        "kaupunginjohtaja", "demo").body());
+    JsonNode plan =
+        json.readTree(
+            http.get(
+                    "/api/zoning/plans/" + started.path("planId").asLong(),
+                    "kaupunginjohtaja",
+                    "demo")
+                .body());
     assertThat(plan.path("stage").asText()).isEqualTo("INITIATED");
     assertThat(plan.path("ryhtiCode").asText()).isEqualTo("01");
     assertThat(plan.path("typeLabel").asText()).isEqualTo("Asemakaava");
@@ -87,8 +100,10 @@ class ZoningApiTest {
   @Test
   void concurrentStartsWithoutAKeyEachGetTheirOwnNumber() throws Exception {
     var keys = new HashSet<String>();
-    for (HttpResponse<String> response : concurrently(12,
-        i -> "{\"name\":\"Rinnakkainen " + i + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\"}")) {
+    for (HttpResponse<String> response :
+        concurrently(
+            12,
+            i -> "{\"name\":\"Rinnakkainen " + i + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\"}")) {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
       keys.add(json.readTree(response.body()).path("businessKey").asText());
     }
@@ -96,20 +111,22 @@ class ZoningApiTest {
   }
 
   /** Posts {@code starts} plans at the same moment, each from a client of its own. */
-  private List<HttpResponse<String>> concurrently(int starts,
-      IntFunction<String> body) throws Exception {
+  private List<HttpResponse<String>> concurrently(int starts, IntFunction<String> body)
+      throws Exception {
     var pool = Executors.newFixedThreadPool(starts);
     try {
       var ready = new CountDownLatch(starts);
       var answers = new ArrayList<Future<HttpResponse<String>>>();
       for (int i = 0; i < starts; i++) {
         String request = body.apply(i);
-        answers.add(pool.submit(() -> {
-          ready.countDown();
-          ready.await();
-          return new HttpTestClient(port).postJson("/api/zoning/plans", "kaavoittaja", "demo",
-              request);
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  ready.countDown();
+                  ready.await();
+                  return new HttpTestClient(port)
+                      .postJson("/api/zoning/plans", "kaavoittaja", "demo", request);
+                }));
       }
       var responses = new ArrayList<HttpResponse<String>>();
       for (var answer : answers) {
@@ -133,12 +150,18 @@ class ZoningApiTest {
 
   @Test
   void badInputIs400() {
-    for (String body : new String[] {"{}", "{\"name\":\"X\",\"type\":\"VILLAGE_PLAN\"}",
-        "{\"name\":\" \",\"type\":\"DETAILED_PLAN\"}",
-        "{\"name\":\"X\",\"type\":\"DETAILED_PLAN\",\"businessKey\":\"a b; drop table\"}"}) {
+    for (String body :
+        new String[] {
+          "{}",
+          "{\"name\":\"X\",\"type\":\"VILLAGE_PLAN\"}",
+          "{\"name\":\" \",\"type\":\"DETAILED_PLAN\"}",
+          "{\"name\":\"X\",\"type\":\"DETAILED_PLAN\",\"businessKey\":\"a b; drop table\"}"
+        }) {
       HttpResponse<String> response = start(body);
       assertThat(response.statusCode()).as(body).isEqualTo(400);
-      assertThat(response.headers().firstValue("Content-Type")).get().asString()
+      assertThat(response.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
           .startsWith("application/problem+json");
     }
   }
@@ -146,8 +169,10 @@ class ZoningApiTest {
   @Test
   void onlyPlannersStartPlans() {
     String body = "{\"name\":\"Kaava\",\"type\":\"DETAILED_PLAN\"}";
-    assertThat(http.post("/api/zoning/plans", "kirjaaja", "demo", "application/json", body)
-        .statusCode()).isEqualTo(403);
+    assertThat(
+            http.post("/api/zoning/plans", "kirjaaja", "demo", "application/json", body)
+                .statusCode())
+        .isEqualTo(403);
     assertThat(http.get("/api/zoning/plans/1", "henkilostopaallikko", "demo").statusCode())
         .isIn(401, 403);
     assertThat(http.get("/api/zoning/plans")).extracting(HttpResponse::statusCode).isEqualTo(401);
@@ -155,16 +180,21 @@ class ZoningApiTest {
 
   @Test
   void aPlanIsSuspendedResumedAndCancelled() throws Exception {
-    JsonNode started = json.readTree(start("{\"name\":\"Ranta-asemakaava\",\"type\":\"DETAILED_PLAN\"}")
-        .body());
+    JsonNode started =
+        json.readTree(start("{\"name\":\"Ranta-asemakaava\",\"type\":\"DETAILED_PLAN\"}").body());
     long id = started.path("planId").asLong();
     String instanceId = started.path("processInstanceId").asText();
 
     JsonNode suspended = json.readTree(action(id, "suspend", "").body());
     assertThat(suspended.path("stage").asText()).isEqualTo("SUSPENDED");
     assertThat(suspended.path("ryhtiCode").asText()).isEqualTo("17");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
-        .singleResult().isSuspended()).isTrue();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(instanceId)
+                .singleResult()
+                .isSuspended())
+        .isTrue();
     assertThat(action(id, "cancel", "{\"reason\":\"x\"}").statusCode()).isEqualTo(409);
 
     assertThat(json.readTree(action(id, "resume", "").body()).path("stage").asText())
@@ -177,19 +207,23 @@ class ZoningApiTest {
 
   @Test
   void leadTimesComeFromTheEngineHistory() throws Exception {
-    JsonNode started = json.readTree(start("{\"name\":\"Läpimenoaika\",\"type\":\"DETAILED_PLAN\"}")
-        .body());
+    JsonNode started =
+        json.readTree(start("{\"name\":\"Läpimenoaika\",\"type\":\"DETAILED_PLAN\"}").body());
     String instanceId = started.path("processInstanceId").asText();
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(instanceId)
-        .singleResult().getId());
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instanceId).singleResult()
-        .getId(), Map.of("announcementDate", "2026-01-05"));
+    managementService.executeJob(
+        managementService.createJobQuery().processInstanceId(instanceId).singleResult().getId());
+    taskService.complete(
+        taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
+        Map.of("announcementDate", "2026-01-05"));
 
-    JsonNode leadTimes = json.readTree(http.get("/api/zoning/lead-times", "kaupunginjohtaja", "demo")
-        .body());
+    JsonNode leadTimes =
+        json.readTree(http.get("/api/zoning/lead-times", "kaupunginjohtaja", "demo").body());
     JsonNode announce = null;
     for (JsonNode stage : leadTimes) {
-      if (stage.path("activityId").asText().equals(ZoningPlanProcess.Elements.ANNOUNCE_INITIATION)) {
+      if (stage
+          .path("activityId")
+          .asText()
+          .equals(ZoningPlanProcess.Elements.ANNOUNCE_INITIATION)) {
         announce = stage;
       }
     }
@@ -202,15 +236,22 @@ class ZoningApiTest {
 
   @Test
   void aPlannerStartingThroughTheEngineRestApiGetsTheSameRecord() throws Exception {
-    HttpResponse<String> response = http.postJson(
-        "/engine-rest/process-definition/key/zoningPlan/start", "kaavoittaja", "demo",
-        "{\"variables\":{\"planName\":{\"value\":\"REST-kaava\"},"
-            + "\"planType\":{\"value\":\"MINOR_DETAILED_PLAN_CHANGE\"},"
-            + "\"significant\":{\"value\":false}}}");
+    HttpResponse<String> response =
+        http.postJson(
+            "/engine-rest/process-definition/key/zoningPlan/start",
+            "kaavoittaja",
+            "demo",
+            "{\"variables\":{\"planName\":{\"value\":\"REST-kaava\"},"
+                + "\"planType\":{\"value\":\"MINOR_DETAILED_PLAN_CHANGE\"},"
+                + "\"significant\":{\"value\":false}}}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     String instanceId = json.readTree(response.body()).path("id").asText();
-    String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
-        .singleResult().getBusinessKey();
+    String businessKey =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instanceId)
+            .singleResult()
+            .getBusinessKey();
     JsonNode plans = json.readTree(http.get("/api/zoning/plans", "kaavoittaja", "demo").body());
     JsonNode plan = null;
     for (JsonNode p : plans) {
@@ -220,7 +261,8 @@ class ZoningApiTest {
     }
     assertThat(plan).isNotNull();
     assertThat(plan.path("processInstanceId").asText()).isEqualTo(instanceId);
-    assertThat(plan.path("approvingBody").asText()).isEqualTo("Hallintosäännön mukainen lautakunta");
+    assertThat(plan.path("approvingBody").asText())
+        .isEqualTo("Hallintosäännön mukainen lautakunta");
   }
 
   private HttpResponse<String> start(String body) {
@@ -228,7 +270,7 @@ class ZoningApiTest {
   }
 
   private HttpResponse<String> action(long id, String action, String body) {
-    return http.post("/api/zoning/plans/" + id + "/" + action, "kaavoittaja", "demo",
-        "application/json", body);
+    return http.post(
+        "/api/zoning/plans/" + id + "/" + action, "kaavoittaja", "demo", "application/json", body);
   }
 }

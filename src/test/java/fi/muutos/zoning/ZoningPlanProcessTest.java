@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventInbox;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.testing.IntegrationTest;
-import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.MutableClock;
+import fi.muutos.testing.ProcessDriver;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
 import fi.muutos.zoning.ZoningPlanProcedure.Started;
 import java.time.Duration;
@@ -37,8 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The zoning procedure on the real engine and PostgreSQL: one method per path. Jobs and timers
- * are executed by the test; decisions, statements and appeals arrive as CloudEvents over HTTP.
+ * The zoning procedure on the real engine and PostgreSQL: one method per path. Jobs and timers are
+ * executed by the test; decisions, statements and appeals arrive as CloudEvents over HTTP.
  */
 @IntegrationTest
 class ZoningPlanProcessTest {
@@ -79,9 +79,15 @@ class ZoningPlanProcessTest {
     assertThat(view.stage()).isEqualTo(ZoningStage.IN_FORCE);
     assertThat(view.ryhtiCode()).isEqualTo("13");
     assertThat(view.outcome()).isEqualTo("IN_FORCE");
-    assertThat(view.stages()).extracting(ZoningPlanView.StageEntry::stage).containsExactly(
-        ZoningStage.INITIATED, ZoningStage.ANNOUNCED, ZoningStage.PROPOSAL, ZoningStage.APPROVED,
-        ZoningStage.LEGALLY_BINDING, ZoningStage.IN_FORCE);
+    assertThat(view.stages())
+        .extracting(ZoningPlanView.StageEntry::stage)
+        .containsExactly(
+            ZoningStage.INITIATED,
+            ZoningStage.ANNOUNCED,
+            ZoningStage.PROPOSAL,
+            ZoningStage.APPROVED,
+            ZoningStage.LEGALLY_BINDING,
+            ZoningStage.IN_FORCE);
     assertThat(plan.visited()).doesNotContain(AUTHORITIES_MEETING, DISPLAY_DRAFT);
     assertThat(plan.ended("endEvent_planInForce")).isTrue();
     assertThat(strategy.measure("M-KAAVOITUSPROSESSIT").log())
@@ -164,11 +170,13 @@ class ZoningPlanProcessTest {
   @Test
   void anAppealThatIsDismissedLeadsToLegalForce() {
     Plan plan = approvedMinorChange();
-    plan.event("fi.muutos.zoning.appeal.filed",
+    plan.event(
+        "fi.muutos.zoning.appeal.filed",
         "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-05-20\"}");
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
     assertThat(plan.view().ryhtiCode()).isEqualTo("08");
-    plan.event("fi.muutos.zoning.appeal.decided", "{\"outcome\":\"UPHELD\",\"date\":\"2026-10-01\"}");
+    plan.event(
+        "fi.muutos.zoning.appeal.decided", "{\"outcome\":\"UPHELD\",\"date\":\"2026-10-01\"}");
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
     plan.intoForce();
     assertThat(plan.ended("endEvent_planInForce")).isTrue();
@@ -177,9 +185,11 @@ class ZoningPlanProcessTest {
   @Test
   void anAnnulledPlanEnds() {
     Plan plan = approvedMinorChange();
-    plan.event("fi.muutos.zoning.appeal.filed",
+    plan.event(
+        "fi.muutos.zoning.appeal.filed",
         "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-05-20\"}");
-    plan.event("fi.muutos.zoning.appeal.decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2026-10-01\"}");
+    plan.event(
+        "fi.muutos.zoning.appeal.decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2026-10-01\"}");
 
     assertThat(plan.ended("endEvent_planAnnulled")).isTrue();
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.LAPSED);
@@ -193,8 +203,12 @@ class ZoningPlanProcessTest {
     plan.proposal("2026-03-04", "ELY-keskus, Pelastuslaitos");
     plan.statement("ELY-keskus");
     // the fire department never answers: its deadline passes
-    Job deadline = managementService.createJobQuery().processInstanceId(plan.instanceId)
-        .activityId(STATEMENT_DEADLINE).singleResult();
+    Job deadline =
+        managementService
+            .createJobQuery()
+            .processInstanceId(plan.instanceId)
+            .activityId(STATEMENT_DEADLINE)
+            .singleResult();
     managementService.executeJob(deadline.getId());
     plan.displayEnds();
     plan.assertAt(REPLY_TO_REMINDERS);
@@ -208,8 +222,11 @@ class ZoningPlanProcessTest {
     plan.proposal("2026-03-04", "");
     plan.displayEnds();
     // the meeting system reports the decision while replies are still being written
-    String eventId = plan.send("fi.muutos.decision.made", "{\"body\":\"lautakunta\","
-        + "\"section\":\"§ 7\",\"date\":\"2026-04-20\",\"outcome\":\"APPROVED\"}");
+    String eventId =
+        plan.send(
+            "fi.muutos.decision.made",
+            "{\"body\":\"lautakunta\","
+                + "\"section\":\"§ 7\",\"date\":\"2026-04-20\",\"outcome\":\"APPROVED\"}");
     assertThat(inbox.find(eventId).status()).isEqualTo("PENDING");
 
     plan.reply(false);
@@ -247,18 +264,32 @@ class ZoningPlanProcessTest {
   @Test
   void aTaskWithMissingValuesIsNotCompleted() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
-    assertThatThrownBy(() -> plan.complete(ANNOUNCE_INITIATION, Map.of("announcementDate", "eilen")))
+    assertThatThrownBy(
+            () -> plan.complete(ANNOUNCE_INITIATION, Map.of("announcementDate", "eilen")))
         .hasMessageContaining("announcementDate");
     plan.assertAt(ANNOUNCE_INITIATION);
   }
 
   @Test
   void startingWithoutTheApiGivesTheSameRecord() {
-    String instanceId = runtimeService.startProcessInstanceByKey(ZoningPlanProcess.KEY, Map.of(
-        "planName", "Tasklistista käynnistetty", "planType", "DETAILED_PLAN", "significant", false))
-        .getId();
-    String businessKey = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId)
-        .singleResult().getBusinessKey();
+    String instanceId =
+        runtimeService
+            .startProcessInstanceByKey(
+                ZoningPlanProcess.KEY,
+                Map.of(
+                    "planName",
+                    "Tasklistista käynnistetty",
+                    "planType",
+                    "DETAILED_PLAN",
+                    "significant",
+                    false))
+            .getId();
+    String businessKey =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instanceId)
+            .singleResult()
+            .getBusinessKey();
     assertThat(businessKey).startsWith("KAAVA-");
     ZoningPlanView plan = plans.findByBusinessKey(businessKey);
     assertThat(plan.processInstanceId()).isEqualTo(instanceId);
@@ -280,8 +311,9 @@ class ZoningPlanProcessTest {
   }
 
   private Plan start(PlanType type, boolean significant) {
-    Started started = procedure.start(new StartPlan("Testikaava " + UUID.randomUUID(), type,
-        significant, "Keskusta", null));
+    Started started =
+        procedure.start(
+            new StartPlan("Testikaava " + UUID.randomUUID(), type, significant, "Keskusta", null));
     Plan plan = new Plan(started);
     plan.job("serviceTask_markMeasureInProgress");
     return plan;
@@ -307,12 +339,14 @@ class ZoningPlanProcessTest {
     }
 
     void proposal(String displayStart, String authorities) {
-      complete(PREPARE_PROPOSAL, Map.of("proposalDisplayStart", displayStart,
-          "statementAuthorities", authorities));
+      complete(
+          PREPARE_PROPOSAL,
+          Map.of("proposalDisplayStart", displayStart, "statementAuthorities", authorities));
     }
 
     void statement(String authority) {
-      event("fi.muutos.zoning.statement.received",
+      event(
+          "fi.muutos.zoning.statement.received",
           "{\"authority\":\"" + authority + "\",\"date\":\"2026-03-10\"}");
     }
 
@@ -325,8 +359,15 @@ class ZoningPlanProcessTest {
     }
 
     void decide(String outcome) {
-      complete(RECORD_DECISION, Map.of("decisionBody", "Kaupunginvaltuusto", "decisionDate",
-          "2026-04-20", "decisionOutcome", outcome));
+      complete(
+          RECORD_DECISION,
+          Map.of(
+              "decisionBody",
+              "Kaupunginvaltuusto",
+              "decisionDate",
+              "2026-04-20",
+              "decisionOutcome",
+              outcome));
     }
 
     void notice(String date) {

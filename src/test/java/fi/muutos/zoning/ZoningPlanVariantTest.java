@@ -18,18 +18,21 @@ class ZoningPlanVariantTest {
 
   @ParameterizedTest(name = "{0}, significant={1}")
   @CsvSource({
-      "MASTER_PLAN, false, true, true, 30, COUNCIL",
-      "MASTER_PLAN, true, true, true, 30, COUNCIL",
-      "DETAILED_PLAN, true, true, true, 30, COUNCIL",
-      "DETAILED_PLAN, false, false, true, 30, COUNCIL",
-      "MINOR_DETAILED_PLAN_CHANGE, true, true, false, 14, DELEGATED",
-      "MINOR_DETAILED_PLAN_CHANGE, false, false, false, 14, DELEGATED"})
-  void chooses(String type, boolean significant, boolean meeting, boolean draft, int days,
-      String body) {
-    DmnDecisionResultEntries result = decisionService
-        .evaluateDecisionByKey(ZoningPlanProcess.VARIANT_DECISION)
-        .variables(Map.of("planType", type, "significant", significant))
-        .evaluate().getSingleResult();
+    "MASTER_PLAN, false, true, true, 30, COUNCIL",
+    "MASTER_PLAN, true, true, true, 30, COUNCIL",
+    "DETAILED_PLAN, true, true, true, 30, COUNCIL",
+    "DETAILED_PLAN, false, false, true, 30, COUNCIL",
+    "MINOR_DETAILED_PLAN_CHANGE, true, true, false, 14, DELEGATED",
+    "MINOR_DETAILED_PLAN_CHANGE, false, false, false, 14, DELEGATED"
+  })
+  void chooses(
+      String type, boolean significant, boolean meeting, boolean draft, int days, String body) {
+    DmnDecisionResultEntries result =
+        decisionService
+            .evaluateDecisionByKey(ZoningPlanProcess.VARIANT_DECISION)
+            .variables(Map.of("planType", type, "significant", significant))
+            .evaluate()
+            .getSingleResult();
     assertThat(result.<Boolean>getEntry("authoritiesMeeting")).isEqualTo(meeting);
     assertThat(result.<Boolean>getEntry("draftStage")).isEqualTo(draft);
     assertThat(((Number) result.getEntry("displayDays")).intValue()).isEqualTo(days);

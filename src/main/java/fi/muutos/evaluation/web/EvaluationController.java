@@ -44,9 +44,16 @@ class EvaluationController {
   @PreAuthorize("hasAnyRole('hallinto', 'camunda-admin')")
   @Operation(summary = "Start an evaluation of the current strategy (201)")
   ResponseEntity<Started> start(@Valid @RequestBody StartEvaluationRequest body) {
-    Started started = procedure.start(new StartEvaluation(body.name(), body.evaluator(),
-        body.surveyClosesOn(), body.respondents().stream()
-            .map(r -> new Respondent(r.userId(), r.group())).toList(), body.businessKey()));
+    Started started =
+        procedure.start(
+            new StartEvaluation(
+                body.name(),
+                body.evaluator(),
+                body.surveyClosesOn(),
+                body.respondents().stream()
+                    .map(r -> new Respondent(r.userId(), r.group()))
+                    .toList(),
+                body.businessKey()));
     return ResponseEntity.created(URI.create("/api/evaluations/" + started.evaluationId()))
         .body(started);
   }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import fi.muutos.events.EventConflictView;
-import fi.muutos.events.EventInbox.InvalidEventsException;
 import fi.muutos.events.EventInbox;
+import fi.muutos.events.EventInbox.InvalidEventsException;
 import fi.muutos.events.InboundEventView;
-import fi.muutos.events.Outbox.FeedPage;
 import fi.muutos.events.Outbox;
+import fi.muutos.events.Outbox.FeedPage;
 import fi.muutos.identity.Groups;
 import fi.muutos.identity.SignedInUser;
 import fi.muutos.platform.Problems;
@@ -53,10 +53,13 @@ class EventsController {
 
   private final EventInbox inbox;
   private final Outbox outbox;
+
   /** Strict: a document followed by anything but white space is not a document. */
-  private final ObjectMapper cloudEvents = JsonMapper.builder()
-      .addModule(JsonFormat.getCloudEventJacksonModule())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  private final ObjectMapper cloudEvents =
+      JsonMapper.builder()
+          .addModule(JsonFormat.getCloudEventJacksonModule())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   EventsController(EventInbox inbox, Outbox outbox) {
     this.inbox = inbox;
@@ -65,25 +68,30 @@ class EventsController {
 
   @PostMapping
   @PreAuthorize(WRITERS)
-  @Operation(summary = "Send CloudEvents: structured (application/cloudevents+json), batch "
-      + "(application/cloudevents-batch+json) or binary (ce-* headers). 202 accepted (then "
-      + "correlated or pending), 422 unknown type (stored as rejected), 400 invalid (nothing stored).")
-  ResponseEntity<?> receive(@RequestHeader HttpHeaders headers, HttpServletRequest request,
-      Authentication authentication) throws IOException {
+  @Operation(
+      summary =
+          "Send CloudEvents: structured (application/cloudevents+json), batch "
+              + "(application/cloudevents-batch+json) or binary (ce-* headers). 202 accepted (then "
+              + "correlated or pending), 422 unknown type (stored as rejected), 400 invalid (nothing stored).")
+  ResponseEntity<?> receive(
+      @RequestHeader HttpHeaders headers, HttpServletRequest request, Authentication authentication)
+      throws IOException {
     byte[] body = read(request);
     MediaType contentType = headers.getContentType();
     boolean batch = contentType != null && contentType.isCompatibleWith(MediaType.valueOf(BATCH));
     List<CloudEvent> events = batch ? batch(body) : List.of(single(headers, body));
     SignedInUser user = SignedInUser.of(authentication);
-    List<InboundEventView> outcomes = inbox.receive(
-        new EventInbox.Sender(user.id(), user.groups().contains(Groups.ADMIN)), events);
+    List<InboundEventView> outcomes =
+        inbox.receive(
+            new EventInbox.Sender(user.id(), user.groups().contains(Groups.ADMIN)), events);
     if (batch) {
       return ResponseEntity.status(HttpStatus.ACCEPTED).body(outcomes);
     }
     InboundEventView outcome = outcomes.get(0);
-    HttpStatus status = "REJECTED".equals(outcome.status()) ? HttpStatus.UNPROCESSABLE_ENTITY
-        : HttpStatus.ACCEPTED;
-    return ResponseEntity.status(status).location(URI.create("/api/events/" + outcome.id()))
+    HttpStatus status =
+        "REJECTED".equals(outcome.status()) ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.ACCEPTED;
+    return ResponseEntity.status(status)
+        .location(URI.create("/api/events/" + outcome.id()))
         .body(outcome);
   }
 
@@ -97,7 +105,8 @@ class EventsController {
   @GetMapping
   @PreAuthorize("hasRole('camunda-admin')")
   @Operation(summary = "Inbound events for operators (admins), newest first")
-  List<InboundEventView> events(@RequestParam(required = false) String status,
+  List<InboundEventView> events(
+      @RequestParam(required = false) String status,
       @RequestParam(required = false) String type,
       @RequestParam(defaultValue = "100") int limit) {
     return inbox.list(status, type, limit);
@@ -105,38 +114,45 @@ class EventsController {
 
   @GetMapping("/conflicts")
   @PreAuthorize("hasRole('camunda-admin')")
-  @Operation(summary = "Events refused because an event with the same source and id but other "
-      + "content came first (admins), newest first")
+  @Operation(
+      summary =
+          "Events refused because an event with the same source and id but other "
+              + "content came first (admins), newest first")
   List<EventConflictView> conflicts(@RequestParam(defaultValue = "100") int limit) {
     return inbox.conflicts(limit);
   }
 
   @GetMapping("/feed")
   @PreAuthorize(WRITERS)
-  @Operation(summary = "Our own events in order, after a cursor (0 = from the beginning); "
-      + "continue from 'next'")
-  FeedPage feed(@RequestParam(defaultValue = "0") long after,
-      @RequestParam(defaultValue = "100") int limit) {
+  @Operation(
+      summary =
+          "Our own events in order, after a cursor (0 = from the beginning); "
+              + "continue from 'next'")
+  FeedPage feed(
+      @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
     return outbox.feed(after, limit);
   }
 
   @ExceptionHandler(InvalidEventsException.class)
   ProblemDetail invalid(InvalidEventsException e) {
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.slug(), "Invalid event",
-        e.getMessage());
+    ProblemDetail problem =
+        Problems.of(HttpStatus.BAD_REQUEST, e.slug(), "Invalid event", e.getMessage());
     problem.setProperty("errors", e.problems());
     return problem;
   }
 
   @ExceptionHandler(NotACloudEvent.class)
   ProblemDetail notACloudEvent(NotACloudEvent e) {
-    return Problems.of(HttpStatus.BAD_REQUEST, "not-a-cloudevent", "Not a CloudEvent",
-        e.getMessage());
+    return Problems.of(
+        HttpStatus.BAD_REQUEST, "not-a-cloudevent", "Not a CloudEvent", e.getMessage());
   }
 
   @ExceptionHandler(TooLarge.class)
   ProblemDetail tooLarge(TooLarge e) {
-    return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Too large",
+    return Problems.of(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "too-large",
+        "Too large",
         "A request may carry at most " + MAX_BODY + " bytes.");
   }
 
@@ -152,15 +168,19 @@ class EventsController {
     try {
       return CloudEventHttpUtils.toReader(headers, () -> body).toEvent();
     } catch (RuntimeException e) {
-      throw new NotACloudEvent("Not a CloudEvent 1.0 in structured (application/cloudevents+json) "
-          + "or binary mode (ce-specversion, ce-id, ce-source, ce-type headers): " + e.getMessage());
+      throw new NotACloudEvent(
+          "Not a CloudEvent 1.0 in structured (application/cloudevents+json) "
+              + "or binary mode (ce-specversion, ce-id, ce-source, ce-type headers): "
+              + e.getMessage());
     }
   }
 
   private List<CloudEvent> batch(byte[] body) {
     try {
-      List<CloudEvent> events = cloudEvents.readValue(body,
-          cloudEvents.getTypeFactory().constructCollectionType(List.class, CloudEvent.class));
+      List<CloudEvent> events =
+          cloudEvents.readValue(
+              body,
+              cloudEvents.getTypeFactory().constructCollectionType(List.class, CloudEvent.class));
       if (events == null || events.isEmpty() || events.contains(null)) {
         throw new NotACloudEvent("A batch is a non-empty JSON array of CloudEvents");
       }

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** Organisation and committee reforms. */
 @RestController
 @RequestMapping("/api/reforms")
-@Tag(name = "Organisaatiouudistus", description = "Organisaatio- ja lautakuntarakenne, hallintosääntö")
+@Tag(
+    name = "Organisaatiouudistus",
+    description = "Organisaatio- ja lautakuntarakenne, hallintosääntö")
 class ReformController {
 
   private final OrganisationReformProcedure procedure;
@@ -45,15 +47,23 @@ class ReformController {
   @PreAuthorize("hasAnyRole('hallinto', 'camunda-admin')")
   @Operation(summary = "Start a reform: committees, divisions, effective date (201)")
   ResponseEntity<Started> start(@Valid @RequestBody StartReformRequest body) {
-    Started started = procedure.start(new StartReform(body.name(), body.effectiveDate(),
-        body.committees(), body.divisions(), body.followUpMonths(), body.measures(),
-        body.businessKey()));
+    Started started =
+        procedure.start(
+            new StartReform(
+                body.name(),
+                body.effectiveDate(),
+                body.committees(),
+                body.divisions(),
+                body.followUpMonths(),
+                body.measures(),
+                body.businessKey()));
     return ResponseEntity.created(URI.create("/api/reforms/" + started.reformId())).body(started);
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize("hasAnyRole('hallinto', 'henkilosto', 'talous', 'kirjaamo', 'johtoryhma', "
-      + "'integraatio', 'camunda-admin')")
+  @PreAuthorize(
+      "hasAnyRole('hallinto', 'henkilosto', 'talous', 'kirjaamo', 'johtoryhma', "
+          + "'integraatio', 'camunda-admin')")
   @Operation(summary = "A reform: stage, committees (elected or not, gender balance), dates")
   ReformView reform(@PathVariable long id) {
     return reforms.find(id);
@@ -63,7 +73,8 @@ class ReformController {
   record StartReformRequest(
       @NotBlank @Size(max = 400) String name,
       @NotNull LocalDate effectiveDate,
-      @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^,]+") String> committees,
+      @NotEmpty @Size(max = 50)
+          List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^,]+") String> committees,
       @Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^,]+") String> divisions,
       @Min(1) @Max(60) Integer followUpMonths,
       @Size(max = 20) List<@Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}") String> measures,

@@ -3,8 +3,8 @@ package fi.muutos.platform.rest;
 import fi.muutos.platform.web.DatabaseOutage;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
@@ -29,8 +29,10 @@ public class EngineRestErrors implements ExceptionMapper<ProcessEngineException>
     if (status == null) {
       return camunda.getResponse(e);
     }
-    return Response.status(status).entity(EngineRestRefusals.body(e))
-        .type(MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.status(status)
+        .entity(EngineRestRefusals.body(e))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 
   static Status refined(ProcessEngineException e) {
@@ -50,7 +52,8 @@ public class EngineRestErrors implements ExceptionMapper<ProcessEngineException>
     }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       // SQLSTATE class 22: data exception (a value the column cannot hold)
-      if (t instanceof SQLException sql && sql.getSQLState() != null
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
           && sql.getSQLState().startsWith("22")) {
         return Status.BAD_REQUEST;
       }

@@ -3,8 +3,8 @@ package fi.muutos.platform.rest;
 import fi.muutos.platform.DomainException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -13,11 +13,11 @@ import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 
 /**
- * Refusals that reach the engine REST API as something other than the engine's own exceptions:
- * a rule of Muutos (a task's values, a business key) thrown by a listener or delegate, a value of
- * the wrong type ({@link ClassCastException} in a listener), a Java-serialized value, a condition
- * no process waits for. Each is a 4xx whose message is the rule's own text (Tasklist shows it),
- * never a 500.
+ * Refusals that reach the engine REST API as something other than the engine's own exceptions: a
+ * rule of Muutos (a task's values, a business key) thrown by a listener or delegate, a value of the
+ * wrong type ({@link ClassCastException} in a listener), a Java-serialized value, a condition no
+ * process waits for. Each is a 4xx whose message is the rule's own text (Tasklist shows it), never
+ * a 500.
  */
 @Provider
 @Priority(1000)
@@ -43,7 +43,8 @@ public class EngineRestRefusals implements ExceptionMapper<RuntimeException> {
           case INVALID -> Status.BAD_REQUEST;
         };
       }
-      if (t instanceof ClassCastException || t instanceof BadUserRequestException
+      if (t instanceof ClassCastException
+          || t instanceof BadUserRequestException
           || t instanceof FormFieldValidationException) {
         return Status.BAD_REQUEST; // a value of the wrong type; a field not on the task's form
       }

@@ -2,8 +2,8 @@ package fi.muutos.platform.rest;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -23,11 +23,15 @@ public class EngineRestWrappedErrors implements ExceptionMapper<RestException> {
   public Response toResponse(RestException e) {
     ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
     if (e.getStatus() == Status.INTERNAL_SERVER_ERROR || e.getStatus() == null) {
-      Status status = e.getCause() instanceof ProcessEngineException cause
-          ? EngineRestErrors.refined(cause) : EngineRestRefusals.status(e.getCause());
+      Status status =
+          e.getCause() instanceof ProcessEngineException cause
+              ? EngineRestErrors.refined(cause)
+              : EngineRestRefusals.status(e.getCause());
       if (status != null) {
-        return Response.status(status).entity(EngineRestRefusals.body(e))
-            .type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(status)
+            .entity(EngineRestRefusals.body(e))
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .build();
       }
     }
     return camunda.getResponse(e);

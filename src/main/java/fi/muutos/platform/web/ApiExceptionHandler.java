@@ -35,33 +35,44 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(DomainException.class)
   ProblemDetail domain(DomainException e) {
-    HttpStatus status = switch (e.kind()) {
-      case NOT_FOUND -> HttpStatus.NOT_FOUND;
-      case CONFLICT -> HttpStatus.CONFLICT;
-      case INVALID -> HttpStatus.BAD_REQUEST;
-      case FORBIDDEN -> HttpStatus.FORBIDDEN;
-    };
+    HttpStatus status =
+        switch (e.kind()) {
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case INVALID -> HttpStatus.BAD_REQUEST;
+          case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
     return Problems.of(status, e.slug(), status.getReasonPhrase(), e.getMessage());
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolation(ConstraintViolationException e) {
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
-        "Invalid request", "The request has invalid values.");
-    problem.setProperty("errors", e.getConstraintViolations().stream()
-        .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "invalid-request",
+            "Invalid request",
+            "The request has invalid values.");
+    problem.setProperty(
+        "errors",
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+            .toList());
     return problem;
   }
 
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail accessDenied(AccessDeniedException e) {
-    return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-        "Your groups do not allow this.");
+    return Problems.of(
+        HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your groups do not allow this.");
   }
 
   @ExceptionHandler(OptimisticLockingException.class)
   ProblemDetail concurrentChange(OptimisticLockingException e) {
-    return Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+    return Problems.of(
+        HttpStatus.CONFLICT,
+        "concurrent-change",
+        "Concurrent change",
         "Someone changed the same item at the same time. Read it again and retry.");
   }
 
@@ -69,7 +80,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DuplicateKeyException.class)
   ProblemDetail concurrentCreate(DuplicateKeyException e) {
     LOG.info("Concurrent create refused: {}", e.getMostSpecificCause().getMessage());
-    return Problems.of(HttpStatus.CONFLICT, "concurrent-create", "Created at the same time",
+    return Problems.of(
+        HttpStatus.CONFLICT,
+        "concurrent-create",
+        "Created at the same time",
         "Another request created the same item (such as the same business key) at the same time."
             + " Nothing was changed by this one.");
   }
@@ -88,40 +102,66 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return unavailable();
     }
     LOG.error("Unexpected failure", e);
-    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
-        HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-        "The request failed unexpectedly. It has been logged."));
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        .body(
+            Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+                "The request failed unexpectedly. It has been logged."));
   }
 
   static ResponseEntity<ProblemDetail> unavailable() {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "5")
-        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-            DatabaseOutage.DETAIL));
+        .body(
+            Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service unavailable",
+                DatabaseOutage.DETAIL));
   }
 
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
-        "Invalid request", "The request has invalid values.");
-    List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "invalid-request",
+            "Invalid request",
+            "The request has invalid values.");
+    List<FieldError> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+            .toList();
     problem.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(problem);
   }
 
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "unreadable-body",
-        "Unreadable request body", "The body is not valid JSON of the expected shape."));
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest()
+        .body(
+            Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "unreadable-body",
+                "Unreadable request body",
+                "The body is not valid JSON of the expected shape."));
   }
 
   @Override
-  protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-      HttpStatusCode statusCode, WebRequest request) {
-    if (body instanceof ProblemDetail problem && problem.getType() != null
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && problem.getType() != null
         && "about:blank".equals(problem.getType().toString())) {
       problem.setType(Problems.type(slugOf(statusCode)));
     }
@@ -130,7 +170,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static String slugOf(HttpStatusCode status) {
     HttpStatus known = HttpStatus.resolve(status.value());
-    return known == null ? "http-" + status.value()
+    return known == null
+        ? "http-" + status.value()
         : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 

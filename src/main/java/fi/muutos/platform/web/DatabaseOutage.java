@@ -11,9 +11,9 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure is the database being out of reach (rather than a fault of the request or of
- * Muutos): a connection that could not be had or was lost, however the engine or Spring wrapped
- * it: a connection or socket error, a commit or rollback that failed, SQLSTATE class 08
- * ("connection exception") or 57P01–57P03 (PostgreSQL shutting down or starting up).
+ * Muutos): a connection that could not be had or was lost, however the engine or Spring wrapped it:
+ * a connection or socket error, a commit or rollback that failed, SQLSTATE class 08 ("connection
+ * exception") or 57P01–57P03 (PostgreSQL shutting down or starting up).
  */
 public final class DatabaseOutage {
 
@@ -28,11 +28,14 @@ public final class DatabaseOutage {
   }
 
   private static boolean causedBy(Throwable failure, int depth) {
-    for (Throwable t = failure; t != null && depth < 20;
+    for (Throwable t = failure;
+        t != null && depth < 20;
         t = t.getCause() == t ? null : t.getCause(), depth++) {
       if (t instanceof SQLTransientConnectionException
-          || t instanceof SQLNonTransientConnectionException || t instanceof SocketException
-          || t instanceof EOFException || t instanceof CannotCreateTransactionException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SocketException
+          || t instanceof EOFException
+          || t instanceof CannotCreateTransactionException
           || t instanceof DataAccessResourceFailureException
           // a commit or rollback the database did not answer
           || t instanceof TransactionSystemException) {

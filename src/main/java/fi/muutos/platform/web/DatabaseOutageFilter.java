@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A lost database outside Spring MVC is a 503 too. The API's exception handler and the engine
- * REST API's error mapper answer 503 for what fails inside them; this catches the rest, above all
+ * A lost database outside Spring MVC is a 503 too. The API's exception handler and the engine REST
+ * API's error mapper answer 503 for what fails inside them; this catches the rest, above all
  * signing in, which reads the user from the database before any controller runs.
  */
 @Component
@@ -33,8 +33,9 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     try {
       chain.doFilter(request, response);
     } catch (ServletException | RuntimeException e) {
@@ -44,8 +45,13 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
       LOG.warn("Database unavailable: {}", e.getMessage());
       response.resetBuffer();
       response.setHeader("Retry-After", "5");
-      Problems.write(response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-          "Service unavailable", DatabaseOutage.DETAIL);
+      Problems.write(
+          response,
+          objectMapper,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "unavailable",
+          "Service unavailable",
+          DatabaseOutage.DETAIL);
     }
   }
 }

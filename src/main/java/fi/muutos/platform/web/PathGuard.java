@@ -35,14 +35,20 @@ class PathGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     String uri = request.getRequestURI().substring(request.getContextPath().length());
     String collapsed = uri.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
     boolean api = collapsed.startsWith("/engine-rest") || collapsed.startsWith("/api");
     if (api && TRICKS.stream().anyMatch(trick -> uri.toLowerCase(Locale.ROOT).contains(trick))) {
-      Problems.write(response, objectMapper, HttpStatus.BAD_REQUEST, "rejected-request",
-          "Bad request", "The request's path is not a path of this API.");
+      Problems.write(
+          response,
+          objectMapper,
+          HttpStatus.BAD_REQUEST,
+          "rejected-request",
+          "Bad request",
+          "The request's path is not a path of this API.");
       return;
     }
     chain.doFilter(request, response);

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Camunda webapps' customisation hooks, served from configuration: Tasklist and Welcome in
- * Finnish by default (English for browsers that ask for it), the municipality's name in the
- * header and its logo, and no Camunda 8 migration banner. These mappings take precedence over the
- * webapps' own static {@code config.js} and {@code user-styles.css}.
+ * Finnish by default (English for browsers that ask for it), the municipality's name in the header
+ * and its logo, and no Camunda 8 migration banner. These mappings take precedence over the webapps'
+ * own static {@code config.js} and {@code user-styles.css}.
  */
 @RestController
 class WebappCustomisation {
@@ -32,7 +32,8 @@ class WebappCustomisation {
   @GetMapping({"/camunda/app/{app:tasklist|welcome}/scripts/config.js"})
   ResponseEntity<String> config(@PathVariable String app) {
     String name = "tasklist".equals(app) ? "Tehtävälista" : "Aloitus";
-    String js = """
+    String js =
+        """
         export default {
           app: { name: %s, vendor: %s },
           locales: { availableLocales: ['fi', 'en'], fallbackLocale: 'fi' },
@@ -46,23 +47,32 @@ class WebappCustomisation {
             startProcess: { key: 'ctrl+alt+p', description: 'avaa prosessin käynnistyksen' }
           }
         };
-        """.formatted(quote(name), quote(municipality.name()));
-    return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache()).body(js);
+        """
+            .formatted(quote(name), quote(municipality.name()));
+    return ResponseEntity.ok()
+        .contentType(JAVASCRIPT)
+        .cacheControl(CacheControl.noCache())
+        .body(js);
   }
 
   @GetMapping({"/camunda/app/{app:tasklist|welcome}/styles/user-styles.css"})
   ResponseEntity<String> styles(@PathVariable String app) {
-    StringBuilder css = new StringBuilder("""
+    StringBuilder css =
+        new StringBuilder(
+            """
         /* Muutos: no Camunda 8 migration banner for civil servants */
         .ce-eol-banner { display: none !important; }
         """);
     if (municipality.hasLogo()) {
-      css.append("""
+      css.append(
+          """
           .navbar-brand { padding-left: 44px; background: url('/municipality/logo') no-repeat 8px center;
             background-size: 28px 28px; }
           """);
     }
-    return ResponseEntity.ok().contentType(CSS).cacheControl(CacheControl.noCache())
+    return ResponseEntity.ok()
+        .contentType(CSS)
+        .cacheControl(CacheControl.noCache())
         .body(css.toString());
   }
 
@@ -74,7 +84,8 @@ class WebappCustomisation {
     Resource logo = municipality.logo();
     return ResponseEntity.ok()
         .contentType(MediaTypeFactory.getMediaType(logo).orElse(MediaType.APPLICATION_OCTET_STREAM))
-        .contentLength(logo.contentLength()).body(logo);
+        .contentLength(logo.contentLength())
+        .body(logo);
   }
 
   /** A JavaScript string literal. */

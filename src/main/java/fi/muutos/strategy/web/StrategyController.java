@@ -42,8 +42,10 @@ class StrategyController {
   }
 
   @GetMapping
-  @Operation(summary = "The current strategy: goals → objectives → measures, with roll-ups, "
-      + "evaluation ratings and each measure's last change")
+  @Operation(
+      summary =
+          "The current strategy: goals → objectives → measures, with roll-ups, "
+              + "evaluation ratings and each measure's last change")
   StrategyView strategy() {
     return strategy.current();
   }
@@ -55,49 +57,66 @@ class StrategyController {
   }
 
   @PostMapping("/measures/{code}/status")
-  @Operation(summary = "Change a measure's status, progress or note (owner group or admin). "
-      + "Reopening a finished measure needs a reason in the note.")
-  MeasureView changeStatus(@PathVariable String code, @Valid @RequestBody StatusChangeRequest body,
+  @Operation(
+      summary =
+          "Change a measure's status, progress or note (owner group or admin). "
+              + "Reopening a finished measure needs a reason in the note.")
+  MeasureView changeStatus(
+      @PathVariable String code,
+      @Valid @RequestBody StatusChangeRequest body,
       Authentication authentication) {
     SignedInUser user = SignedInUser.of(authentication);
-    return strategy.changeStatus(code,
+    return strategy.changeStatus(
+        code,
         new StatusChange(body.status(), body.progress(), body.note()),
         new ChangeSource.Person(user.id(), user.groups()));
   }
 
   @PostMapping("/measures")
   @PreAuthorize("hasAnyRole('hallinto', 'johtoryhma', '" + StrategyService.ADMIN_GROUP + "')")
-  @Operation(summary = "Add a measure to the current strategy, e.g. from an evaluation's "
-      + "follow-up area (201; 409 when the code is taken)")
+  @Operation(
+      summary =
+          "Add a measure to the current strategy, e.g. from an evaluation's "
+              + "follow-up area (201; 409 when the code is taken)")
   org.springframework.http.ResponseEntity<MeasureView> addMeasure(
       @Valid @RequestBody NewMeasureRequest body, Authentication authentication) {
     SignedInUser user = SignedInUser.of(authentication);
-    MeasureView created = strategy.addMeasure(body.code(), body.name(), body.objective(),
-        body.ownerGroup(), new ChangeSource.Person(user.id(), user.groups()));
-    return org.springframework.http.ResponseEntity
-        .created(java.net.URI.create("/api/strategy/measures/" + created.code())).body(created);
+    MeasureView created =
+        strategy.addMeasure(
+            body.code(),
+            body.name(),
+            body.objective(),
+            body.ownerGroup(),
+            new ChangeSource.Person(user.id(), user.groups()));
+    return org.springframework.http.ResponseEntity.created(
+            java.net.URI.create("/api/strategy/measures/" + created.code()))
+        .body(created);
   }
 
-  @PostMapping(value = "/import",
+  @PostMapping(
+      value = "/import",
       consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
   @PreAuthorize("hasRole('" + StrategyService.ADMIN_GROUP + "')")
-  @Operation(summary = "Import the strategy data file (YAML; admins). Validated first: a file "
-      + "with any problem changes nothing and the answer lists every problem with its line.")
+  @Operation(
+      summary =
+          "Import the strategy data file (YAML; admins). Validated first: a file "
+              + "with any problem changes nothing and the answer lists every problem with its line.")
   ImportResult importFile(@RequestBody String yaml, Authentication authentication) {
     return strategy.importFile(yaml, new ChangeSource.Import(authentication.getName()));
   }
 
   @ExceptionHandler(StrategyFileException.class)
   ProblemDetail invalidFile(StrategyFileException e) {
-    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.slug(),
-        "Invalid strategy file", e.getMessage());
+    ProblemDetail problem =
+        Problems.of(HttpStatus.BAD_REQUEST, e.slug(), "Invalid strategy file", e.getMessage());
     problem.setProperty("errors", e.problems());
     return problem;
   }
 
   /** A new measure. */
   record NewMeasureRequest(
-      @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}") String code,
+      @NotNull @jakarta.validation.constraints.Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}")
+          String code,
       @jakarta.validation.constraints.NotBlank @Size(max = 400) String name,
       @Size(max = 64) String objective,
       @jakarta.validation.constraints.NotBlank @Size(max = 64) String ownerGroup) {}

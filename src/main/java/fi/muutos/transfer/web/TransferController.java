@@ -43,16 +43,26 @@ class TransferController {
   @PreAuthorize("hasAnyRole('hallinto', 'camunda-admin')")
   @Operation(summary = "Start a transfer (201 with transfer id, business key, process instance)")
   ResponseEntity<Started> start(@Valid @RequestBody StartTransferRequest body) {
-    Started started = procedure.start(new StartTransfer(body.serviceName(), body.serviceKind(),
-        body.recipient(), body.newCompany(), body.staffMoving(), body.inHouse() == null
-            || body.inHouse(), body.transferDate(), body.measures(), body.businessKey()));
+    Started started =
+        procedure.start(
+            new StartTransfer(
+                body.serviceName(),
+                body.serviceKind(),
+                body.recipient(),
+                body.newCompany(),
+                body.staffMoving(),
+                body.inHouse() == null || body.inHouse(),
+                body.transferDate(),
+                body.measures(),
+                body.businessKey()));
     return ResponseEntity.created(URI.create("/api/transfers/" + started.transferId()))
         .body(started);
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize("hasAnyRole('hallinto', 'henkilosto', 'talous', 'kirjaamo', 'johtoryhma', "
-      + "'integraatio', 'camunda-admin')")
+  @PreAuthorize(
+      "hasAnyRole('hallinto', 'henkilosto', 'talous', 'kirjaamo', 'johtoryhma', "
+          + "'integraatio', 'camunda-admin')")
   @Operation(summary = "A transfer: its data, stage and each branch (applies? done?)")
   TransferView transfer(@PathVariable long id) {
     return transfers.find(id);

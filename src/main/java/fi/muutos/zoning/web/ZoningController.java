@@ -50,11 +50,19 @@ class ZoningController {
 
   @PostMapping("/plans")
   @PreAuthorize(PLANNERS)
-  @Operation(summary = "Start a plan's procedure (201 with plan id, business key, process "
-      + "instance id; 409 when the business key is taken)")
+  @Operation(
+      summary =
+          "Start a plan's procedure (201 with plan id, business key, process "
+              + "instance id; 409 when the business key is taken)")
   ResponseEntity<Started> start(@Valid @RequestBody StartPlanRequest body) {
-    Started started = procedure.start(new StartPlan(body.name(), body.type(), body.significant(),
-        body.areaDescription(), body.businessKey()));
+    Started started =
+        procedure.start(
+            new StartPlan(
+                body.name(),
+                body.type(),
+                body.significant(),
+                body.areaDescription(),
+                body.businessKey()));
     return ResponseEntity.created(URI.create("/api/zoning/plans/" + started.planId()))
         .body(started);
   }

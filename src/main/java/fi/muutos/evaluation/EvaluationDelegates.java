@@ -32,11 +32,7 @@ class EvaluationDelegates {
   @Bean
   JavaDelegate registerEvaluation(Evaluations evaluations) {
     return execution -> {
-      String businessKey = execution.getProcessBusinessKey();
-      if (businessKey == null || businessKey.isBlank()) {
-        businessKey = "ARVIOINTI-" + execution.getProcessInstanceId().substring(0, 8);
-        execution.setProcessBusinessKey(businessKey);
-      }
+      String businessKey = execution.getProcessBusinessKey(); // claimed at start (CaseKeys)
       long id =
           evaluations.register(
               businessKey,

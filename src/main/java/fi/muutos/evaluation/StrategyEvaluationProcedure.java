@@ -2,22 +2,24 @@ package fi.muutos.evaluation;
 
 import static fi.muutos.evaluation.EvaluationProcess.Vars;
 
+import fi.muutos.platform.CaseStarter;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The evaluation's facade: start one. */
 @Service
 public class StrategyEvaluationProcedure {
 
   private final RuntimeService runtimeService;
+  private final CaseStarter cases;
 
-  StrategyEvaluationProcedure(RuntimeService runtimeService) {
+  StrategyEvaluationProcedure(RuntimeService runtimeService, CaseStarter cases) {
     this.runtimeService = runtimeService;
+    this.cases = cases;
   }
 
   /** A respondent: a user and the group their answers count in. */
@@ -34,7 +36,7 @@ public class StrategyEvaluationProcedure {
   /** A started evaluation. */
   public record Started(long evaluationId, String businessKey, String processInstanceId) {}
 
-  @Transactional
+  /** Starts an evaluation (see {@link CaseStarter}: key, record and instance). */
   public Started start(StartEvaluation command) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.NAME, command.name());
@@ -44,20 +46,14 @@ public class StrategyEvaluationProcedure {
         Vars.RESPONDENTS,
         String.join(
             ",", command.respondents().stream().map(r -> r.userId() + ":" + r.group()).toList()));
-    var instance =
-        runtimeService.startProcessInstanceByKey(
-            EvaluationProcess.KEY, command.businessKey(), variables);
-    long id =
-        ((Number) runtimeService.getVariable(instance.getId(), Vars.EVALUATION_ID)).longValue();
-    return new Started(
-        id,
-        instance.getBusinessKey() != null
-            ? instance.getBusinessKey()
-            : runtimeService
-                .createProcessInstanceQuery()
-                .processInstanceId(instance.getId())
-                .singleResult()
-                .getBusinessKey(),
-        instance.getId());
+    return cases.start(
+        EvaluationProcess.KEY,
+        command.businessKey(),
+        variables,
+        (key, instanceId) ->
+            new Started(
+                ((Number) runtimeService.getVariable(instanceId, Vars.EVALUATION_ID)).longValue(),
+                key,
+                instanceId));
   }
 }

@@ -20,11 +20,7 @@ class ReformDelegates {
   @Bean
   JavaDelegate registerReform(Reforms reforms) {
     return execution -> {
-      String businessKey = execution.getProcessBusinessKey();
-      if (businessKey == null || businessKey.isBlank()) {
-        businessKey = reforms.newBusinessKey();
-        execution.setProcessBusinessKey(businessKey);
-      }
+      String businessKey = execution.getProcessBusinessKey(); // claimed at start (CaseKeys)
       Object months = execution.getVariable(Vars.FOLLOW_UP_MONTHS);
       long id =
           reforms.register(

@@ -2,7 +2,6 @@ package fi.muutos.organisation;
 
 import fi.muutos.organisation.ReformRepository.ReformRow;
 import fi.muutos.platform.BusinessKeys;
-import fi.muutos.platform.CaseKeys;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.WorkingDays;
@@ -28,19 +27,16 @@ public class Reforms {
   static final int MIN_SHARE_PERCENT = 40;
 
   private final ReformRepository repository;
-  private final CaseKeys caseKeys;
   private final WorkingDays workingDays;
   private final Clock clock;
   private final String defaultMeasures;
 
   Reforms(
       ReformRepository repository,
-      CaseKeys caseKeys,
       WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.reform.measures:}") String defaultMeasures) {
     this.repository = repository;
-    this.caseKeys = caseKeys;
     this.workingDays = workingDays;
     this.clock = clock;
     this.defaultMeasures = defaultMeasures;
@@ -103,10 +99,6 @@ public class Reforms {
     }
     repository.stage(id, ReformStage.DRAFTING, null, now(), null);
     return id;
-  }
-
-  public String newBusinessKey() {
-    return caseKeys.next(ReformProcess.KEY);
   }
 
   @Transactional

@@ -2,26 +2,23 @@ package fi.muutos.transfer;
 
 import static fi.muutos.transfer.TransferProcess.Vars;
 
-import fi.muutos.platform.DomainException;
-import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.CaseStarter;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The service transfer's facade: start one. */
 @Service
 public class ServiceTransferProcedure {
 
-  private final RuntimeService runtimeService;
   private final Transfers transfers;
+  private final CaseStarter cases;
 
-  ServiceTransferProcedure(RuntimeService runtimeService, Transfers transfers) {
-    this.runtimeService = runtimeService;
+  ServiceTransferProcedure(Transfers transfers, CaseStarter cases) {
     this.transfers = transfers;
+    this.cases = cases;
   }
 
   /** What starts a transfer. */
@@ -39,23 +36,11 @@ public class ServiceTransferProcedure {
   /** A started transfer. */
   public record Started(long transferId, String businessKey, String processInstanceId) {}
 
-  @Transactional
+  /**
+   * Starts a transfer (see {@link CaseStarter}: the key outside the start's transaction, then
+   * record and instance together).
+   */
   public Started start(StartTransfer command) {
-    String businessKey =
-        command.businessKey() == null || command.businessKey().isBlank()
-            ? transfers.newBusinessKey()
-            : command.businessKey().strip();
-    if (runtimeService
-            .createProcessInstanceQuery()
-            .processDefinitionKey(TransferProcess.KEY)
-            .processInstanceBusinessKey(businessKey)
-            .count()
-        > 0) {
-      throw new DomainException(
-          Kind.CONFLICT,
-          "duplicate-business-key",
-          "A transfer with the business key " + businessKey + " exists already.");
-    }
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.SERVICE_NAME, command.serviceName());
     variables.put(Vars.SERVICE_KIND, command.serviceKind().name());
@@ -66,10 +51,10 @@ public class ServiceTransferProcedure {
     variables.put(Vars.TRANSFER_DATE, command.transferDate().toString());
     variables.put(
         "measures", command.measures() == null ? null : String.join(",", command.measures()));
-    String instanceId =
-        runtimeService
-            .startProcessInstanceByKey(TransferProcess.KEY, businessKey, variables)
-            .getId();
-    return new Started(transfers.findByBusinessKey(businessKey).id(), businessKey, instanceId);
+    return cases.start(
+        TransferProcess.KEY,
+        command.businessKey(),
+        variables,
+        (key, instanceId) -> new Started(transfers.findByBusinessKey(key).id(), key, instanceId));
   }
 }

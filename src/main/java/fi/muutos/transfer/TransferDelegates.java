@@ -17,11 +17,7 @@ class TransferDelegates {
   @Bean
   JavaDelegate registerTransfer(Transfers transfers) {
     return execution -> {
-      String businessKey = execution.getProcessBusinessKey();
-      if (businessKey == null || businessKey.isBlank()) {
-        businessKey = transfers.newBusinessKey();
-        execution.setProcessBusinessKey(businessKey);
-      }
+      String businessKey = execution.getProcessBusinessKey(); // claimed at start (CaseKeys)
       boolean newCompany = flag(execution, Vars.NEW_COMPANY);
       boolean staffMoving = flag(execution, Vars.STAFF_MOVING);
       boolean inHouse = flag(execution, Vars.IN_HOUSE);

@@ -3,7 +3,6 @@ package fi.muutos.transfer;
 import static fi.muutos.transfer.TransferProcess.Elements;
 
 import fi.muutos.platform.BusinessKeys;
-import fi.muutos.platform.CaseKeys;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.WorkingDays;
@@ -40,19 +39,16 @@ public class Transfers {
   static final int INFORM_DAYS = 7;
 
   private final TransferRepository repository;
-  private final CaseKeys caseKeys;
   private final WorkingDays workingDays;
   private final HistoryService historyService;
   private final Clock clock;
 
   Transfers(
       TransferRepository repository,
-      CaseKeys caseKeys,
       WorkingDays workingDays,
       HistoryService historyService,
       Clock clock) {
     this.repository = repository;
-    this.caseKeys = caseKeys;
     this.workingDays = workingDays;
     this.historyService = historyService;
     this.clock = clock;
@@ -110,10 +106,6 @@ public class Transfers {
             now());
     repository.stage(id, TransferStage.OPTIONS, null, now(), null);
     return id;
-  }
-
-  public String newBusinessKey() {
-    return caseKeys.next(TransferProcess.KEY);
   }
 
   @Transactional

@@ -26,11 +26,7 @@ class RegisterZoningPlanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String businessKey = execution.getProcessBusinessKey();
-    if (businessKey == null || businessKey.isBlank()) {
-      businessKey = plans.newBusinessKey();
-      execution.setProcessBusinessKey(businessKey);
-    }
+    String businessKey = execution.getProcessBusinessKey(); // claimed at start (CaseKeys)
     Object significant = execution.getVariable(Vars.SIGNIFICANT);
     long planId =
         plans.register(

@@ -2,17 +2,15 @@ package fi.muutos.zoning;
 
 import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 
+import fi.muutos.platform.CaseStarter;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The zoning procedure's facade: start a plan, cancel, suspend and resume it. Controllers call
@@ -23,13 +21,12 @@ public class ZoningPlanProcedure {
 
   private final RuntimeService runtimeService;
   private final ZoningPlans plans;
-  private final TransactionTemplate transaction;
+  private final CaseStarter cases;
 
-  ZoningPlanProcedure(
-      RuntimeService runtimeService, ZoningPlans plans, PlatformTransactionManager transactions) {
+  ZoningPlanProcedure(RuntimeService runtimeService, ZoningPlans plans, CaseStarter cases) {
     this.runtimeService = runtimeService;
     this.plans = plans;
-    this.transaction = new TransactionTemplate(transactions);
+    this.cases = cases;
   }
 
   /** What starts a plan. {@code businessKey} is optional (KAAVA-year-number when absent). */
@@ -43,36 +40,18 @@ public class ZoningPlanProcedure {
   /** A started plan. */
   public record Started(long planId, String businessKey, String processInstanceId) {}
 
-  /**
-   * Takes the business key first, in a short transaction of its own (so that concurrent starts do
-   * not queue on the counter row), then starts the case in one transaction: record, instance and
-   * first steps commit together or not at all. A start that fails leaves a gap in the numbers.
-   */
+  /** Starts a plan (see {@link CaseStarter}: key, record and instance). */
   public Started start(StartPlan command) {
-    String businessKey =
-        command.businessKey() == null || command.businessKey().isBlank()
-            ? plans.newBusinessKey()
-            : command.businessKey().strip();
-    return transaction.execute(status -> start(command, businessKey));
-  }
-
-  private Started start(StartPlan command, String businessKey) {
-    if (runtimeService
-            .createProcessInstanceQuery()
-            .processDefinitionKey(ZoningPlanProcess.KEY)
-            .processInstanceBusinessKey(businessKey)
-            .count()
-        > 0) {
-      throw duplicate(businessKey);
-    }
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.PLAN_NAME, command.name());
     variables.put(Vars.PLAN_TYPE, command.type().name());
     variables.put(Vars.SIGNIFICANT, command.significant());
     variables.put(Vars.AREA, command.areaDescription());
-    ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey(ZoningPlanProcess.KEY, businessKey, variables);
-    return new Started(plans.findByBusinessKey(businessKey).id(), businessKey, instance.getId());
+    return cases.start(
+        ZoningPlanProcess.KEY,
+        command.businessKey(),
+        variables,
+        (key, instanceId) -> new Started(plans.findByBusinessKey(key).id(), key, instanceId));
   }
 
   /** Cancels a plan at any stage: it lapses (Ryhti 15). */
@@ -139,12 +118,5 @@ public class ZoningPlanProcedure {
           "Plan " + plan.businessKey() + " has ended (" + plan.stage().label() + ").");
     }
     return plan;
-  }
-
-  private static DomainException duplicate(String businessKey) {
-    return new DomainException(
-        Kind.CONFLICT,
-        "duplicate-business-key",
-        "A plan with the business key " + businessKey + " exists already.");
   }
 }

@@ -1,6 +1,5 @@
 package fi.muutos.zoning;
 
-import fi.muutos.platform.CaseKeys;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.WorkingDays;
@@ -23,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ZoningPlans {
 
   private final ZoningPlanRepository repository;
-  private final CaseKeys caseKeys;
   private final WorkingDays workingDays;
   private final Clock clock;
   private final String delegatedApprover;
@@ -31,13 +29,11 @@ public class ZoningPlans {
 
   ZoningPlans(
       ZoningPlanRepository repository,
-      CaseKeys caseKeys,
       WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
       @Value("${muutos.zoning.council}") String councilName) {
     this.repository = repository;
-    this.caseKeys = caseKeys;
     this.workingDays = workingDays;
     this.clock = clock;
     this.delegatedApprover = delegatedApprover;
@@ -79,11 +75,6 @@ public class ZoningPlans {
             now());
     repository.stage(id, ZoningStage.INITIATED, null, now(), ZoningPlanProcess.Elements.START);
     return id;
-  }
-
-  /** A business key for a plan started without one: KAAVA-year-number. */
-  public String newBusinessKey() {
-    return caseKeys.next(ZoningPlanProcess.KEY);
   }
 
   /** The approving body's name for the DMN table's COUNCIL / DELEGATED; recorded on the plan. */

@@ -10,12 +10,18 @@ import fi.muutos.zoning.ZoningPlanProcedure;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
 import fi.muutos.zoning.ZoningPlans;
 import fi.muutos.zoning.ZoningStage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +55,7 @@ class BrowserTest {
   @Autowired ZoningPlanProcedure zoning;
   @Autowired ZoningPlans plans;
   @Autowired ProcessDriver driver;
+  @Autowired RepositoryService repositoryService;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -171,6 +178,61 @@ class BrowserTest {
     assertThat(text).doesNotContain("Kaavoituksen tilanne", "kaavoittaja", "talousjohtaja");
     assertThat(browser.findElements(By.cssSelector("progress"))).isNotEmpty();
     screenshot("dashboard-public");
+  }
+
+  /**
+   * Each process's diagram as Cockpit draws it from the deployed BPMN (bpmn-js), for
+   * docs/processes: never drawn by hand. Written to target/screenshots/process-KEY.png; the build
+   * copies nothing into docs by itself (see docs/processes/README.md).
+   */
+  @Test
+  void everyProcessDiagramIsRenderedFromItsModel() throws IOException {
+    // wide enough that a whole procedure fits at a readable size
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(3600, 1300));
+    login("cockpit", "admin");
+    waitForText("Pääkäyttäjä");
+    for (String key :
+        List.of("zoningPlan", "organisationReform", "serviceTransfer", "strategyEvaluation")) {
+      String id =
+          repositoryService
+              .createProcessDefinitionQuery()
+              .processDefinitionKey(key)
+              .latestVersion()
+              .singleResult()
+              .getId();
+      browser.get(url("/camunda/app/cockpit/default/#/process-definition/" + id + "/runtime"));
+      By canvas = By.cssSelector(".djs-container svg .djs-element");
+      waitFor("diagram-" + key, ExpectedConditions.presenceOfElementLocated(canvas));
+      // every element of the model is drawn
+      waitFor(
+          "diagram-complete-" + key,
+          b -> b.findElements(By.cssSelector(".djs-container [data-element-id]")).size() > 20);
+      // only the drawing: the page's pixels cut to the diagram's own bounds
+      @SuppressWarnings("unchecked")
+      Map<String, Number> box =
+          (Map<String, Number>)
+              ((JavascriptExecutor) browser)
+                  .executeScript(
+                      "window.scrollTo(0, 0);"
+                          + "var r = document.querySelector('.djs-container svg g.viewport')"
+                          + ".getBoundingClientRect();"
+                          + "return {x: r.left, y: r.top, w: r.width, h: r.height,"
+                          + " ratio: window.devicePixelRatio};");
+      BufferedImage page =
+          ImageIO.read(
+              new ByteArrayInputStream(
+                  ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES)));
+      double ratio = box.get("ratio").doubleValue();
+      int pad = 16;
+      int x = Math.max(0, (int) (box.get("x").doubleValue() * ratio) - pad);
+      int y = Math.max(0, (int) (box.get("y").doubleValue() * ratio) - pad);
+      int w = Math.min(page.getWidth() - x, (int) (box.get("w").doubleValue() * ratio) + 2 * pad);
+      int h = Math.min(page.getHeight() - y, (int) (box.get("h").doubleValue() * ratio) + 2 * pad);
+      ImageIO.write(
+          page.getSubimage(x, y, w, h),
+          "png",
+          SCREENSHOTS.resolve("process-" + key + ".png").toFile());
+    }
   }
 
   // --- helpers ------------------------------------------------------------------------------

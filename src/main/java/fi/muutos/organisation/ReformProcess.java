@@ -27,6 +27,9 @@ public final class ReformProcess {
     public static final String END_DONE = "endEvent_reformReviewed";
     public static final String END_REJECTED = "endEvent_reformRejected";
 
+    public static final String MEASURES_IN_PROGRESS = "serviceTask_measuresInProgress";
+    public static final String MEASURES_DONE = "serviceTask_measuresDone";
+
     private Elements() {}
   }
 

@@ -40,6 +40,9 @@ public final class TransferProcess {
             DATA_HANDOVER,
             WATER_DUTIES);
 
+    public static final String MEASURES_IN_PROGRESS = "serviceTask_measuresInProgress";
+    public static final String MEASURES_DONE = "serviceTask_measuresDone";
+
     private Elements() {}
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.testing.PackagedApp;
+import fi.muutos.zoning.ZoningPlanProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -74,13 +75,13 @@ class ClusterDrill {
                         nodes,
                         n,
                         instance,
-                        "userTask_announceInitiation",
+                        ZoningPlanProcess.Elements.ANNOUNCE_INITIATION,
                         "{\"announcementDate\":{\"value\":\"2025-01-02\",\"type\":\"String\"}}");
                     complete(
                         nodes,
                         n,
                         instance,
-                        "userTask_prepareProposal",
+                        ZoningPlanProcess.Elements.PREPARE_PROPOSAL,
                         "{\"proposalDisplayStart\":{\"value\":\"2025-01-10\",\"type\":\"String\"},"
                             + "\"statementAuthorities\":{\"value\":\"ELY-keskus\",\"type\":\"String\"}}");
                     done.incrementAndGet();

@@ -833,14 +833,15 @@ class IntegrityDrillTest {
         "{\"body\":\"Kaupunginvaltuusto\"," + "\"date\":\"2026-04-20\",\"outcome\":\"APPROVED\"}");
     assertThat(driver.active(plan.processInstanceId())).doesNotContain(RECORD_DECISION);
     work(plan, PUBLISH_NOTICE, "kirjaaja", "\"noticeDate\":{\"value\":\"2026-05-04\"}");
-    driver.jobs(plan.processInstanceId(), "event_appealPeriodEnded");
+    driver.jobs(plan.processInstanceId(), ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
     work(
         plan,
         ENTRY_INTO_FORCE_NOTICE,
         "kirjaaja",
         "\"entryIntoForceDate\":{\"value\":\"2026-07-01\"}");
-    driver.jobs(plan.processInstanceId(), "serviceTask_noteMeasure");
-    assertThat(driver.ended(plan.processInstanceId(), "endEvent_planInForce")).isTrue();
+    driver.jobs(plan.processInstanceId(), ZoningPlanProcess.Elements.NOTE_MEASURE);
+    assertThat(driver.ended(plan.processInstanceId(), ZoningPlanProcess.Elements.END_IN_FORCE))
+        .isTrue();
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -874,7 +875,7 @@ class IntegrityDrillTest {
                 false,
                 "Keskusta",
                 null));
-    driver.jobs(started.processInstanceId(), "serviceTask_markMeasureInProgress");
+    driver.jobs(started.processInstanceId(), ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
     if (!ANNOUNCE_INITIATION.equals(activity)) {
       driver.complete(
           started.processInstanceId(),

@@ -68,11 +68,11 @@ class OrganisationReformProcessTest {
     reform.complete(RECORDS, Map.of());
     reform.complete(BUDGET, Map.of());
     reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
-    reform.job("event_appealPeriodEnded");
-    reform.job("event_entryIntoForce");
+    reform.job(ReformProcess.Elements.APPEAL_PERIOD_ENDED);
+    reform.job(ReformProcess.Elements.ENTRY_INTO_FORCE);
     assertThat(reform.view().stage()).isEqualTo(ReformStage.IN_FORCE);
-    reform.job("serviceTask_measuresDone");
-    reform.job("event_followUpDue");
+    reform.job(ReformProcess.Elements.MEASURES_DONE);
+    reform.job(ReformProcess.Elements.FOLLOW_UP_DUE);
     reform.complete(
         FOLLOW_UP, Map.of("reviewSummary", "Rakenne toimii; sitovuustasoja tarkennetaan."));
 
@@ -90,7 +90,7 @@ class OrganisationReformProcessTest {
       assertThat(strategy.measure(measure).log().get(0).processInstanceId())
           .isEqualTo(reform.instanceId);
     }
-    assertThat(reform.ended("endEvent_reformReviewed")).isTrue();
+    assertThat(reform.ended(ReformProcess.Elements.END_DONE)).isTrue();
   }
 
   @Test
@@ -112,7 +112,7 @@ class OrganisationReformProcessTest {
   void aRejectedReformEnds() {
     Reform reform = start();
     reform.throughCouncil("REJECTED");
-    assertThat(reform.ended("endEvent_reformRejected")).isTrue();
+    assertThat(reform.ended(ReformProcess.Elements.END_REJECTED)).isTrue();
     assertThat(reform.view().stage()).isEqualTo(ReformStage.REJECTED);
   }
 
@@ -143,7 +143,7 @@ class OrganisationReformProcessTest {
         .as(inbox.find(eventId).reason())
         .isEqualTo("CORRELATED");
     assertThat(reform.view().stage()).isEqualTo(ReformStage.IMPLEMENTATION);
-    assertThat(reform.visited()).contains("event_councilDecisionReceived");
+    assertThat(reform.visited()).contains(ReformProcess.Elements.DECISION_RECEIVED);
   }
 
   @Test
@@ -154,12 +154,12 @@ class OrganisationReformProcessTest {
     reform.complete(BUDGET, Map.of());
     reform.complete(RECORDS, Map.of());
     reform.elect("Sivistyslautakunta", 2, 2);
-    reform.job("event_appealPeriodEnded");
+    reform.job(ReformProcess.Elements.APPEAL_PERIOD_ENDED);
     reform.complete(STAFF_PLACEMENT, Map.of());
     reform.complete(DELEGATIONS, Map.of());
     reform.assertAt(ELECT_COMMITTEE, false);
     reform.elect("Elinvoimalautakunta", 2, 3);
-    reform.assertAt("event_entryIntoForce", true);
+    reform.assertAt(ReformProcess.Elements.ENTRY_INTO_FORCE, true);
   }
 
   @Test
@@ -217,7 +217,7 @@ class OrganisationReformProcessTest {
                 measures,
                 null));
     Reform reform = new Reform(started, measures);
-    reform.job("serviceTask_measuresInProgress");
+    reform.job(ReformProcess.Elements.MEASURES_IN_PROGRESS);
     return reform;
   }
 

@@ -90,7 +90,7 @@ class ServiceTransferProcessTest {
         .filteredOn(TransferView.Branch::applies)
         .allSatisfy(b -> assertThat(b.done()).isTrue());
     assertThat(strategy.measure(t.measure).status()).isEqualTo(MeasureStatus.DONE);
-    assertThat(t.ended("endEvent_transferDone")).isTrue();
+    assertThat(t.ended(TransferProcess.Elements.END_DONE)).isTrue();
   }
 
   @Test
@@ -156,7 +156,7 @@ class ServiceTransferProcessTest {
     t.throughCouncil("APPROVED", false);
     t.complete(FOUND_COMPANY, Map.of("foundingSignedOn", "2024-09-02"));
 
-    t.job("event_registrationDeadlineNear");
+    t.job(TransferProcess.Elements.REGISTRATION_DEADLINE_NEAR);
 
     Task warning = t.task(REGISTRATION_WARNING);
     assertThat(warning.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate())
@@ -170,7 +170,7 @@ class ServiceTransferProcessTest {
   void aRejectedTransferEnds() {
     Transfer t = start(ServiceKind.WATER_SERVICES, "Lahti Aqua Oy", false, true);
     t.throughCouncil("REJECTED", true);
-    assertThat(t.ended("endEvent_transferRejected")).isTrue();
+    assertThat(t.ended(TransferProcess.Elements.END_REJECTED)).isTrue();
     assertThat(t.view().stage()).isEqualTo(TransferStage.REJECTED);
   }
 
@@ -211,7 +211,7 @@ class ServiceTransferProcessTest {
                 List.of(measure),
                 null));
     Transfer t = new Transfer(started, measure);
-    t.job("serviceTask_measuresInProgress");
+    t.job(TransferProcess.Elements.MEASURES_IN_PROGRESS);
     return t;
   }
 
@@ -285,8 +285,8 @@ class ServiceTransferProcessTest {
     }
 
     void transferDate() {
-      job("event_transferDate");
-      job("serviceTask_measuresDone");
+      job(TransferProcess.Elements.TRANSFER_DATE);
+      job(TransferProcess.Elements.MEASURES_DONE);
     }
 
     Task task(String key) {

@@ -8,6 +8,7 @@ import fi.muutos.testing.ProcessDriver;
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.ZoningPlanProcedure;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
+import fi.muutos.zoning.ZoningPlanProcess;
 import fi.muutos.zoning.ZoningPlans;
 import fi.muutos.zoning.ZoningStage;
 import java.awt.image.BufferedImage;
@@ -109,7 +110,7 @@ class BrowserTest {
                 false,
                 "Satama",
                 null));
-    driver.jobs(started.processInstanceId(), "serviceTask_markMeasureInProgress");
+    driver.jobs(started.processInstanceId(), ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
 
     browser.get(url("/"));
     click(By.partialLinkText("Tehtävälista")); // the start page opens Tasklist sorted by due date
@@ -146,7 +147,10 @@ class BrowserTest {
     click(By.xpath("//button[normalize-space(.)='Valmis']"));
 
     wait.until(
-        b -> driver.active(started.processInstanceId()).contains("userTask_prepareProposal"));
+        b ->
+            driver
+                .active(started.processInstanceId())
+                .contains(ZoningPlanProcess.Elements.PREPARE_PROPOSAL));
     assertThat(plans.find(started.planId()).stage()).isEqualTo(ZoningStage.ANNOUNCED);
     screenshot("tasklist-completed");
   }

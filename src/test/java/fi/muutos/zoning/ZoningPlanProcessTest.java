@@ -89,7 +89,7 @@ class ZoningPlanProcessTest {
             ZoningStage.LEGALLY_BINDING,
             ZoningStage.IN_FORCE);
     assertThat(plan.visited()).doesNotContain(AUTHORITIES_MEETING, DISPLAY_DRAFT);
-    assertThat(plan.ended("endEvent_planInForce")).isTrue();
+    assertThat(plan.ended(ZoningPlanProcess.Elements.END_IN_FORCE)).isTrue();
     assertThat(strategy.measure("M-KAAVOITUSPROSESSIT").log())
         .anyMatch(c -> plan.instanceId.equals(c.processInstanceId()));
   }
@@ -114,7 +114,7 @@ class ZoningPlanProcessTest {
     plan.noAppeal();
     plan.intoForce();
     assertThat(plan.visited()).contains(DISPLAY_DRAFT).doesNotContain(AUTHORITIES_MEETING);
-    assertThat(plan.ended("endEvent_planInForce")).isTrue();
+    assertThat(plan.ended(ZoningPlanProcess.Elements.END_IN_FORCE)).isTrue();
   }
 
   @Test
@@ -179,7 +179,7 @@ class ZoningPlanProcessTest {
         "fi.muutos.zoning.appeal.decided", "{\"outcome\":\"UPHELD\",\"date\":\"2026-10-01\"}");
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
     plan.intoForce();
-    assertThat(plan.ended("endEvent_planInForce")).isTrue();
+    assertThat(plan.ended(ZoningPlanProcess.Elements.END_IN_FORCE)).isTrue();
   }
 
   @Test
@@ -191,7 +191,7 @@ class ZoningPlanProcessTest {
     plan.event(
         "fi.muutos.zoning.appeal.decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2026-10-01\"}");
 
-    assertThat(plan.ended("endEvent_planAnnulled")).isTrue();
+    assertThat(plan.ended(ZoningPlanProcess.Elements.END_ANNULLED)).isTrue();
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.LAPSED);
     assertThat(plan.view().outcome()).isEqualTo("ANNULLED");
   }
@@ -212,7 +212,10 @@ class ZoningPlanProcessTest {
     managementService.executeJob(deadline.getId());
     plan.displayEnds();
     plan.assertAt(REPLY_TO_REMINDERS);
-    assertThat(plan.visited()).contains("endEvent_statementMissing", "endEvent_statementReceived");
+    assertThat(plan.visited())
+        .contains(
+            ZoningPlanProcess.Elements.END_STATEMENT_MISSING,
+            ZoningPlanProcess.Elements.END_STATEMENT_RECEIVED);
   }
 
   @Test
@@ -235,7 +238,7 @@ class ZoningPlanProcessTest {
 
     assertThat(inbox.find(eventId).status()).isEqualTo("CORRELATED");
     plan.assertAt(PUBLISH_NOTICE);
-    assertThat(plan.visited()).contains("event_decisionReceived");
+    assertThat(plan.visited()).contains(ZoningPlanProcess.Elements.DECISION_RECEIVED);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
   }
 
@@ -245,7 +248,7 @@ class ZoningPlanProcessTest {
     plan.announce();
     plan.event("fi.muutos.process.cancelled", "{\"reason\":\"Hanke peruttiin\"}");
 
-    assertThat(plan.ended("endEvent_planCancelled")).isTrue();
+    assertThat(plan.ended(ZoningPlanProcess.Elements.END_CANCELLED)).isTrue();
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.LAPSED);
     assertThat(plan.view().outcome()).isEqualTo("CANCELLED");
   }
@@ -315,7 +318,7 @@ class ZoningPlanProcessTest {
         procedure.start(
             new StartPlan("Testikaava " + UUID.randomUUID(), type, significant, "Keskusta", null));
     Plan plan = new Plan(started);
-    plan.job("serviceTask_markMeasureInProgress");
+    plan.job(ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
     return plan;
   }
 
@@ -375,12 +378,12 @@ class ZoningPlanProcessTest {
     }
 
     void noAppeal() {
-      job("event_appealPeriodEnded");
+      job(ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
     }
 
     void intoForce() {
       complete(ENTRY_INTO_FORCE_NOTICE, Map.of("entryIntoForceDate", "2026-07-01"));
-      job("serviceTask_noteMeasure");
+      job(ZoningPlanProcess.Elements.NOTE_MEASURE);
     }
 
     Task task(String key) {

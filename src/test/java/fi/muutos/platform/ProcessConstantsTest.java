@@ -1,0 +1,156 @@
+package fi.muutos.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.muutos.evaluation.EvaluationProcess;
+import fi.muutos.organisation.ReformProcess;
+import fi.muutos.organisation.ReformStage;
+import fi.muutos.strategy.MeasureStatus;
+import fi.muutos.transfer.TransferProcess;
+import fi.muutos.transfer.TransferStage;
+import fi.muutos.zoning.ZoningPlanProcess;
+import fi.muutos.zoning.ZoningStage;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The constants of each process (its key, element ids, message names) name what its model has, and
+ * the literal stage and status inputs of its steps are values of their enums: a renamed element or
+ * a mistyped stage fails here, not at run time in a case.
+ */
+class ProcessConstantsTest {
+
+  record Declared(Class<?> constants, String bpmn, Class<? extends Enum<?>> stages) {}
+
+  static final List<Declared> PROCESSES =
+      List.of(
+          new Declared(ZoningPlanProcess.class, "zoning/zoning-plan.bpmn", ZoningStage.class),
+          new Declared(
+              ReformProcess.class, "organisation/organisation-reform.bpmn", ReformStage.class),
+          new Declared(
+              TransferProcess.class, "transfer/service-transfer.bpmn", TransferStage.class),
+          new Declared(EvaluationProcess.class, "evaluation/strategy-evaluation.bpmn", null));
+
+  @Test
+  void everyConstantNamesItsModelAndEveryStageInputItsEnum() {
+    List<String> problems = new ArrayList<>();
+    for (Declared declared : PROCESSES) {
+      problems.addAll(check(declared));
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aConstantThatNamesNothingAndAWrongStageAreCaught() {
+    List<String> problems =
+        check(new Declared(Drifted.class, "zoning/zoning-plan.bpmn", ReformStage.class));
+    assertThat(problems)
+        .anyMatch(p -> p.contains("userTask_gone"))
+        .anyMatch(p -> p.contains("noSuchMessage"))
+        .anyMatch(p -> p.contains("notAProcess"))
+        .anyMatch(p -> p.contains("ANNOUNCED")); // a zoning stage, not a reform stage
+  }
+
+  /** A constants class that has drifted from the zoning model. */
+  static final class Drifted {
+    static final String KEY = "notAProcess";
+
+    static final class Elements {
+      static final String GONE = "userTask_gone";
+    }
+
+    static final class Messages {
+      static final String NONE = "noSuchMessage";
+    }
+  }
+
+  static List<String> check(Declared declared) {
+    BpmnModelInstance model =
+        Bpmn.readModelFromFile(Path.of("processes").resolve(declared.bpmn()).toFile());
+    String where = declared.constants().getSimpleName() + " / " + declared.bpmn() + ": ";
+    List<String> problems = new ArrayList<>();
+    List<String> processIds =
+        model.getModelElementsByType(Process.class).stream().map(Process::getId).toList();
+    try {
+      Field keyField = declared.constants().getDeclaredField("KEY");
+      keyField.setAccessible(true);
+      String key = (String) keyField.get(null);
+      if (!processIds.contains(key)) {
+        problems.add(where + "KEY " + key + " is no process of the model");
+      }
+    } catch (ReflectiveOperationException e) {
+      problems.add(where + "no KEY");
+    }
+    for (Class<?> nested : declared.constants().getDeclaredClasses()) {
+      for (String value : strings(nested)) {
+        switch (nested.getSimpleName()) {
+          case "Elements" -> {
+            if (model.getModelElementById(value) == null) {
+              problems.add(where + "element " + value + " is not in the model");
+            }
+          }
+          case "Messages" -> {
+            if (model.getModelElementsByType(Message.class).stream()
+                .noneMatch(m -> value.equals(m.getName()))) {
+              problems.add(where + "message " + value + " is not in the model");
+            }
+          }
+          default -> {
+            // variables are names of the instance's data, not of the model
+          }
+        }
+      }
+    }
+    for (CamundaInputParameter input : model.getModelElementsByType(CamundaInputParameter.class)) {
+      String value = input.getTextContent() == null ? "" : input.getTextContent().strip();
+      if (value.isEmpty() || value.contains("${") || value.contains("#{")) {
+        continue;
+      }
+      if ("stage".equals(input.getCamundaName())
+          && (declared.stages() == null || !isValue(declared.stages(), value))) {
+        problems.add(where + "stage input " + value + " is not a " + name(declared.stages()));
+      }
+      if ("status".equals(input.getCamundaName()) && !isValue(MeasureStatus.class, value)) {
+        problems.add(where + "status input " + value + " is not a MeasureStatus");
+      }
+    }
+    return problems;
+  }
+
+  private static String name(Class<?> type) {
+    return type == null ? "stage of this process (it has none)" : type.getSimpleName();
+  }
+
+  private static boolean isValue(Class<? extends Enum<?>> type, String value) {
+    return Arrays.stream(type.getEnumConstants()).anyMatch(e -> e.name().equals(value));
+  }
+
+  /** The values of a class's own static final String fields. */
+  private static List<String> strings(Class<?> type) {
+    List<String> values = new ArrayList<>();
+    for (Field field : type.getDeclaredFields()) {
+      int modifiers = field.getModifiers();
+      if (Modifier.isStatic(modifiers)
+          && Modifier.isFinal(modifiers)
+          && field.getType() == String.class) {
+        try {
+          field.setAccessible(true);
+          values.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return values;
+  }
+}

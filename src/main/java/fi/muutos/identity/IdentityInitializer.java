@@ -45,14 +45,6 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
   /** What management reads everywhere (Cockpit and the history behind it). */
   private static final Map<Resource, List<Permission>> OBSERVER_READS = observerReads();
 
-  /** The case each task belongs to, as Tasklist columns (variables of the processes). */
-  private static final List<Map<String, String>> FILTER_COLUMNS =
-      List.of(
-          Map.of("name", "planName", "label", "Kaava"),
-          Map.of("name", "reformName", "label", "Uudistus"),
-          Map.of("name", "serviceName", "label", "Siirto"),
-          Map.of("name", "evaluationName", "label", "Arviointi"));
-
   private final IdentitySettings identity;
   private final DemoSettings demo;
 
@@ -154,7 +146,7 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
     }
   }
 
-  private static Filter ensureFilter(
+  private Filter ensureFilter(
       FilterService filters, String name, TaskQuery query, String description, int priority) {
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
@@ -164,7 +156,12 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
     properties.put("description", description);
     properties.put("priority", priority);
     properties.put("refresh", true);
-    properties.put("variables", FILTER_COLUMNS);
+    // the case each task belongs to, as Tasklist columns (muutos.identity.tasklist-columns)
+    properties.put(
+        "variables",
+        identity.tasklistColumns().stream()
+            .map(column -> Map.of("name", column.variable(), "label", column.label()))
+            .toList());
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
     saveOnce(
         () -> filters.saveFilter(filter),

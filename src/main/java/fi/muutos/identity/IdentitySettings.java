@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("muutos.identity")
-record IdentitySettings(@Valid List<GroupSettings> groups) {
+record IdentitySettings(
+    @Valid List<GroupSettings> groups, @Valid List<TasklistColumn> tasklistColumns) {
 
   IdentitySettings {
     groups = groups == null ? List.of() : List.copyOf(groups);
+    tasklistColumns = tasklistColumns == null ? List.of() : List.copyOf(tasklistColumns);
   }
 
   /**
@@ -47,4 +49,10 @@ record IdentitySettings(@Valid List<GroupSettings> groups) {
       return applications.contains("tasklist");
     }
   }
+
+  /**
+   * A column of the Tasklist filters: a process variable that names the task's case (each process
+   * declares its own) and its Finnish label.
+   */
+  record TasklistColumn(@NotBlank String variable, @NotBlank String label) {}
 }

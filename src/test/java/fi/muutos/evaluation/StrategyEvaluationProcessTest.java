@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -38,7 +37,6 @@ class StrategyEvaluationProcessTest {
   @LocalServerPort int port;
   @Autowired StrategyEvaluationProcedure procedure;
   @Autowired Evaluations evaluations;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired FormService formService;
   @Autowired ManagementService managementService;

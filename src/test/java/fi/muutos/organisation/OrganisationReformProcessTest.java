@@ -14,7 +14,6 @@ import static fi.muutos.organisation.ReformProcess.Elements.STAFF_PLACEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventInbox;
 import fi.muutos.organisation.OrganisationReformProcedure.StartReform;
 import fi.muutos.organisation.OrganisationReformProcedure.Started;
@@ -30,30 +29,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The organisation and committee reform on the real engine and PostgreSQL: one method per path. */
 @IntegrationTest
 class OrganisationReformProcessTest {
-
-  @LocalServerPort int port;
   @Autowired OrganisationReformProcedure procedure;
   @Autowired Reforms reforms;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
   @Autowired StrategyService strategy;
   @Autowired EventInbox inbox;
   @Autowired MutableClock clock;
-  @Autowired ObjectMapper json;
   @Autowired ProcessDriver driver;
 
   @Test

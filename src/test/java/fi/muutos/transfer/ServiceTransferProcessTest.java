@@ -18,7 +18,6 @@ import static fi.muutos.transfer.TransferProcess.Elements.WATER_DUTIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventInbox;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.StrategyService;
@@ -34,30 +33,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The service transfer on the real engine and PostgreSQL: the three Heinola cases and more. */
 @IntegrationTest
 class ServiceTransferProcessTest {
-
-  @LocalServerPort int port;
   @Autowired ServiceTransferProcedure procedure;
   @Autowired Transfers transfers;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
   @Autowired StrategyService strategy;
   @Autowired EventInbox inbox;
   @Autowired MutableClock clock;
-  @Autowired ObjectMapper json;
   @Autowired ProcessDriver driver;
 
   @Test

@@ -13,7 +13,6 @@ import static fi.muutos.zoning.ZoningPlanProcess.Elements.STATEMENT_DEADLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventInbox;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.testing.IntegrationTest;
@@ -26,7 +25,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,7 +32,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The zoning procedure on the real engine and PostgreSQL: one method per path. Jobs and timers are
@@ -42,18 +39,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 class ZoningPlanProcessTest {
-
-  @LocalServerPort int port;
   @Autowired ZoningPlanProcedure procedure;
   @Autowired ZoningPlans plans;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
   @Autowired EventInbox inbox;
   @Autowired MutableClock clock;
   @Autowired StrategyService strategy;
-  @Autowired ObjectMapper json;
   @Autowired ProcessDriver driver;
 
   @Test

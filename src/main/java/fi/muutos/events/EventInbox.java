@@ -15,12 +15,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -317,18 +320,31 @@ public class EventInbox {
    * for this subject (and its local keys).
    */
   private List<String> waiting(Route route, String subject, Mapped mapped) {
-    List<String> instances = new ArrayList<>();
-    for (String processKey : settings.processesReceiving(route.type())) {
-      var query =
-          runtimeService
-              .createExecutionQuery()
-              .processDefinitionKey(processKey)
-              .messageEventSubscriptionName(route.message())
-              .processInstanceBusinessKey(subject);
-      route.localKeys().forEach(key -> query.variableValueEquals(key, mapped.variables().get(key)));
-      query.listPage(0, 2).forEach(execution -> instances.add(execution.getProcessInstanceId()));
+    List<String> receivers = settings.processesReceiving(route.type());
+    if (receivers.isEmpty()) {
+      return List.of();
     }
-    return instances.stream().distinct().limit(2).toList();
+    // one question for the usual answer (nobody waits yet); the kind of process is asked only
+    // of the few executions that do wait
+    var query =
+        runtimeService
+            .createExecutionQuery()
+            .messageEventSubscriptionName(route.message())
+            .processInstanceBusinessKey(subject);
+    route.localKeys().forEach(key -> query.variableValueEquals(key, mapped.variables().get(key)));
+    Set<String> candidates = new HashSet<>();
+    query.listPage(0, 3).forEach(execution -> candidates.add(execution.getProcessInstanceId()));
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceIds(candidates)
+        .processDefinitionKeyIn(receivers.toArray(String[]::new))
+        .listPage(0, 2)
+        .stream()
+        .map(ProcessInstance::getId)
+        .toList();
   }
 
   private static String notWaitingReason(Route route, String subject, long waiting) {

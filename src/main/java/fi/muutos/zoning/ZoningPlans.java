@@ -204,7 +204,10 @@ public class ZoningPlans {
         p.appealEndsOn(),
         nextDeadline,
         p.reminders(),
-        Math.max(0, ChronoUnit.DAYS.between(since.toLocalDate(), LocalDate.now(clock))),
+        Math.max(
+            0,
+            ChronoUnit.DAYS.between(
+                since.atZoneSameInstant(clock.getZone()).toLocalDate(), LocalDate.now(clock))),
         p.createdAt(),
         stages);
   }

@@ -752,56 +752,52 @@ class IntegrityDrillTest {
             .firstValue("X-XSRF-TOKEN")
             .orElse(token); // the session after sign-in has its own token
     String engine = "/camunda/api/engine/engine/default/task/" + task;
+    String valid =
+        "\"proposalDisplayStart\":{\"value\":\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"}";
     HttpResponse<String> extra =
-        browser.send(
-            HttpRequest.newBuilder(uri(engine + "/submit-form"))
-                .header("X-XSRF-TOKEN", token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"variables\":{\"proposalDisplayStart\":"
-                            + "{\"value\":\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"},"
-                            + "\"displayDays\":{\"value\":1,\"type\":\"Integer\"}}}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        session(
+            browser,
+            token,
+            "POST",
+            engine + "/submit-form",
+            "{\"variables\":{" + valid + ",\"displayDays\":{\"value\":1,\"type\":\"Integer\"}}}");
     assertThat(extra.statusCode()).as(extra.body()).isBetween(400, 499);
     assertThat(extra.body()).contains("displayDays");
     HttpResponse<String> setVariable =
-        browser.send(
-            HttpRequest.newBuilder(uri(engine + "/variables/displayDays"))
-                .header("X-XSRF-TOKEN", token)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":1,\"type\":\"Integer\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        session(
+            browser,
+            token,
+            "PUT",
+            engine + "/variables/displayDays",
+            "{\"value\":1,\"type\":\"Integer\"}");
     assertThat(setVariable.statusCode()).as(setVariable.body()).isEqualTo(403);
     HttpResponse<String> rule =
-        browser.send(
-            HttpRequest.newBuilder(uri(engine + "/submit-form"))
-                .header("X-XSRF-TOKEN", token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"variables\":{\"proposalDisplayStart\":"
-                            + "{\"value\":\"eilen\"},\"statementAuthorities\":{\"value\":\"\"}}}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        session(
+            browser,
+            token,
+            "POST",
+            engine + "/submit-form",
+            "{\"variables\":{\"proposalDisplayStart\":{\"value\":\"eilen\"},"
+                + "\"statementAuthorities\":{\"value\":\"\"}}}");
     assertThat(rule.statusCode()).as(rule.body()).isEqualTo(400);
     assertThat(rule.body()).contains("ei voi vielä päättää");
     assertThat(snapshot(plan)).isEqualTo(before);
 
     HttpResponse<String> done =
-        browser.send(
-            HttpRequest.newBuilder(uri(engine + "/submit-form"))
-                .header("X-XSRF-TOKEN", token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"variables\":{\"proposalDisplayStart\":"
-                            + "{\"value\":\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"}}}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        session(browser, token, "POST", engine + "/submit-form", "{\"variables\":{" + valid + "}}");
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
+  /** A JSON call in a signed-in webapp session, with its CSRF token. */
+  private HttpResponse<String> session(
+      HttpClient browser, String token, String method, String path, String json) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("X-XSRF-TOKEN", token)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The legitimate path still works, through the same APIs, with the least rights. */

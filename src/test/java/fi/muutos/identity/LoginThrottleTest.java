@@ -52,28 +52,23 @@ class LoginThrottleTest {
   @Test
   void requestsWithoutCredentialsAreNotSignIns() throws Exception {
     for (int i = 0; i < 5; i++) {
-      MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/strategy");
-      request.setRemoteAddr("10.0.0.4");
-      MockHttpServletResponse response = new MockHttpServletResponse();
-      throttle.doFilter(
-          request,
-          response,
-          new MockFilterChain(
-              new HttpServlet() {
-                @Override
-                protected void service(HttpServletRequest req, HttpServletResponse res) {
-                  res.setStatus(401);
-                }
-              }));
+      assertThat(request("10.0.0.4", null, 401)).isEqualTo(401);
     }
     assertThat(signIn("10.0.0.4", 200)).isEqualTo(200);
   }
 
   /** A Basic sign-in from {@code address} that the application answers with {@code status}. */
   private int signIn(String address, int status) throws Exception {
+    return request(address, "Basic eDp5", status);
+  }
+
+  /** A request through the throttle to an application that answers {@code status}. */
+  private int request(String address, String authorization, int status) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/strategy");
     request.setRemoteAddr(address);
-    request.addHeader("Authorization", "Basic eDp5");
+    if (authorization != null) {
+      request.addHeader("Authorization", authorization);
+    }
     MockHttpServletResponse response = new MockHttpServletResponse();
     throttle.doFilter(
         request,

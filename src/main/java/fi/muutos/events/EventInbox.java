@@ -77,7 +77,7 @@ public class EventInbox {
    * is stored ({@link InvalidEventsException}). Then each is stored, or recognised as a repeat, and
    * each new one is correlated at once when a process waits for it.
    */
-  public List<InboundEventView> receive(Sender sender, List<CloudEvent> events) {
+  public List<InboundEventView> receive(Account sender, List<CloudEvent> events) {
     checkSender(sender, events);
     List<String> problems = new ArrayList<>();
     List<Optional<Route>> routes = new ArrayList<>();
@@ -109,24 +109,24 @@ public class EventInbox {
   }
 
   /** Who sends events: an account, and whether it is an administrator (who may send anything). */
-  public record Sender(String account, boolean admin) {}
+  public record Account(String id, boolean admin) {}
 
   /**
    * An integration account sends only the sources and types configured for it ({@code
    * muutos.events.senders}); anything else is refused before anything is stored.
    */
-  private void checkSender(Sender sender, List<CloudEvent> events) {
+  private void checkSender(Account sender, List<CloudEvent> events) {
     if (sender.admin()) {
       return;
     }
-    EventSettings.Sender allowed = settings.senders().get(sender.account());
+    EventSettings.Sender allowed = settings.senders().get(sender.id());
     for (CloudEvent event : events) {
       if (allowed == null || !allowed.may(event.getSource().toString(), event.getType())) {
         throw new DomainException(
             Kind.FORBIDDEN,
             "event-not-allowed",
             "The account "
-                + sender.account()
+                + sender.id()
                 + " may not send events of type "
                 + event.getType()
                 + " from the source "
@@ -141,7 +141,7 @@ public class EventInbox {
    * A repeat of a stored event must be the same event. One with other content is refused (409) and
    * kept for an administrator: a forged event sent first must not silently win.
    */
-  private void refuseIfConflicting(Sender sender, CloudEvent event) {
+  private void refuseIfConflicting(Account sender, CloudEvent event) {
     var stored = repository.find(event.getSource().toString(), event.getId());
     if (stored.isPresent()) {
       String sent = new String(format.serialize(event), StandardCharsets.UTF_8);
@@ -152,7 +152,7 @@ public class EventInbox {
                     UUID.randomUUID().toString(),
                     event.getSource().toString(),
                     event.getId(),
-                    sender.account(),
+                    sender.id(),
                     sent,
                     now()));
         throw new DomainException(
@@ -182,7 +182,7 @@ public class EventInbox {
     return repository.conflicts(Math.max(1, Math.min(limit, 500)));
   }
 
-  private InboundEventView receive(Sender sender, CloudEvent event, Optional<Route> route) {
+  private InboundEventView receive(Account sender, CloudEvent event, Optional<Route> route) {
     OffsetDateTime now = now();
     String id = UUID.randomUUID().toString();
     String status = route.isPresent() ? InboxRepository.RECEIVED : InboxRepository.REJECTED;

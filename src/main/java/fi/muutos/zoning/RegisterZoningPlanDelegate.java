@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code #{registerZoningPlan}}: the process's first step creates the plan's record, however the
- * process was started (API, Tasklist start form, engine REST). A start without a business key gets
- * one (KAAVA-year-number).
+ * process was started (API, Tasklist start form, engine REST). The business key was claimed (or
+ * given, KAAVA-year-number) when the instance started ({@code CaseKeys}).
  */
 @Component("registerZoningPlan")
 class RegisterZoningPlanDelegate implements JavaDelegate {

@@ -83,7 +83,7 @@ class EventsController {
     SignedInUser user = SignedInUser.of(authentication);
     List<InboundEventView> outcomes =
         inbox.receive(
-            new EventInbox.Sender(user.id(), user.groups().contains(Groups.ADMIN)), events);
+            new EventInbox.Account(user.id(), user.groups().contains(Groups.ADMIN)), events);
     if (batch) {
       return ResponseEntity.status(HttpStatus.ACCEPTED).body(outcomes);
     }

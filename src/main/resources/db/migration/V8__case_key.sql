@@ -1,6 +1,6 @@
 -- Every case's business key, once across all processes (a plan cannot take a reform's key), with
 -- the process it belongs to. Written in the start's transaction by the process-level start
--- listener (fi.muutos.platform.CaseKeys).
+-- listener (fi.muutos.cases.CaseKeys).
 create table mu_case_key (
   business_key         varchar(64)  not null primary key,
   process_key          varchar(255) not null,

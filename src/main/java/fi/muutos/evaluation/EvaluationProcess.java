@@ -1,9 +1,19 @@
 package fi.muutos.evaluation;
 
+import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.ProcessVariable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
 /** The constants of {@code processes/evaluation/strategy-evaluation.bpmn}. */
 public final class EvaluationProcess {
 
   public static final String KEY = "strategyEvaluation";
+
+  /** An evaluation is a case of this process, in these stages. */
+  public static final CaseKind<EvaluationStage> CASE =
+      new CaseKind<>(KEY, EvaluationStage.class, "evaluation");
 
   private EvaluationProcess() {}
 
@@ -20,19 +30,37 @@ public final class EvaluationProcess {
     private Elements() {}
   }
 
-  /** Process variables. */
+  /** Process variables, typed; the evaluation's data lives in its case record and MU_EVAL*. */
   public static final class Vars {
-    public static final String EVALUATION_ID = "evaluationId";
-    public static final String NAME = "evaluationName";
-    public static final String EVALUATOR = "evaluator";
-    public static final String SURVEY_CLOSES_ON = "surveyClosesOn";
-    public static final String RESPONDENTS = "respondents";
-    public static final String SURVEY_FORM_ID = "surveyFormId";
-    public static final String SURVEY_CLOSES_AT = "surveyClosesAt";
-    public static final String RESPONDENT = "respondent";
-    public static final String MORE_INTERVIEWS = "moreInterviews";
-    public static final String SYNTHESIS = "synthesis";
-    public static final String FOLLOW_UPS = "followUpAreas";
+    public static final ProcessVariable<Long> EVALUATION_ID = ProcessVariable.id("evaluationId");
+    public static final ProcessVariable<String> NAME = ProcessVariable.text("evaluationName");
+    public static final ProcessVariable<String> EVALUATOR = ProcessVariable.text("evaluator");
+    public static final ProcessVariable<LocalDate> SURVEY_CLOSES_ON =
+        ProcessVariable.date("surveyClosesOn");
+
+    /** The start's respondents, {@code userId:GROUP} each. */
+    public static final ProcessVariable<List<String>> RESPONDENTS =
+        ProcessVariable.list("respondents");
+
+    /** The respondents' user ids, one survey task each. */
+    public static final ProcessVariable<List<String>> SURVEY_RESPONDENTS =
+        ProcessVariable.list("surveyRespondents");
+
+    public static final ProcessVariable<String> SURVEY_FORM_ID =
+        ProcessVariable.text("surveyFormId");
+    public static final ProcessVariable<OffsetDateTime> SURVEY_CLOSES_AT =
+        ProcessVariable.moment("surveyClosesAt");
+    public static final ProcessVariable<String> RESPONDENT = ProcessVariable.text("respondent");
+    public static final ProcessVariable<Boolean> MORE_INTERVIEWS =
+        ProcessVariable.flag("moreInterviews");
+    public static final ProcessVariable<String> SYNTHESIS = ProcessVariable.text("synthesis");
+    public static final ProcessVariable<String> FOLLOW_UPS = ProcessVariable.text("followUpAreas");
+    public static final ProcessVariable<String> INTERVIEWEE_ROLE =
+        ProcessVariable.text("intervieweeRole");
+    public static final ProcessVariable<String> INTERVIEW_SUMMARY =
+        ProcessVariable.text("interviewSummary");
+    public static final ProcessVariable<LocalDate> DECISION_DATE =
+        ProcessVariable.date("decisionDate");
 
     private Vars() {}
   }

@@ -17,7 +17,7 @@ public record EvaluationView(
     String evaluator,
     LocalDate startedOn,
     LocalDate surveyClosesOn,
-    String stage,
+    EvaluationStage stage,
     String processInstanceId,
     BigDecimal responseRate,
     Map<String, Integer> respondentsByGroup,

@@ -1,8 +1,9 @@
 package fi.muutos.evaluation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.muutos.evaluation.EvaluationResults.Answer;
+import fi.muutos.cases.Case;
+import fi.muutos.cases.Cases;
+import fi.muutos.evaluation.EvaluationRepository.EvaluationRow;
+import fi.muutos.evaluation.EvaluationRepository.Participation;
 import fi.muutos.evaluation.EvaluationResults.ObjectiveResult;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
@@ -14,7 +15,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,120 +22,73 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Strategy evaluations: respondents and their groups, the survey form generated for the current
- * strategy's objectives, answers stored per group (never with a user id), interviews, the computed
+ * Strategy evaluations: respondents and their groups, the survey (its form from {@link
+ * SurveyForms}), answers stored per group (never with a user id), interviews, the computed
  * synthesis, and publication of the results onto the strategy's objectives.
  */
 @Service
 public class Evaluations {
 
-  /** The variable key of an objective's rating in the generated survey form. */
-  static String ratingKey(String objectiveCode) {
-    return "rating_" + objectiveCode.replace('-', '_');
-  }
-
-  static String commentKey(String objectiveCode) {
-    return "comment_" + objectiveCode.replace('-', '_');
-  }
-
-  private final JdbcClient jdbc;
+  private final EvaluationRepository repository;
+  private final Cases cases;
+  private final SurveyForms surveyForms;
   private final StrategyService strategy;
-  private final RepositoryService repositoryService;
   private final IdentityService identityService;
-  private final ObjectMapper json;
   private final Clock clock;
 
   Evaluations(
-      JdbcClient jdbc,
+      EvaluationRepository repository,
+      Cases cases,
+      SurveyForms surveyForms,
       StrategyService strategy,
-      RepositoryService repositoryService,
       IdentityService identityService,
-      ObjectMapper json,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.repository = repository;
+    this.cases = cases;
+    this.surveyForms = surveyForms;
     this.strategy = strategy;
-    this.repositoryService = repositoryService;
     this.identityService = identityService;
-    this.json = json;
     this.clock = clock;
   }
 
   /**
-   * Registers a starting evaluation. {@code respondents}: "userId:GROUP" pairs separated by commas;
-   * each user must exist (they answer in Tasklist).
+   * Registers a starting evaluation; a retried start finds its own record. {@code respondents}:
+   * "userId:GROUP" pairs; each user must exist (they answer in Tasklist).
    */
   @Transactional
   public long register(
       String businessKey,
       String name,
       String evaluator,
-      String surveyClosesOn,
-      String respondents,
+      LocalDate surveyClosesOn,
+      List<String> respondents,
       String processInstanceId) {
-    var existing =
-        jdbc.sql("select id, process_instance_id from mu_eval where business_key = ?")
-            .param(businessKey)
-            .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
-            .optional();
-    if (existing.isPresent()) {
-      if (processInstanceId.equals(existing.get().getValue())) {
-        return existing.get().getKey();
-      }
-      throw new DomainException(
-          Kind.CONFLICT,
-          "duplicate-business-key",
-          "An evaluation with the business key " + businessKey + " exists already.");
-    }
-    if (name == null || name.isBlank()) {
-      throw invalid("An evaluation needs a name.");
-    }
-    LocalDate closes;
-    try {
-      closes = LocalDate.parse(surveyClosesOn == null ? "" : surveyClosesOn.strip());
-    } catch (DateTimeParseException e) {
-      throw invalid("surveyClosesOn must be a date (YYYY-MM-DD), not '" + surveyClosesOn + "'.");
+    if (surveyClosesOn == null) {
+      throw invalid("An evaluation needs the survey's closing date (surveyClosesOn).");
     }
     Map<String, String> groupByUser = respondents(respondents);
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
-            insert into mu_eval (business_key, name, evaluator, started_on, survey_closes_on, stage,
-              process_instance_id, created_at) values (?, ?, ?, ?, ?, 'SURVEY', ?, ?)""")
-        .params(
-            businessKey,
-            name.strip(),
-            evaluator,
-            LocalDate.now(clock),
-            closes,
-            processInstanceId,
-            now())
-        .update(keys, "id");
-    long id = keys.getKeyAs(Number.class).longValue();
-    groupByUser.forEach(
-        (user, group) ->
-            jdbc.sql(
-                    "insert into mu_eval_respondent (eval_id, "
-                        + "user_id, respondent_group, answered) values (?, ?, ?, false)")
-                .params(id, user, group)
-                .update());
+    if (!cases.register(
+        EvaluationProcess.CASE,
+        businessKey,
+        processInstanceId,
+        name,
+        EvaluationStage.SURVEY,
+        null)) {
+      return evaluation(businessKey).id();
+    }
+    long id = repository.insert(businessKey, evaluator, LocalDate.now(clock), surveyClosesOn);
+    groupByUser.forEach((user, group) -> repository.addRespondent(id, user, group));
     return id;
   }
 
-  private Map<String, String> respondents(String text) {
+  private Map<String, String> respondents(List<String> pairs) {
     Map<String, String> groupByUser = new LinkedHashMap<>();
-    for (String pair : text == null ? new String[0] : text.split(",")) {
-      if (pair.isBlank()) {
-        continue;
-      }
+    for (String pair : pairs == null ? List.<String>of() : pairs) {
       String[] parts = pair.strip().split(":");
       if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
         throw invalid("Respondents are 'userId:GROUP' pairs, not '" + pair.strip() + "'.");
@@ -153,88 +106,28 @@ public class Evaluations {
   }
 
   /**
-   * Generates the survey form for the current strategy's objectives (a rating 1–5 and a comment for
-   * each) and deploys it; returns its form id, which the survey tasks reference.
+   * Generates the survey form for the current strategy's objectives and deploys it; returns its
+   * form id, which the survey tasks reference.
    */
   @Transactional
   public String deploySurveyForm(long id) {
-    String businessKey =
-        jdbc.sql("select business_key from mu_eval where id = ?")
-            .param(id)
-            .query(String.class)
-            .single();
-    String formId = "evaluationSurvey_" + businessKey.replaceAll("[^A-Za-z0-9]", "_");
-    List<Map<String, Object>> components = new ArrayList<>();
-    components.add(
-        Map.of(
-            "id",
-            "text_intro",
-            "type",
-            "text",
-            "text",
-            "## Strategian arviointi\nArvioi, miten kukin tavoite on toteutunut (1 = heikosti, "
-                + "5 = erinomaisesti). Vastaukset käsitellään ryhmittäin, ei nimellä."));
-    for (ObjectiveRef objective : strategy.objectives()) {
-      components.add(
-          Map.of(
-              "id",
-              "field_" + ratingKey(objective.code()),
-              "key",
-              ratingKey(objective.code()),
-              "type",
-              "number",
-              "label",
-              objective.name() + " (1–5)",
-              "validate",
-              Map.of("min", 1, "max", 5)));
-      components.add(
-          Map.of(
-              "id",
-              "field_" + commentKey(objective.code()),
-              "key",
-              commentKey(objective.code()),
-              "type",
-              "textfield",
-              "label",
-              "Perustelu (vapaaehtoinen)",
-              "validate",
-              Map.of("maxLength", 2000)));
-    }
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("executionPlatform", "Camunda Platform");
-    form.put("executionPlatformVersion", "7.24.0");
-    form.put("schemaVersion", 16);
-    form.put("id", formId);
-    form.put("type", "default");
-    form.put("components", components);
-    try {
-      repositoryService
-          .createDeployment()
-          .name("evaluation-survey-" + businessKey)
-          .source("muutos-evaluation")
-          .addString(formId + ".form", json.writeValueAsString(form))
-          .deploy();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    jdbc.sql("update mu_eval set survey_form_id = ? where id = ?").params(formId, id).update();
+    String formId = surveyForms.deploy(evaluation(id).businessKey(), strategy.objectives());
+    repository.surveyFormId(id, formId);
     return formId;
   }
 
+  /** When the survey closes: the start of the day after its closing date. */
   public OffsetDateTime surveyClosesAt(long id) {
-    LocalDate closes =
-        jdbc.sql("select survey_closes_on from mu_eval where id = ?")
-            .param(id)
-            .query(LocalDate.class)
-            .single();
-    return closes.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+    return evaluation(id)
+        .surveyClosesOn()
+        .plusDays(1)
+        .atStartOfDay(clock.getZone())
+        .toOffsetDateTime();
   }
 
+  /** The respondents' user ids, one survey task each. */
   public List<String> respondentIds(long id) {
-    return jdbc.sql("select user_id from mu_eval_respondent where eval_id = ? order by id")
-        .param(id)
-        .query(String.class)
-        .list();
+    return repository.respondentIds(id);
   }
 
   /**
@@ -244,17 +137,13 @@ public class Evaluations {
   @Transactional
   public void recordAnswers(long id, String userId, Map<String, Object> variables) {
     String group =
-        jdbc.sql(
-                "select respondent_group from mu_eval_respondent where eval_id = ? "
-                    + "and user_id = ?")
-            .params(id, userId)
-            .query(String.class)
-            .optional()
+        repository
+            .respondentGroup(id, userId)
             .orElseThrow(() -> invalid(userId + " is not a respondent of this evaluation."));
     List<String> problems = new ArrayList<>();
     for (ObjectiveRef objective : strategy.objectives()) {
-      Object rating = variables.get(ratingKey(objective.code()));
-      Object comment = variables.get(commentKey(objective.code()));
+      Object rating = variables.get(SurveyForms.ratingKey(objective.code()));
+      Object comment = variables.get(SurveyForms.commentKey(objective.code()));
       if (rating == null || rating.toString().isBlank()) {
         continue;
       }
@@ -265,45 +154,29 @@ public class Evaluations {
         problems.add(objective.name() + ": arvio on kokonaisluku 1–5, ei " + rating);
         continue;
       }
-      jdbc.sql(
-              "insert into mu_eval_answer (eval_id, respondent_group, objective_code, rating, "
-                  + "comment) values (?, ?, ?, ?, ?)")
-          .params(
-              id,
-              group,
-              objective.code(),
-              number.intValue(),
-              comment == null || comment.toString().isBlank() ? null : comment.toString())
-          .update();
+      repository.addAnswer(
+          id,
+          group,
+          objective.code(),
+          number.intValue(),
+          comment == null || comment.toString().isBlank() ? null : comment.toString());
     }
     if (!problems.isEmpty()) {
       throw invalid("Vastausta ei voi tallentaa: " + String.join("; ", problems));
     }
-    jdbc.sql("update mu_eval_respondent set answered = true where eval_id = ? and user_id = ?")
-        .params(id, userId)
-        .update();
+    repository.answered(id, userId);
   }
 
   /** The survey is over (all answered or its deadline passed): records the response rate. */
   @Transactional
-  public BigDecimal closeSurvey(long id) {
-    long total =
-        jdbc.sql("select count(*) from mu_eval_respondent where eval_id = ?")
-            .param(id)
-            .query(Long.class)
-            .single();
-    long answered =
-        jdbc.sql(
-                "select count(*) from mu_eval_respondent where eval_id = ? "
-                    + "and answered = true")
-            .param(id)
-            .query(Long.class)
-            .single();
+  public BigDecimal closeSurvey(long id, String activityId) {
+    Participation participation = repository.participation(id);
+    int total = participation.respondents().values().stream().mapToInt(Integer::intValue).sum();
+    int answered = participation.answered().values().stream().mapToInt(Integer::intValue).sum();
     BigDecimal rate =
         BigDecimal.valueOf(answered * 100.0 / total).setScale(2, RoundingMode.HALF_UP);
-    jdbc.sql("update mu_eval set response_rate = ?, stage = 'INTERVIEWS' where id = ?")
-        .params(rate, id)
-        .update();
+    repository.responseRate(id, rate);
+    enter(id, EvaluationStage.INTERVIEWS, activityId);
     return rate;
   }
 
@@ -312,40 +185,38 @@ public class Evaluations {
     if (role == null || role.isBlank() || summary == null || summary.isBlank()) {
       throw invalid("An interview needs the interviewee's role and a summary (no names).");
     }
-    jdbc.sql(
-            "insert into mu_eval_interview (eval_id, role, summary, recorded_at) "
-                + "values (?, ?, ?, ?)")
-        .params(id, role.strip(), summary.strip(), now())
-        .update();
+    repository.addInterview(
+        id,
+        role.strip(),
+        summary.strip(),
+        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
   }
 
   /** Computes the results; returns a proposed synthesis text for the evaluator to edit. */
   @Transactional
-  public String computeSynthesis(long id) {
+  public String computeSynthesis(long id, String activityId) {
     Map<String, String> names = new LinkedHashMap<>();
     strategy.objectives().forEach(o -> names.put(o.code(), o.name()));
     List<ObjectiveResult> results = results(id);
-    StringBuilder text = new StringBuilder("Parhaiten toteutuneet: ");
-    text.append(
-        String.join(
-            ", ",
-            results.stream()
-                .filter(r -> "BEST_REALISED".equals(r.verdict()))
-                .map(r -> names.get(r.objectiveCode()) + " (" + r.mean() + ")")
-                .toList()));
-    text.append(". Heikoimmin toteutuneet: ");
-    text.append(
-        String.join(
-            ", ",
-            results.stream()
-                .filter(r -> "WEAKEST_REALISED".equals(r.verdict()))
-                .map(r -> names.get(r.objectiveCode()) + " (" + r.mean() + ")")
-                .toList()));
-    text.append(".");
-    jdbc.sql("update mu_eval set synthesis = ?, stage = 'SYNTHESIS' where id = ?")
-        .params(text.toString(), id)
-        .update();
-    return text.toString();
+    String text =
+        "Parhaiten toteutuneet: "
+            + verdicts(results, "BEST_REALISED", names)
+            + ". Heikoimmin toteutuneet: "
+            + verdicts(results, "WEAKEST_REALISED", names)
+            + ".";
+    repository.synthesis(id, text, null);
+    enter(id, EvaluationStage.SYNTHESIS, activityId);
+    return text;
+  }
+
+  private static String verdicts(
+      List<ObjectiveResult> results, String verdict, Map<String, String> names) {
+    return String.join(
+        ", ",
+        results.stream()
+            .filter(r -> verdict.equals(r.verdict()))
+            .map(r -> names.get(r.objectiveCode()) + " (" + r.mean() + ")")
+            .toList());
   }
 
   /**
@@ -353,7 +224,7 @@ public class Evaluations {
    * respondent group, the verdicts, the synthesis and the follow-up areas (one per line).
    */
   @Transactional
-  public void publish(long id, String synthesis, String followUps) {
+  public void publish(long id, String synthesis, String followUps, String activityId) {
     EvaluationView evaluation = find(id);
     List<EvaluationRecord.Rating> ratings = new ArrayList<>();
     for (ObjectiveResult result : evaluation.results()) {
@@ -392,95 +263,57 @@ public class Evaluations {
                 + " kpl).",
             ratings,
             findings));
-    jdbc.sql("update mu_eval set synthesis = ?, follow_ups = ?, stage = 'PUBLISHED' where id = ?")
-        .params(synthesis, followUps, id)
-        .update();
+    repository.synthesis(id, synthesis, followUps);
+    enter(id, EvaluationStage.PUBLISHED, activityId);
   }
 
   @Transactional(readOnly = true)
   public EvaluationView find(long id) {
-    record Row(
-        long id,
-        String businessKey,
-        String name,
-        String evaluator,
-        LocalDate startedOn,
-        LocalDate closesOn,
-        String stage,
-        String processInstanceId,
-        BigDecimal responseRate,
-        String synthesis,
-        String followUps) {}
-    Row row =
-        jdbc.sql("select * from mu_eval where id = ?")
-            .param(id)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getLong("id"),
-                        rs.getString("business_key"),
-                        rs.getString("name"),
-                        rs.getString("evaluator"),
-                        rs.getObject("started_on", LocalDate.class),
-                        rs.getObject("survey_closes_on", LocalDate.class),
-                        rs.getString("stage"),
-                        rs.getString("process_instance_id"),
-                        rs.getBigDecimal("response_rate"),
-                        rs.getString("synthesis"),
-                        rs.getString("follow_ups")))
-            .optional()
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        Kind.NOT_FOUND,
-                        "evaluation-not-found",
-                        "There is no evaluation " + id + "."));
-    Map<String, Integer> respondents = new TreeMap<>();
-    Map<String, Integer> answered = new TreeMap<>();
-    jdbc.sql("select respondent_group, answered from mu_eval_respondent where eval_id = ?")
-        .param(id)
-        .query(
-            (rs, n) -> {
-              respondents.merge(rs.getString(1), 1, Integer::sum);
-              if (rs.getBoolean(2)) {
-                answered.merge(rs.getString(1), 1, Integer::sum);
-              }
-              return null;
-            })
-        .list();
-    int interviews =
-        jdbc.sql("select count(*) from mu_eval_interview where eval_id = ?")
-            .param(id)
-            .query(Integer.class)
-            .single();
+    return view(evaluation(id));
+  }
+
+  @Transactional(readOnly = true)
+  public EvaluationView findByBusinessKey(String businessKey) {
+    return view(evaluation(businessKey));
+  }
+
+  private EvaluationView view(EvaluationRow row) {
+    Case<EvaluationStage> evaluation = cases.get(EvaluationProcess.CASE, row.businessKey());
+    Participation participation = repository.participation(row.id());
     return new EvaluationView(
         row.id(),
         row.businessKey(),
-        row.name(),
+        evaluation.name(),
         row.evaluator(),
         row.startedOn(),
-        row.closesOn(),
-        row.stage(),
-        row.processInstanceId(),
+        row.surveyClosesOn(),
+        evaluation.stage(),
+        evaluation.processInstanceId(),
         row.responseRate(),
-        respondents,
-        answered,
-        results(id),
-        interviews,
+        participation.respondents(),
+        participation.answered(),
+        results(row.id()),
+        repository.interviews(row.id()),
         row.synthesis(),
         lines(row.followUps()));
   }
 
   private List<ObjectiveResult> results(long id) {
-    List<Answer> answers =
-        jdbc.sql(
-                "select respondent_group, objective_code, rating "
-                    + "from mu_eval_answer where eval_id = ? and rating is not null order by id")
-            .param(id)
-            .query((rs, n) -> new Answer(rs.getString(1), rs.getString(2), rs.getInt(3)))
-            .list();
     return EvaluationResults.compute(
-        strategy.objectives().stream().map(ObjectiveRef::code).toList(), answers);
+        strategy.objectives().stream().map(ObjectiveRef::code).toList(), repository.answers(id));
+  }
+
+  private void enter(long id, EvaluationStage stage, String activityId) {
+    cases.enter(
+        EvaluationProcess.CASE, evaluation(id).businessKey(), stage, null, null, activityId);
+  }
+
+  private EvaluationRow evaluation(long id) {
+    return repository.find(id).orElseThrow(() -> notFound(String.valueOf(id)));
+  }
+
+  private EvaluationRow evaluation(String businessKey) {
+    return repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey));
   }
 
   private static List<String> lines(String text) {
@@ -493,7 +326,8 @@ public class Evaluations {
     return new DomainException(Kind.INVALID, "invalid-evaluation", message);
   }
 
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  private static DomainException notFound(String id) {
+    return new DomainException(
+        Kind.NOT_FOUND, "evaluation-not-found", "There is no evaluation " + id + ".");
   }
 }

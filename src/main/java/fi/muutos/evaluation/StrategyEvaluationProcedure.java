@@ -2,23 +2,22 @@ package fi.muutos.evaluation;
 
 import static fi.muutos.evaluation.EvaluationProcess.Vars;
 
-import fi.muutos.platform.CaseStarter;
+import fi.muutos.cases.CaseStarter;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
 /** The evaluation's facade: start one. */
 @Service
 public class StrategyEvaluationProcedure {
 
-  private final RuntimeService runtimeService;
+  private final Evaluations evaluations;
   private final CaseStarter cases;
 
-  StrategyEvaluationProcedure(RuntimeService runtimeService, CaseStarter cases) {
-    this.runtimeService = runtimeService;
+  StrategyEvaluationProcedure(Evaluations evaluations, CaseStarter cases) {
+    this.evaluations = evaluations;
     this.cases = cases;
   }
 
@@ -39,21 +38,15 @@ public class StrategyEvaluationProcedure {
   /** Starts an evaluation (see {@link CaseStarter}: key, record and instance). */
   public Started start(StartEvaluation command) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(Vars.NAME, command.name());
-    variables.put(Vars.EVALUATOR, command.evaluator());
-    variables.put(Vars.SURVEY_CLOSES_ON, command.surveyClosesOn().toString());
-    variables.put(
-        Vars.RESPONDENTS,
-        String.join(
-            ",", command.respondents().stream().map(r -> r.userId() + ":" + r.group()).toList()));
+    Vars.NAME.put(variables, command.name());
+    Vars.EVALUATOR.put(variables, command.evaluator());
+    Vars.SURVEY_CLOSES_ON.put(variables, command.surveyClosesOn());
+    Vars.RESPONDENTS.put(
+        variables, command.respondents().stream().map(r -> r.userId() + ":" + r.group()).toList());
     return cases.start(
         EvaluationProcess.KEY,
         command.businessKey(),
         variables,
-        (key, instanceId) ->
-            new Started(
-                ((Number) runtimeService.getVariable(instanceId, Vars.EVALUATION_ID)).longValue(),
-                key,
-                instanceId));
+        (key, instanceId) -> new Started(evaluations.findByBusinessKey(key).id(), key, instanceId));
   }
 }

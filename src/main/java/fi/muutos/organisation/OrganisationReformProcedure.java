@@ -2,7 +2,7 @@ package fi.muutos.organisation;
 
 import static fi.muutos.organisation.ReformProcess.Vars;
 
-import fi.muutos.platform.CaseStarter;
+import fi.muutos.cases.CaseStarter;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -37,15 +37,12 @@ public class OrganisationReformProcedure {
   /** Starts a reform (see {@link CaseStarter}: key, record and instance). */
   public Started start(StartReform command) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(Vars.NAME, command.name());
-    variables.put(Vars.EFFECTIVE_DATE, command.effectiveDate().toString());
-    variables.put(Vars.COMMITTEES, String.join(", ", command.committees()));
-    variables.put(
-        Vars.DIVISIONS,
-        String.join(", ", command.divisions() == null ? List.of() : command.divisions()));
-    variables.put(Vars.FOLLOW_UP_MONTHS, command.followUpMonths());
-    variables.put(
-        "measures", command.measures() == null ? null : String.join(",", command.measures()));
+    Vars.NAME.put(variables, command.name());
+    Vars.EFFECTIVE_DATE.put(variables, command.effectiveDate());
+    Vars.COMMITTEES.put(variables, command.committees());
+    Vars.DIVISIONS.put(variables, command.divisions() == null ? List.of() : command.divisions());
+    Vars.FOLLOW_UP_MONTHS.put(variables, command.followUpMonths());
+    Vars.MEASURES.put(variables, command.measures());
     return cases.start(
         ReformProcess.KEY,
         command.businessKey(),

@@ -2,6 +2,7 @@ package fi.muutos.organisation;
 
 import static fi.muutos.organisation.ReformProcess.Vars;
 
+import fi.muutos.cases.CaseKind;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,44 +11,41 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The reform process's delegates: each reads typed input, calls {@link Reforms}, writes typed
- * output. (One class of small beans rather than eight files of five lines each.)
+ * The reform process's delegates: each reads its typed variables ({@link ReformProcess.Vars}),
+ * calls {@link Reforms}, writes typed output. Stages are recorded by the shared {@code
+ * #{recordStage}} step.
  */
 @Configuration(proxyBeanMethods = false)
 class ReformDelegates {
 
-  /** {@code #{registerReform}}: the reform's record, from the start variables. */
+  /** Reforms are cases ({@code fi.muutos.cases}). */
+  @Bean
+  CaseKind<ReformStage> reformCases() {
+    return ReformProcess.CASE;
+  }
+
+  /**
+   * {@code #{registerReform}}: the reform's record, from the start variables; resolves the lists
+   * the model goes over (the new committees, the measures) into list variables.
+   */
   @Bean
   JavaDelegate registerReform(Reforms reforms) {
     return execution -> {
-      String businessKey = execution.getProcessBusinessKey(); // claimed at start (CaseKeys)
-      Object months = execution.getVariable(Vars.FOLLOW_UP_MONTHS);
       long id =
           reforms.register(
-              businessKey,
-              (String) execution.getVariable(Vars.NAME),
-              (String) execution.getVariable(Vars.EFFECTIVE_DATE),
-              (String) execution.getVariable(Vars.COMMITTEES),
-              (String) execution.getVariable(Vars.DIVISIONS),
-              months == null ? null : ((Number) months).intValue(),
-              (String) execution.getVariable("measures"),
+              execution.getProcessBusinessKey(),
+              Vars.NAME.get(execution),
+              Vars.EFFECTIVE_DATE.get(execution),
+              Vars.COMMITTEES.get(execution),
+              Vars.DIVISIONS.get(execution),
+              Vars.FOLLOW_UP_MONTHS.get(execution),
+              Vars.MEASURES.get(execution),
               execution.getProcessInstanceId());
-      execution.setVariable(Vars.REFORM_ID, id);
-      execution.setVariable(Vars.ENTRY_INTO_FORCE_AT, reforms.entryIntoForceAt(id).toString());
-      execution.setVariable(Vars.FOLLOW_UP_AT, reforms.followUpAt(id).toString());
-    };
-  }
-
-  /** {@code #{recordReformStage}}: input parameters {@code stage}, optional {@code outcome}. */
-  @Bean
-  JavaDelegate recordReformStage(Reforms reforms) {
-    return execution -> {
-      Object outcome = execution.getVariableLocal("outcome");
-      reforms.recordStage(
-          reformId(execution),
-          ReformStage.valueOf((String) execution.getVariableLocal("stage")),
-          outcome == null ? null : outcome.toString(),
-          execution.getCurrentActivityId());
+      Vars.REFORM_ID.set(execution, id);
+      Vars.COMMITTEES.set(execution, reforms.committees(id));
+      Vars.MEASURES.set(execution, reforms.measures(id));
+      Vars.ENTRY_INTO_FORCE_AT.set(execution, reforms.entryIntoForceAt(id));
+      Vars.FOLLOW_UP_AT.set(execution, reforms.followUpAt(id));
     };
   }
 
@@ -57,7 +55,7 @@ class ReformDelegates {
     return execution ->
         reforms.approved(
             reformId(execution),
-            (String) execution.getVariable(Vars.DECISION_DATE),
+            Vars.DECISION_DATE.require(execution),
             execution.getCurrentActivityId());
   }
 
@@ -65,12 +63,9 @@ class ReformDelegates {
   @Bean
   JavaDelegate startReformAppealPeriod(Reforms reforms) {
     return execution ->
-        execution.setVariable(
-            Vars.APPEAL_PERIOD_ENDS_AT,
-            reforms
-                .startAppealPeriod(
-                    reformId(execution), (String) execution.getVariable(Vars.NOTICE_DATE))
-                .toString());
+        Vars.APPEAL_PERIOD_ENDS_AT.set(
+            execution,
+            reforms.startAppealPeriod(reformId(execution), Vars.NOTICE_DATE.require(execution)));
   }
 
   /** {@code #{electCommittee}} (task listener, complete): records a balanced committee. */
@@ -78,39 +73,14 @@ class ReformDelegates {
   TaskListener electCommittee(Reforms reforms) {
     return (DelegateTask task) ->
         reforms.electCommittee(
-            ((Number) task.getVariable(Vars.REFORM_ID)).longValue(),
-            (String) task.getVariable(Vars.COMMITTEE),
-            (String) task.getVariable(Vars.MEMBERS),
-            (Number) task.getVariable(Vars.WOMEN),
-            (Number) task.getVariable(Vars.MEN));
-  }
-
-  /** {@code #{reformItems}}: the committees and measures a reform's parallel steps go over. */
-  @Bean
-  ReformItems reformItems(Reforms reforms) {
-    return new ReformItems(reforms);
-  }
-
-  /** Used from BPMN expressions. */
-  public static final class ReformItems {
-    private final Reforms reforms;
-
-    ReformItems(Reforms reforms) {
-      this.reforms = reforms;
-    }
-
-    /** The new committees, one election task each (the list is evaluated, not stored). */
-    public java.util.List<String> committees(Long reformId) {
-      return reforms.committees(reformId);
-    }
-
-    /** The reform's measures, comma-separated, for {@code #{updateMeasureStatus}}. */
-    public String measures(Long reformId) {
-      return String.join(",", reforms.measures(reformId));
-    }
+            Vars.REFORM_ID.require(task),
+            Vars.COMMITTEE.get(task),
+            Vars.MEMBERS.get(task),
+            Vars.WOMEN.get(task),
+            Vars.MEN.get(task));
   }
 
   private static long reformId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(Vars.REFORM_ID)).longValue();
+    return Vars.REFORM_ID.require(execution);
   }
 }

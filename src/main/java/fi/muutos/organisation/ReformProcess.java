@@ -1,9 +1,18 @@
 package fi.muutos.organisation;
 
+import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.ProcessVariable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
 /** The constants of {@code processes/organisation/organisation-reform.bpmn}. */
 public final class ReformProcess {
 
   public static final String KEY = "organisationReform";
+
+  /** A reform is a case of this process, in these stages. */
+  public static final CaseKind<ReformStage> CASE = new CaseKind<>(KEY, ReformStage.class, "reform");
 
   private ReformProcess() {}
 
@@ -33,27 +42,41 @@ public final class ReformProcess {
     private Elements() {}
   }
 
-  /** Process variables. */
+  /** Process variables, typed; the reform's data lives in its case record and MU_REFORM*. */
   public static final class Vars {
-    public static final String REFORM_ID = "reformId";
-    public static final String NAME = "reformName";
-    public static final String EFFECTIVE_DATE = "effectiveDate";
-    public static final String COMMITTEES = "committees";
-    public static final String DIVISIONS = "divisions";
-    public static final String FOLLOW_UP_MONTHS = "followUpMonths";
-    public static final String COMMITTEE = "committee";
-    public static final String ENTRY_INTO_FORCE_AT = "entryIntoForceAt";
-    public static final String FOLLOW_UP_AT = "followUpAt";
-    public static final String APPEAL_PERIOD_ENDS_AT = "appealPeriodEndsAt";
-    public static final String DECISION_OUTCOME = "decisionOutcome";
-    public static final String DECISION_DATE = "decisionDate";
-    public static final String NOTICE_DATE = "noticeDate";
-    public static final String COOPERATION_START = "cooperationStart";
-    public static final String COOPERATION_END = "cooperationEnd";
-    public static final String BOARD_DATE = "boardDate";
-    public static final String MEMBERS = "members";
-    public static final String WOMEN = "women";
-    public static final String MEN = "men";
+    public static final ProcessVariable<Long> REFORM_ID = ProcessVariable.id("reformId");
+
+    /** The measures (codes) the reform advances; its measure steps move them. */
+    public static final ProcessVariable<List<String>> MEASURES = ProcessVariable.list("measures");
+
+    public static final ProcessVariable<String> NAME = ProcessVariable.text("reformName");
+    public static final ProcessVariable<LocalDate> EFFECTIVE_DATE =
+        ProcessVariable.date("effectiveDate");
+    public static final ProcessVariable<List<String>> COMMITTEES =
+        ProcessVariable.list("committees");
+    public static final ProcessVariable<List<String>> DIVISIONS = ProcessVariable.list("divisions");
+    public static final ProcessVariable<Integer> FOLLOW_UP_MONTHS =
+        ProcessVariable.count("followUpMonths");
+    public static final ProcessVariable<String> COMMITTEE = ProcessVariable.text("committee");
+    public static final ProcessVariable<OffsetDateTime> ENTRY_INTO_FORCE_AT =
+        ProcessVariable.moment("entryIntoForceAt");
+    public static final ProcessVariable<OffsetDateTime> FOLLOW_UP_AT =
+        ProcessVariable.moment("followUpAt");
+    public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
+        ProcessVariable.moment("appealPeriodEndsAt");
+    public static final ProcessVariable<String> DECISION_OUTCOME =
+        ProcessVariable.text("decisionOutcome");
+    public static final ProcessVariable<LocalDate> DECISION_DATE =
+        ProcessVariable.date("decisionDate");
+    public static final ProcessVariable<LocalDate> NOTICE_DATE = ProcessVariable.date("noticeDate");
+    public static final ProcessVariable<LocalDate> COOPERATION_START =
+        ProcessVariable.date("cooperationStart");
+    public static final ProcessVariable<LocalDate> COOPERATION_END =
+        ProcessVariable.date("cooperationEnd");
+    public static final ProcessVariable<LocalDate> BOARD_DATE = ProcessVariable.date("boardDate");
+    public static final ProcessVariable<String> MEMBERS = ProcessVariable.text("members");
+    public static final ProcessVariable<Integer> WOMEN = ProcessVariable.count("women");
+    public static final ProcessVariable<Integer> MEN = ProcessVariable.count("men");
 
     private Vars() {}
   }

@@ -1,7 +1,9 @@
 package fi.muutos.organisation;
 
+import fi.muutos.cases.CaseStage;
+
 /** Where a reform is. */
-public enum ReformStage {
+public enum ReformStage implements CaseStage {
   DRAFTING("Valmistelu"),
   COOPERATION("Yhteistoimintamenettely"),
   BOARD_PROPOSAL("Kaupunginhallituksen esitys"),
@@ -17,6 +19,7 @@ public enum ReformStage {
     this.label = label;
   }
 
+  @Override
   public String label() {
     return label;
   }

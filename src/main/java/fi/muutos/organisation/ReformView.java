@@ -1,5 +1,6 @@
 package fi.muutos.organisation;
 
+import fi.muutos.cases.StageEntry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,13 +21,10 @@ public record ReformView(
     LocalDate appealEndsOn,
     List<CommitteeView> committees,
     List<String> divisions,
-    List<StageEntry> stages,
+    List<StageEntry<ReformStage>> stages,
     OffsetDateTime createdAt) {
 
   /** A new committee and, once elected, its members and gender balance. */
   public record CommitteeView(
       String name, boolean elected, String members, Integer women, Integer men) {}
-
-  /** A stage the reform entered. */
-  public record StageEntry(ReformStage stage, OffsetDateTime enteredAt, String activityId) {}
 }

@@ -1,14 +1,15 @@
 package fi.muutos.organisation;
 
+import fi.muutos.cases.Case;
+import fi.muutos.cases.Cases;
 import fi.muutos.organisation.ReformRepository.ReformRow;
-import fi.muutos.platform.BusinessKeys;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.ProcessVariable;
 import fi.muutos.platform.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -27,16 +28,19 @@ public class Reforms {
   static final int MIN_SHARE_PERCENT = 40;
 
   private final ReformRepository repository;
+  private final Cases cases;
   private final WorkingDays workingDays;
   private final Clock clock;
   private final String defaultMeasures;
 
   Reforms(
       ReformRepository repository,
+      Cases cases,
       WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.reform.measures:}") String defaultMeasures) {
     this.repository = repository;
+    this.cases = cases;
     this.workingDays = workingDays;
     this.clock = clock;
     this.defaultMeasures = defaultMeasures;
@@ -47,27 +51,16 @@ public class Reforms {
   public long register(
       String businessKey,
       String name,
-      String effectiveDate,
-      String committees,
-      String divisions,
+      LocalDate effectiveDate,
+      List<String> committees,
+      List<String> divisions,
       Integer followUpMonths,
-      String measures,
+      List<String> measures,
       String processInstanceId) {
-    var existing = repository.findByBusinessKey(businessKey);
-    if (existing.isPresent()) {
-      if (processInstanceId.equals(existing.get().processInstanceId())) {
-        return existing.get().id();
-      }
-      throw new DomainException(
-          Kind.CONFLICT,
-          "duplicate-business-key",
-          "A reform with the business key " + businessKey + " exists already.");
+    if (effectiveDate == null) {
+      throw invalid("A reform needs its effective date (effectiveDate).");
     }
-    if (name == null || name.isBlank()) {
-      throw invalid("A reform needs a name.");
-    }
-    LocalDate effective = date(effectiveDate, "effectiveDate");
-    List<String> committeeNames = list(committees);
+    List<String> committeeNames = committees == null ? List.of() : committees;
     if (committeeNames.isEmpty()) {
       throw invalid("A reform names at least one new committee (committees).");
     }
@@ -78,48 +71,42 @@ public class Reforms {
     if (months < 1 || months > 60) {
       throw invalid("followUpMonths is between 1 and 60, not " + months);
     }
-    String measureCodes =
-        String.join(",", list(measures == null || measures.isBlank() ? defaultMeasures : measures));
-    long id =
-        repository.insert(
-            businessKey,
-            name.strip(),
-            effective,
-            months,
-            "hallinto",
-            measureCodes,
-            processInstanceId,
-            now());
+    if (!cases.register(
+        ReformProcess.CASE, businessKey, processInstanceId, name, ReformStage.DRAFTING, null)) {
+      return reform(businessKey).id();
+    }
+    List<String> measureCodes =
+        measures == null || measures.isEmpty() ? ProcessVariable.items(defaultMeasures) : measures;
+    long id = repository.insert(businessKey, effectiveDate, months, String.join(",", measureCodes));
     for (int i = 0; i < committeeNames.size(); i++) {
       repository.addCommittee(id, i, committeeNames.get(i));
     }
-    List<String> divisionNames = list(divisions);
+    List<String> divisionNames = divisions == null ? List.of() : divisions;
     for (int i = 0; i < divisionNames.size(); i++) {
       repository.addDivision(id, i, divisionNames.get(i));
     }
-    repository.stage(id, ReformStage.DRAFTING, null, now(), null);
     return id;
-  }
-
-  @Transactional
-  public void recordStage(long reformId, ReformStage stage, String outcome, String activityId) {
-    reform(reformId);
-    repository.stage(reformId, stage, outcome, now(), activityId);
   }
 
   /** The council approved the reform on {@code decidedOn}: implementation starts. */
   @Transactional
-  public void approved(long reformId, String decidedOn, String activityId) {
-    reform(reformId);
-    repository.councilDecision(reformId, date(decidedOn, "decisionDate"));
-    repository.stage(reformId, ReformStage.IMPLEMENTATION, null, now(), activityId);
+  public void approved(long reformId, LocalDate decidedOn, String activityId) {
+    ReformRow reform = reform(reformId);
+    repository.councilDecision(reformId, decidedOn);
+    cases.enter(
+        ReformProcess.CASE,
+        reform.businessKey(),
+        ReformStage.IMPLEMENTATION,
+        null,
+        decidedOn,
+        activityId);
   }
 
   /** The appeal period after the decision's notice; returns when it is over. */
   @Transactional
-  public OffsetDateTime startAppealPeriod(long reformId, String noticePublished) {
+  public OffsetDateTime startAppealPeriod(long reformId, LocalDate noticePublished) {
     reform(reformId);
-    LocalDate lastDay = workingDays.appealPeriodEnd(date(noticePublished, "noticeDate"));
+    LocalDate lastDay = workingDays.appealPeriodEnd(noticePublished);
     repository.appealEndsOn(reformId, lastDay);
     return workingDays.endOf(lastDay);
   }
@@ -146,7 +133,7 @@ public class Reforms {
 
   /** The measures the reform advances (codes). */
   public List<String> measures(long reformId) {
-    return list(repository.measures(reformId));
+    return ProcessVariable.items(reform(reformId).measures());
   }
 
   /**
@@ -155,9 +142,9 @@ public class Reforms {
    */
   @Transactional
   public void electCommittee(
-      long reformId, String committee, String members, Number women, Number men) {
+      long reformId, String committee, String members, Integer women, Integer men) {
     reform(reformId);
-    if (women == null || men == null || women.intValue() < 0 || men.intValue() < 0) {
+    if (women == null || men == null || women < 0 || men < 0) {
       throw invalid("Anna naisten ja miesten määrä (women, men).");
     }
     int total = women.intValue() + men.intValue();
@@ -192,43 +179,36 @@ public class Reforms {
 
   @Transactional(readOnly = true)
   public ReformView findByBusinessKey(String businessKey) {
-    return view(repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey)));
+    return view(reform(businessKey));
   }
 
   private ReformView view(ReformRow r) {
+    Case<ReformStage> reform = cases.get(ReformProcess.CASE, r.businessKey());
     return new ReformView(
         r.id(),
         r.businessKey(),
-        r.name(),
-        r.stage(),
-        r.stage().label(),
-        r.outcome(),
+        reform.name(),
+        reform.stage(),
+        reform.stageLabel(),
+        reform.outcome(),
         r.effectiveDate(),
         r.followUpMonths(),
-        r.responsibleGroup(),
-        r.processInstanceId(),
+        reform.responsibleGroup(),
+        reform.processInstanceId(),
         r.councilDecisionOn(),
         r.appealEndsOn(),
         repository.committees(r.id()),
         repository.divisions(r.id()),
-        repository.stages(r.id()),
-        r.createdAt());
+        cases.stages(ReformProcess.CASE, r.businessKey()),
+        reform.createdAt());
   }
 
   private ReformRow reform(long reformId) {
     return repository.find(reformId).orElseThrow(() -> notFound(String.valueOf(reformId)));
   }
 
-  static List<String> list(String commaSeparated) {
-    return BusinessKeys.commaList(commaSeparated);
-  }
-
-  private static LocalDate date(String value, String name) {
-    try {
-      return LocalDate.parse(value == null ? "" : value.strip());
-    } catch (DateTimeParseException e) {
-      throw invalid(name + " must be a date (YYYY-MM-DD), not '" + value + "'.");
-    }
+  private ReformRow reform(String businessKey) {
+    return repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey));
   }
 
   private static DomainException invalid(String message) {

@@ -50,6 +50,39 @@ public final class TaskRules {
     public static Rule oneOf(String variable, String... values) {
       return new Rule(variable, "text", Set.of(values), null, 0);
     }
+
+    public static Rule date(ProcessVariable<java.time.LocalDate> variable) {
+      return date(variable.name());
+    }
+
+    public static Rule dateNotBefore(
+        ProcessVariable<java.time.LocalDate> variable,
+        ProcessVariable<java.time.LocalDate> earlier) {
+      return dateNotBefore(variable.name(), earlier.name());
+    }
+
+    public static Rule dateAtLeastDaysAfter(
+        ProcessVariable<java.time.LocalDate> variable,
+        ProcessVariable<java.time.LocalDate> earlier,
+        int days) {
+      return dateAtLeastDaysAfter(variable.name(), earlier.name(), days);
+    }
+
+    public static Rule text(ProcessVariable<String> variable) {
+      return text(variable.name());
+    }
+
+    public static Rule yesNo(ProcessVariable<Boolean> variable) {
+      return yesNo(variable.name());
+    }
+
+    public static Rule count(ProcessVariable<Integer> variable) {
+      return count(variable.name());
+    }
+
+    public static Rule oneOf(ProcessVariable<String> variable, String... values) {
+      return oneOf(variable.name(), values);
+    }
   }
 
   private final Map<String, List<Rule>> rulesByTask;

@@ -1,6 +1,8 @@
 package fi.muutos.strategy;
 
 import fi.muutos.platform.ProcessKeys;
+import fi.muutos.platform.ProcessVariable;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,10 @@ import org.springframework.stereotype.Component;
 class UpdateMeasureStatusDelegate implements JavaDelegate {
 
   static final String MEASURE = "measure";
+
+  /** The input {@code measure}: one code, or a list (JSON, or comma-separated text). */
+  private static final ProcessVariable<List<String>> MEASURES = ProcessVariable.list(MEASURE);
+
   static final String STATUS = "status";
   static final String PROGRESS = "progress";
   static final String NOTE = "note";
@@ -42,7 +48,8 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
       LOG.info("{}: no measure configured; nothing to update", execution.getCurrentActivityId());
       return;
     }
-    String codes = required(execution, MEASURE);
+    required(execution, MEASURE);
+    List<String> codes = MEASURES.getLocal(execution);
     String statusName = required(execution, STATUS);
     MeasureStatus status;
     try {
@@ -52,7 +59,7 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
           execution.getCurrentActivityId()
               + ": unknown status '"
               + statusName
-              + "' for measure "
+              + "' for measures "
               + codes,
           e);
     }
@@ -70,10 +77,8 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
             execution.getProcessInstanceId(),
             execution.getProcessBusinessKey(),
             execution.getCurrentActivityId());
-    for (String code : codes.split(",")) {
-      if (!code.isBlank()) {
-        strategy.changeStatus(code.strip(), change, source);
-      }
+    for (String code : codes) {
+      strategy.changeStatus(code, change, source);
     }
   }
 

@@ -2,7 +2,7 @@ package fi.muutos.transfer;
 
 import static fi.muutos.transfer.TransferProcess.Vars;
 
-import fi.muutos.platform.CaseStarter;
+import fi.muutos.cases.CaseStarter;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -42,15 +42,14 @@ public class ServiceTransferProcedure {
    */
   public Started start(StartTransfer command) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(Vars.SERVICE_NAME, command.serviceName());
-    variables.put(Vars.SERVICE_KIND, command.serviceKind().name());
-    variables.put(Vars.RECIPIENT, command.recipient());
-    variables.put(Vars.NEW_COMPANY, command.newCompany());
-    variables.put(Vars.STAFF_MOVING, command.staffMoving());
-    variables.put(Vars.IN_HOUSE, command.inHouse());
-    variables.put(Vars.TRANSFER_DATE, command.transferDate().toString());
-    variables.put(
-        "measures", command.measures() == null ? null : String.join(",", command.measures()));
+    Vars.SERVICE_NAME.put(variables, command.serviceName());
+    Vars.SERVICE_KIND.put(variables, command.serviceKind().name());
+    Vars.RECIPIENT.put(variables, command.recipient());
+    Vars.NEW_COMPANY.put(variables, command.newCompany());
+    Vars.STAFF_MOVING.put(variables, command.staffMoving());
+    Vars.IN_HOUSE.put(variables, command.inHouse());
+    Vars.TRANSFER_DATE.put(variables, command.transferDate());
+    Vars.MEASURES.put(variables, command.measures());
     return cases.start(
         TransferProcess.KEY,
         command.businessKey(),

@@ -2,6 +2,8 @@ package fi.muutos.transfer;
 
 import static fi.muutos.transfer.TransferProcess.Vars;
 
+import fi.muutos.cases.CaseKind;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,51 +11,50 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The transfer process's delegates: typed input → {@link Transfers} → typed output. */
+/**
+ * The transfer process's delegates: each reads its typed variables ({@link TransferProcess.Vars}),
+ * calls {@link Transfers}, writes typed output. Stages are recorded by the shared {@code
+ * #{recordStage}} step.
+ */
 @Configuration(proxyBeanMethods = false)
 class TransferDelegates {
 
-  /** {@code #{registerTransfer}}: the transfer's record and the facts its gateways use. */
+  /** Transfers are cases ({@code fi.muutos.cases}). */
+  @Bean
+  CaseKind<TransferStage> transferCases() {
+    return TransferProcess.CASE;
+  }
+
+  /**
+   * {@code #{registerTransfer}}: the transfer's record, the facts its gateways use and the measures
+   * its measure steps move.
+   */
   @Bean
   JavaDelegate registerTransfer(Transfers transfers) {
     return execution -> {
-      String businessKey = execution.getProcessBusinessKey(); // claimed at start (CaseKeys)
-      boolean newCompany = flag(execution, Vars.NEW_COMPANY);
-      boolean staffMoving = flag(execution, Vars.STAFF_MOVING);
-      boolean inHouse = flag(execution, Vars.IN_HOUSE);
+      boolean newCompany = Boolean.TRUE.equals(Vars.NEW_COMPANY.get(execution));
+      boolean staffMoving = Boolean.TRUE.equals(Vars.STAFF_MOVING.get(execution));
+      boolean inHouse = Boolean.TRUE.equals(Vars.IN_HOUSE.get(execution));
       long id =
           transfers.register(
-              businessKey,
-              (String) execution.getVariable(Vars.SERVICE_NAME),
-              (String) execution.getVariable(Vars.SERVICE_KIND),
-              (String) execution.getVariable(Vars.RECIPIENT),
+              execution.getProcessBusinessKey(),
+              Vars.SERVICE_NAME.get(execution),
+              Vars.SERVICE_KIND.get(execution),
+              Vars.RECIPIENT.get(execution),
               newCompany,
               staffMoving,
               inHouse,
-              (String) execution.getVariable(Vars.TRANSFER_DATE),
-              (String) execution.getVariable("measures"),
+              Vars.TRANSFER_DATE.get(execution),
+              Vars.MEASURES.get(execution),
               execution.getProcessInstanceId());
-      execution.setVariable(Vars.TRANSFER_ID, id);
-      execution.setVariable(Vars.NEW_COMPANY, newCompany);
-      execution.setVariable(Vars.STAFF_MOVING, staffMoving);
-      execution.setVariable(Vars.IN_HOUSE, inHouse);
-      execution.setVariable(
-          Vars.WATER, transfers.find(id).serviceKind() == ServiceKind.WATER_SERVICES);
-      execution.setVariable(Vars.TRANSFER_AT, transfers.transferAt(id).toString());
-      execution.setVariable(Vars.INFORM_DUE, transfers.informDue(id).toString());
-    };
-  }
-
-  /** {@code #{recordTransferStage}}: input parameters {@code stage}, optional {@code outcome}. */
-  @Bean
-  JavaDelegate recordTransferStage(Transfers transfers) {
-    return execution -> {
-      Object outcome = execution.getVariableLocal("outcome");
-      transfers.recordStage(
-          id(execution),
-          TransferStage.valueOf((String) execution.getVariableLocal("stage")),
-          outcome == null ? null : outcome.toString(),
-          execution.getCurrentActivityId());
+      Vars.TRANSFER_ID.set(execution, id);
+      Vars.NEW_COMPANY.set(execution, newCompany);
+      Vars.STAFF_MOVING.set(execution, staffMoving);
+      Vars.IN_HOUSE.set(execution, inHouse);
+      Vars.WATER.set(execution, transfers.find(id).serviceKind() == ServiceKind.WATER_SERVICES);
+      Vars.MEASURES.set(execution, transfers.measures(id));
+      Vars.TRANSFER_AT.set(execution, transfers.transferAt(id));
+      Vars.INFORM_DUE.set(execution, transfers.informDue(id));
     };
   }
 
@@ -61,11 +62,9 @@ class TransferDelegates {
   @Bean
   JavaDelegate startRegistrationPeriod(Transfers transfers) {
     return execution -> {
-      var deadline =
-          transfers.founded(id(execution), (String) execution.getVariable(Vars.SIGNED_ON));
-      execution.setVariable(Vars.REGISTRATION_DEADLINE, deadline.toString());
-      execution.setVariable(
-          Vars.REGISTRATION_WARN_AT, transfers.registrationWarnAt(deadline).toString());
+      LocalDate deadline = transfers.founded(id(execution), Vars.SIGNED_ON.require(execution));
+      Vars.REGISTRATION_DEADLINE.set(execution, deadline);
+      Vars.REGISTRATION_WARN_AT.set(execution, transfers.registrationWarnAt(deadline));
     };
   }
 
@@ -74,45 +73,17 @@ class TransferDelegates {
   JavaDelegate recordRegistration(Transfers transfers) {
     return execution ->
         transfers.registered(
-            id(execution),
-            (String) execution.getVariable(Vars.BUSINESS_ID),
-            (String) execution.getVariable(Vars.REGISTERED_ON));
+            id(execution), Vars.BUSINESS_ID.get(execution), Vars.REGISTERED_ON.get(execution));
   }
 
   /** {@code #{recordOwnershipShare}} (task listener, complete): the in-house check's result. */
   @Bean
   TaskListener recordOwnershipShare(Transfers transfers) {
     return (DelegateTask task) ->
-        transfers.ownershipShare(
-            ((Number) task.getVariable(Vars.TRANSFER_ID)).longValue(),
-            (Number) task.getVariable(Vars.OWNERSHIP_SHARE));
-  }
-
-  /** {@code #{transferItems}}: values BPMN expressions need. */
-  @Bean
-  TransferItems transferItems(Transfers transfers) {
-    return new TransferItems(transfers);
-  }
-
-  /** Used from BPMN expressions. */
-  public static final class TransferItems {
-    private final Transfers transfers;
-
-    TransferItems(Transfers transfers) {
-      this.transfers = transfers;
-    }
-
-    /** The transfer's measures, comma-separated, for {@code #{updateMeasureStatus}}. */
-    public String measures(Long transferId) {
-      return String.join(",", transfers.measures(transferId));
-    }
-  }
-
-  private static boolean flag(DelegateExecution execution, String name) {
-    return Boolean.TRUE.equals(execution.getVariable(name));
+        transfers.ownershipShare(Vars.TRANSFER_ID.require(task), Vars.OWNERSHIP_SHARE.get(task));
   }
 
   private static long id(DelegateExecution execution) {
-    return ((Number) execution.getVariable(Vars.TRANSFER_ID)).longValue();
+    return Vars.TRANSFER_ID.require(execution);
   }
 }

@@ -1,9 +1,19 @@
 package fi.muutos.transfer;
 
+import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.ProcessVariable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
 /** The constants of {@code processes/transfer/service-transfer.bpmn}. */
 public final class TransferProcess {
 
   public static final String KEY = "serviceTransfer";
+
+  /** A transfer is a case of this process, in these stages. */
+  public static final CaseKind<TransferStage> CASE =
+      new CaseKind<>(KEY, TransferStage.class, "transfer");
 
   private TransferProcess() {}
 
@@ -48,28 +58,44 @@ public final class TransferProcess {
 
   /** Process variables (gateway facts; the transfer's data lives in MU_TRANSFER). */
   public static final class Vars {
-    public static final String TRANSFER_ID = "transferId";
-    public static final String SERVICE_NAME = "serviceName";
-    public static final String SERVICE_KIND = "serviceKind";
-    public static final String RECIPIENT = "recipient";
-    public static final String NEW_COMPANY = "newCompany";
-    public static final String STAFF_MOVING = "staffMoving";
-    public static final String IN_HOUSE = "inHouse";
-    public static final String WATER = "waterServices";
-    public static final String TRANSFER_DATE = "transferDate";
-    public static final String TRANSFER_AT = "transferAt";
-    public static final String INFORM_DUE = "informDue";
-    public static final String SIGNED_ON = "foundingSignedOn";
-    public static final String REGISTRATION_DEADLINE = "registrationDeadline";
-    public static final String REGISTRATION_WARN_AT = "registrationWarnAt";
-    public static final String BUSINESS_ID = "businessId";
-    public static final String REGISTERED_ON = "registeredOn";
-    public static final String OWNERSHIP_SHARE = "ownershipShare";
-    public static final String COOPERATION_START = "cooperationStart";
-    public static final String COOPERATION_END = "cooperationEnd";
-    public static final String BOARD_DATE = "boardDate";
-    public static final String DECISION_OUTCOME = "decisionOutcome";
-    public static final String DECISION_DATE = "decisionDate";
+    public static final ProcessVariable<Long> TRANSFER_ID = ProcessVariable.id("transferId");
+
+    /** The measures (codes) the transfer advances; its measure steps move them. */
+    public static final ProcessVariable<List<String>> MEASURES = ProcessVariable.list("measures");
+
+    public static final ProcessVariable<String> SERVICE_NAME = ProcessVariable.text("serviceName");
+    public static final ProcessVariable<String> SERVICE_KIND = ProcessVariable.text("serviceKind");
+    public static final ProcessVariable<String> RECIPIENT = ProcessVariable.text("recipient");
+    public static final ProcessVariable<Boolean> NEW_COMPANY = ProcessVariable.flag("newCompany");
+    public static final ProcessVariable<Boolean> STAFF_MOVING = ProcessVariable.flag("staffMoving");
+    public static final ProcessVariable<Boolean> IN_HOUSE = ProcessVariable.flag("inHouse");
+    public static final ProcessVariable<Boolean> WATER = ProcessVariable.flag("waterServices");
+    public static final ProcessVariable<LocalDate> TRANSFER_DATE =
+        ProcessVariable.date("transferDate");
+    public static final ProcessVariable<OffsetDateTime> TRANSFER_AT =
+        ProcessVariable.moment("transferAt");
+    public static final ProcessVariable<OffsetDateTime> INFORM_DUE =
+        ProcessVariable.moment("informDue");
+    public static final ProcessVariable<LocalDate> SIGNED_ON =
+        ProcessVariable.date("foundingSignedOn");
+    public static final ProcessVariable<LocalDate> REGISTRATION_DEADLINE =
+        ProcessVariable.date("registrationDeadline");
+    public static final ProcessVariable<OffsetDateTime> REGISTRATION_WARN_AT =
+        ProcessVariable.moment("registrationWarnAt");
+    public static final ProcessVariable<String> BUSINESS_ID = ProcessVariable.text("businessId");
+    public static final ProcessVariable<LocalDate> REGISTERED_ON =
+        ProcessVariable.date("registeredOn");
+    public static final ProcessVariable<Double> OWNERSHIP_SHARE =
+        ProcessVariable.decimal("ownershipShare");
+    public static final ProcessVariable<LocalDate> COOPERATION_START =
+        ProcessVariable.date("cooperationStart");
+    public static final ProcessVariable<LocalDate> COOPERATION_END =
+        ProcessVariable.date("cooperationEnd");
+    public static final ProcessVariable<LocalDate> BOARD_DATE = ProcessVariable.date("boardDate");
+    public static final ProcessVariable<String> DECISION_OUTCOME =
+        ProcessVariable.text("decisionOutcome");
+    public static final ProcessVariable<LocalDate> DECISION_DATE =
+        ProcessVariable.date("decisionDate");
 
     private Vars() {}
   }

@@ -1,7 +1,9 @@
 package fi.muutos.transfer;
 
+import fi.muutos.cases.CaseStage;
+
 /** Where a transfer is. */
-public enum TransferStage {
+public enum TransferStage implements CaseStage {
   OPTIONS("Vaihtoehtojen arviointi"),
   COOPERATION("Yhteistoimintaneuvottelut"),
   BOARD_PROPOSAL("Kaupunginhallituksen esitys"),
@@ -17,6 +19,7 @@ public enum TransferStage {
     this.label = label;
   }
 
+  @Override
   public String label() {
     return label;
   }

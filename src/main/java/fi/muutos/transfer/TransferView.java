@@ -1,5 +1,6 @@
 package fi.muutos.transfer;
 
+import fi.muutos.cases.StageEntry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,12 +28,9 @@ public record TransferView(
     LocalDate registeredOn,
     BigDecimal ownershipShare,
     List<Branch> branches,
-    List<StageEntry> stages,
+    List<StageEntry<TransferStage>> stages,
     OffsetDateTime createdAt) {
 
   /** A step after the decision: whether the transfer's data makes it apply, and whether done. */
   public record Branch(String activityId, boolean applies, boolean done) {}
-
-  /** A stage the transfer entered. */
-  public record StageEntry(TransferStage stage, OffsetDateTime enteredAt, String activityId) {}
 }

@@ -2,9 +2,11 @@ package fi.muutos.transfer;
 
 import static fi.muutos.transfer.TransferProcess.Elements;
 
-import fi.muutos.platform.BusinessKeys;
+import fi.muutos.cases.Case;
+import fi.muutos.cases.Cases;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.ProcessVariable;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.transfer.TransferRepository.TransferRow;
 import fi.muutos.transfer.TransferView.Branch;
@@ -12,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -39,16 +40,19 @@ public class Transfers {
   static final int INFORM_DAYS = 7;
 
   private final TransferRepository repository;
+  private final Cases cases;
   private final WorkingDays workingDays;
   private final HistoryService historyService;
   private final Clock clock;
 
   Transfers(
       TransferRepository repository,
+      Cases cases,
       WorkingDays workingDays,
       HistoryService historyService,
       Clock clock) {
     this.repository = repository;
+    this.cases = cases;
     this.workingDays = workingDays;
     this.historyService = historyService;
     this.clock = clock;
@@ -64,21 +68,14 @@ public class Transfers {
       boolean newCompany,
       boolean staffMoving,
       boolean inHouse,
-      String transferDate,
-      String measures,
+      LocalDate transferDate,
+      List<String> measures,
       String processInstanceId) {
-    var existing = repository.findByBusinessKey(businessKey);
-    if (existing.isPresent()) {
-      if (processInstanceId.equals(existing.get().processInstanceId())) {
-        return existing.get().id();
-      }
-      throw new DomainException(
-          Kind.CONFLICT,
-          "duplicate-business-key",
-          "A transfer with the business key " + businessKey + " exists already.");
-    }
     if (serviceName == null || serviceName.isBlank() || recipient == null || recipient.isBlank()) {
       throw invalid("A transfer names the service (serviceName) and the recipient company.");
+    }
+    if (transferDate == null) {
+      throw invalid("A transfer needs its date (transferDate).");
     }
     ServiceKind serviceKind;
     try {
@@ -91,27 +88,24 @@ public class Transfers {
               + Arrays.toString(ServiceKind.values())
               + ").");
     }
-    long id =
-        repository.insert(
-            businessKey,
-            serviceName.strip(),
-            serviceKind,
-            recipient.strip(),
-            newCompany,
-            staffMoving,
-            inHouse,
-            date(transferDate, "transferDate"),
-            measures == null ? "" : String.join(",", list(measures)),
-            processInstanceId,
-            now());
-    repository.stage(id, TransferStage.OPTIONS, null, now(), null);
-    return id;
-  }
-
-  @Transactional
-  public void recordStage(long id, TransferStage stage, String outcome, String activityId) {
-    transfer(id);
-    repository.stage(id, stage, outcome, now(), activityId);
+    if (!cases.register(
+        TransferProcess.CASE,
+        businessKey,
+        processInstanceId,
+        serviceName,
+        TransferStage.OPTIONS,
+        null)) {
+      return transfer(businessKey).id();
+    }
+    return repository.insert(
+        businessKey,
+        serviceKind,
+        recipient.strip(),
+        newCompany,
+        staffMoving,
+        inHouse,
+        transferDate,
+        String.join(",", measures == null ? List.of() : measures));
   }
 
   /** The moment of the transfer (the start of its date). */
@@ -127,9 +121,8 @@ public class Transfers {
 
   /** The founding agreement was signed: returns the registration deadline (3 months). */
   @Transactional
-  public LocalDate founded(long id, String signedOn) {
+  public LocalDate founded(long id, LocalDate signed) {
     transfer(id);
-    LocalDate signed = date(signedOn, "foundingSignedOn");
     LocalDate deadline = signed.plusMonths(REGISTRATION_MONTHS);
     repository.founded(id, signed, deadline);
     return deadline;
@@ -142,26 +135,29 @@ public class Transfers {
 
   /** The trade register registered the company. */
   @Transactional
-  public void registered(long id, String businessId, String registeredOn) {
+  public void registered(long id, String businessId, LocalDate registeredOn) {
     transfer(id);
     if (businessId == null || !businessId.matches("\\d{7}-\\d")) {
       throw invalid("A business id (Y-tunnus) is 1234567-8, not '" + businessId + "'.");
     }
-    repository.registered(id, businessId, date(registeredOn, "registeredOn"));
+    if (registeredOn == null) {
+      throw invalid("The registration's date (registeredOn) is missing.");
+    }
+    repository.registered(id, businessId, registeredOn);
   }
 
   /** The in-house check's result: the city's ownership share in percent. */
   @Transactional
-  public void ownershipShare(long id, Number share) {
+  public void ownershipShare(long id, Double share) {
     transfer(id);
-    if (share == null || share.doubleValue() < 0 || share.doubleValue() > 100) {
+    if (share == null || share < 0 || share > 100) {
       throw invalid("ownershipShare is a percentage 0–100, not " + share);
     }
-    repository.ownershipShare(id, BigDecimal.valueOf(share.doubleValue()));
+    repository.ownershipShare(id, BigDecimal.valueOf(share));
   }
 
   public List<String> measures(long id) {
-    return list(transfer(id).measures());
+    return ProcessVariable.items(transfer(id).measures());
   }
 
   @Transactional(readOnly = true)
@@ -171,16 +167,17 @@ public class Transfers {
 
   @Transactional(readOnly = true)
   public TransferView findByBusinessKey(String businessKey) {
-    return view(repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey)));
+    return view(transfer(businessKey));
   }
 
   private TransferView view(TransferRow t) {
+    Case<TransferStage> transfer = cases.get(TransferProcess.CASE, t.businessKey());
     Set<String> done =
-        t.processInstanceId() == null
+        transfer.processInstanceId() == null
             ? Set.of()
             : historyService
                 .createHistoricActivityInstanceQuery()
-                .processInstanceId(t.processInstanceId())
+                .processInstanceId(transfer.processInstanceId())
                 .finished()
                 .list()
                 .stream()
@@ -193,26 +190,26 @@ public class Transfers {
     return new TransferView(
         t.id(),
         t.businessKey(),
-        t.serviceName(),
+        transfer.name(),
         t.serviceKind(),
         t.recipient(),
         t.newCompany(),
         t.staffMoving(),
         t.inHouse(),
         t.transferDate(),
-        list(t.measures()),
-        t.stage(),
-        t.stage().label(),
-        t.outcome(),
-        t.processInstanceId(),
+        ProcessVariable.items(t.measures()),
+        transfer.stage(),
+        transfer.stageLabel(),
+        transfer.outcome(),
+        transfer.processInstanceId(),
         t.foundingSignedOn(),
         t.registrationDeadline(),
         t.businessId(),
         t.registeredOn(),
         t.ownershipShare(),
         branches,
-        repository.stages(t.id()),
-        t.createdAt());
+        cases.stages(TransferProcess.CASE, t.businessKey()),
+        transfer.createdAt());
   }
 
   /**
@@ -232,16 +229,8 @@ public class Transfers {
     return repository.find(id).orElseThrow(() -> notFound(String.valueOf(id)));
   }
 
-  static List<String> list(String commaSeparated) {
-    return BusinessKeys.commaList(commaSeparated);
-  }
-
-  private static LocalDate date(String value, String name) {
-    try {
-      return LocalDate.parse(value == null ? "" : value.strip());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw invalid(name + " must be a date (YYYY-MM-DD), not '" + value + "'.");
-    }
+  private TransferRow transfer(String businessKey) {
+    return repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey));
   }
 
   private static DomainException invalid(String message) {
@@ -251,9 +240,5 @@ public class Transfers {
   private static DomainException notFound(String id) {
     return new DomainException(
         Kind.NOT_FOUND, "transfer-not-found", "There is no transfer " + id + ".");
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

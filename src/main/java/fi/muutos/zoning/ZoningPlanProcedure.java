@@ -2,7 +2,7 @@ package fi.muutos.zoning;
 
 import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 
-import fi.muutos.platform.CaseStarter;
+import fi.muutos.cases.CaseStarter;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import java.util.HashMap;
@@ -43,10 +43,10 @@ public class ZoningPlanProcedure {
   /** Starts a plan (see {@link CaseStarter}: key, record and instance). */
   public Started start(StartPlan command) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(Vars.PLAN_NAME, command.name());
-    variables.put(Vars.PLAN_TYPE, command.type().name());
-    variables.put(Vars.SIGNIFICANT, command.significant());
-    variables.put(Vars.AREA, command.areaDescription());
+    Vars.PLAN_NAME.put(variables, command.name());
+    Vars.PLAN_TYPE.put(variables, command.type().name());
+    Vars.SIGNIFICANT.put(variables, command.significant());
+    Vars.AREA.put(variables, command.areaDescription());
     return cases.start(
         ZoningPlanProcess.KEY,
         command.businessKey(),
@@ -62,7 +62,7 @@ public class ZoningPlanProcedure {
       runtimeService
           .createMessageCorrelation(ZoningPlanProcess.Messages.CANCELLED)
           .processInstanceId(plan.processInstanceId())
-          .setVariable(Vars.CANCELLATION_REASON, reason)
+          .setVariable(Vars.CANCELLATION_REASON.name(), reason)
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new DomainException(
@@ -81,7 +81,7 @@ public class ZoningPlanProcedure {
       return plan;
     }
     runtimeService.suspendProcessInstanceById(plan.processInstanceId());
-    plans.recordStage(planId, ZoningStage.SUSPENDED, null, null);
+    plans.enter(planId, ZoningStage.SUSPENDED);
     return plans.find(planId);
   }
 
@@ -100,7 +100,7 @@ public class ZoningPlanProcedure {
             .filter(s -> s != ZoningStage.SUSPENDED)
             .reduce((a, b) -> b)
             .orElse(ZoningStage.INITIATED);
-    plans.recordStage(planId, before, null, null);
+    plans.enter(planId, before);
     return plans.find(planId);
   }
 

@@ -1,5 +1,11 @@
 package fi.muutos.zoning;
 
+import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.ProcessVariable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
 /**
  * The constants of {@code processes/zoning/zoning-plan.bpmn}: process key, element ids, messages
  * and variables, used by code and tests alike.
@@ -8,6 +14,9 @@ public final class ZoningPlanProcess {
 
   public static final String KEY = "zoningPlan";
   public static final String VARIANT_DECISION = "zoningPlanVariant";
+
+  /** A plan is a case of this process, in these stages. */
+  public static final CaseKind<ZoningStage> CASE = new CaseKind<>(KEY, ZoningStage.class, "plan");
 
   private ZoningPlanProcess() {}
 
@@ -56,32 +65,55 @@ public final class ZoningPlanProcess {
     private Messages() {}
   }
 
-  /** Process variables: ids and gateway facts; the plan's data lives in MU_ZONING_PLAN. */
+  /**
+   * Process variables, typed: ids, dates and gateway facts; the plan's data lives in its case
+   * record and MU_ZONING_PLAN.
+   */
   public static final class Vars {
-    public static final String PLAN_ID = "planId";
-    public static final String PLAN_NAME = "planName";
-    public static final String PLAN_TYPE = "planType";
-    public static final String SIGNIFICANT = "significant";
-    public static final String AREA = "areaDescription";
-    public static final String ZONING_MEASURE = "zoningMeasure";
-    public static final String AUTHORITIES_MEETING = "authoritiesMeeting";
-    public static final String DRAFT_STAGE = "draftStage";
-    public static final String DISPLAY_DAYS = "displayDays";
-    public static final String APPROVING_BODY = "approvingBody";
-    public static final String APPROVING_BODY_NAME = "approvingBodyName";
-    public static final String ANNOUNCEMENT_DATE = "announcementDate";
-    public static final String PROPOSAL_DISPLAY_START = "proposalDisplayStart";
-    public static final String STATEMENT_AUTHORITIES = "statementAuthorities";
-    public static final String AUTHORITY = "authority";
-    public static final String DISPLAY_ENDS_AT = "displayEndsAt";
-    public static final String SUBSTANTIAL_CHANGES = "substantialChanges";
-    public static final String DECISION_OUTCOME = "decisionOutcome";
-    public static final String DECISION_DATE = "decisionDate";
-    public static final String NOTICE_DATE = "noticeDate";
-    public static final String APPEAL_PERIOD_ENDS_AT = "appealPeriodEndsAt";
-    public static final String APPEAL_OUTCOME = "appealOutcome";
-    public static final String ENTRY_INTO_FORCE_DATE = "entryIntoForceDate";
-    public static final String CANCELLATION_REASON = "cancellationReason";
+    public static final ProcessVariable<Long> PLAN_ID = ProcessVariable.id("planId");
+    public static final ProcessVariable<String> PLAN_NAME = ProcessVariable.text("planName");
+    public static final ProcessVariable<String> PLAN_TYPE = ProcessVariable.text("planType");
+    public static final ProcessVariable<Boolean> SIGNIFICANT = ProcessVariable.flag("significant");
+    public static final ProcessVariable<String> AREA = ProcessVariable.text("areaDescription");
+    public static final ProcessVariable<String> ZONING_MEASURE =
+        ProcessVariable.text("zoningMeasure");
+    public static final ProcessVariable<Boolean> AUTHORITIES_MEETING =
+        ProcessVariable.flag("authoritiesMeeting");
+    public static final ProcessVariable<Boolean> DRAFT_STAGE = ProcessVariable.flag("draftStage");
+    public static final ProcessVariable<Integer> DISPLAY_DAYS =
+        ProcessVariable.count("displayDays");
+    public static final ProcessVariable<String> APPROVING_BODY =
+        ProcessVariable.text("approvingBody");
+    public static final ProcessVariable<String> APPROVING_BODY_NAME =
+        ProcessVariable.text("approvingBodyName");
+    public static final ProcessVariable<LocalDate> ANNOUNCEMENT_DATE =
+        ProcessVariable.date("announcementDate");
+    public static final ProcessVariable<LocalDate> PROPOSAL_DISPLAY_START =
+        ProcessVariable.date("proposalDisplayStart");
+    public static final ProcessVariable<List<String>> STATEMENT_AUTHORITIES =
+        ProcessVariable.list("statementAuthorities");
+    public static final ProcessVariable<String> AUTHORITY = ProcessVariable.text("authority");
+    public static final ProcessVariable<OffsetDateTime> DISPLAY_ENDS_AT =
+        ProcessVariable.moment("displayEndsAt");
+    public static final ProcessVariable<Boolean> SUBSTANTIAL_CHANGES =
+        ProcessVariable.flag("substantialChanges");
+    public static final ProcessVariable<String> DECISION_OUTCOME =
+        ProcessVariable.text("decisionOutcome");
+    public static final ProcessVariable<LocalDate> DECISION_DATE =
+        ProcessVariable.date("decisionDate");
+    public static final ProcessVariable<LocalDate> NOTICE_DATE = ProcessVariable.date("noticeDate");
+    public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
+        ProcessVariable.moment("appealPeriodEndsAt");
+    public static final ProcessVariable<String> APPEAL_OUTCOME =
+        ProcessVariable.text("appealOutcome");
+    public static final ProcessVariable<LocalDate> ENTRY_INTO_FORCE_DATE =
+        ProcessVariable.date("entryIntoForceDate");
+    public static final ProcessVariable<String> CANCELLATION_REASON =
+        ProcessVariable.text("cancellationReason");
+
+    /** The authorities whose statements the current display round requests, one branch each. */
+    public static final ProcessVariable<List<String>> STATEMENT_REQUESTS =
+        ProcessVariable.list("statementRequests");
 
     private Vars() {}
   }

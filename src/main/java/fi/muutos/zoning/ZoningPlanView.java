@@ -32,7 +32,21 @@ public record ZoningPlanView(
     OffsetDateTime createdAt,
     List<StageEntry> stages) {
 
-  /** A stage the plan entered, and when. */
+  /** A stage the plan entered, with its Ryhti code, its legal date where it has one, and when. */
   public record StageEntry(
-      ZoningStage stage, String ryhtiCode, OffsetDateTime enteredAt, String activityId) {}
+      ZoningStage stage,
+      String ryhtiCode,
+      LocalDate legalDate,
+      OffsetDateTime enteredAt,
+      String activityId) {
+
+    static StageEntry of(fi.muutos.cases.StageEntry<ZoningStage> entry) {
+      return new StageEntry(
+          entry.stage(),
+          entry.stage().ryhtiCode(),
+          entry.legalDate(),
+          entry.enteredAt(),
+          entry.activityId());
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package fi.muutos.zoning;
 
+import fi.muutos.cases.Case;
+import fi.muutos.cases.Cases;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.WorkingDays;
@@ -22,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ZoningPlans {
 
   private final ZoningPlanRepository repository;
+  private final Cases cases;
   private final WorkingDays workingDays;
   private final Clock clock;
   private final String delegatedApprover;
@@ -29,11 +32,13 @@ public class ZoningPlans {
 
   ZoningPlans(
       ZoningPlanRepository repository,
+      Cases cases,
       WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
       @Value("${muutos.zoning.council}") String councilName) {
     this.repository = repository;
+    this.cases = cases;
     this.workingDays = workingDays;
     this.clock = clock;
     this.delegatedApprover = delegatedApprover;
@@ -49,32 +54,17 @@ public class ZoningPlans {
       boolean significant,
       String area,
       String processInstanceId) {
-    if (name == null || name.isBlank()) {
-      throw new DomainException(Kind.INVALID, "invalid-plan", "A plan needs a name (planName).");
-    }
     PlanType planType = planType(type);
-    var existing = repository.findByBusinessKey(businessKey);
-    if (existing.isPresent()) {
-      if (processInstanceId.equals(existing.get().processInstanceId())) {
-        return existing.get().id();
-      }
-      throw new DomainException(
-          Kind.CONFLICT,
-          "duplicate-business-key",
-          "A plan with the business key " + businessKey + " exists already.");
+    if (!cases.register(
+        ZoningPlanProcess.CASE,
+        businessKey,
+        processInstanceId,
+        name,
+        ZoningStage.INITIATED,
+        ZoningPlanProcess.Elements.START)) {
+      return repository.findByBusinessKey(businessKey).orElseThrow().id();
     }
-    long id =
-        repository.insert(
-            businessKey,
-            name.strip(),
-            planType,
-            significant,
-            area,
-            "kaavoitus",
-            processInstanceId,
-            now());
-    repository.stage(id, ZoningStage.INITIATED, null, now(), ZoningPlanProcess.Elements.START);
-    return id;
+    return repository.insert(businessKey, planType, significant, area);
   }
 
   /** The approving body's name for the DMN table's COUNCIL / DELEGATED; recorded on the plan. */
@@ -85,10 +75,10 @@ public class ZoningPlans {
     return name;
   }
 
+  /** The plan enters a stage outside the model's own stage steps (suspended, resumed). */
   @Transactional
-  public void recordStage(long planId, ZoningStage stage, String outcome, String activityId) {
-    plan(planId);
-    repository.stage(planId, stage, outcome, now(), activityId);
+  public void enter(long planId, ZoningStage stage) {
+    cases.enter(ZoningPlanProcess.CASE, plan(planId).businessKey(), stage, null, null, null);
   }
 
   /**
@@ -102,11 +92,12 @@ public class ZoningPlans {
     int round = plan.displayRound() + 1;
     LocalDate lastDay = workingDays.periodEnd(start, days);
     repository.display(planId, round, lastDay);
-    repository.stage(
-        planId,
+    cases.enter(
+        ZoningPlanProcess.CASE,
+        plan.businessKey(),
         round == 1 ? ZoningStage.PROPOSAL : ZoningStage.REVISED_PROPOSAL,
         null,
-        now(),
+        start,
         activityId);
     return workingDays.endOf(lastDay);
   }
@@ -149,7 +140,9 @@ public class ZoningPlans {
 
   @Transactional(readOnly = true)
   public List<ZoningPlanView> list(ZoningStage stage) {
-    return repository.list(stage).stream().map(this::view).toList();
+    return cases.list(ZoningPlanProcess.CASE, stage).stream()
+        .map(c -> view(repository.findByBusinessKey(c.businessKey()).orElseThrow(), c))
+        .toList();
   }
 
   static PlanType planType(String type) {
@@ -175,11 +168,12 @@ public class ZoningPlans {
   }
 
   private ZoningPlanView view(PlanRow p) {
-    List<ZoningPlanView.StageEntry> stages = repository.stages(p.id());
-    OffsetDateTime since =
-        stages.isEmpty() ? p.createdAt() : stages.get(stages.size() - 1).enteredAt();
+    return view(p, cases.get(ZoningPlanProcess.CASE, p.businessKey()));
+  }
+
+  private ZoningPlanView view(PlanRow p, Case<ZoningStage> plan) {
     LocalDate nextDeadline =
-        switch (p.stage()) {
+        switch (plan.stage()) {
           case PROPOSAL, REVISED_PROPOSAL -> p.displayEndsOn();
           case APPROVED -> p.appealEndsOn();
           default -> null;
@@ -187,17 +181,17 @@ public class ZoningPlans {
     return new ZoningPlanView(
         p.id(),
         p.businessKey(),
-        p.name(),
-        p.type(),
-        p.type().label(),
+        plan.name(),
+        p.planType(),
+        p.planType().label(),
         p.significant(),
         p.areaDescription(),
-        p.responsibleGroup(),
-        p.stage(),
-        p.stage().label(),
-        p.stage().ryhtiCode(),
-        p.outcome(),
-        p.processInstanceId(),
+        plan.responsibleGroup(),
+        plan.stage(),
+        plan.stageLabel(),
+        plan.stage().ryhtiCode(),
+        plan.outcome(),
+        plan.processInstanceId(),
         p.approvingBody(),
         p.displayRound(),
         p.displayEndsOn(),
@@ -207,12 +201,11 @@ public class ZoningPlans {
         Math.max(
             0,
             ChronoUnit.DAYS.between(
-                since.atZoneSameInstant(clock.getZone()).toLocalDate(), LocalDate.now(clock))),
-        p.createdAt(),
-        stages);
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+                plan.stageSince().atZoneSameInstant(clock.getZone()).toLocalDate(),
+                LocalDate.now(clock))),
+        plan.createdAt(),
+        cases.stages(ZoningPlanProcess.CASE, p.businessKey()).stream()
+            .map(ZoningPlanView.StageEntry::of)
+            .toList());
   }
 }

@@ -1,10 +1,12 @@
 package fi.muutos.zoning;
 
+import fi.muutos.cases.CaseStage;
+
 /**
  * Where a plan is, with the national Ryhti lifecycle code (kaavan elinkaaren tila). A cancelled or
  * annulled plan has lapsed (15); the plan's outcome says which.
  */
-public enum ZoningStage {
+public enum ZoningStage implements CaseStage {
   INITIATED("01", "Kaavoitusaloite"),
   ANNOUNCED("02", "Vireilletullut"),
   DRAFT("03", "Valmistelu"),
@@ -29,6 +31,7 @@ public enum ZoningStage {
     return ryhtiCode;
   }
 
+  @Override
   public String label() {
     return label;
   }

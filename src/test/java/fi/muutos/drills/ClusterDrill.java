@@ -180,8 +180,8 @@ class ClusterDrill {
         long stageDuplicates =
             CrashDrillIT.count(
                 db,
-                "select count(*) from (select plan_id, "
-                    + "stage from mu_zoning_stage group by plan_id, stage having count(*) > 1) d");
+                "select count(*) from (select business_key, stage from mu_case_stage "
+                    + "group by business_key, stage having count(*) > 1) d");
         assertThat(stageDuplicates).as("plan stages recorded twice").isZero();
 
         DrillReport.write(

@@ -517,9 +517,7 @@ class IntegrityDrillTest {
         .isOne();
     assertThat(
             jdbc.queryForObject(
-                "select process_key from mu_case_key where business_key = ?",
-                String.class,
-                planKey))
+                "select process_key from mu_case where business_key = ?", String.class, planKey))
         .isEqualTo(ZoningPlanProcess.KEY);
   }
 
@@ -906,10 +904,13 @@ class IntegrityDrillTest {
     return String.join(
         "\n",
         rows(
-            "select stage, ryhti_code, activity_id from mu_zoning_stage where plan_id = ? "
+            "select stage, legal_date, activity_id from mu_case_stage where business_key = ? "
                 + "order by id",
-            plan.planId()),
-        rows("select stage, ryhti_code from mu_zoning_plan where id = ?", plan.planId()),
+            plan.businessKey()),
+        rows(
+            "select stage, stage_since, outcome from mu_case where business_key = ?",
+            plan.businessKey()),
+        rows("select * from mu_zoning_plan where id = ?", plan.planId()),
         rows(
             "select act_id_, end_time_ from act_hi_actinst where proc_inst_id_ = ? order by id_",
             instance),
@@ -942,7 +943,7 @@ class IntegrityDrillTest {
   private String cases() {
     return count("mu_zoning_plan")
         + "/"
-        + count("mu_case_key")
+        + count("mu_case")
         + "/"
         + jdbc.queryForObject("select count(*) from act_hi_procinst", Integer.class);
   }

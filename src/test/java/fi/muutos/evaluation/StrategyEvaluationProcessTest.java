@@ -110,7 +110,7 @@ class StrategyEvaluationProcessTest {
         task(started, PRESENTATION).getId(), new HashMap<>(Map.of("decisionDate", "2024-06-10")));
 
     EvaluationView view = evaluations.find(started.evaluationId());
-    assertThat(view.stage()).isEqualTo("PUBLISHED");
+    assertThat(view.stage()).isEqualTo(EvaluationStage.PUBLISHED);
     assertThat(view.interviews()).isEqualTo(2);
     assertThat(view.respondentsByGroup())
         .containsEntry("JOHTORYHMA", 2)

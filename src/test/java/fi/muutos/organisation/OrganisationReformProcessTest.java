@@ -14,6 +14,7 @@ import static fi.muutos.organisation.ReformProcess.Elements.STAFF_PLACEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fi.muutos.cases.StageEntry;
 import fi.muutos.events.EventInbox;
 import fi.muutos.organisation.OrganisationReformProcedure.StartReform;
 import fi.muutos.organisation.OrganisationReformProcedure.Started;
@@ -89,7 +90,7 @@ class OrganisationReformProcessTest {
     reform.assertAt(DRAFT);
     reform.throughCouncil("APPROVED");
     assertThat(reform.view().stages())
-        .extracting(ReformView.StageEntry::stage)
+        .extracting(StageEntry::stage)
         .containsSubsequence(
             ReformStage.COUNCIL,
             ReformStage.COOPERATION,

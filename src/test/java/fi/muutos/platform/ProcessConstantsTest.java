@@ -7,15 +7,14 @@ import fi.muutos.organisation.ReformProcess;
 import fi.muutos.organisation.ReformStage;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.transfer.TransferProcess;
-import fi.muutos.transfer.TransferStage;
 import fi.muutos.zoning.ZoningPlanProcess;
-import fi.muutos.zoning.ZoningStage;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Message;
@@ -34,12 +33,28 @@ class ProcessConstantsTest {
 
   static final List<Declared> PROCESSES =
       List.of(
-          new Declared(ZoningPlanProcess.class, "zoning/zoning-plan.bpmn", ZoningStage.class),
           new Declared(
-              ReformProcess.class, "organisation/organisation-reform.bpmn", ReformStage.class),
+              ZoningPlanProcess.class, "zoning/zoning-plan.bpmn", ZoningPlanProcess.CASE.stages()),
           new Declared(
-              TransferProcess.class, "transfer/service-transfer.bpmn", TransferStage.class),
-          new Declared(EvaluationProcess.class, "evaluation/strategy-evaluation.bpmn", null));
+              ReformProcess.class,
+              "organisation/organisation-reform.bpmn",
+              ReformProcess.CASE.stages()),
+          new Declared(
+              TransferProcess.class,
+              "transfer/service-transfer.bpmn",
+              TransferProcess.CASE.stages()),
+          new Declared(
+              EvaluationProcess.class,
+              "evaluation/strategy-evaluation.bpmn",
+              EvaluationProcess.CASE.stages()));
+
+  @Test
+  void everyCaseKindIsItsProcesssKey() {
+    assertThat(ZoningPlanProcess.CASE.processKey()).isEqualTo(ZoningPlanProcess.KEY);
+    assertThat(ReformProcess.CASE.processKey()).isEqualTo(ReformProcess.KEY);
+    assertThat(TransferProcess.CASE.processKey()).isEqualTo(TransferProcess.KEY);
+    assertThat(EvaluationProcess.CASE.processKey()).isEqualTo(EvaluationProcess.KEY);
+  }
 
   @Test
   void everyConstantNamesItsModelAndEveryStageInputItsEnum() {
@@ -58,7 +73,8 @@ class ProcessConstantsTest {
         .anyMatch(p -> p.contains("userTask_gone"))
         .anyMatch(p -> p.contains("noSuchMessage"))
         .anyMatch(p -> p.contains("notAProcess"))
-        .anyMatch(p -> p.contains("ANNOUNCED")); // a zoning stage, not a reform stage
+        .anyMatch(p -> p.contains("ANNOUNCED")) // a zoning stage, not a reform stage
+        .anyMatch(p -> p.contains("reads planName, which Vars does not declare"));
   }
 
   /** A constants class that has drifted from the zoning model. */
@@ -122,6 +138,85 @@ class ProcessConstantsTest {
       }
       if ("status".equals(input.getCamundaName()) && !isValue(MeasureStatus.class, value)) {
         problems.add(where + "status input " + value + " is not a MeasureStatus");
+      }
+    }
+    problems.addAll(undeclaredVariables(declared, where));
+    return problems;
+  }
+
+  /** What the engine itself provides to expressions. */
+  static final Set<String> ENGINE_NAMES =
+      Set.of(
+          "execution",
+          "task",
+          "decisionResult",
+          "loopCounter",
+          "nrOfInstances",
+          "nrOfActiveInstances",
+          "nrOfCompletedInstances",
+          "true",
+          "false",
+          "null",
+          "empty",
+          "not",
+          "and",
+          "or",
+          "eq",
+          "ne");
+
+  /**
+   * Every variable a model's expression reads is declared in its process's {@code Vars} (so a
+   * renamed variable fails here); bean references (delegate expressions) are not variables.
+   */
+  static List<String> undeclaredVariables(Declared declared, String where) {
+    Set<String> declaredNames = new java.util.HashSet<>(ENGINE_NAMES);
+    for (Class<?> nested : declared.constants().getDeclaredClasses()) {
+      if (nested.getSimpleName().equals("Vars")) {
+        for (Field field : nested.getDeclaredFields()) {
+          if (field.getType() == ProcessVariable.class) {
+            try {
+              field.setAccessible(true);
+              declaredNames.add(((ProcessVariable<?>) field.get(null)).name());
+            } catch (IllegalAccessException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+      }
+    }
+    String xml;
+    try {
+      xml = java.nio.file.Files.readString(Path.of("processes").resolve(declared.bpmn()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    // delegate expressions name beans; everything else in ${...} reads variables
+    xml = xml.replaceAll("delegateExpression=\"[^\"]*\"", "");
+    List<String> problems = new ArrayList<>();
+    java.util.regex.Matcher expression =
+        java.util.regex.Pattern.compile("[$#]\\{([^}]*)}").matcher(xml);
+    while (expression.find()) {
+      String code =
+          expression
+              .group(1)
+              .replace("&quot;", "\"")
+              .replace("&gt;", ">")
+              .replace("&lt;", "<")
+              .replace("&amp;", "&")
+              .replaceAll("'[^']*'", "")
+              .replaceAll("\"[^\"]*\"", "");
+      java.util.regex.Matcher name =
+          java.util.regex.Pattern.compile("(?<![.\\w])([a-zA-Z_]\\w*)").matcher(code);
+      while (name.find()) {
+        if (!declaredNames.contains(name.group(1))) {
+          problems.add(
+              where
+                  + "expression ${"
+                  + expression.group(1)
+                  + "} reads "
+                  + name.group(1)
+                  + ", which Vars does not declare");
+        }
       }
     }
     return problems;

@@ -1,4 +1,4 @@
-package fi.muutos.platform;
+package fi.muutos.cases;
 
 import java.util.Map;
 import java.util.function.BiFunction;

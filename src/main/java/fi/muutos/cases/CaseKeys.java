@@ -1,10 +1,10 @@
-package fi.muutos.platform;
+package fi.muutos.cases;
 
+import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,27 +13,19 @@ import org.springframework.stereotype.Component;
  * One business key, one case, across all processes. Each case process has its own key prefix
  * ({@code muutos.cases.key-prefixes}: {@code zoningPlan: KAAVA}, ...); a start of that process with
  * another prefix is refused (400), and a key that any case already has is refused (409), also when
- * two starts race for it (the primary key of {@code mu_case_key} decides). A start without a key
- * gets the next one of its prefix. Processes without a prefix (technical or test models) are not
- * cases and are left alone.
+ * two starts race for it (the primary key of {@code mu_case} decides). A start without a key gets
+ * the next one of its prefix. Processes without a prefix (technical or test models) are not cases
+ * and are left alone.
  */
 @Component
 public class CaseKeys {
 
-  /** {@code muutos.cases.*}. */
-  @ConfigurationProperties("muutos.cases")
-  public record Settings(Map<String, String> keyPrefixes) {
-    public Settings {
-      keyPrefixes = keyPrefixes == null ? Map.of() : Map.copyOf(keyPrefixes);
-    }
-  }
-
-  private final Settings settings;
+  private final CaseSettings settings;
   private final BusinessKeys businessKeys;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  CaseKeys(Settings settings, BusinessKeys businessKeys, JdbcClient jdbc, Clock clock) {
+  CaseKeys(CaseSettings settings, BusinessKeys businessKeys, JdbcClient jdbc, Clock clock) {
     this.settings = settings;
     this.businessKeys = businessKeys;
     this.jdbc = jdbc;
@@ -80,7 +72,7 @@ public class CaseKeys {
               + "avain ei kuulu tälle käsittelylle).");
     }
     var owner =
-        jdbc.sql("select process_key, process_instance_id from mu_case_key where business_key = ?")
+        jdbc.sql("select process_key, process_instance_id from mu_case where business_key = ?")
             .param(key)
             .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
             .optional();
@@ -92,7 +84,7 @@ public class CaseKeys {
     }
     try {
       jdbc.sql(
-              "insert into mu_case_key (business_key, process_key, process_instance_id, "
+              "insert into mu_case (business_key, process_key, process_instance_id, "
                   + "created_at) values (?, ?, ?, ?)")
           .params(key, processKey, processInstanceId, OffsetDateTime.now(clock))
           .update();

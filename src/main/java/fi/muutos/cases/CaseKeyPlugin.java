@@ -1,4 +1,4 @@
-package fi.muutos.platform;
+package fi.muutos.cases;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.ExecutionListener;

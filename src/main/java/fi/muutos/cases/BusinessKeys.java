@@ -1,4 +1,4 @@
-package fi.muutos.platform;
+package fi.muutos.cases;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ public class BusinessKeys {
 
   /**
    * The next key of {@code prefix}. The first key of a year continues after the keys of that year
-   * that cases already have ({@code mu_case_key}: created before the counter, or given their key).
+   * that cases already have ({@code mu_case}: created before the counter, or given their key).
    */
   public String next(String prefix) {
     return transaction.execute(status -> take(prefix));
@@ -69,7 +69,7 @@ public class BusinessKeys {
             status ->
                 jdbc.sql(
                         "insert into mu_business_key_counter (prefix, key_year, last_number) "
-                            + "select ?, ?, count(*) from mu_case_key where business_key like ?")
+                            + "select ?, ?, count(*) from mu_case where business_key like ?")
                     .params(prefix, year, stem + "%")
                     .update());
       } catch (DuplicateKeyException anotherStartCreatedIt) {
@@ -78,15 +78,5 @@ public class BusinessKeys {
         }
       }
     }
-  }
-
-  /** The items of a comma-separated list, trimmed, without empty ones. */
-  public static java.util.List<String> commaList(String text) {
-    return text == null
-        ? java.util.List.of()
-        : java.util.Arrays.stream(text.split(","))
-            .map(String::strip)
-            .filter(s -> !s.isEmpty())
-            .toList();
   }
 }

@@ -1,0 +1,101 @@
+package fi.muutos.cases;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for MU_CASE and MU_CASE_STAGE, in the caller's (usually the engine's) transaction. */
+@Repository
+class CaseRepository {
+
+  /** A case's stored columns, its stage as stored. */
+  record CaseRow(
+      String businessKey,
+      String processKey,
+      String name,
+      String responsibleGroup,
+      String stage,
+      OffsetDateTime stageSince,
+      String outcome,
+      String processInstanceId,
+      OffsetDateTime createdAt) {}
+
+  /** A stage log row, its stage as stored. */
+  record StageRow(String stage, LocalDate legalDate, OffsetDateTime enteredAt, String activityId) {}
+
+  private static final String SELECT =
+      """
+      select business_key, process_key, name, responsible_group, stage, stage_since, outcome,
+        process_instance_id, created_at
+      from mu_case""";
+
+  private final JdbcClient jdbc;
+
+  CaseRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<CaseRow> find(String businessKey) {
+    return jdbc.sql(SELECT + " where business_key = ?")
+        .param(businessKey)
+        .query(CaseRow.class)
+        .optional();
+  }
+
+  List<CaseRow> list(String processKey, String stage) {
+    return stage == null
+        ? jdbc.sql(
+                SELECT
+                    + " where process_key = ? and stage is not null order by created_at, business_key")
+            .param(processKey)
+            .query(CaseRow.class)
+            .list()
+        : jdbc.sql(
+                SELECT + " where process_key = ? and stage = ? order by created_at, business_key")
+            .params(processKey, stage)
+            .query(CaseRow.class)
+            .list();
+  }
+
+  /** Fills in a claimed key's record; false when it was filled in already. */
+  boolean fillIn(String businessKey, String name, String group, String stage, OffsetDateTime at) {
+    return jdbc.sql(
+                """
+                update mu_case set name = ?, responsible_group = ?, stage = ?, stage_since = ?
+                where business_key = ? and stage is null""")
+            .params(name, group, stage, at, businessKey)
+            .update()
+        == 1;
+  }
+
+  void enter(
+      String businessKey,
+      String stage,
+      String outcome,
+      LocalDate legalDate,
+      OffsetDateTime at,
+      String activityId) {
+    jdbc.sql(
+            "update mu_case set stage = ?, stage_since = ?, outcome = coalesce(?, outcome) "
+                + "where business_key = ?")
+        .params(stage, at, outcome, businessKey)
+        .update();
+    jdbc.sql(
+            "insert into mu_case_stage (business_key, stage, legal_date, entered_at, activity_id) "
+                + "values (?, ?, ?, ?, ?)")
+        .params(businessKey, stage, legalDate, at, activityId)
+        .update();
+  }
+
+  List<StageRow> stages(String businessKey) {
+    return jdbc.sql(
+            "select stage, legal_date, entered_at, activity_id from mu_case_stage "
+                + "where business_key = ? order by id")
+        .param(businessKey)
+        .query(StageRow.class)
+        .list();
+  }
+}

@@ -1,0 +1,192 @@
+package fi.muutos.cases;
+
+import fi.muutos.cases.CaseRepository.CaseRow;
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case record of every process, kept once: a case is registered once per instance (its key was
+ * claimed when the instance started, {@link CaseKeys}), enters stages (each logged with the step,
+ * the system time and, where the law gives one, the legal date), and ends with an outcome. Each
+ * feature sees its cases typed by its {@link CaseKind}; its own table holds only what is its own,
+ * joined by the business key.
+ */
+@Service
+public class Cases {
+
+  private final CaseRepository repository;
+  private final CaseSettings settings;
+  private final Map<String, CaseKind<?>> kinds;
+  private final Clock clock;
+
+  Cases(CaseRepository repository, CaseSettings settings, List<CaseKind<?>> kinds, Clock clock) {
+    this.repository = repository;
+    this.settings = settings;
+    this.kinds =
+        kinds.stream().collect(Collectors.toMap(CaseKind::processKey, Function.identity()));
+    this.clock = clock;
+  }
+
+  /**
+   * Registers the case of a starting instance in its first stage: true when it was registered now,
+   * false when this instance's case was registered already (a retried first step). Only the
+   * instance that claimed the key can register it.
+   */
+  @Transactional
+  public <S extends Enum<S> & CaseStage> boolean register(
+      CaseKind<S> kind,
+      String businessKey,
+      String processInstanceId,
+      String name,
+      S firstStage,
+      String activityId) {
+    CaseRow row = claimed(kind, businessKey);
+    if (!processInstanceId.equals(row.processInstanceId())) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "duplicate-business-key",
+          "A case with the business key " + businessKey + " exists already.");
+    }
+    if (name == null || name.isBlank()) {
+      throw new DomainException(
+          Kind.INVALID, "invalid-" + kind.noun(), "A " + kind.noun() + " needs a name.");
+    }
+    String group = settings.responsibleGroups().get(kind.processKey());
+    OffsetDateTime now = now();
+    if (!repository.fillIn(businessKey, name.strip(), group, firstStage.name(), now)) {
+      return false;
+    }
+    repository.enter(businessKey, firstStage.name(), null, null, now, activityId);
+    return true;
+  }
+
+  /**
+   * The case enters a stage; {@code outcome} (IN_FORCE, CANCELLED, ...) and {@code legalDate} are
+   * optional.
+   */
+  @Transactional
+  public <S extends Enum<S> & CaseStage> void enter(
+      CaseKind<S> kind,
+      String businessKey,
+      S stage,
+      String outcome,
+      LocalDate legalDate,
+      String activityId) {
+    registered(kind, businessKey);
+    repository.enter(businessKey, stage.name(), outcome, legalDate, now(), activityId);
+  }
+
+  /**
+   * The case of this key enters the stage of this name (the generic stage step): the name must be
+   * one of the case's process's stages.
+   */
+  @Transactional
+  public void enter(
+      String businessKey, String stage, String outcome, LocalDate legalDate, String activityId) {
+    CaseRow row =
+        repository
+            .find(businessKey == null ? "" : businessKey)
+            .orElseThrow(() -> new IllegalStateException("No case has the key " + businessKey));
+    CaseKind<?> kind = kinds.get(row.processKey());
+    if (kind == null) {
+      throw new IllegalStateException(row.processKey() + " declares no CaseKind bean");
+    }
+    enterTyped(kind, businessKey, stage, outcome, legalDate, activityId);
+  }
+
+  private <S extends Enum<S> & CaseStage> void enterTyped(
+      CaseKind<S> kind,
+      String businessKey,
+      String stage,
+      String outcome,
+      LocalDate legalDate,
+      String activityId) {
+    enter(kind, businessKey, kind.stage(stage), outcome, legalDate, activityId);
+  }
+
+  /** The case of this key, of this kind; a 404 when there is none. */
+  @Transactional(readOnly = true)
+  public <S extends Enum<S> & CaseStage> Case<S> get(CaseKind<S> kind, String businessKey) {
+    return typed(kind, registered(kind, businessKey));
+  }
+
+  /** The cases of this kind (in a stage, or all when {@code stage} is null), oldest first. */
+  @Transactional(readOnly = true)
+  public <S extends Enum<S> & CaseStage> List<Case<S>> list(CaseKind<S> kind, S stage) {
+    return repository.list(kind.processKey(), stage == null ? null : stage.name()).stream()
+        .map(row -> typed(kind, row))
+        .toList();
+  }
+
+  /** The stages the case entered, in order. */
+  @Transactional(readOnly = true)
+  public <S extends Enum<S> & CaseStage> List<StageEntry<S>> stages(
+      CaseKind<S> kind, String businessKey) {
+    return repository.stages(businessKey).stream()
+        .map(
+            s ->
+                new StageEntry<>(
+                    kind.stage(s.stage()), s.legalDate(), s.enteredAt(), s.activityId()))
+        .toList();
+  }
+
+  private CaseRow claimed(CaseKind<?> kind, String businessKey) {
+    CaseRow row =
+        repository
+            .find(businessKey == null ? "" : businessKey)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The key "
+                            + businessKey
+                            + " was not claimed at start: is "
+                            + kind.processKey()
+                            + " in muutos.cases.key-prefixes?"));
+    if (!kind.processKey().equals(row.processKey())) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "duplicate-business-key",
+          "A case with the business key " + businessKey + " exists already.");
+    }
+    return row;
+  }
+
+  private CaseRow registered(CaseKind<?> kind, String businessKey) {
+    return repository
+        .find(businessKey == null ? "" : businessKey)
+        .filter(row -> kind.processKey().equals(row.processKey()) && row.stage() != null)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    Kind.NOT_FOUND,
+                    kind.noun() + "-not-found",
+                    "There is no " + kind.noun() + " with the business key " + businessKey + "."));
+  }
+
+  private static <S extends Enum<S> & CaseStage> Case<S> typed(CaseKind<S> kind, CaseRow row) {
+    return new Case<>(
+        row.businessKey(),
+        row.processKey(),
+        row.name(),
+        row.responsibleGroup(),
+        kind.stage(row.stage()),
+        row.stageSince(),
+        row.outcome(),
+        row.processInstanceId(),
+        row.createdAt());
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+}

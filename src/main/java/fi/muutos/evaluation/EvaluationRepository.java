@@ -1,0 +1,160 @@
+package fi.muutos.evaluation;
+
+import fi.muutos.evaluation.EvaluationResults.Answer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL for the evaluation tables (MU_EVAL*): what only an evaluation has. Answers are stored with
+ * the respondent's group, never with a user id.
+ */
+@Repository
+class EvaluationRepository {
+
+  /** What only an evaluation has; the case record has the rest. */
+  record EvaluationRow(
+      long id,
+      String businessKey,
+      String evaluator,
+      LocalDate startedOn,
+      LocalDate surveyClosesOn,
+      String surveyFormId,
+      BigDecimal responseRate,
+      String synthesis,
+      String followUps) {}
+
+  /** Respondents and answered respondents per group. */
+  record Participation(Map<String, Integer> respondents, Map<String, Integer> answered) {}
+
+  private static final String SELECT =
+      """
+      select id, business_key, evaluator, started_on, survey_closes_on, survey_form_id,
+        response_rate, synthesis, follow_ups
+      from mu_eval""";
+
+  private final JdbcClient jdbc;
+
+  EvaluationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(String businessKey, String evaluator, LocalDate startedOn, LocalDate closesOn) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            insert into mu_eval (business_key, evaluator, started_on, survey_closes_on)
+            values (?, ?, ?, ?)""")
+        .params(businessKey, evaluator, startedOn, closesOn)
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  void addRespondent(long id, String userId, String group) {
+    jdbc.sql(
+            "insert into mu_eval_respondent (eval_id, user_id, respondent_group, answered) "
+                + "values (?, ?, ?, false)")
+        .params(id, userId, group)
+        .update();
+  }
+
+  Optional<EvaluationRow> find(long id) {
+    return jdbc.sql(SELECT + " where id = ?").param(id).query(EvaluationRow.class).optional();
+  }
+
+  Optional<EvaluationRow> findByBusinessKey(String businessKey) {
+    return jdbc.sql(SELECT + " where business_key = ?")
+        .param(businessKey)
+        .query(EvaluationRow.class)
+        .optional();
+  }
+
+  void surveyFormId(long id, String formId) {
+    jdbc.sql("update mu_eval set survey_form_id = ? where id = ?").params(formId, id).update();
+  }
+
+  List<String> respondentIds(long id) {
+    return jdbc.sql("select user_id from mu_eval_respondent where eval_id = ? order by id")
+        .param(id)
+        .query(String.class)
+        .list();
+  }
+
+  Optional<String> respondentGroup(long id, String userId) {
+    return jdbc.sql(
+            "select respondent_group from mu_eval_respondent where eval_id = ? and user_id = ?")
+        .params(id, userId)
+        .query(String.class)
+        .optional();
+  }
+
+  void addAnswer(long id, String group, String objectiveCode, int rating, String comment) {
+    jdbc.sql(
+            "insert into mu_eval_answer (eval_id, respondent_group, objective_code, rating, "
+                + "comment) values (?, ?, ?, ?, ?)")
+        .params(id, group, objectiveCode, rating, comment)
+        .update();
+  }
+
+  void answered(long id, String userId) {
+    jdbc.sql("update mu_eval_respondent set answered = true where eval_id = ? and user_id = ?")
+        .params(id, userId)
+        .update();
+  }
+
+  Participation participation(long id) {
+    Map<String, Integer> respondents = new TreeMap<>();
+    Map<String, Integer> answered = new TreeMap<>();
+    jdbc.sql("select respondent_group, answered from mu_eval_respondent where eval_id = ?")
+        .param(id)
+        .query(
+            rs -> {
+              respondents.merge(rs.getString(1), 1, Integer::sum);
+              if (rs.getBoolean(2)) {
+                answered.merge(rs.getString(1), 1, Integer::sum);
+              }
+            });
+    return new Participation(respondents, answered);
+  }
+
+  void responseRate(long id, BigDecimal rate) {
+    jdbc.sql("update mu_eval set response_rate = ? where id = ?").params(rate, id).update();
+  }
+
+  void addInterview(long id, String role, String summary, OffsetDateTime at) {
+    jdbc.sql(
+            "insert into mu_eval_interview (eval_id, role, summary, recorded_at) "
+                + "values (?, ?, ?, ?)")
+        .params(id, role, summary, at)
+        .update();
+  }
+
+  int interviews(long id) {
+    return jdbc.sql("select count(*) from mu_eval_interview where eval_id = ?")
+        .param(id)
+        .query(Integer.class)
+        .single();
+  }
+
+  void synthesis(long id, String synthesis, String followUps) {
+    jdbc.sql("update mu_eval set synthesis = ?, follow_ups = ? where id = ?")
+        .params(synthesis, followUps, id)
+        .update();
+  }
+
+  List<Answer> answers(long id) {
+    return jdbc.sql(
+            "select respondent_group, objective_code, rating "
+                + "from mu_eval_answer where eval_id = ? and rating is not null order by id")
+        .param(id)
+        .query((rs, n) -> new Answer(rs.getString(1), rs.getString(2), rs.getInt(3)))
+        .list();
+  }
+}

@@ -1,0 +1,100 @@
+package fi.muutos.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.strategy.StrategyService.ObjectiveRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The survey form of an evaluation: a Camunda Form generated for the strategy's objectives (a
+ * rating 1–5 and an optional comment for each), deployed so that the survey tasks can reference it.
+ */
+@Component
+class SurveyForms {
+
+  private final RepositoryService repositoryService;
+  private final ObjectMapper json;
+
+  SurveyForms(RepositoryService repositoryService, ObjectMapper json) {
+    this.repositoryService = repositoryService;
+    this.json = json;
+  }
+
+  /** The variable key of an objective's rating in the generated survey form. */
+  static String ratingKey(String objectiveCode) {
+    return "rating_" + objectiveCode.replace('-', '_');
+  }
+
+  /** The variable key of an objective's comment in the generated survey form. */
+  static String commentKey(String objectiveCode) {
+    return "comment_" + objectiveCode.replace('-', '_');
+  }
+
+  /** Generates and deploys the survey form of the evaluation; returns its form id. */
+  String deploy(String businessKey, List<ObjectiveRef> objectives) {
+    String formId = "evaluationSurvey_" + businessKey.replaceAll("[^A-Za-z0-9]", "_");
+    try {
+      repositoryService
+          .createDeployment()
+          .name("evaluation-survey-" + businessKey)
+          .source("muutos-evaluation")
+          .addString(formId + ".form", json.writeValueAsString(form(formId, objectives)))
+          .deploy();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return formId;
+  }
+
+  private static Map<String, Object> form(String formId, List<ObjectiveRef> objectives) {
+    List<Map<String, Object>> components = new ArrayList<>();
+    components.add(
+        Map.of(
+            "id",
+            "text_intro",
+            "type",
+            "text",
+            "text",
+            "## Strategian arviointi\nArvioi, miten kukin tavoite on toteutunut (1 = heikosti, "
+                + "5 = erinomaisesti). Vastaukset käsitellään ryhmittäin, ei nimellä."));
+    for (ObjectiveRef objective : objectives) {
+      components.add(
+          Map.of(
+              "id",
+              "field_" + ratingKey(objective.code()),
+              "key",
+              ratingKey(objective.code()),
+              "type",
+              "number",
+              "label",
+              objective.name() + " (1–5)",
+              "validate",
+              Map.of("min", 1, "max", 5)));
+      components.add(
+          Map.of(
+              "id",
+              "field_" + commentKey(objective.code()),
+              "key",
+              commentKey(objective.code()),
+              "type",
+              "textfield",
+              "label",
+              "Perustelu (vapaaehtoinen)",
+              "validate",
+              Map.of("maxLength", 2000)));
+    }
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("executionPlatform", "Camunda Platform");
+    form.put("executionPlatformVersion", "7.24.0");
+    form.put("schemaVersion", 16);
+    form.put("id", formId);
+    form.put("type", "default");
+    form.put("components", components);
+    return form;
+  }
+}

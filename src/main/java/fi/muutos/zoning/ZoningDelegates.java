@@ -1,0 +1,96 @@
+package fi.muutos.zoning;
+
+import static fi.muutos.zoning.ZoningPlanProcess.Vars;
+
+import fi.muutos.cases.CaseKind;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The zoning process's delegates: each reads its typed variables ({@link ZoningPlanProcess.Vars}),
+ * calls {@link ZoningPlans}, writes typed output. Stages are recorded by the shared {@code
+ * #{recordStage}} step.
+ */
+@Configuration(proxyBeanMethods = false)
+class ZoningDelegates {
+
+  /** Plans are cases ({@code fi.muutos.cases}). */
+  @Bean
+  CaseKind<ZoningStage> zoningCases() {
+    return ZoningPlanProcess.CASE;
+  }
+
+  /**
+   * {@code #{registerZoningPlan}}: the process's first step creates the plan's record, however the
+   * process was started (API, Tasklist start form, engine REST). The business key was claimed (or
+   * given, KAAVA-year-number) when the instance started.
+   */
+  @Bean
+  JavaDelegate registerZoningPlan(
+      ZoningPlans plans, @Value("${muutos.zoning.measure:}") String measure) {
+    return execution -> {
+      boolean significant = Boolean.TRUE.equals(Vars.SIGNIFICANT.get(execution));
+      long planId =
+          plans.register(
+              execution.getProcessBusinessKey(),
+              Vars.PLAN_NAME.get(execution),
+              Vars.PLAN_TYPE.get(execution),
+              significant,
+              Vars.AREA.get(execution),
+              execution.getProcessInstanceId());
+      Vars.PLAN_ID.set(execution, planId);
+      Vars.SIGNIFICANT.set(execution, significant);
+      Vars.ZONING_MEASURE.set(execution, measure);
+    };
+  }
+
+  /** {@code #{applyZoningVariant}}: the DMN's COUNCIL / DELEGATED becomes the body's name. */
+  @Bean
+  JavaDelegate applyZoningVariant(ZoningPlans plans) {
+    return execution ->
+        Vars.APPROVING_BODY_NAME.set(
+            execution, plans.approvingBody(planId(execution), Vars.APPROVING_BODY.get(execution)));
+  }
+
+  /**
+   * {@code #{startProposalDisplay}}: the (re)display of the proposal starts; sets when it ends and
+   * whose statements are requested (the statement round's branches).
+   */
+  @Bean
+  JavaDelegate startProposalDisplay(ZoningPlans plans) {
+    return execution -> {
+      Vars.DISPLAY_ENDS_AT.set(
+          execution,
+          plans.startProposalDisplay(
+              planId(execution),
+              Vars.PROPOSAL_DISPLAY_START.require(execution),
+              Vars.DISPLAY_DAYS.require(execution),
+              execution.getCurrentActivityId()));
+      List<String> authorities = Vars.STATEMENT_AUTHORITIES.get(execution);
+      Vars.STATEMENT_REQUESTS.set(execution, authorities == null ? List.of() : authorities);
+    };
+  }
+
+  /** {@code #{startAppealPeriod}}: sets {@code appealPeriodEndsAt} from the notice's date. */
+  @Bean
+  JavaDelegate startAppealPeriod(ZoningPlans plans) {
+    return execution ->
+        Vars.APPEAL_PERIOD_ENDS_AT.set(
+            execution,
+            plans.startAppealPeriod(planId(execution), Vars.NOTICE_DATE.require(execution)));
+  }
+
+  /** {@code #{recordReminder}}: a reminder (muistutus) was filed during the display. */
+  @Bean
+  JavaDelegate recordReminder(ZoningPlans plans) {
+    return execution -> plans.recordReminder(planId(execution));
+  }
+
+  private static long planId(DelegateExecution execution) {
+    return Vars.PLAN_ID.require(execution);
+  }
+}

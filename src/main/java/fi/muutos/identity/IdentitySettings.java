@@ -30,6 +30,8 @@ record IdentitySettings(
    * @param applications Camunda webapps the group may open (tasklist, cockpit, admin)
    * @param processes process definition keys the group takes part in
    * @param observer whether the group reads every process, instance and task (management)
+   * @param api what the group may do through {@code /api} ({@link ApiPermissions}: {@code
+   *     zoning.start}, {@code reforms.read}, ...)
    */
   record GroupSettings(
       @NotBlank @Pattern(regexp = "[a-z0-9-]+") String id,
@@ -37,12 +39,14 @@ record IdentitySettings(
       String type,
       List<@Pattern(regexp = "tasklist|cockpit|admin|welcome") String> applications,
       List<@NotBlank String> processes,
-      boolean observer) {
+      boolean observer,
+      List<@Pattern(regexp = "[a-z]+\\.[a-z]+") String> api) {
 
     GroupSettings {
       type = type == null || type.isBlank() ? "WORKFLOW" : type;
       applications = applications == null ? List.of() : List.copyOf(applications);
       processes = processes == null ? List.of() : List.copyOf(processes);
+      api = api == null ? List.of() : List.copyOf(api);
     }
 
     boolean usesTasklist() {

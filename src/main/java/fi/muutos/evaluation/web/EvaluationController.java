@@ -41,7 +41,7 @@ class EvaluationController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyRole('hallinto', 'camunda-admin')")
+  @PreAuthorize("@api.may(authentication, 'evaluations.start')")
   @Operation(summary = "Start an evaluation of the current strategy (201)")
   ResponseEntity<Started> start(@Valid @RequestBody StartEvaluationRequest body) {
     Started started =
@@ -59,7 +59,7 @@ class EvaluationController {
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize("hasAnyRole('hallinto', 'johtoryhma', 'camunda-admin')")
+  @PreAuthorize("@api.may(authentication, 'evaluations.read')")
   @Operation(summary = "An evaluation with its aggregated results (per group, no names)")
   EvaluationView evaluation(@PathVariable long id) {
     return evaluations.find(id);

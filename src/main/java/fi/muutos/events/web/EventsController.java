@@ -49,7 +49,8 @@ class EventsController {
 
   static final String BATCH = "application/cloudevents-batch+json";
   static final int MAX_BODY = 1024 * 1024;
-  private static final String WRITERS = "hasAnyRole('integraatio', 'camunda-admin')";
+  private static final String WRITERS = "@api.may(authentication, 'events.send')";
+  private static final String ADMINS = "hasRole('" + Groups.ADMIN + "')";
 
   private final EventInbox inbox;
   private final Outbox outbox;
@@ -103,7 +104,7 @@ class EventsController {
   }
 
   @GetMapping
-  @PreAuthorize("hasRole('camunda-admin')")
+  @PreAuthorize(ADMINS)
   @Operation(summary = "Inbound events for operators (admins), newest first")
   List<InboundEventView> events(
       @RequestParam(required = false) String status,
@@ -113,7 +114,7 @@ class EventsController {
   }
 
   @GetMapping("/conflicts")
-  @PreAuthorize("hasRole('camunda-admin')")
+  @PreAuthorize(ADMINS)
   @Operation(
       summary =
           "Events refused because an event with the same source and id but other "

@@ -44,7 +44,7 @@ class ReformController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyRole('hallinto', 'camunda-admin')")
+  @PreAuthorize("@api.may(authentication, 'reforms.start')")
   @Operation(summary = "Start a reform: committees, divisions, effective date (201)")
   ResponseEntity<Started> start(@Valid @RequestBody StartReformRequest body) {
     Started started =
@@ -61,9 +61,7 @@ class ReformController {
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize(
-      "hasAnyRole('hallinto', 'henkilosto', 'talous', 'kirjaamo', 'johtoryhma', "
-          + "'integraatio', 'camunda-admin')")
+  @PreAuthorize("@api.may(authentication, 'reforms.read')")
   @Operation(summary = "A reform: stage, committees (elected or not, gender balance), dates")
   ReformView reform(@PathVariable long id) {
     return reforms.find(id);

@@ -73,7 +73,7 @@ class StrategyController {
   }
 
   @PostMapping("/measures")
-  @PreAuthorize("hasAnyRole('hallinto', 'johtoryhma', '" + StrategyService.ADMIN_GROUP + "')")
+  @PreAuthorize("@api.may(authentication, 'strategy.edit')")
   @Operation(
       summary =
           "Add a measure to the current strategy, e.g. from an evaluation's "

@@ -40,7 +40,7 @@ class TransferController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyRole('hallinto', 'camunda-admin')")
+  @PreAuthorize("@api.may(authentication, 'transfers.start')")
   @Operation(summary = "Start a transfer (201 with transfer id, business key, process instance)")
   ResponseEntity<Started> start(@Valid @RequestBody StartTransferRequest body) {
     Started started =
@@ -60,9 +60,7 @@ class TransferController {
   }
 
   @GetMapping("/{id}")
-  @PreAuthorize(
-      "hasAnyRole('hallinto', 'henkilosto', 'talous', 'kirjaamo', 'johtoryhma', "
-          + "'integraatio', 'camunda-admin')")
+  @PreAuthorize("@api.may(authentication, 'transfers.read')")
   @Operation(summary = "A transfer: its data, stage and each branch (applies? done?)")
   TransferView transfer(@PathVariable long id) {
     return transfers.find(id);

@@ -34,9 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Kaavoitus", description = "Kaavamenettely")
 class ZoningController {
 
-  private static final String PLANNERS = "hasAnyRole('kaavoitus', 'camunda-admin')";
-  private static final String READERS =
-      "hasAnyRole('kaavoitus', 'kirjaamo', 'johtoryhma', 'integraatio', 'camunda-admin')";
+  private static final String PLANNERS = "@api.may(authentication, 'zoning.start')";
+  private static final String READERS = "@api.may(authentication, 'zoning.read')";
 
   private final ZoningPlanProcedure procedure;
   private final ZoningPlans plans;

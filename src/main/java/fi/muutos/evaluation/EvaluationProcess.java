@@ -1,6 +1,7 @@
 package fi.muutos.evaluation;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.Decision;
 import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -59,8 +60,10 @@ public final class EvaluationProcess {
         ProcessVariable.text("intervieweeRole");
     public static final ProcessVariable<String> INTERVIEW_SUMMARY =
         ProcessVariable.text("interviewSummary");
-    public static final ProcessVariable<LocalDate> DECISION_DATE =
-        ProcessVariable.date("decisionDate");
+    public static final ProcessVariable<LocalDate> DECISION_DATE = Decision.DATE;
+
+    // What the forms record for the case's history; no code reads these.
+    public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;
 
     private Vars() {}
   }

@@ -1,6 +1,7 @@
 package fi.muutos.organisation;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.Decision;
 import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -64,10 +65,9 @@ public final class ReformProcess {
         ProcessVariable.moment("followUpAt");
     public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
         ProcessVariable.moment("appealPeriodEndsAt");
-    public static final ProcessVariable<String> DECISION_OUTCOME =
-        ProcessVariable.text("decisionOutcome");
-    public static final ProcessVariable<LocalDate> DECISION_DATE =
-        ProcessVariable.date("decisionDate");
+    public static final ProcessVariable<String> DECISION_OUTCOME = Decision.OUTCOME;
+    public static final ProcessVariable<LocalDate> DECISION_DATE = Decision.DATE;
+    public static final ProcessVariable<String> DECISION_BODY = Decision.BODY;
     public static final ProcessVariable<LocalDate> NOTICE_DATE = ProcessVariable.date("noticeDate");
     public static final ProcessVariable<LocalDate> COOPERATION_START =
         ProcessVariable.date("cooperationStart");
@@ -77,6 +77,28 @@ public final class ReformProcess {
     public static final ProcessVariable<String> MEMBERS = ProcessVariable.text("members");
     public static final ProcessVariable<Integer> WOMEN = ProcessVariable.count("women");
     public static final ProcessVariable<Integer> MEN = ProcessVariable.count("men");
+
+    public static final ProcessVariable<String> DRAFT_REFERENCE =
+        ProcessVariable.text("draftReference");
+    public static final ProcessVariable<String> COOPERATION_MINUTES =
+        ProcessVariable.text("cooperationMinutes");
+    public static final ProcessVariable<String> REVIEW_SUMMARY =
+        ProcessVariable.text("reviewSummary");
+
+    // What the forms record for the case's history; no code reads these.
+    public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;
+    public static final ProcessVariable<String> BOARD_SECTION =
+        ProcessVariable.text("boardSection");
+    public static final ProcessVariable<String> BUDGET_BINDING_LEVELS =
+        ProcessVariable.text("budgetBindingLevels");
+    public static final ProcessVariable<String> DELEGATION_DECISIONS =
+        ProcessVariable.text("delegationDecisions");
+    public static final ProcessVariable<String> DRAFT_SUMMARY =
+        ProcessVariable.text("draftSummary");
+    public static final ProcessVariable<String> RECORDS_CHANGES =
+        ProcessVariable.text("recordsChanges");
+    public static final ProcessVariable<String> STAFF_PLACEMENT =
+        ProcessVariable.text("staffPlacement");
 
     private Vars() {}
   }

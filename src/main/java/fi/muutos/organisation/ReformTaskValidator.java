@@ -3,6 +3,7 @@ package fi.muutos.organisation;
 import static fi.muutos.organisation.ReformProcess.Elements;
 import static fi.muutos.organisation.ReformProcess.Vars;
 
+import fi.muutos.platform.Decision;
 import fi.muutos.platform.TaskRules;
 import fi.muutos.platform.TaskRules.Rule;
 import java.util.List;
@@ -21,23 +22,19 @@ class ReformTaskValidator implements TaskListener {
   private static final TaskRules RULES =
       new TaskRules(
           Map.of(
-              Elements.DRAFT, List.of(Rule.text("draftReference")),
+              Elements.DRAFT, List.of(Rule.text(Vars.DRAFT_REFERENCE)),
               Elements.COOPERATION,
                   List.of(
                       Rule.date(Vars.COOPERATION_START),
                       Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
-                      Rule.text("cooperationMinutes")),
+                      Rule.text(Vars.COOPERATION_MINUTES)),
               Elements.BOARD_PROPOSAL,
                   List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END)),
-              Elements.RECORD_DECISION,
-                  List.of(
-                      Rule.text("decisionBody"),
-                      Rule.date(Vars.DECISION_DATE),
-                      Rule.oneOf(Vars.DECISION_OUTCOME, "APPROVED", "RETURNED", "REJECTED")),
+              Elements.RECORD_DECISION, Decision.rules(),
               Elements.PUBLISH_DECISION, List.of(Rule.date(Vars.NOTICE_DATE)),
               Elements.ELECT_COMMITTEE,
                   List.of(Rule.text(Vars.MEMBERS), Rule.count(Vars.WOMEN), Rule.count(Vars.MEN)),
-              Elements.FOLLOW_UP, List.of(Rule.text("reviewSummary"))));
+              Elements.FOLLOW_UP, List.of(Rule.text(Vars.REVIEW_SUMMARY))));
 
   @Override
   public void notify(DelegateTask task) {

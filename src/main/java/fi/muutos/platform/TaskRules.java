@@ -21,33 +21,33 @@ public final class TaskRules {
   public record Rule(
       String variable, String kind, Set<String> allowed, String notBefore, int minDays) {
 
-    public static Rule date(String variable) {
+    private static Rule date(String variable) {
       return new Rule(variable, "date", Set.of(), null, 0);
     }
 
     /** A date that may not be before the date in {@code earlier} (when that is set). */
-    public static Rule dateNotBefore(String variable, String earlier) {
+    private static Rule dateNotBefore(String variable, String earlier) {
       return new Rule(variable, "date", Set.of(), earlier, 0);
     }
 
     /** A date at least {@code days} days after the date in {@code earlier}. */
-    public static Rule dateAtLeastDaysAfter(String variable, String earlier, int days) {
+    private static Rule dateAtLeastDaysAfter(String variable, String earlier, int days) {
       return new Rule(variable, "date", Set.of(), earlier, days);
     }
 
-    public static Rule text(String variable) {
+    private static Rule text(String variable) {
       return new Rule(variable, "text", Set.of(), null, 0);
     }
 
-    public static Rule yesNo(String variable) {
+    private static Rule yesNo(String variable) {
       return new Rule(variable, "boolean", Set.of(), null, 0);
     }
 
-    public static Rule count(String variable) {
+    private static Rule count(String variable) {
       return new Rule(variable, "count", Set.of(), null, 0);
     }
 
-    public static Rule oneOf(String variable, String... values) {
+    private static Rule oneOf(String variable, String... values) {
       return new Rule(variable, "text", Set.of(values), null, 0);
     }
 

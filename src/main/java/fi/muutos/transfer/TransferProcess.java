@@ -1,6 +1,7 @@
 package fi.muutos.transfer;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.Decision;
 import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -92,10 +93,37 @@ public final class TransferProcess {
     public static final ProcessVariable<LocalDate> COOPERATION_END =
         ProcessVariable.date("cooperationEnd");
     public static final ProcessVariable<LocalDate> BOARD_DATE = ProcessVariable.date("boardDate");
-    public static final ProcessVariable<String> DECISION_OUTCOME =
-        ProcessVariable.text("decisionOutcome");
-    public static final ProcessVariable<LocalDate> DECISION_DATE =
-        ProcessVariable.date("decisionDate");
+    public static final ProcessVariable<String> DECISION_OUTCOME = Decision.OUTCOME;
+    public static final ProcessVariable<LocalDate> DECISION_DATE = Decision.DATE;
+    public static final ProcessVariable<String> DECISION_BODY = Decision.BODY;
+
+    public static final ProcessVariable<String> OPTIONS_SUMMARY =
+        ProcessVariable.text("optionsSummary");
+    public static final ProcessVariable<String> COOPERATION_MINUTES =
+        ProcessVariable.text("cooperationMinutes");
+    public static final ProcessVariable<String> CONTROL_BASIS =
+        ProcessVariable.text("controlBasis");
+    public static final ProcessVariable<String> PENSION_SCHEME =
+        ProcessVariable.text("pensionScheme");
+    public static final ProcessVariable<Integer> STAFF_COUNT = ProcessVariable.count("staffCount");
+    public static final ProcessVariable<String> COLLECTIVE_AGREEMENT =
+        ProcessVariable.text("collectiveAgreement");
+    public static final ProcessVariable<LocalDate> INFORMED_ON = ProcessVariable.date("informedOn");
+
+    // What the forms record for the case's history; no code reads these.
+    public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;
+    public static final ProcessVariable<String> AGREEMENTS = ProcessVariable.text("agreements");
+    public static final ProcessVariable<String> BOARD_SECTION =
+        ProcessVariable.text("boardSection");
+    public static final ProcessVariable<String> DATA_HANDOVER =
+        ProcessVariable.text("dataHandover");
+    public static final ProcessVariable<LocalDate> PENSION_APPLICATION_DATE =
+        ProcessVariable.date("pensionApplicationDate");
+    public static final ProcessVariable<String> REGISTRATION_NOTE =
+        ProcessVariable.text("registrationNote");
+    public static final ProcessVariable<String> STEERING_NOTES =
+        ProcessVariable.text("steeringNotes");
+    public static final ProcessVariable<String> WATER_DUTIES = ProcessVariable.text("waterDuties");
 
     private Vars() {}
   }

@@ -1,6 +1,7 @@
 package fi.muutos.zoning;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.Decision;
 import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -97,10 +98,9 @@ public final class ZoningPlanProcess {
         ProcessVariable.moment("displayEndsAt");
     public static final ProcessVariable<Boolean> SUBSTANTIAL_CHANGES =
         ProcessVariable.flag("substantialChanges");
-    public static final ProcessVariable<String> DECISION_OUTCOME =
-        ProcessVariable.text("decisionOutcome");
-    public static final ProcessVariable<LocalDate> DECISION_DATE =
-        ProcessVariable.date("decisionDate");
+    public static final ProcessVariable<String> DECISION_OUTCOME = Decision.OUTCOME;
+    public static final ProcessVariable<LocalDate> DECISION_DATE = Decision.DATE;
+    public static final ProcessVariable<String> DECISION_BODY = Decision.BODY;
     public static final ProcessVariable<LocalDate> NOTICE_DATE = ProcessVariable.date("noticeDate");
     public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
         ProcessVariable.moment("appealPeriodEndsAt");
@@ -114,6 +114,30 @@ public final class ZoningPlanProcess {
     /** The authorities whose statements the current display round requests, one branch each. */
     public static final ProcessVariable<List<String>> STATEMENT_REQUESTS =
         ProcessVariable.list("statementRequests");
+
+    public static final ProcessVariable<LocalDate> MEETING_DATE =
+        ProcessVariable.date("meetingDate");
+    public static final ProcessVariable<LocalDate> DRAFT_DISPLAY_START =
+        ProcessVariable.date("draftDisplayStart");
+
+    // What the forms record for the case's history; no code reads these.
+    public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;
+    public static final ProcessVariable<LocalDate> DRAFT_DISPLAY_END =
+        ProcessVariable.date("draftDisplayEnd");
+    public static final ProcessVariable<String> ENTRY_INTO_FORCE_NOTICE =
+        ProcessVariable.text("entryIntoForceNotice");
+    public static final ProcessVariable<String> MEETING_MINUTES =
+        ProcessVariable.text("meetingMinutes");
+    public static final ProcessVariable<String> OAS_REFERENCE =
+        ProcessVariable.text("oasReference");
+    public static final ProcessVariable<Integer> OPINION_COUNT =
+        ProcessVariable.count("opinionCount");
+    public static final ProcessVariable<String> OPINION_SUMMARY =
+        ProcessVariable.text("opinionSummary");
+    public static final ProcessVariable<String> PROPOSAL_SUMMARY =
+        ProcessVariable.text("proposalSummary");
+    public static final ProcessVariable<String> REMINDER_REPLIES =
+        ProcessVariable.text("reminderReplies");
 
     private Vars() {}
   }

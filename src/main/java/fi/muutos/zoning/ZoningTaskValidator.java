@@ -3,6 +3,7 @@ package fi.muutos.zoning;
 import static fi.muutos.zoning.ZoningPlanProcess.Elements;
 import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 
+import fi.muutos.platform.Decision;
 import fi.muutos.platform.TaskRules;
 import fi.muutos.platform.TaskRules.Rule;
 import java.util.List;
@@ -21,15 +22,11 @@ class ZoningTaskValidator implements TaskListener {
       new TaskRules(
           Map.of(
               Elements.ANNOUNCE_INITIATION, List.of(Rule.date(Vars.ANNOUNCEMENT_DATE)),
-              Elements.AUTHORITIES_MEETING, List.of(Rule.date("meetingDate")),
-              Elements.DISPLAY_DRAFT, List.of(Rule.date("draftDisplayStart")),
+              Elements.AUTHORITIES_MEETING, List.of(Rule.date(Vars.MEETING_DATE)),
+              Elements.DISPLAY_DRAFT, List.of(Rule.date(Vars.DRAFT_DISPLAY_START)),
               Elements.PREPARE_PROPOSAL, List.of(Rule.date(Vars.PROPOSAL_DISPLAY_START)),
               Elements.REPLY_TO_REMINDERS, List.of(Rule.yesNo(Vars.SUBSTANTIAL_CHANGES)),
-              Elements.RECORD_DECISION,
-                  List.of(
-                      Rule.text("decisionBody"),
-                      Rule.date(Vars.DECISION_DATE),
-                      Rule.oneOf(Vars.DECISION_OUTCOME, "APPROVED", "RETURNED", "REJECTED")),
+              Elements.RECORD_DECISION, Decision.rules(),
               Elements.PUBLISH_NOTICE, List.of(Rule.date(Vars.NOTICE_DATE)),
               Elements.ENTRY_INTO_FORCE_NOTICE, List.of(Rule.date(Vars.ENTRY_INTO_FORCE_DATE))));
 

@@ -2,6 +2,8 @@ package fi.muutos.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.evaluation.EvaluationProcess;
 import fi.muutos.organisation.ReformProcess;
 import fi.muutos.organisation.ReformStage;
@@ -170,20 +172,7 @@ class ProcessConstantsTest {
    */
   static List<String> undeclaredVariables(Declared declared, String where) {
     Set<String> declaredNames = new java.util.HashSet<>(ENGINE_NAMES);
-    for (Class<?> nested : declared.constants().getDeclaredClasses()) {
-      if (nested.getSimpleName().equals("Vars")) {
-        for (Field field : nested.getDeclaredFields()) {
-          if (field.getType() == ProcessVariable.class) {
-            try {
-              field.setAccessible(true);
-              declaredNames.add(((ProcessVariable<?>) field.get(null)).name());
-            } catch (IllegalAccessException e) {
-              throw new IllegalStateException(e);
-            }
-          }
-        }
-      }
-    }
+    declaredNames.addAll(variableNames(declared.constants()));
     String xml;
     try {
       xml = java.nio.file.Files.readString(Path.of("processes").resolve(declared.bpmn()));
@@ -220,6 +209,63 @@ class ProcessConstantsTest {
       }
     }
     return problems;
+  }
+
+  /** The names of the variables a process class declares in its {@code Vars}. */
+  static Set<String> variableNames(Class<?> constants) {
+    Set<String> names = new java.util.HashSet<>();
+    for (Class<?> nested : constants.getDeclaredClasses()) {
+      if (nested.getSimpleName().equals("Vars")) {
+        for (Field field : nested.getDeclaredFields()) {
+          if (field.getType() == ProcessVariable.class) {
+            try {
+              field.setAccessible(true);
+              names.add(((ProcessVariable<?>) field.get(null)).name());
+            } catch (IllegalAccessException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void everyFormFieldIsADeclaredVariableOfItsProcess() throws Exception {
+    List<String> problems = new ArrayList<>();
+    for (Declared declared : PROCESSES) {
+      Set<String> names = variableNames(declared.constants());
+      Path folder = Path.of("processes").resolve(declared.bpmn()).getParent();
+      try (var forms = java.nio.file.Files.list(folder)) {
+        for (Path form : forms.filter(f -> f.toString().endsWith(".form")).toList()) {
+          for (String key : formKeys(new ObjectMapper().readTree(form.toFile()))) {
+            if (!names.contains(key)) {
+              problems.add(
+                  form
+                      + ": field "
+                      + key
+                      + " is not declared in "
+                      + declared.constants().getSimpleName()
+                      + ".Vars");
+            }
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(variableNames(Drifted.class)).isEmpty(); // and so every field of a form would fail
+  }
+
+  private static List<String> formKeys(JsonNode node) {
+    List<String> keys = new ArrayList<>();
+    if (node.has("key") && node.path("type").asText() != null) {
+      keys.add(node.path("key").asText());
+    }
+    for (JsonNode child : node.path("components")) {
+      keys.addAll(formKeys(child));
+    }
+    return keys;
   }
 
   private static String name(Class<?> type) {

@@ -313,7 +313,12 @@ class StrategyRepository {
 
   /** Replaces an evaluation (by code) with its ratings and findings. */
   void replaceEvaluation(long strategyId, EvaluationRecord e, Map<String, Long> objectiveIds) {
-    Long id = idOf("mu_evaluation", e.code()).orElse(null);
+    Long id =
+        jdbc.sql("select id from mu_evaluation where code = ?")
+            .param(e.code())
+            .query(Long.class)
+            .optional()
+            .orElse(null);
     if (id == null) {
       id =
           insert(
@@ -383,30 +388,14 @@ class StrategyRepository {
         position);
   }
 
-  // --- import -------------------------------------------------------------------------------
-
-  Optional<Long> idOf(String table, String code) {
-    return jdbc.sql("select id from " + table + " where code = ?")
-        .param(code)
-        .query(Long.class)
-        .optional();
-  }
-
-  long insert(String sql, Object... params) {
+  private long insert(String sql, Object... params) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(sql).params(params).update(keys, "id");
     return keys.getKeyAs(Number.class).longValue();
   }
 
-  int update(String sql, Object... params) {
+  private int update(String sql, Object... params) {
     return jdbc.sql(sql).params(params).update();
-  }
-
-  List<String> codesOf(String table, long strategyId) {
-    return jdbc.sql("select code from " + table + " where strategy_id = ? order by code")
-        .param(strategyId)
-        .query(String.class)
-        .list();
   }
 
   // --- mapping ------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ class StrategyApiTest {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired StrategyService strategy;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   HttpTestClient http;
 
@@ -215,6 +216,56 @@ class StrategyApiTest {
     assertThat(measure.status())
         .as("the work owns the status")
         .isEqualTo(MeasureStatus.IN_PROGRESS);
+  }
+
+  @Test
+  void aReimportReportsWhatTheFileNoLongerNamesAndReplacesAnEvaluationsResults() throws Exception {
+    String file =
+        """
+        strategy:
+          code: TEST-SHRINK
+          name: Supistus
+          municipality: Testikunta
+          adopted-on: 2001-01-01
+        goals:
+          - code: G-SHRINK
+            name: Päämäärä
+        objectives:
+          - code: O-SHRINK
+            name: Tavoite
+            goal: G-SHRINK
+        measures:
+          - code: M-SHRINK-KEPT
+            name: Pysyy
+            objective: O-SHRINK
+            owner: hallinto
+        %s
+        evaluations:
+          - code: E-SHRINK
+            name: Arvio
+            started-on: 2001-02-01
+            ended-on: 2001-03-01
+            %s:
+              objectives: [O-SHRINK]
+        """;
+    String dropped =
+        "  - code: M-SHRINK-DROPPED\n    name: Poistuu\n    objective: O-SHRINK\n"
+            + "    owner: hallinto";
+    JsonNode first = ok(postYaml("admin", file.formatted(dropped, "best-realised")));
+    assertThat(first.path("measuresCreated").asInt()).isEqualTo(2);
+    assertThat(first.path("notInFile")).isEmpty();
+
+    JsonNode second = ok(postYaml("admin", file.formatted("", "weakest-realised")));
+    assertThat(second.path("notInFile").toString()).contains("M-SHRINK-DROPPED");
+    assertThat(strategy.measure("M-SHRINK-DROPPED").code())
+        .as("kept, only reported")
+        .isEqualTo("M-SHRINK-DROPPED");
+    assertThat(
+            jdbc.queryForList(
+                "select r.verdict from mu_evaluation_rating r join mu_evaluation e "
+                    + "on e.id = r.evaluation_id where e.code = 'E-SHRINK'",
+                String.class))
+        .containsExactly("WEAKEST_REALISED");
   }
 
   @Test

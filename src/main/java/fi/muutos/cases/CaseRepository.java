@@ -71,18 +71,31 @@ class CaseRepository {
         == 1;
   }
 
-  void enter(
+  /** A registered case of this process enters a stage; false when there is no such case. */
+  boolean enter(
+      String processKey,
       String businessKey,
       String stage,
       String outcome,
       LocalDate legalDate,
       OffsetDateTime at,
       String activityId) {
-    jdbc.sql(
-            "update mu_case set stage = ?, stage_since = ?, outcome = coalesce(?, outcome) "
-                + "where business_key = ?")
-        .params(stage, at, outcome, businessKey)
-        .update();
+    int updated =
+        jdbc.sql(
+                """
+                update mu_case set stage = ?, stage_since = ?, outcome = coalesce(?, outcome)
+                where business_key = ? and process_key = ? and stage is not null""")
+            .params(stage, at, outcome, businessKey, processKey)
+            .update();
+    if (updated == 0) {
+      return false;
+    }
+    log(businessKey, stage, legalDate, at, activityId);
+    return true;
+  }
+
+  void log(
+      String businessKey, String stage, LocalDate legalDate, OffsetDateTime at, String activityId) {
     jdbc.sql(
             "insert into mu_case_stage (business_key, stage, legal_date, entered_at, activity_id) "
                 + "values (?, ?, ?, ?, ?)")

@@ -66,7 +66,7 @@ public class Cases {
     if (!repository.fillIn(businessKey, name.strip(), group, firstStage.name(), now)) {
       return false;
     }
-    repository.enter(businessKey, firstStage.name(), null, null, now, activityId);
+    repository.log(businessKey, firstStage.name(), null, now, activityId);
     return true;
   }
 
@@ -82,24 +82,27 @@ public class Cases {
       String outcome,
       LocalDate legalDate,
       String activityId) {
-    registered(kind, businessKey);
-    repository.enter(businessKey, stage.name(), outcome, legalDate, now(), activityId);
+    if (!repository.enter(
+        kind.processKey(), businessKey, stage.name(), outcome, legalDate, now(), activityId)) {
+      throw notFound(kind, businessKey);
+    }
   }
 
   /**
    * The case of this key enters the stage of this name (the generic stage step): the name must be
-   * one of the case's process's stages.
+   * one of its process's stages.
    */
   @Transactional
   public void enter(
-      String businessKey, String stage, String outcome, LocalDate legalDate, String activityId) {
-    CaseRow row =
-        repository
-            .find(businessKey == null ? "" : businessKey)
-            .orElseThrow(() -> new IllegalStateException("No case has the key " + businessKey));
-    CaseKind<?> kind = kinds.get(row.processKey());
+      String processKey,
+      String businessKey,
+      String stage,
+      String outcome,
+      LocalDate legalDate,
+      String activityId) {
+    CaseKind<?> kind = kinds.get(processKey);
     if (kind == null) {
-      throw new IllegalStateException(row.processKey() + " declares no CaseKind bean");
+      throw new IllegalStateException(processKey + " declares no CaseKind bean");
     }
     enterTyped(kind, businessKey, stage, outcome, legalDate, activityId);
   }
@@ -165,12 +168,14 @@ public class Cases {
     return repository
         .find(businessKey == null ? "" : businessKey)
         .filter(row -> kind.processKey().equals(row.processKey()) && row.stage() != null)
-        .orElseThrow(
-            () ->
-                new DomainException(
-                    Kind.NOT_FOUND,
-                    kind.noun() + "-not-found",
-                    "There is no " + kind.noun() + " with the business key " + businessKey + "."));
+        .orElseThrow(() -> notFound(kind, businessKey));
+  }
+
+  private static DomainException notFound(CaseKind<?> kind, String businessKey) {
+    return new DomainException(
+        Kind.NOT_FOUND,
+        kind.noun() + "-not-found",
+        "There is no " + kind.noun() + " with the business key " + businessKey + ".");
   }
 
   private static <S extends Enum<S> & CaseStage> Case<S> typed(CaseKind<S> kind, CaseRow row) {

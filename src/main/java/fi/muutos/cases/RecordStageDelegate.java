@@ -1,5 +1,6 @@
 package fi.muutos.cases;
 
+import fi.muutos.platform.ProcessKeys;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,6 +26,7 @@ class RecordStageDelegate implements JavaDelegate {
     Object outcome = execution.getVariableLocal("outcome");
     Object legalDate = execution.getVariableLocal("legalDate");
     cases.enter(
+        ProcessKeys.of(execution),
         execution.getProcessBusinessKey(),
         (String) execution.getVariableLocal("stage"),
         outcome == null ? null : outcome.toString(),

@@ -272,6 +272,12 @@ public class Evaluations {
     return view(evaluation(id));
   }
 
+  /** The evaluation's id (what its facade answers a start with), without building its view. */
+  @Transactional(readOnly = true)
+  public long idOf(String businessKey) {
+    return evaluation(businessKey).id();
+  }
+
   @Transactional(readOnly = true)
   public EvaluationView findByBusinessKey(String businessKey) {
     return view(evaluation(businessKey));

@@ -47,6 +47,6 @@ public class StrategyEvaluationProcedure {
         EvaluationProcess.KEY,
         command.businessKey(),
         variables,
-        (key, instanceId) -> new Started(evaluations.findByBusinessKey(key).id(), key, instanceId));
+        (key, instanceId) -> new Started(evaluations.idOf(key), key, instanceId));
   }
 }

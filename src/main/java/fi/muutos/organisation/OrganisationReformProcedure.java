@@ -47,6 +47,6 @@ public class OrganisationReformProcedure {
         ReformProcess.KEY,
         command.businessKey(),
         variables,
-        (key, instanceId) -> new Started(reforms.findByBusinessKey(key).id(), key, instanceId));
+        (key, instanceId) -> new Started(reforms.idOf(key), key, instanceId));
   }
 }

@@ -177,6 +177,12 @@ public class Reforms {
     return view(reform(reformId));
   }
 
+  /** The reform's id (what its facade answers a start with), without building its view. */
+  @Transactional(readOnly = true)
+  public long idOf(String businessKey) {
+    return reform(businessKey).id();
+  }
+
   @Transactional(readOnly = true)
   public ReformView findByBusinessKey(String businessKey) {
     return view(reform(businessKey));

@@ -54,6 +54,6 @@ public class ServiceTransferProcedure {
         TransferProcess.KEY,
         command.businessKey(),
         variables,
-        (key, instanceId) -> new Started(transfers.findByBusinessKey(key).id(), key, instanceId));
+        (key, instanceId) -> new Started(transfers.idOf(key), key, instanceId));
   }
 }

@@ -51,7 +51,7 @@ class TransferDelegates {
       Vars.NEW_COMPANY.set(execution, newCompany);
       Vars.STAFF_MOVING.set(execution, staffMoving);
       Vars.IN_HOUSE.set(execution, inHouse);
-      Vars.WATER.set(execution, transfers.find(id).serviceKind() == ServiceKind.WATER_SERVICES);
+      Vars.WATER.set(execution, transfers.serviceKind(id) == ServiceKind.WATER_SERVICES);
       Vars.MEASURES.set(execution, transfers.measures(id));
       Vars.TRANSFER_AT.set(execution, transfers.transferAt(id));
       Vars.INFORM_DUE.set(execution, transfers.informDue(id));

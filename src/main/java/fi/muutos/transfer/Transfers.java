@@ -156,6 +156,10 @@ public class Transfers {
     repository.ownershipShare(id, BigDecimal.valueOf(share));
   }
 
+  public ServiceKind serviceKind(long id) {
+    return transfer(id).serviceKind();
+  }
+
   public List<String> measures(long id) {
     return ProcessVariable.items(transfer(id).measures());
   }
@@ -163,6 +167,12 @@ public class Transfers {
   @Transactional(readOnly = true)
   public TransferView find(long id) {
     return view(transfer(id));
+  }
+
+  /** The transfer's id (what its facade answers a start with), without building its view. */
+  @Transactional(readOnly = true)
+  public long idOf(String businessKey) {
+    return transfer(businessKey).id();
   }
 
   @Transactional(readOnly = true)

@@ -56,14 +56,23 @@ class CasesTest {
   @Test
   void aCaseEntersOnlyTheStagesOfItsOwnProcessAndLogsTheirLegalDates() {
     Started plan = start();
-    assertThatThrownBy(() -> cases.enter(plan.businessKey(), "IMPLEMENTATION", null, null, "x"))
+    assertThatThrownBy(
+            () ->
+                cases.enter(
+                    ZoningPlanProcess.KEY, plan.businessKey(), "IMPLEMENTATION", null, null, "x"))
         .isInstanceOfSatisfying(
             DomainException.class,
             e -> {
               assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID);
               assertThat(e.getMessage()).contains("IMPLEMENTATION").contains("zoningPlan");
             });
-    cases.enter(plan.businessKey(), "ANNOUNCED", null, LocalDate.of(2026, 3, 4), "step");
+    cases.enter(
+        ZoningPlanProcess.KEY,
+        plan.businessKey(),
+        "ANNOUNCED",
+        null,
+        LocalDate.of(2026, 3, 4),
+        "step");
     var entered = cases.stages(ZoningPlanProcess.CASE, plan.businessKey());
     assertThat(entered).extracting(StageEntry::stage).endsWith(ZoningStage.ANNOUNCED);
     assertThat(entered.get(entered.size() - 1).legalDate()).isEqualTo(LocalDate.of(2026, 3, 4));
@@ -74,6 +83,21 @@ class CasesTest {
   @Test
   void aFeatureSeesOnlyCasesOfItsOwnKind() {
     Started plan = start();
+    assertThatThrownBy(
+            () ->
+                cases.enter(
+                    ReformProcess.CASE,
+                    plan.businessKey(),
+                    fi.muutos.organisation.ReformStage.COUNCIL,
+                    null,
+                    null,
+                    "x"))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+    assertThat(cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage())
+        .as("unchanged")
+        .isEqualTo(ZoningStage.INITIATED);
     assertThatThrownBy(() -> cases.get(ReformProcess.CASE, plan.businessKey()))
         .isInstanceOfSatisfying(
             DomainException.class,

@@ -58,19 +58,23 @@ class ZoningDelegates {
 
   /**
    * {@code #{startProposalDisplay}}: the (re)display of the proposal starts; sets when it ends and
-   * whose statements are requested (the statement round's branches).
+   * whose statements are requested (the statement round's branches): the prepared proposal's
+   * authorities in the first round, the redisplay decision's in a later one.
    */
   @Bean
   JavaDelegate startProposalDisplay(ZoningPlans plans) {
     return execution -> {
-      Vars.DISPLAY_ENDS_AT.set(
-          execution,
+      ZoningPlans.Display display =
           plans.startProposalDisplay(
               planId(execution),
-              Vars.PROPOSAL_DISPLAY_START.require(execution),
+              Vars.PROPOSAL_DISPLAY_START.get(execution),
+              Vars.REDISPLAY_START.get(execution),
               Vars.DISPLAY_DAYS.require(execution),
-              execution.getCurrentActivityId()));
-      List<String> authorities = Vars.STATEMENT_AUTHORITIES.get(execution);
+              execution.getCurrentActivityId());
+      Vars.DISPLAY_ENDS_AT.set(execution, display.endsAt());
+      List<String> authorities =
+          (display.round() == 1 ? Vars.STATEMENT_AUTHORITIES : Vars.REDISPLAY_AUTHORITIES)
+              .get(execution);
       Vars.STATEMENT_REQUESTS.set(execution, authorities == null ? List.of() : authorities);
     };
   }

@@ -51,7 +51,7 @@ public class ZoningPlanProcedure {
         ZoningPlanProcess.KEY,
         command.businessKey(),
         variables,
-        (key, instanceId) -> new Started(plans.findByBusinessKey(key).id(), key, instanceId));
+        (key, instanceId) -> new Started(plans.idOf(key), key, instanceId));
   }
 
   /** Cancels a plan at any stage: it lapses (Ryhti 15). */

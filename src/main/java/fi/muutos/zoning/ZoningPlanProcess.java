@@ -33,6 +33,7 @@ public final class ZoningPlanProcess {
     public static final String STATEMENT_DEADLINE = "event_statementDeadline";
     public static final String DISPLAY_ENDED = "event_displayEnded";
     public static final String REPLY_TO_REMINDERS = "userTask_replyToReminders";
+    public static final String DECIDE_REDISPLAY = "userTask_decideRedisplay";
     public static final String RECORD_DECISION = "userTask_recordDecision";
     public static final String DECISION_RECEIVED = "event_decisionReceived";
     public static final String PUBLISH_NOTICE = "userTask_publishNotice";
@@ -119,6 +120,15 @@ public final class ZoningPlanProcess {
         ProcessVariable.date("meetingDate");
     public static final ProcessVariable<LocalDate> DRAFT_DISPLAY_START =
         ProcessVariable.date("draftDisplayStart");
+
+    /** A redisplay's own decision, first day and statement requests (AKL 65 §, MRA 32 §). */
+    public static final ProcessVariable<LocalDate> REDISPLAY_DECISION_DATE =
+        ProcessVariable.date("redisplayDecisionDate");
+
+    public static final ProcessVariable<LocalDate> REDISPLAY_START =
+        ProcessVariable.date("redisplayStart");
+    public static final ProcessVariable<List<String>> REDISPLAY_AUTHORITIES =
+        ProcessVariable.list("redisplayAuthorities");
 
     // What the forms record for the case's history; no code reads these.
     public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;

@@ -55,6 +55,14 @@ public class ZoningPlans {
       String area,
       String processInstanceId) {
     PlanType planType = planType(type);
+    if (planType == PlanType.MINOR_DETAILED_PLAN_CHANGE && significant) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-plan",
+          "Vaikutuksiltaan vähäinen asemakaavan muutos (AKL 52 §, MRA 27 §) ei voi olla "
+              + "vaikutuksiltaan merkittävä (AKL 66 §): valitse asemakaava, tai poista "
+              + "merkittävyys (a minor change is never significant).");
+    }
     if (!cases.register(
         ZoningPlanProcess.CASE,
         businessKey,
@@ -81,15 +89,38 @@ public class ZoningPlans {
     cases.enter(ZoningPlanProcess.CASE, plan(planId).businessKey(), stage, null, null, null);
   }
 
+  /** A display round that started: its number and the moment its period is over. */
+  public record Display(int round, OffsetDateTime endsAt) {}
+
   /**
-   * Starts a (re)display of the proposal: the stage is the proposal (first round) or the revised
-   * proposal (later rounds); returns the moment the display period is over.
+   * Starts a (re)display of the proposal for the full period ({@code days}, from the DMN table).
+   * The first round starts on {@code firstStart} and is the proposal (Ryhti 04); a later round is
+   * the revised proposal (05), starts on {@code redisplayStart}, and not before the previous round
+   * has ended (AKL 65 §, MRA 32 §: a changed proposal is displayed anew, the period in full).
    */
   @Transactional
-  public OffsetDateTime startProposalDisplay(
-      long planId, LocalDate start, int days, String activityId) {
+  public Display startProposalDisplay(
+      long planId, LocalDate firstStart, LocalDate redisplayStart, int days, String activityId) {
     PlanRow plan = plan(planId);
     int round = plan.displayRound() + 1;
+    LocalDate start = round == 1 ? firstStart : redisplayStart;
+    if (start == null) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-display",
+          (round == 1 ? "proposalDisplayStart" : "redisplayStart") + " puuttuu (is required)");
+    }
+    if (round > 1 && !start.isAfter(plan.displayEndsOn())) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-display",
+          "Muutettu ehdotus voi tulla nähtäville aikaisintaan edellisen nähtävilläolon "
+              + "päätyttyä "
+              + plan.displayEndsOn()
+              + " (redisplayStart "
+              + start
+              + "; AKL 65 §, MRA 32 §).");
+    }
     LocalDate lastDay = workingDays.periodEnd(start, days);
     repository.display(planId, round, lastDay);
     cases.enter(
@@ -99,7 +130,7 @@ public class ZoningPlans {
         null,
         start,
         activityId);
-    return workingDays.endOf(lastDay);
+    return new Display(round, workingDays.endOf(lastDay));
   }
 
   /**
@@ -123,6 +154,15 @@ public class ZoningPlans {
   @Transactional(readOnly = true)
   public ZoningPlanView find(long planId) {
     return view(plan(planId));
+  }
+
+  /** The plan's id (what its facade answers a start with), without building its view. */
+  @Transactional(readOnly = true)
+  public long idOf(String businessKey) {
+    return repository
+        .findByBusinessKey(businessKey)
+        .map(PlanRow::id)
+        .orElseThrow(() -> new IllegalStateException("No plan " + businessKey));
   }
 
   @Transactional(readOnly = true)

@@ -26,6 +26,10 @@ class ZoningTaskValidator implements TaskListener {
               Elements.DISPLAY_DRAFT, List.of(Rule.date(Vars.DRAFT_DISPLAY_START)),
               Elements.PREPARE_PROPOSAL, List.of(Rule.date(Vars.PROPOSAL_DISPLAY_START)),
               Elements.REPLY_TO_REMINDERS, List.of(Rule.yesNo(Vars.SUBSTANTIAL_CHANGES)),
+              Elements.DECIDE_REDISPLAY,
+                  List.of(
+                      Rule.date(Vars.REDISPLAY_DECISION_DATE),
+                      Rule.dateNotBefore(Vars.REDISPLAY_START, Vars.REDISPLAY_DECISION_DATE)),
               Elements.RECORD_DECISION, Decision.rules(),
               Elements.PUBLISH_NOTICE, List.of(Rule.date(Vars.NOTICE_DATE)),
               Elements.ENTRY_INTO_FORCE_NOTICE, List.of(Rule.date(Vars.ENTRY_INTO_FORCE_DATE))));

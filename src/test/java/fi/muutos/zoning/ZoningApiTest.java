@@ -31,6 +31,7 @@ class ZoningApiTest {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
 
@@ -164,6 +165,37 @@ class ZoningApiTest {
           .asString()
           .startsWith("application/problem+json");
     }
+  }
+
+  @Test
+  void aMinorChangeIsNeverSignificantWhateverStartsIt() throws Exception {
+    String name = "Merkittävä vähäinen " + java.util.UUID.randomUUID();
+    HttpResponse<String> api =
+        start(
+            "{\"name\":\""
+                + name
+                + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\",\"significant\":true}");
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+    assertThat(json.readTree(api.body()).path("detail").asText()).contains("AKL 52 §");
+    HttpResponse<String> engine =
+        http.postJson(
+            "/engine-rest/process-definition/key/zoningPlan/start",
+            "kaavoittaja",
+            "demo",
+            "{\"variables\":{\"planName\":{\"value\":\""
+                + name
+                + "\"},"
+                + "\"planType\":{\"value\":\"MINOR_DETAILED_PLAN_CHANGE\"},"
+                + "\"significant\":{\"value\":true}}}");
+    assertThat(engine.statusCode()).as(engine.body()).isEqualTo(400);
+    assertThat(engine.body()).contains("AKL 52");
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .variableValueEquals("planName", name)
+                .count())
+        .as("nothing started")
+        .isZero();
   }
 
   @Test

@@ -138,11 +138,29 @@ class ZoningPlanProcessTest {
     plan.statement("ELY-keskus");
     plan.displayEnds();
     plan.reply(true);
+    plan.assertAt(ZoningPlanProcess.Elements.DECIDE_REDISPLAY);
+    LocalDate firstEnds = plan.view().displayEndsOn();
+
+    // not from the first round's start: the changed proposal gets a period of its own
+    assertThatThrownBy(() -> plan.redisplay("2026-03-01", "2026-03-04", "ELY-keskus"))
+        .hasMessageContaining("edellisen nähtävilläolon päätyttyä");
+    plan.assertAt(ZoningPlanProcess.Elements.DECIDE_REDISPLAY);
+    // nor before its own decision to display
+    assertThatThrownBy(() -> plan.redisplay("2026-05-04", "2026-04-30", "ELY-keskus"))
+        .hasMessageContaining("redisplayStart");
+    plan.redisplay("2026-04-28", "2026-05-04", "ELY-keskus");
 
     ZoningPlanView revised = plan.view();
     assertThat(revised.stage()).isEqualTo(ZoningStage.REVISED_PROPOSAL);
     assertThat(revised.ryhtiCode()).isEqualTo("05");
     assertThat(revised.displayRound()).isEqualTo(2);
+    assertThat(revised.displayEndsOn())
+        .as("the full 14 days again, counted from the new start")
+        .isAfter(firstEnds)
+        .isEqualTo(LocalDate.parse("2026-05-18"));
+    assertThat(revised.stages().get(revised.stages().size() - 1).legalDate())
+        .isEqualTo(LocalDate.parse("2026-05-04"));
+    plan.assertAt(ZoningPlanProcess.Elements.STATEMENT_RECEIVED, false); // requested again
     plan.statement("ELY-keskus");
     plan.displayEnds();
     plan.reply(false);
@@ -348,6 +366,18 @@ class ZoningPlanProcessTest {
 
     void displayEnds() {
       job(DISPLAY_ENDED);
+    }
+
+    void redisplay(String decisionDate, String start, String authorities) {
+      complete(
+          ZoningPlanProcess.Elements.DECIDE_REDISPLAY,
+          Map.of(
+              "redisplayDecisionDate",
+              decisionDate,
+              "redisplayStart",
+              start,
+              "redisplayAuthorities",
+              authorities));
     }
 
     void reply(boolean substantialChanges) {

@@ -160,6 +160,16 @@ public class StrategyService {
    */
   @Transactional
   public MeasureView changeStatus(String code, StatusChange change, ChangeSource source) {
+    change(code, change, source);
+    return measure(code);
+  }
+
+  /**
+   * {@link #changeStatus} without reading the measure back: what a process step needs (the
+   * measure's view carries its whole log, which grows with every case that moves it).
+   */
+  @Transactional
+  public void change(String code, StatusChange change, ChangeSource source) {
     Measure current = repository.lockMeasure(code).orElseThrow(() -> notFound(code));
     if (source instanceof ChangeSource.Person person
         && !person.groups().contains(ADMIN_GROUP)
@@ -183,7 +193,6 @@ public class StrategyService {
                   current.id(), now, current.status(), current.progress(), next, source);
               events.publishEvent(event(current, next, now, source));
             });
-    return measure(code);
   }
 
   /**

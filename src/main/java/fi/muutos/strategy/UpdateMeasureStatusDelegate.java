@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code #{updateMeasureStatus}}: a BPMN service task sets a strategy measure's status at a
- * milestone. Configured by input parameters: {@code measure} (a code, or several separated by
- * commas: each gets the same change), {@code status}, optional {@code progress} (0–100) and {@code
- * note}.
+ * milestone. Configured by input parameters: {@code measure} (a code, a list of codes, or codes
+ * separated by commas: each gets the same change), {@code status}, optional {@code progress}
+ * (0–100) and {@code note}.
  *
- * <p>An input {@code measure} that evaluates to an empty string (a configured measure code the
- * municipality left empty) updates nothing. An unknown measure code or an illegal transition is a
- * modelling error: the job fails with a message naming the code and, after its retries, shows as an
- * incident in Cockpit. The change joins the job's transaction, so a failed job leaves no trace and
- * its retry logs once.
+ * <p>An input {@code measure} that evaluates to an empty string or an empty list (a configured
+ * measure code the municipality left empty, a case that names no measures) updates nothing. An
+ * unknown measure code or an illegal transition is a modelling error: the job fails with a message
+ * naming the code and, after its retries, shows as an incident in Cockpit. The change joins the
+ * job's transaction, so a failed job leaves no trace and its retry logs once.
  */
 @Component("updateMeasureStatus")
 class UpdateMeasureStatusDelegate implements JavaDelegate {
@@ -43,13 +43,13 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object configured = execution.getVariableLocal(MEASURE);
-    if (configured != null && configured.toString().isBlank()) {
-      // an expression such as ${zoningMeasure} that the municipality left empty: no measure to move
+    List<String> codes = MEASURES.getLocal(execution);
+    if (configured != null && (codes == null || codes.isEmpty())) {
+      // ${zoningMeasure} left empty by the municipality, or a case with no measures: none to move
       LOG.info("{}: no measure configured; nothing to update", execution.getCurrentActivityId());
       return;
     }
     required(execution, MEASURE);
-    List<String> codes = MEASURES.getLocal(execution);
     String statusName = required(execution, STATUS);
     MeasureStatus status;
     try {
@@ -78,7 +78,7 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
             execution.getProcessBusinessKey(),
             execution.getCurrentActivityId());
     for (String code : codes) {
-      strategy.changeStatus(code, change, source);
+      strategy.change(code, change, source);
     }
   }
 

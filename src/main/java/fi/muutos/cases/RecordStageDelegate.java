@@ -1,6 +1,7 @@
 package fi.muutos.cases;
 
 import fi.muutos.platform.ProcessKeys;
+import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component("recordStage")
 class RecordStageDelegate implements JavaDelegate {
 
+  /** The step's input parameters. */
+  static final ProcessVariable<String> STAGE = ProcessVariable.text("stage");
+
+  static final ProcessVariable<String> OUTCOME = ProcessVariable.text("outcome");
+  static final ProcessVariable<LocalDate> LEGAL_DATE = ProcessVariable.date("legalDate");
+
   private final Cases cases;
 
   RecordStageDelegate(Cases cases) {
@@ -23,16 +30,12 @@ class RecordStageDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object outcome = execution.getVariableLocal("outcome");
-    Object legalDate = execution.getVariableLocal("legalDate");
     cases.enter(
         ProcessKeys.of(execution),
         execution.getProcessBusinessKey(),
-        (String) execution.getVariableLocal("stage"),
-        outcome == null ? null : outcome.toString(),
-        legalDate == null || legalDate instanceof LocalDate
-            ? (LocalDate) legalDate
-            : LocalDate.parse(legalDate.toString()),
+        STAGE.getLocal(execution),
+        OUTCOME.getLocal(execution),
+        LEGAL_DATE.getLocal(execution),
         execution.getCurrentActivityId());
   }
 }

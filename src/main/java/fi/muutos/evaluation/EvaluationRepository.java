@@ -1,6 +1,7 @@
 package fi.muutos.evaluation;
 
 import fi.muutos.evaluation.EvaluationResults.Answer;
+import fi.muutos.platform.GeneratedIds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -47,14 +47,12 @@ class EvaluationRepository {
   }
 
   long insert(String businessKey, String evaluator, LocalDate startedOn, LocalDate closesOn) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
+    return GeneratedIds.insert(
+        jdbc.sql(
+                """
             insert into mu_eval (business_key, evaluator, started_on, survey_closes_on)
             values (?, ?, ?, ?)""")
-        .params(businessKey, evaluator, startedOn, closesOn)
-        .update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+            .params(businessKey, evaluator, startedOn, closesOn));
   }
 
   void addRespondent(long id, String userId, String group) {

@@ -37,9 +37,4 @@ public class ApiPermissions {
         || groupsByPermission.getOrDefault(permission, Set.of()).stream()
             .anyMatch(groups::contains);
   }
-
-  /** The groups that have {@code permission} (administrators aside). */
-  public Set<String> groups(String permission) {
-    return Set.copyOf(groupsByPermission.getOrDefault(permission, Set.of()));
-  }
 }

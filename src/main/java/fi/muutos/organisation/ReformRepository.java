@@ -1,12 +1,12 @@
 package fi.muutos.organisation;
 
 import fi.muutos.organisation.ReformView.CommitteeView;
+import fi.muutos.platform.GeneratedIds;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for the reform tables (MU_REFORM*): what only a reform has. */
@@ -30,14 +30,12 @@ class ReformRepository {
       LocalDate appealEndsOn) {}
 
   long insert(String businessKey, LocalDate effectiveDate, int followUpMonths, String measures) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
+    return GeneratedIds.insert(
+        jdbc.sql(
+                """
             insert into mu_reform (business_key, effective_date, follow_up_months, measures)
             values (?, ?, ?, ?)""")
-        .params(businessKey, effectiveDate, followUpMonths, measures)
-        .update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+            .params(businessKey, effectiveDate, followUpMonths, measures));
   }
 
   void addCommittee(long reformId, int position, String name) {

@@ -1,5 +1,6 @@
 package fi.muutos.strategy;
 
+import fi.muutos.platform.GeneratedIds;
 import fi.muutos.strategy.StrategyFile.EvaluationData;
 import fi.muutos.strategy.StrategyFile.GoalData;
 import fi.muutos.strategy.StrategyFile.Header;
@@ -8,7 +9,6 @@ import fi.muutos.strategy.StrategyFile.ObjectiveData;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -209,8 +209,6 @@ class StrategyFileRepository {
   }
 
   private long insert(String sql, Object... params) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql(sql).params(params).update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+    return GeneratedIds.insert(jdbc.sql(sql).params(params));
   }
 }

@@ -1,5 +1,6 @@
 package fi.muutos.strategy;
 
+import fi.muutos.platform.GeneratedIds;
 import fi.muutos.strategy.StrategyView.ChangeView;
 import fi.muutos.strategy.StrategyView.EvaluationView;
 import fi.muutos.strategy.StrategyView.FindingView;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for the strategy tables (MU_*). Runs in the caller's transaction, the engine's included. */
@@ -389,9 +389,7 @@ class StrategyRepository {
   }
 
   private long insert(String sql, Object... params) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql(sql).params(params).update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+    return GeneratedIds.insert(jdbc.sql(sql).params(params));
   }
 
   private int update(String sql, Object... params) {

@@ -1,10 +1,10 @@
 package fi.muutos.transfer;
 
+import fi.muutos.platform.GeneratedIds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL for MU_TRANSFER: what only a transfer has. */
@@ -43,23 +43,21 @@ class TransferRepository {
       boolean inHouse,
       LocalDate transferDate,
       String measures) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
+    return GeneratedIds.insert(
+        jdbc.sql(
+                """
             insert into mu_transfer (business_key, service_kind, recipient, new_company,
               staff_moving, in_house, transfer_date, measures)
             values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(
-            businessKey,
-            kind.name(),
-            recipient,
-            newCompany,
-            staffMoving,
-            inHouse,
-            transferDate,
-            measures)
-        .update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+            .params(
+                businessKey,
+                kind.name(),
+                recipient,
+                newCompany,
+                staffMoving,
+                inHouse,
+                transferDate,
+                measures));
   }
 
   Optional<TransferRow> find(long id) {

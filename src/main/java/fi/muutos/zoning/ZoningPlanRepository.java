@@ -1,9 +1,9 @@
 package fi.muutos.zoning;
 
+import fi.muutos.platform.GeneratedIds;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -33,15 +33,13 @@ class ZoningPlanRepository {
       int reminders) {}
 
   long insert(String businessKey, PlanType type, boolean significant, String area) {
-    GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
+    return GeneratedIds.insert(
+        jdbc.sql(
+                """
             insert into mu_zoning_plan (business_key, plan_type, significant, area_description,
               display_round, reminders)
             values (?, ?, ?, ?, 0, 0)""")
-        .params(businessKey, type.name(), significant, area)
-        .update(keys, "id");
-    return keys.getKeyAs(Number.class).longValue();
+            .params(businessKey, type.name(), significant, area));
   }
 
   Optional<PlanRow> find(long id) {

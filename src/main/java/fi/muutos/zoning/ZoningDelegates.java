@@ -88,10 +88,13 @@ class ZoningDelegates {
             plans.startAppealPeriod(planId(execution), Vars.NOTICE_DATE.require(execution)));
   }
 
-  /** {@code #{recordReminder}}: a reminder (muistutus) was filed during the display. */
+  /**
+   * {@code #{recordReminder}}: a reminder (muistutus) arrived; it counts only when filed during the
+   * display, else it is kept as a late submission.
+   */
   @Bean
   JavaDelegate recordReminder(ZoningPlans plans) {
-    return execution -> plans.recordReminder(planId(execution));
+    return execution -> plans.recordReminder(planId(execution), Vars.REMINDER_DATE.get(execution));
   }
 
   private static long planId(DelegateExecution execution) {

@@ -54,10 +54,31 @@ public class ZoningPlanProcedure {
         (key, instanceId) -> new Started(plans.idOf(key), key, instanceId));
   }
 
-  /** Cancels a plan at any stage: it lapses (Ryhti 15). */
+  /** A plan the approving body has approved: only that body's decision revokes it. */
+  private static final java.util.Set<ZoningStage> APPROVED_OR_LATER =
+      java.util.EnumSet.of(
+          ZoningStage.APPROVED,
+          ZoningStage.APPEALED,
+          ZoningStage.LEGALLY_BINDING,
+          ZoningStage.IN_FORCE);
+
+  /**
+   * Cancels a plan before its approval: it lapses (Ryhti 15). After the approval only the approving
+   * body's decision revokes it (a cancellation event from the meeting system): 409.
+   */
   @Transactional
   public ZoningPlanView cancel(long planId, String reason) {
     ZoningPlanView plan = running(planId);
+    if (APPROVED_OR_LATER.contains(plan.stage())) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "plan-approved",
+          "Kaava "
+              + plan.businessKey()
+              + " on hyväksytty: sen voi kumota vain hyväksyjä päätöksellään (valtuuston "
+              + "päätös kokousjärjestelmästä), ei kaavoittaja (the approving body's decision "
+              + "revokes an approved plan).");
+    }
     try {
       runtimeService
           .createMessageCorrelation(ZoningPlanProcess.Messages.CANCELLED)

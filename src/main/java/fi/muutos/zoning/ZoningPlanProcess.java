@@ -121,6 +121,13 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<LocalDate> DRAFT_DISPLAY_START =
         ProcessVariable.date("draftDisplayStart");
 
+    /** A reminder's data, from the fi.muutos.zoning.reminder.filed event. */
+    public static final ProcessVariable<LocalDate> REMINDER_DATE =
+        ProcessVariable.date("reminderDate");
+
+    public static final ProcessVariable<String> REMINDER_REFERENCE =
+        ProcessVariable.text("reminderReference");
+
     /** A redisplay's own decision, first day and statement requests (AKL 65 §, MRA 32 §). */
     public static final ProcessVariable<LocalDate> REDISPLAY_DECISION_DATE =
         ProcessVariable.date("redisplayDecisionDate");

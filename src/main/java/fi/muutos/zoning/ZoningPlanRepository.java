@@ -30,7 +30,8 @@ class ZoningPlanRepository {
       int displayRound,
       LocalDate displayEndsOn,
       LocalDate appealEndsOn,
-      int reminders) {}
+      int reminders,
+      int lateSubmissions) {}
 
   long insert(String businessKey, PlanType type, boolean significant, String area) {
     return GeneratedIds.insert(
@@ -71,6 +72,12 @@ class ZoningPlanRepository {
         .update();
   }
 
+  void addLateSubmission(long planId) {
+    jdbc.sql("update mu_zoning_plan set late_submissions = late_submissions + 1 where id = ?")
+        .param(planId)
+        .update();
+  }
+
   void addReminder(long planId) {
     jdbc.sql("update mu_zoning_plan set reminders = reminders + 1 where id = ?")
         .param(planId)
@@ -80,6 +87,6 @@ class ZoningPlanRepository {
   private static final String SELECT =
       """
       select id, business_key, plan_type, significant, area_description, approving_body,
-        display_round, display_ends_on, appeal_ends_on, reminders
+        display_round, display_ends_on, appeal_ends_on, reminders, late_submissions
       from mu_zoning_plan""";
 }

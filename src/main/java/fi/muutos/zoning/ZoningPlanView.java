@@ -28,6 +28,7 @@ public record ZoningPlanView(
     LocalDate appealEndsOn,
     LocalDate nextDeadline,
     int reminders,
+    int lateSubmissions,
     long daysInStage,
     OffsetDateTime createdAt,
     List<StageEntry> stages) {

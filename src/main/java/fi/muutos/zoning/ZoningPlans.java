@@ -145,10 +145,36 @@ public class ZoningPlans {
     return workingDays.endOf(lastDay);
   }
 
+  /**
+   * A reminder (muistutus) filed on {@code filedOn}: counted when the proposal was on display that
+   * day (AKL 65 §: from the display's first day to its last); otherwise kept as a late submission,
+   * shown to the planner and not counted. Returns whether it counted as a reminder.
+   */
   @Transactional
-  public void recordReminder(long planId) {
-    plan(planId);
-    repository.addReminder(planId);
+  public boolean recordReminder(long planId, LocalDate filedOn) {
+    PlanRow plan = plan(planId);
+    Case<ZoningStage> current = cases.get(ZoningPlanProcess.CASE, plan.businessKey());
+    LocalDate displayStart =
+        switch (current.stage()) {
+          case PROPOSAL, REVISED_PROPOSAL ->
+              cases.stages(ZoningPlanProcess.CASE, plan.businessKey()).stream()
+                  .filter(s -> s.stage() == current.stage())
+                  .reduce((a, b) -> b)
+                  .map(fi.muutos.cases.StageEntry::legalDate)
+                  .orElse(null);
+          default -> null;
+        };
+    boolean duringDisplay =
+        displayStart != null
+            && filedOn != null
+            && !filedOn.isBefore(displayStart)
+            && !filedOn.isAfter(plan.displayEndsOn());
+    if (duringDisplay) {
+      repository.addReminder(planId);
+    } else {
+      repository.addLateSubmission(planId);
+    }
+    return duringDisplay;
   }
 
   @Transactional(readOnly = true)
@@ -238,6 +264,7 @@ public class ZoningPlans {
         p.appealEndsOn(),
         nextDeadline,
         p.reminders(),
+        p.lateSubmissions(),
         Math.max(
             0,
             ChronoUnit.DAYS.between(

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.muutos.events.EventInbox;
+import fi.muutos.platform.DomainException;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.testing.IntegrationTest;
 import fi.muutos.testing.MutableClock;
@@ -265,14 +266,43 @@ class ZoningPlanProcessTest {
   }
 
   @Test
-  void remindersAreCountedWhateverTheStage() {
+  void remindersCountOnlyWhileTheProposalIsOnDisplay() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.event("fi.muutos.zoning.reminder.filed", "{\"date\":\"2026-02-01\"}"); // no proposal
+    plan.proposal("2026-03-04", "");
+    LocalDate lastDay = plan.view().displayEndsOn();
+    plan.event("fi.muutos.zoning.reminder.filed", "{\"date\":\"2026-03-04\"}"); // first day
+    plan.event("fi.muutos.zoning.reminder.filed", "{\"date\":\"" + lastDay + "\"}"); // last
+    plan.event("fi.muutos.zoning.reminder.filed", "{\"date\":\"2026-03-03\"}"); // before
+    plan.event(
+        "fi.muutos.zoning.reminder.filed",
+        "{\"date\":\"" + lastDay.plusDays(1) + "\"}"); // after the display
+    ZoningPlanView view = plan.view();
+    assertThat(view.reminders()).as("AKL 65 §: filed during the display").isEqualTo(2);
+    assertThat(view.lateSubmissions()).as("kept and shown, not counted").isEqualTo(3);
+    plan.assertAt(DISPLAY_ENDED, false);
+  }
+
+  @Test
+  void anApprovedPlanIsRevokedOnlyByTheApprovingBodysDecision() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.announce();
     plan.proposal("2026-03-04", "");
-    plan.event("fi.muutos.zoning.reminder.filed", "{\"date\":\"2026-03-10\"}");
-    plan.event("fi.muutos.zoning.reminder.filed", "{\"date\":\"2026-03-11\"}");
-    assertThat(plan.view().reminders()).isEqualTo(2);
-    plan.assertAt(DISPLAY_ENDED, false);
+    plan.displayEnds();
+    plan.reply(false);
+    plan.decide("APPROVED");
+    assertThatThrownBy(() -> procedure.cancel(plan.id, "Kaavoittaja perui"))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
+              assertThat(e.slug()).isEqualTo("plan-approved");
+            });
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
+    // the council's decision, from the meeting system, does revoke it
+    plan.event("fi.muutos.process.cancelled", "{\"reason\":\"Valtuusto kumosi\"}");
+    assertThat(plan.view().outcome()).isEqualTo("CANCELLED");
   }
 
   @Test

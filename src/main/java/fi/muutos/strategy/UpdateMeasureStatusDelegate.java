@@ -45,7 +45,7 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
     Object configured = execution.getVariableLocal(MEASURE);
     List<String> codes = MEASURES.getLocal(execution);
     if (configured != null && (codes == null || codes.isEmpty())) {
-      // ${zoningMeasure} left empty by the municipality, or a case with no measures: none to move
+      // a measure code left empty by the municipality, or a case with no measures: none to move
       LOG.info("{}: no measure configured; nothing to update", execution.getCurrentActivityId());
       return;
     }

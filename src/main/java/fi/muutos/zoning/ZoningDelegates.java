@@ -6,7 +6,6 @@ import fi.muutos.cases.CaseKind;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,11 +26,11 @@ class ZoningDelegates {
   /**
    * {@code #{registerZoningPlan}}: the process's first step creates the plan's record, however the
    * process was started (API, Tasklist start form, engine REST). The business key was claimed (or
-   * given, KAAVA-year-number) when the instance started.
+   * given, KAAVA-year-number) when the instance started. The plan moves only the measures it was
+   * started for (the API's {@code measures}; none from Tasklist).
    */
   @Bean
-  JavaDelegate registerZoningPlan(
-      ZoningPlans plans, @Value("${muutos.zoning.measure:}") String measure) {
+  JavaDelegate registerZoningPlan(ZoningPlans plans) {
     return execution -> {
       boolean significant = Boolean.TRUE.equals(Vars.SIGNIFICANT.get(execution));
       long planId =
@@ -42,9 +41,10 @@ class ZoningDelegates {
               significant,
               Vars.AREA.get(execution),
               execution.getProcessInstanceId());
+      List<String> measures = Vars.MEASURES.get(execution);
       Vars.PLAN_ID.set(execution, planId);
       Vars.SIGNIFICANT.set(execution, significant);
-      Vars.ZONING_MEASURE.set(execution, measure);
+      Vars.MEASURES.set(execution, measures == null ? List.of() : measures);
     };
   }
 

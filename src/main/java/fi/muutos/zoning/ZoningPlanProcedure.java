@@ -6,6 +6,7 @@ import fi.muutos.cases.CaseStarter;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,7 +36,19 @@ public class ZoningPlanProcedure {
       PlanType type,
       boolean significant,
       String areaDescription,
-      String businessKey) {}
+      List<String> measures,
+      String businessKey) {
+
+    /** A plan started for no measure of the strategy. */
+    public StartPlan(
+        String name,
+        PlanType type,
+        boolean significant,
+        String areaDescription,
+        String businessKey) {
+      this(name, type, significant, areaDescription, List.of(), businessKey);
+    }
+  }
 
   /** A started plan. */
   public record Started(long planId, String businessKey, String processInstanceId) {}
@@ -47,6 +60,7 @@ public class ZoningPlanProcedure {
     Vars.PLAN_TYPE.put(variables, command.type().name());
     Vars.SIGNIFICANT.put(variables, command.significant());
     Vars.AREA.put(variables, command.areaDescription());
+    Vars.MEASURES.put(variables, command.measures() == null ? List.of() : command.measures());
     return cases.start(
         ZoningPlanProcess.KEY,
         command.businessKey(),

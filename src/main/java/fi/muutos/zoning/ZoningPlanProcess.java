@@ -77,8 +77,10 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<String> PLAN_TYPE = ProcessVariable.text("planType");
     public static final ProcessVariable<Boolean> SIGNIFICANT = ProcessVariable.flag("significant");
     public static final ProcessVariable<String> AREA = ProcessVariable.text("areaDescription");
-    public static final ProcessVariable<String> ZONING_MEASURE =
-        ProcessVariable.text("zoningMeasure");
+
+    /** The strategy's measures the plan was started for (none by default). */
+    public static final ProcessVariable<List<String>> MEASURES = ProcessVariable.list("measures");
+
     public static final ProcessVariable<Boolean> AUTHORITIES_MEETING =
         ProcessVariable.flag("authoritiesMeeting");
     public static final ProcessVariable<Boolean> DRAFT_STAGE = ProcessVariable.flag("draftStage");

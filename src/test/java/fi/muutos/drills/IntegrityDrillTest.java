@@ -181,7 +181,7 @@ class IntegrityDrillTest {
                 "submit a form with a measure",
                 "POST",
                 "/task/" + taskA + "/submit-form",
-                "{\"variables\":{" + formValues + ",\"zoningMeasure\":{\"value\":\"M-X\"}}}"),
+                "{\"variables\":{" + formValues + ",\"measures\":{\"value\":\"M-X\"}}}"),
             new Attack(
                 "resolve with variables",
                 "POST",
@@ -238,7 +238,7 @@ class IntegrityDrillTest {
                 "start with a measure",
                 "POST",
                 "/process-definition/key/zoningPlan/start",
-                "{\"variables\":{" + startValues + ",\"zoningMeasure\":{\"value\":\"M-X\"}}}"),
+                "{\"variables\":{" + startValues + ",\"measures\":{\"value\":\"M-X\"}}}"),
             new Attack(
                 "start form with display days",
                 "POST",

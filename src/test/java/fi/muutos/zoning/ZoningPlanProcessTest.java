@@ -15,10 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.muutos.events.EventInbox;
 import fi.muutos.platform.DomainException;
+import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.testing.IntegrationTest;
 import fi.muutos.testing.MutableClock;
 import fi.muutos.testing.ProcessDriver;
+import fi.muutos.testing.StrategyFixtures;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
 import fi.muutos.zoning.ZoningPlanProcedure.Started;
 import java.time.Duration;
@@ -85,6 +87,26 @@ class ZoningPlanProcessTest {
     assertThat(plan.visited()).doesNotContain(AUTHORITIES_MEETING, DISPLAY_DRAFT);
     assertThat(plan.ended(ZoningPlanProcess.Elements.END_IN_FORCE)).isTrue();
     assertThat(strategy.measure("M-KAAVOITUSPROSESSIT").log())
+        .as("a single plan does not move the zoning-development measure")
+        .noneMatch(c -> plan.instanceId.equals(c.processInstanceId()));
+  }
+
+  @Test
+  void aPlanMovesTheMeasuresItWasStartedFor() {
+    String measure = StrategyFixtures.newMeasure(strategy, "kaavoitus", "NOT_STARTED");
+    Started started =
+        procedure.start(
+            new StartPlan(
+                "Toimenpiteen kaava " + UUID.randomUUID(),
+                PlanType.MINOR_DETAILED_PLAN_CHANGE,
+                false,
+                "Satama",
+                List.of(measure),
+                null));
+    Plan plan = new Plan(started);
+    plan.job(ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
+    assertThat(strategy.measure(measure).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+    assertThat(strategy.measure(measure).log())
         .anyMatch(c -> plan.instanceId.equals(c.processInstanceId()));
   }
 

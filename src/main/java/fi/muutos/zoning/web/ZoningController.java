@@ -61,6 +61,7 @@ class ZoningController {
                 body.type(),
                 body.significant(),
                 body.areaDescription(),
+                body.measures() == null ? List.of() : body.measures(),
                 body.businessKey()));
     return ResponseEntity.created(URI.create("/api/zoning/plans/" + started.planId()))
         .body(started);
@@ -114,6 +115,7 @@ class ZoningController {
       @NotNull PlanType type,
       boolean significant,
       @Size(max = 2000) String areaDescription,
+      @Size(max = 20) List<@Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}") String> measures,
       @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*") String businessKey) {}
 
   /** Cancelling a plan. */

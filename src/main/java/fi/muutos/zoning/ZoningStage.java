@@ -3,8 +3,9 @@ package fi.muutos.zoning;
 import fi.muutos.cases.CaseStage;
 
 /**
- * Where a plan is, with the national Ryhti lifecycle code (kaavan elinkaaren tila). A cancelled or
- * annulled plan has lapsed (15); the plan's outcome says which.
+ * Where a plan is, with the national Ryhti lifecycle code (kaavan elinkaaren tila, code list
+ * "kaavaelinkaari"): a plan the approving body rejected is 16 Hylätty, a plan a court annulled 14
+ * Kumoutunut, a cancelled plan 15 Rauennut (docs/adr/0041).
  */
 public enum ZoningStage implements CaseStage {
   INITIATED("01", "Kaavoitusaloite"),
@@ -16,7 +17,9 @@ public enum ZoningStage implements CaseStage {
   APPEALED("08", "Valituksen alainen"),
   LEGALLY_BINDING("12", "Lainvoimainen"),
   IN_FORCE("13", "Voimassa"),
+  ANNULLED("14", "Kumoutunut"),
   LAPSED("15", "Rauennut"),
+  REJECTED("16", "Hylätty"),
   SUSPENDED("17", "Keskeytetty");
 
   private final String ryhtiCode;

@@ -56,6 +56,7 @@ class CaseRecordMigrationTest {
         .containsExactly(
             row("ARVIOINTI-2026-001", "strategyEvaluation", "Arvio", "hallinto", "SYNTHESIS", null),
             row("KAAVA-2026-001", "zoningPlan", "Tori", "kaavoitus", "IN_FORCE", "IN_FORCE"),
+            row("KAAVA-2026-002", "zoningPlan", "Hylätty", "kaavoitus", "REJECTED", "REJECTED"),
             row("SIIRTO-2026-001", "serviceTransfer", "Vesihuolto", "hallinto", "OPTIONS", null),
             row("UUDISTUS-2026-001", "organisationReform", "Uusi", "hallinto", "COUNCIL", null));
     assertThat(
@@ -63,6 +64,12 @@ class CaseRecordMigrationTest {
                 "select stage from mu_case_stage where business_key = 'KAAVA-2026-001' order by id",
                 String.class))
         .containsExactly("INITIATED", "PROPOSAL", "IN_FORCE");
+    assertThat(
+            db.queryForList(
+                "select stage from mu_case_stage where business_key = 'KAAVA-2026-002' order by id",
+                String.class))
+        .as("V12: a rejected plan is Ryhti 16, not 15")
+        .containsExactly("INITIATED", "REJECTED");
     assertThat(
             db.queryForList(
                 "select stage from mu_case_stage where business_key = 'UUDISTUS-2026-001' "
@@ -112,6 +119,8 @@ class CaseRecordMigrationTest {
         "insert into mu_case_key (business_key, process_key, process_instance_id, created_at) "
             + "values ('KAAVA-2026-001', 'zoningPlan', 'p1', "
             + now
+            + "), ('KAAVA-2026-002', 'zoningPlan', 'p5', "
+            + now
             + "), ('UUDISTUS-2026-001', 'organisationReform', 'p2', "
             + now
             + "), ('SIIRTO-2026-001', 'serviceTransfer', 'p3', "
@@ -131,6 +140,21 @@ class CaseRecordMigrationTest {
       db.update(
           "insert into mu_zoning_stage (plan_id, stage, ryhti_code, entered_at, activity_id) "
               + "values (1, ?, '01', "
+              + now
+              + ", 'a')",
+          stage);
+    }
+    db.update(
+        "insert into mu_zoning_plan (id, business_key, name, plan_type, significant, "
+            + "responsible_group, stage, ryhti_code, outcome, process_instance_id, "
+            + "display_round, reminders, created_at) values (2, 'KAAVA-2026-002', 'Hylätty', "
+            + "'DETAILED_PLAN', false, 'kaavoitus', 'LAPSED', '15', 'REJECTED', 'p5', 1, 0, "
+            + now
+            + ")");
+    for (String stage : List.of("INITIATED", "LAPSED")) {
+      db.update(
+          "insert into mu_zoning_stage (plan_id, stage, ryhti_code, entered_at, activity_id) "
+              + "values (2, ?, '01', "
               + now
               + ", 'a')",
           stage);

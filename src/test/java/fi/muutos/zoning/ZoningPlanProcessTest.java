@@ -226,8 +226,24 @@ class ZoningPlanProcessTest {
         "fi.muutos.zoning.appeal.decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2026-10-01\"}");
 
     assertThat(plan.ended(ZoningPlanProcess.Elements.END_ANNULLED)).isTrue();
-    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LAPSED);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.ANNULLED);
+    assertThat(plan.view().ryhtiCode()).as("Ryhti 14 Kumoutunut").isEqualTo("14");
     assertThat(plan.view().outcome()).isEqualTo("ANNULLED");
+  }
+
+  @Test
+  void aPlanTheCouncilRejectsIsHylatty() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    plan.reply(false);
+    plan.decide("REJECTED");
+
+    assertThat(plan.ended(ZoningPlanProcess.Elements.END_REJECTED)).isTrue();
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.REJECTED);
+    assertThat(plan.view().ryhtiCode()).as("Ryhti 16 Hylätty, not 15 Rauennut").isEqualTo("16");
+    assertThat(plan.view().outcome()).isEqualTo("REJECTED");
   }
 
   @Test

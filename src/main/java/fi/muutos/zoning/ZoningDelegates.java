@@ -79,13 +79,18 @@ class ZoningDelegates {
     };
   }
 
-  /** {@code #{startAppealPeriod}}: sets {@code appealPeriodEndsAt} from the notice's date. */
+  /**
+   * {@code #{startAppealPeriod}}: sets {@code appealPeriodEndsAt} from the notice's date, and when
+   * the registry's legal-force check is due.
+   */
   @Bean
   JavaDelegate startAppealPeriod(ZoningPlans plans) {
-    return execution ->
-        Vars.APPEAL_PERIOD_ENDS_AT.set(
-            execution,
-            plans.startAppealPeriod(planId(execution), Vars.NOTICE_DATE.require(execution)));
+    return execution -> {
+      long planId = planId(execution);
+      Vars.APPEAL_PERIOD_ENDS_AT.set(
+          execution, plans.startAppealPeriod(planId, Vars.NOTICE_DATE.require(execution)));
+      Vars.LEGAL_FORCE_CHECK_DUE.set(execution, plans.legalForceCheckDue(planId));
+    };
   }
 
   /**

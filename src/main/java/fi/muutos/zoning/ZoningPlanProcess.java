@@ -39,6 +39,8 @@ public final class ZoningPlanProcess {
     public static final String PUBLISH_NOTICE = "userTask_publishNotice";
     public static final String APPEAL_PERIOD = "gateway_appealPeriod";
     public static final String APPEAL_PERIOD_ENDED = "event_appealPeriodEnded";
+    public static final String CHECK_LEGAL_FORCE = "userTask_checkLegalForce";
+    public static final String APPEAL_REPORTED_LATE = "event_appealReportedLate";
     public static final String APPEAL_FILED = "event_appealFiled";
     public static final String APPEAL_DECIDED = "event_appealDecided";
     public static final String ENTRY_INTO_FORCE_NOTICE = "userTask_entryIntoForceNotice";
@@ -122,6 +124,15 @@ public final class ZoningPlanProcess {
         ProcessVariable.date("meetingDate");
     public static final ProcessVariable<LocalDate> DRAFT_DISPLAY_START =
         ProcessVariable.date("draftDisplayStart");
+
+    /** The registry's check before legal force, and when it is due. */
+    public static final ProcessVariable<Boolean> APPEALS_LODGED =
+        ProcessVariable.flag("appealsLodged");
+
+    public static final ProcessVariable<String> LEGAL_FORCE_CHECK =
+        ProcessVariable.text("legalForceCheck");
+    public static final ProcessVariable<LocalDate> LEGAL_FORCE_CHECK_DUE =
+        ProcessVariable.date("legalForceCheckDue");
 
     /** A reminder's data, from the fi.muutos.zoning.reminder.filed event. */
     public static final ProcessVariable<LocalDate> REMINDER_DATE =

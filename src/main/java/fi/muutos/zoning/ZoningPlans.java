@@ -29,6 +29,7 @@ public class ZoningPlans {
   private final Clock clock;
   private final String delegatedApprover;
   private final String councilName;
+  private final int legalForceCheckDays;
 
   ZoningPlans(
       ZoningPlanRepository repository,
@@ -36,13 +37,15 @@ public class ZoningPlans {
       WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
-      @Value("${muutos.zoning.council}") String councilName) {
+      @Value("${muutos.zoning.council}") String councilName,
+      @Value("${muutos.zoning.legal-force-check-days:7}") int legalForceCheckDays) {
     this.repository = repository;
     this.cases = cases;
     this.workingDays = workingDays;
     this.clock = clock;
     this.delegatedApprover = delegatedApprover;
     this.councilName = councilName;
+    this.legalForceCheckDays = legalForceCheckDays;
   }
 
   /** Registers a plan for a starting process instance; a retried start finds its own plan. */
@@ -150,6 +153,15 @@ public class ZoningPlans {
    * day (AKL 65 §: from the display's first day to its last); otherwise kept as a late submission,
    * shown to the planner and not counted. Returns whether it counted as a reminder.
    */
+  /**
+   * When the registry's check that no appeal was lodged is due: the configured days after the
+   * appeal period's last day (an appeal lodged on that day reaches the city later), on a working
+   * day.
+   */
+  public LocalDate legalForceCheckDue(long planId) {
+    return workingDays.onOrAfter(plan(planId).appealEndsOn().plusDays(legalForceCheckDays));
+  }
+
   @Transactional
   public boolean recordReminder(long planId, LocalDate filedOn) {
     PlanRow plan = plan(planId);

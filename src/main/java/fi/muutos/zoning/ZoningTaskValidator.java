@@ -32,6 +32,8 @@ class ZoningTaskValidator implements TaskListener {
                       Rule.dateNotBefore(Vars.REDISPLAY_START, Vars.REDISPLAY_DECISION_DATE)),
               Elements.RECORD_DECISION, Decision.rules(),
               Elements.PUBLISH_NOTICE, List.of(Rule.date(Vars.NOTICE_DATE)),
+              Elements.CHECK_LEGAL_FORCE,
+                  List.of(Rule.yesNo(Vars.APPEALS_LODGED), Rule.text(Vars.LEGAL_FORCE_CHECK)),
               Elements.ENTRY_INTO_FORCE_NOTICE, List.of(Rule.date(Vars.ENTRY_INTO_FORCE_DATE))));
 
   @Override

@@ -102,6 +102,11 @@ final class MinorZoningLifecycle {
           Map.of("outcome", "UPHELD", "date", today.plusDays(200).toString()));
     } else {
       timer(instance, Elements.APPEAL_PERIOD_ENDED);
+      complete(
+          instance,
+          Elements.CHECK_LEGAL_FORCE,
+          REGISTRY,
+          Map.of("appealsLodged", false, "legalForceCheck", "Hallinto-oikeus: ei valituksia"));
     }
     complete(
         instance,

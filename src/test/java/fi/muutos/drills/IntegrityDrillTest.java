@@ -822,6 +822,12 @@ class IntegrityDrillTest {
     driver.jobs(plan.processInstanceId(), ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
     work(
         plan,
+        ZoningPlanProcess.Elements.CHECK_LEGAL_FORCE,
+        "kirjaaja",
+        "\"appealsLodged\":{\"value\":false,\"type\":\"Boolean\"},"
+            + "\"legalForceCheck\":{\"value\":\"Hämeenlinnan hallinto-oikeus\"}");
+    work(
+        plan,
         ENTRY_INTO_FORCE_NOTICE,
         "kirjaaja",
         "\"entryIntoForceDate\":{\"value\":\"2026-07-01\"}");

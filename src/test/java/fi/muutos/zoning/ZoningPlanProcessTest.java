@@ -232,6 +232,40 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void legalForceWaitsForTheRegistrysCheckNotForTheClock() {
+    Plan plan = approvedMinorChange();
+    plan.job(ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
+    plan.assertAt(ZoningPlanProcess.Elements.CHECK_LEGAL_FORCE);
+    assertThat(plan.view().stage())
+        .as("not legally binding by the clock")
+        .isEqualTo(ZoningStage.APPROVED);
+    assertThat(plan.task(ZoningPlanProcess.Elements.CHECK_LEGAL_FORCE).getDueDate())
+        .as("a week after the period's last day 2026-06-10, on a working day")
+        .isEqualTo(java.sql.Date.valueOf(LocalDate.parse("2026-06-17")));
+    plan.checkLegalForce(false);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+    plan.assertAt(ENTRY_INTO_FORCE_NOTICE);
+  }
+
+  @Test
+  void anAppealFoundByTheCheckOrReportedLateKeepsThePlanUnderAppeal() {
+    Plan checked = approvedMinorChange();
+    checked.job(ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
+    checked.checkLegalForce(true);
+    assertThat(checked.view().stage()).isEqualTo(ZoningStage.APPEALED);
+    checked.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+
+    Plan late = approvedMinorChange();
+    late.job(ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
+    late.event(
+        "fi.muutos.zoning.appeal.filed",
+        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-06-10\"}");
+    assertThat(late.view().stage()).isEqualTo(ZoningStage.APPEALED);
+    assertThat(late.visited()).contains(ZoningPlanProcess.Elements.APPEAL_REPORTED_LATE);
+    late.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+  }
+
+  @Test
   void aPlanTheCouncilRejectsIsHylatty() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.announce();
@@ -470,6 +504,17 @@ class ZoningPlanProcessTest {
 
     void noAppeal() {
       job(ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
+      checkLegalForce(false);
+    }
+
+    void checkLegalForce(boolean appealsLodged) {
+      complete(
+          ZoningPlanProcess.Elements.CHECK_LEGAL_FORCE,
+          Map.of(
+              "appealsLodged",
+              appealsLodged,
+              "legalForceCheck",
+              "Hämeenlinnan hallinto-oikeus " + (appealsLodged ? "HAO-1/2026" : "ei valituksia")));
     }
 
     void intoForce() {

@@ -5,6 +5,7 @@ import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 import fi.muutos.cases.CaseKind;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +55,19 @@ class ZoningDelegates {
     return execution ->
         Vars.APPROVING_BODY_NAME.set(
             execution, plans.approvingBody(planId(execution), Vars.APPROVING_BODY.get(execution)));
+  }
+
+  /**
+   * {@code #{checkApprovingBody}} (execution listener where the registry's task and the meeting
+   * system's event meet): an approval by a body that may not approve this plan does not pass.
+   */
+  @Bean
+  ExecutionListener checkApprovingBody(ZoningPlans plans) {
+    return execution ->
+        plans.checkApprovingBody(
+            planId(execution),
+            Vars.DECISION_BODY.get(execution),
+            Vars.DECISION_OUTCOME.get(execution));
   }
 
   /**

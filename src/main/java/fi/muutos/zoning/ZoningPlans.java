@@ -86,6 +86,34 @@ public class ZoningPlans {
     return name;
   }
 
+  /**
+   * An approval must come from a body that may approve this plan: the council where the variant
+   * requires it (a master plan, AKL 37 §; a significant detailed plan, AKL 52 §), otherwise the
+   * body the administrative regulation delegates it to, or the council itself. Returns or
+   * rejections come from whoever handled the matter.
+   */
+  public void checkApprovingBody(long planId, String decisionBody, String outcome) {
+    if (!"APPROVED".equals(outcome)) {
+      return;
+    }
+    String required = plan(planId).approvingBody();
+    String body = decisionBody == null ? "" : decisionBody.strip();
+    boolean allowed =
+        body.equalsIgnoreCase(councilName)
+            || (!councilName.equals(required) && body.equalsIgnoreCase(delegatedApprover));
+    if (!allowed) {
+      throw new DomainException(
+          Kind.INVALID,
+          "wrong-approving-body",
+          "Kaavan hyväksyy "
+              + required
+              + (councilName.equals(required) ? "" : " tai " + councilName)
+              + ", ei "
+              + (body.isEmpty() ? "nimeämätön toimielin" : body)
+              + " (AKL 37 §, 52 §; decisionBody).");
+    }
+  }
+
   /** The plan enters a stage outside the model's own stage steps (suspended, resumed). */
   @Transactional
   public void enter(long planId, ZoningStage stage) {

@@ -81,7 +81,7 @@ final class MinorZoningLifecycle {
         "fi.muutos.decision.made",
         Map.of(
             "body",
-            "Kaupunkikehityslautakunta",
+            "Hallintosäännön mukainen lautakunta",
             "date",
             today.plusDays(35).toString(),
             "outcome",

@@ -111,6 +111,42 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void onlyABodyThatMayApproveThePlanApprovesIt() throws Exception {
+    Plan plan = start(PlanType.DETAILED_PLAN, false);
+    plan.announce();
+    plan.complete(DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12"));
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    plan.reply(false);
+    assertThat(plan.view().approvingBody()).isEqualTo("Kaupunginvaltuusto");
+    // the registry's task: the city board may not approve a detailed plan
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    RECORD_DECISION,
+                    Map.of(
+                        "decisionBody",
+                        "Kaupunginhallitus",
+                        "decisionDate",
+                        "2026-04-20",
+                        "decisionOutcome",
+                        "APPROVED")))
+        .hasMessageContaining("Kaavan hyväksyy Kaupunginvaltuusto");
+    plan.assertAt(RECORD_DECISION);
+    // the meeting system's event: not taken, kept with the reason
+    String eventId =
+        plan.send(
+            "fi.muutos.decision.made",
+            "{\"body\":\"Kaupunginhallitus\",\"date\":\"2026-04-20\",\"outcome\":\"APPROVED\"}");
+    assertThat(inbox.find(eventId).status()).isNotEqualTo("CORRELATED");
+    plan.assertAt(RECORD_DECISION);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+    // the council does
+    plan.decide("APPROVED");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
+  }
+
+  @Test
   void aRegularDetailedPlanHasADraftStageAndTheCouncilApproves() {
     Plan plan = start(PlanType.DETAILED_PLAN, false);
     plan.announce();
@@ -312,7 +348,7 @@ class ZoningPlanProcessTest {
     String eventId =
         plan.send(
             "fi.muutos.decision.made",
-            "{\"body\":\"lautakunta\","
+            "{\"body\":\"Hallintosäännön mukainen lautakunta\","
                 + "\"section\":\"§ 7\",\"date\":\"2026-04-20\",\"outcome\":\"APPROVED\"}");
     assertThat(inbox.find(eventId).status()).isEqualTo("PENDING");
 

@@ -239,7 +239,9 @@ class ClusterDrill {
                   + "\"Klusteriharjoitus "
                   + n
                   + "\",\"type\":\"MINOR_DETAILED_PLAN_CHANGE\","
-                  + "\"significant\":false,\"areaDescription\":\"Keskusta\",\"businessKey\":\""
+                  + "\"significant\":false,\"areaDescription\":\"Keskusta\","
+                  // each plan's first asynchronous step moves this measure: the job under test
+                  + "\"measures\":[\"M-KAAVOITUSPROSESSIT\"],\"businessKey\":\""
                   + key
                   + "\"}")
           .path("processInstanceId")

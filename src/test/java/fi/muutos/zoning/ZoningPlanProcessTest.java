@@ -229,10 +229,7 @@ class ZoningPlanProcessTest {
   @Test
   void aReturnedPlanGoesBackToPreparation() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
-    plan.announce();
-    plan.proposal("2026-03-04", "");
-    plan.displayEnds();
-    plan.reply(false);
+    plan.throughDisplay();
     plan.decide("RETURNED");
     plan.assertAt(PREPARE_PROPOSAL);
   }
@@ -304,10 +301,7 @@ class ZoningPlanProcessTest {
   @Test
   void aPlanTheCouncilRejectsIsHylatty() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
-    plan.announce();
-    plan.proposal("2026-03-04", "");
-    plan.displayEnds();
-    plan.reply(false);
+    plan.throughDisplay();
     plan.decide("REJECTED");
 
     assertThat(plan.ended(ZoningPlanProcess.Elements.END_REJECTED)).isTrue();
@@ -395,10 +389,7 @@ class ZoningPlanProcessTest {
   @Test
   void anApprovedPlanIsRevokedOnlyByTheApprovingBodysDecision() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
-    plan.announce();
-    plan.proposal("2026-03-04", "");
-    plan.displayEnds();
-    plan.reply(false);
+    plan.throughDisplay();
     plan.decide("APPROVED");
     assertThatThrownBy(() -> procedure.cancel(plan.id, "Kaavoittaja perui"))
         .isInstanceOfSatisfying(
@@ -452,10 +443,7 @@ class ZoningPlanProcessTest {
 
   private Plan approvedMinorChange() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
-    plan.announce();
-    plan.proposal("2026-03-04", "");
-    plan.displayEnds();
-    plan.reply(false);
+    plan.throughDisplay();
     plan.decide("APPROVED");
     plan.notice("2026-05-04");
     assertThat(plan.view().appealEndsOn()).isEqualTo(LocalDate.parse("2026-06-10"));
@@ -488,6 +476,14 @@ class ZoningPlanProcessTest {
 
     void announce() {
       complete(ANNOUNCE_INITIATION, Map.of("announcementDate", "2026-01-05"));
+    }
+
+    /** Announced, the proposal displayed from 2026-03-04 without statements, no changes. */
+    void throughDisplay() {
+      announce();
+      proposal("2026-03-04", "");
+      displayEnds();
+      reply(false);
     }
 
     void proposal(String displayStart, String authorities) {

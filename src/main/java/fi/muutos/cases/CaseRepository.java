@@ -111,4 +111,28 @@ class CaseRepository {
         .query(StageRow.class)
         .list();
   }
+
+  void backdated(String businessKey, Backdating entry) {
+    jdbc.sql(
+            "insert into mu_case_backdating (business_key, variable, legal_date, reason, entered_on,"
+                + " entered_by, activity_id) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            businessKey,
+            entry.variable(),
+            entry.legalDate(),
+            entry.reason(),
+            entry.enteredOn(),
+            entry.enteredBy(),
+            entry.activityId())
+        .update();
+  }
+
+  List<Backdating> backdatings(String businessKey) {
+    return jdbc.sql(
+            "select variable, legal_date, reason, entered_on, entered_by, activity_id"
+                + " from mu_case_backdating where business_key = ? order by id")
+        .param(businessKey)
+        .query(Backdating.class)
+        .list();
+  }
 }

@@ -143,6 +143,20 @@ public class Cases {
         .toList();
   }
 
+  /** Logs a legal date entered as earlier than the day it was entered, with its reason. */
+  @Transactional
+  public void backdated(CaseKind<?> kind, String businessKey, Backdating entry) {
+    registered(kind, businessKey);
+    repository.backdated(businessKey, entry);
+  }
+
+  /** The case's backdated legal dates, in the order they were entered. */
+  @Transactional(readOnly = true)
+  public List<Backdating> backdatings(CaseKind<?> kind, String businessKey) {
+    registered(kind, businessKey);
+    return repository.backdatings(businessKey);
+  }
+
   private CaseRow claimed(CaseKind<?> kind, String businessKey) {
     CaseRow row =
         repository

@@ -18,8 +18,11 @@ public final class Decision {
   /** The section (pykälä) of the minutes, recorded for the case's history. */
   public static final ProcessVariable<String> SECTION = ProcessVariable.text("decisionSection");
 
-  /** Approved; returned for further preparation; rejected. */
-  public static final String[] OUTCOMES = {"APPROVED", "RETURNED", "REJECTED"};
+  /**
+   * Approved; returned for further preparation; rejected; tabled (pöydälle: decided at a later
+   * meeting).
+   */
+  public static final String[] OUTCOMES = {"APPROVED", "RETURNED", "REJECTED", "TABLED"};
 
   private Decision() {}
 

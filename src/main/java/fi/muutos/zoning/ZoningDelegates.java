@@ -58,16 +58,18 @@ class ZoningDelegates {
   }
 
   /**
-   * {@code #{checkApprovingBody}} (execution listener where the registry's task and the meeting
-   * system's event meet): an approval by a body that may not approve this plan does not pass.
+   * {@code #{checkDecision}} (execution listener where the registry's task and the meeting system's
+   * event meet): a decision dated before the display ended or in the future, or an approval by a
+   * body that may not approve this plan, does not pass.
    */
   @Bean
-  ExecutionListener checkApprovingBody(ZoningPlans plans) {
+  ExecutionListener checkDecision(ZoningPlans plans) {
     return execution ->
-        plans.checkApprovingBody(
+        plans.checkDecision(
             planId(execution),
             Vars.DECISION_BODY.get(execution),
-            Vars.DECISION_OUTCOME.get(execution));
+            Vars.DECISION_OUTCOME.get(execution),
+            Vars.DECISION_DATE.get(execution));
   }
 
   /**
@@ -104,7 +106,47 @@ class ZoningDelegates {
       Vars.APPEAL_PERIOD_ENDS_AT.set(
           execution, plans.startAppealPeriod(planId, Vars.NOTICE_DATE.require(execution)));
       Vars.LEGAL_FORCE_CHECK_DUE.set(execution, plans.legalForceCheckDue(planId));
+      Vars.LEGAL_FORCE_DATE.set(execution, plans.legalForceDate(planId));
+      Vars.APPEAL_PENDING.set(execution, false);
     };
+  }
+
+  /**
+   * {@code #{recordCourtDecision}}: a court decided on an appeal; sets whether it can be appealed
+   * further (an HaO decision, AKL 190 §), until when, and the day it becomes final.
+   */
+  @Bean
+  JavaDelegate recordCourtDecision(ZoningPlans plans) {
+    return execution -> {
+      ZoningPlans.CourtDecision decision =
+          plans.recordCourtDecision(
+              planId(execution),
+              Vars.APPEAL_DECISION_COURT.get(execution),
+              Vars.APPEAL_OUTCOME.get(execution),
+              Vars.APPEAL_DECISION_DATE.get(execution),
+              Vars.APPEAL_SERVED_ON.get(execution));
+      Vars.FURTHER_APPEAL_POSSIBLE.set(execution, decision.furtherAppealPossible());
+      Vars.FURTHER_APPEAL_ENDS_AT.set(execution, decision.furtherAppealEndsAt());
+      Vars.FURTHER_APPEAL_CHECK_DUE.set(execution, decision.checkDue());
+      Vars.LEGAL_FORCE_DATE.set(execution, decision.finalOn());
+    };
+  }
+
+  /**
+   * {@code #{recordRectificationAnswer}}: the council's answer to a rectification request moves the
+   * plan (approved again, under appeal, or a proposal again); whether an appeal is pending comes
+   * from the record.
+   */
+  @Bean
+  JavaDelegate recordRectificationAnswer(ZoningPlans plans) {
+    return execution ->
+        Vars.APPEAL_PENDING.set(
+            execution,
+            plans.answerRectification(
+                planId(execution),
+                Vars.RECTIFICATION_OUTCOME.get(execution),
+                Vars.RECTIFICATION_ANSWER_DATE.get(execution),
+                execution.getCurrentActivityId()));
   }
 
   /**

@@ -1,5 +1,6 @@
 package fi.muutos.zoning;
 
+import fi.muutos.cases.Backdating;
 import fi.muutos.cases.CaseKind;
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.ProcessVariable;
@@ -43,6 +44,15 @@ public final class ZoningPlanProcess {
     public static final String APPEAL_REPORTED_LATE = "event_appealReportedLate";
     public static final String APPEAL_FILED = "event_appealFiled";
     public static final String APPEAL_DECIDED = "event_appealDecided";
+    public static final String RECORD_COURT_DECISION = "serviceTask_recordCourtDecision";
+    public static final String FURTHER_APPEAL_PERIOD_ENDED = "event_furtherAppealPeriodEnded";
+    public static final String FURTHER_APPEAL_FILED = "event_furtherAppealFiled";
+    public static final String FURTHER_APPEAL_PERIOD = "gateway_furtherAppealPeriod";
+    public static final String CHECK_FURTHER_APPEAL = "userTask_checkFurtherAppeal";
+    public static final String RECTIFICATION_REQUESTED = "event_rectificationRequested";
+    public static final String RECTIFICATION_REPORTED_LATE = "event_rectificationReportedLate";
+    public static final String ANSWER_RECTIFICATION = "userTask_answerRectification";
+    public static final String APPEAL_DURING_RECTIFICATION = "event_appealDuringRectification";
     public static final String ENTRY_INTO_FORCE_NOTICE = "userTask_entryIntoForceNotice";
     public static final String END_IN_FORCE = "endEvent_planInForce";
     public static final String END_ANNULLED = "endEvent_planAnnulled";
@@ -65,6 +75,7 @@ public final class ZoningPlanProcess {
     public static final String APPEAL_FILED = "appealFiled";
     public static final String APPEAL_DECIDED = "appealDecided";
     public static final String CANCELLED = "processCancelled";
+    public static final String RECTIFICATION_REQUESTED = "rectificationRequested";
 
     private Messages() {}
   }
@@ -150,7 +161,62 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<List<String>> REDISPLAY_AUTHORITIES =
         ProcessVariable.list("redisplayAuthorities");
 
+    /**
+     * The appeal (fi.muutos.zoning.appeal.filed): its date; its court and reference for history.
+     */
+    public static final ProcessVariable<LocalDate> APPEAL_DATE = ProcessVariable.date("appealDate");
+
+    /**
+     * A court's decision (fi.muutos.zoning.appeal.decided): which court (HAO, KHO), when, when it
+     * was served; {@link #APPEAL_OUTCOME} says what it means for the plan.
+     */
+    public static final ProcessVariable<String> APPEAL_DECISION_COURT =
+        ProcessVariable.text("appealDecisionCourt");
+
+    public static final ProcessVariable<LocalDate> APPEAL_DECISION_DATE =
+        ProcessVariable.date("appealDecisionDate");
+    public static final ProcessVariable<LocalDate> APPEAL_SERVED_ON =
+        ProcessVariable.date("appealServedOn");
+
+    /** After an HaO decision: the further appeal to the KHO (AKL 190 §) and its check. */
+    public static final ProcessVariable<Boolean> FURTHER_APPEAL_POSSIBLE =
+        ProcessVariable.flag("furtherAppealPossible");
+
+    public static final ProcessVariable<OffsetDateTime> FURTHER_APPEAL_ENDS_AT =
+        ProcessVariable.moment("furtherAppealEndsAt");
+    public static final ProcessVariable<LocalDate> FURTHER_APPEAL_CHECK_DUE =
+        ProcessVariable.date("furtherAppealCheckDue");
+    public static final ProcessVariable<Boolean> FURTHER_APPEAL_LODGED =
+        ProcessVariable.flag("furtherAppealLodged");
+    public static final ProcessVariable<String> FURTHER_APPEAL_CHECK =
+        ProcessVariable.text("furtherAppealCheck");
+
+    /** The day the plan (or its annulment) became final: the legal date of 12 and 14. */
+    public static final ProcessVariable<LocalDate> LEGAL_FORCE_DATE =
+        ProcessVariable.date("legalForceDate");
+
+    /**
+     * The elinvoimakeskus' rectification request (fi.muutos.zoning.rectification.requested) and the
+     * council's answer to it: KEPT or REVOKED.
+     */
+    public static final ProcessVariable<LocalDate> RECTIFICATION_DATE =
+        ProcessVariable.date("rectificationDate");
+
+    public static final ProcessVariable<String> RECTIFICATION_OUTCOME =
+        ProcessVariable.text("rectificationOutcome");
+    public static final ProcessVariable<LocalDate> RECTIFICATION_ANSWER_DATE =
+        ProcessVariable.date("rectificationAnswerDate");
+
+    /** Whether an appeal was lodged while a rectification request was open. */
+    public static final ProcessVariable<Boolean> APPEAL_PENDING =
+        ProcessVariable.flag("appealPending");
+
+    /** Why a legal date is earlier than the day it is entered (an earlier act registered now). */
+    public static final ProcessVariable<String> BACKDATING_REASON = Backdating.REASON;
+
     // What the forms record for the case's history; no code reads these.
+    public static final ProcessVariable<String> RECTIFICATION_ANSWER_SECTION =
+        ProcessVariable.text("rectificationAnswerSection");
     public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;
     public static final ProcessVariable<LocalDate> DRAFT_DISPLAY_END =
         ProcessVariable.date("draftDisplayEnd");

@@ -31,7 +31,12 @@ class ZoningPlanRepository {
       LocalDate displayEndsOn,
       LocalDate appealEndsOn,
       int reminders,
-      int lateSubmissions) {}
+      int lateSubmissions,
+      LocalDate noticeDate,
+      String appealCourt,
+      String appealOutcome,
+      LocalDate appealDecidedOn,
+      LocalDate furtherAppealEndsOn) {}
 
   long insert(String businessKey, PlanType type, boolean significant, String area) {
     return GeneratedIds.insert(
@@ -66,9 +71,23 @@ class ZoningPlanRepository {
         .update();
   }
 
-  void appealEndsOn(long planId, LocalDate endsOn) {
-    jdbc.sql("update mu_zoning_plan set appeal_ends_on = ? where id = ?")
-        .params(endsOn, planId)
+  void appealPeriod(long planId, LocalDate noticeDate, LocalDate endsOn) {
+    jdbc.sql("update mu_zoning_plan set notice_date = ?, appeal_ends_on = ? where id = ?")
+        .params(noticeDate, endsOn, planId)
+        .update();
+  }
+
+  void courtDecision(
+      long planId,
+      String court,
+      String outcome,
+      LocalDate decidedOn,
+      LocalDate furtherAppealEndsOn) {
+    jdbc.sql(
+            """
+            update mu_zoning_plan set appeal_court = ?, appeal_outcome = ?, appeal_decided_on = ?,
+              further_appeal_ends_on = ? where id = ?""")
+        .params(court, outcome, decidedOn, furtherAppealEndsOn, planId)
         .update();
   }
 
@@ -87,6 +106,7 @@ class ZoningPlanRepository {
   private static final String SELECT =
       """
       select id, business_key, plan_type, significant, area_description, approving_body,
-        display_round, display_ends_on, appeal_ends_on, reminders, late_submissions
+        display_round, display_ends_on, appeal_ends_on, reminders, late_submissions, notice_date,
+        appeal_court, appeal_outcome, appeal_decided_on, further_appeal_ends_on
       from mu_zoning_plan""";
 }

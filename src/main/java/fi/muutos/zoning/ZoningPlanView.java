@@ -1,5 +1,6 @@
 package fi.muutos.zoning;
 
+import fi.muutos.cases.Backdating;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,12 +27,22 @@ public record ZoningPlanView(
     int displayRound,
     LocalDate displayEndsOn,
     LocalDate appealEndsOn,
+    LocalDate noticeDate,
+    Court court,
     LocalDate nextDeadline,
     int reminders,
     int lateSubmissions,
     long daysInStage,
     OffsetDateTime createdAt,
-    List<StageEntry> stages) {
+    List<StageEntry> stages,
+    List<Backdating> backdated) {
+
+  /**
+   * The last court decision on the plan: which court (HAO, KHO), what it means for the plan, when,
+   * and after an HaO decision the last day of the further appeal to the KHO.
+   */
+  public record Court(
+      String court, String outcome, LocalDate decidedOn, LocalDate furtherAppealEndsOn) {}
 
   /** A stage the plan entered, with its Ryhti code, its legal date where it has one, and when. */
   public record StageEntry(

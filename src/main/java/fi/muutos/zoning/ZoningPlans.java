@@ -92,11 +92,30 @@ public class ZoningPlans {
    * body the administrative regulation delegates it to, or the council itself. Returns or
    * rejections come from whoever handled the matter.
    */
-  public void checkApprovingBody(long planId, String decisionBody, String outcome) {
+  public void checkDecision(long planId, String decisionBody, String outcome, LocalDate decidedOn) {
+    PlanRow plan = plan(planId);
+    if (decidedOn != null && decidedOn.isAfter(LocalDate.now(clock))) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-decision",
+          "Päätöspäivä " + decidedOn + " on tulevaisuudessa: päätös kirjataan, kun se on tehty.");
+    }
+    if (decidedOn != null
+        && plan.displayEndsOn() != null
+        && !decidedOn.isAfter(plan.displayEndsOn())) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-decision",
+          "Kaavasta voidaan päättää vasta ehdotuksen nähtävilläolon päätyttyä "
+              + plan.displayEndsOn()
+              + " (decisionDate "
+              + decidedOn
+              + "; AKL 65 §).");
+    }
     if (!"APPROVED".equals(outcome)) {
       return;
     }
-    String required = plan(planId).approvingBody();
+    String required = plan.approvingBody();
     String body = decisionBody == null ? "" : decisionBody.strip();
     boolean allowed =
         body.equalsIgnoreCase(councilName)
@@ -172,8 +191,115 @@ public class ZoningPlans {
   public OffsetDateTime startAppealPeriod(long planId, LocalDate noticePublished) {
     plan(planId);
     LocalDate lastDay = workingDays.appealPeriodEnd(noticePublished);
-    repository.appealEndsOn(planId, lastDay);
+    repository.appealPeriod(planId, noticePublished, lastDay);
     return workingDays.endOf(lastDay);
+  }
+
+  /**
+   * The day the plan becomes final if no appeal was lodged: the day after the appeal period's last
+   * day.
+   */
+  public LocalDate legalForceDate(long planId) {
+    return plan(planId).appealEndsOn().plusDays(1);
+  }
+
+  /** The courts whose decisions reach a plan: the administrative court and the KHO. */
+  enum Court {
+    HAO,
+    KHO
+  }
+
+  /**
+   * What a court's decision means for the plan's procedure: whether it can still be appealed
+   * further, until when, when the registry's check is due, and the day the decision becomes final
+   * if it is not appealed.
+   */
+  public record CourtDecision(
+      boolean furtherAppealPossible,
+      OffsetDateTime furtherAppealEndsAt,
+      LocalDate checkDue,
+      LocalDate finalOn) {}
+
+  /**
+   * A court decided on an appeal against the plan. A KHO decision is final on its date. An
+   * administrative court's decision can be appealed to the KHO with leave within 30 days of its
+   * service (AKL 190 §, oikeudenkäynnistä hallintoasioissa annettu laki 13 §): {@code servedOn}, or
+   * when the court did not say, the 7th day after the decision (hallintolaki 59 §, a letter's
+   * presumed service). The period's last day moves to a working day.
+   */
+  @Transactional
+  public CourtDecision recordCourtDecision(
+      long planId, String court, String outcome, LocalDate decidedOn, LocalDate servedOn) {
+    plan(planId);
+    Court which = court(court);
+    if (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock))) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-court-decision",
+          "Tuomioistuimen ratkaisun päivä puuttuu tai on tulevaisuudessa: " + decidedOn + ".");
+    }
+    if (which == Court.KHO) {
+      repository.courtDecision(planId, which.name(), outcome, decidedOn, null);
+      return new CourtDecision(false, null, null, decidedOn);
+    }
+    LocalDate served = servedOn != null ? servedOn : decidedOn.plusDays(7);
+    if (served.isBefore(decidedOn)) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-court-decision",
+          "Ratkaisu ei voi tulla tiedoksi ("
+              + served
+              + ") ennen kuin se on annettu ("
+              + decidedOn
+              + ").");
+    }
+    LocalDate lastDay = workingDays.periodEnd(served, WorkingDays.APPEAL_DAYS);
+    repository.courtDecision(planId, which.name(), outcome, decidedOn, lastDay);
+    return new CourtDecision(
+        true,
+        workingDays.endOf(lastDay),
+        workingDays.onOrAfter(lastDay.plusDays(legalForceCheckDays)),
+        lastDay.plusDays(1));
+  }
+
+  private static Court court(String court) {
+    try {
+      return Court.valueOf(court == null ? "" : court.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-court-decision",
+          "Tuomioistuin on HAO (hallinto-oikeus) tai KHO (korkein hallinto-oikeus), ei "
+              + court
+              + ".");
+    }
+  }
+
+  /**
+   * The council answered the elinvoimakeskus' rectification request (AKL 195 §). KEPT: the plan is
+   * approved again (06), or under appeal (08) when an appeal was lodged while the request was open
+   * (09). REVOKED: the approval is gone; the plan is a proposal again (04, or 05 after a redisplay)
+   * and the council decides anew. Returns whether an appeal is pending, from the record.
+   */
+  @Transactional
+  public boolean answerRectification(
+      long planId, String outcome, LocalDate answeredOn, String activityId) {
+    PlanRow plan = plan(planId);
+    ZoningStage current = cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage();
+    boolean appealPending = current == ZoningStage.RECTIFICATION_AND_APPEAL;
+    ZoningStage next =
+        switch (outcome == null ? "" : outcome) {
+          case "KEPT" -> appealPending ? ZoningStage.APPEALED : ZoningStage.APPROVED;
+          case "REVOKED" ->
+              plan.displayRound() > 1 ? ZoningStage.REVISED_PROPOSAL : ZoningStage.PROPOSAL;
+          default ->
+              throw new DomainException(
+                  Kind.INVALID,
+                  "invalid-task-values",
+                  "rectificationOutcome on KEPT tai REVOKED, ei " + outcome);
+        };
+    cases.enter(ZoningPlanProcess.CASE, plan.businessKey(), next, null, answeredOn, activityId);
+    return appealPending;
   }
 
   /**
@@ -281,7 +407,8 @@ public class ZoningPlans {
     LocalDate nextDeadline =
         switch (plan.stage()) {
           case PROPOSAL, REVISED_PROPOSAL -> p.displayEndsOn();
-          case APPROVED -> p.appealEndsOn();
+          case APPROVED, RECTIFICATION_REQUESTED -> p.appealEndsOn();
+          case APPEALED, RECTIFICATION_AND_APPEAL -> p.furtherAppealEndsOn();
           default -> null;
         };
     return new ZoningPlanView(
@@ -302,6 +429,11 @@ public class ZoningPlans {
         p.displayRound(),
         p.displayEndsOn(),
         p.appealEndsOn(),
+        p.noticeDate(),
+        p.appealCourt() == null
+            ? null
+            : new ZoningPlanView.Court(
+                p.appealCourt(), p.appealOutcome(), p.appealDecidedOn(), p.furtherAppealEndsOn()),
         nextDeadline,
         p.reminders(),
         p.lateSubmissions(),
@@ -313,6 +445,7 @@ public class ZoningPlans {
         plan.createdAt(),
         cases.stages(ZoningPlanProcess.CASE, p.businessKey()).stream()
             .map(ZoningPlanView.StageEntry::of)
-            .toList());
+            .toList(),
+        cases.backdatings(ZoningPlanProcess.CASE, p.businessKey()));
   }
 }

@@ -5,7 +5,9 @@ import fi.muutos.cases.CaseStage;
 /**
  * Where a plan is, with the national Ryhti lifecycle code (kaavan elinkaaren tila, code list
  * "kaavaelinkaari"): a plan the approving body rejected is 16 Hylätty, a plan a court annulled 14
- * Kumoutunut, a cancelled plan 15 Rauennut (docs/adr/0041).
+ * Kumoutunut, a cancelled plan 15 Rauennut (docs/adr/0041); 07 and 09 while the elinvoimakeskus'
+ * rectification request is open (AKL 195 §). 10 and 11 (parts in force early, AKL 201 §) are not
+ * modelled yet.
  */
 public enum ZoningStage implements CaseStage {
   INITIATED("01", "Kaavoitusaloite"),
@@ -14,7 +16,9 @@ public enum ZoningStage implements CaseStage {
   PROPOSAL("04", "Kaavaehdotus"),
   REVISED_PROPOSAL("05", "Muutettu kaavaehdotus"),
   APPROVED("06", "Hyväksytty kaava"),
+  RECTIFICATION_REQUESTED("07", "Oikaisukehotuksen alainen"),
   APPEALED("08", "Valituksen alainen"),
+  RECTIFICATION_AND_APPEAL("09", "Oikaisukehotuksen alainen ja valituksen alainen"),
   LEGALLY_BINDING("12", "Lainvoimainen"),
   IN_FORCE("13", "Voimassa"),
   ANNULLED("14", "Kumoutunut"),

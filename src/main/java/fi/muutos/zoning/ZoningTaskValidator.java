@@ -2,6 +2,7 @@ package fi.muutos.zoning;
 
 import static fi.muutos.zoning.ZoningPlanProcess.Elements;
 import static fi.muutos.zoning.ZoningPlanProcess.Vars;
+import static java.util.Map.entry;
 
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.TaskRules;
@@ -13,31 +14,53 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code #{zoningTaskValidator}} on every zoning user task's completion (see {@link TaskRules}).
+ * {@code #{zoningTaskValidator}} on every zoning user task's completion: the values each task must
+ * carry ({@link TaskRules}), then its legal dates against the procedure ({@link ZoningLegalDates}).
  */
 @Component("zoningTaskValidator")
 class ZoningTaskValidator implements TaskListener {
 
   private static final TaskRules RULES =
       new TaskRules(
-          Map.of(
-              Elements.ANNOUNCE_INITIATION, List.of(Rule.date(Vars.ANNOUNCEMENT_DATE)),
-              Elements.AUTHORITIES_MEETING, List.of(Rule.date(Vars.MEETING_DATE)),
-              Elements.DISPLAY_DRAFT, List.of(Rule.date(Vars.DRAFT_DISPLAY_START)),
-              Elements.PREPARE_PROPOSAL, List.of(Rule.date(Vars.PROPOSAL_DISPLAY_START)),
-              Elements.REPLY_TO_REMINDERS, List.of(Rule.yesNo(Vars.SUBSTANTIAL_CHANGES)),
-              Elements.DECIDE_REDISPLAY,
+          Map.ofEntries(
+              entry(Elements.ANNOUNCE_INITIATION, List.of(Rule.date(Vars.ANNOUNCEMENT_DATE))),
+              entry(Elements.AUTHORITIES_MEETING, List.of(Rule.date(Vars.MEETING_DATE))),
+              entry(Elements.DISPLAY_DRAFT, List.of(Rule.date(Vars.DRAFT_DISPLAY_START))),
+              entry(Elements.PREPARE_PROPOSAL, List.of(Rule.date(Vars.PROPOSAL_DISPLAY_START))),
+              entry(Elements.REPLY_TO_REMINDERS, List.of(Rule.yesNo(Vars.SUBSTANTIAL_CHANGES))),
+              entry(
+                  Elements.DECIDE_REDISPLAY,
                   List.of(
                       Rule.date(Vars.REDISPLAY_DECISION_DATE),
-                      Rule.dateNotBefore(Vars.REDISPLAY_START, Vars.REDISPLAY_DECISION_DATE)),
-              Elements.RECORD_DECISION, Decision.rules(),
-              Elements.PUBLISH_NOTICE, List.of(Rule.date(Vars.NOTICE_DATE)),
-              Elements.CHECK_LEGAL_FORCE,
-                  List.of(Rule.yesNo(Vars.APPEALS_LODGED), Rule.text(Vars.LEGAL_FORCE_CHECK)),
-              Elements.ENTRY_INTO_FORCE_NOTICE, List.of(Rule.date(Vars.ENTRY_INTO_FORCE_DATE))));
+                      Rule.dateNotBefore(Vars.REDISPLAY_START, Vars.REDISPLAY_DECISION_DATE))),
+              entry(Elements.RECORD_DECISION, Decision.rules()),
+              entry(Elements.PUBLISH_NOTICE, List.of(Rule.date(Vars.NOTICE_DATE))),
+              entry(
+                  Elements.CHECK_LEGAL_FORCE,
+                  List.of(Rule.yesNo(Vars.APPEALS_LODGED), Rule.text(Vars.LEGAL_FORCE_CHECK))),
+              entry(
+                  Elements.CHECK_FURTHER_APPEAL,
+                  List.of(
+                      Rule.yesNo(Vars.FURTHER_APPEAL_LODGED),
+                      Rule.text(Vars.FURTHER_APPEAL_CHECK))),
+              entry(
+                  Elements.ANSWER_RECTIFICATION,
+                  List.of(
+                      Rule.oneOf(Vars.RECTIFICATION_OUTCOME, "KEPT", "REVOKED"),
+                      Rule.date(Vars.RECTIFICATION_ANSWER_DATE))),
+              entry(
+                  Elements.ENTRY_INTO_FORCE_NOTICE,
+                  List.of(Rule.date(Vars.ENTRY_INTO_FORCE_DATE)))));
+
+  private final ZoningLegalDates legalDates;
+
+  ZoningTaskValidator(ZoningLegalDates legalDates) {
+    this.legalDates = legalDates;
+  }
 
   @Override
   public void notify(DelegateTask task) {
     RULES.check(task);
+    legalDates.check(task);
   }
 }

@@ -26,6 +26,7 @@ final class MinorZoningLifecycle {
   static final String CASE_MANAGEMENT = "asianhallinta";
   static final String OPERATOR = "admin";
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final String REASON = "Vertailuajo: aiemmin tehdyt toimet kirjataan jälkikäteen";
 
   private final BenchClient client;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -35,7 +36,8 @@ final class MinorZoningLifecycle {
   }
 
   void run(int i) throws Exception {
-    LocalDate today = LocalDate.now();
+    // the walk registers a plan's earlier acts: its dates lie in the past, each with its reason
+    LocalDate start = LocalDate.now().minusDays(300);
     JsonNode started =
         client.call(
             "POST",
@@ -60,20 +62,22 @@ final class MinorZoningLifecycle {
         instance,
         Elements.ANNOUNCE_INITIATION,
         PLANNER,
-        Map.of("announcementDate", today.toString()));
+        Map.of("announcementDate", start.toString(), "backdatingReason", REASON));
     complete(
         instance,
         Elements.PREPARE_PROPOSAL,
         PLANNER,
         Map.of(
             "proposalDisplayStart",
-            today.plusDays(7).toString(),
+            start.plusDays(7).toString(),
             "statementAuthorities",
-            "ELY-keskus"));
+            "ELY-keskus",
+            "backdatingReason",
+            REASON));
     event(
         key,
         "fi.muutos.zoning.statement.received",
-        Map.of("authority", "ELY-keskus", "date", today.plusDays(14).toString()));
+        Map.of("authority", "ELY-keskus", "date", start.plusDays(14).toString()));
     timer(instance, Elements.DISPLAY_ENDED);
     complete(instance, Elements.REPLY_TO_REMINDERS, PLANNER, Map.of("substantialChanges", false));
     event(
@@ -83,23 +87,23 @@ final class MinorZoningLifecycle {
             "body",
             "Hallintosäännön mukainen lautakunta",
             "date",
-            today.plusDays(35).toString(),
+            start.plusDays(35).toString(),
             "outcome",
             "APPROVED"));
     complete(
         instance,
         Elements.PUBLISH_NOTICE,
         REGISTRY,
-        Map.of("noticeDate", today.plusDays(38).toString()));
+        Map.of("noticeDate", start.plusDays(38).toString(), "backdatingReason", REASON));
     if (i % 10 == 0) {
       event(
           key,
           "fi.muutos.zoning.appeal.filed",
-          Map.of("court", "Hämeenlinnan hallinto-oikeus", "date", today.plusDays(60).toString()));
+          Map.of("court", "Hämeenlinnan hallinto-oikeus", "date", start.plusDays(60).toString()));
       event(
           key,
           "fi.muutos.zoning.appeal.decided",
-          Map.of("outcome", "UPHELD", "date", today.plusDays(200).toString()));
+          Map.of("court", "KHO", "outcome", "UPHELD", "date", start.plusDays(200).toString()));
     } else {
       timer(instance, Elements.APPEAL_PERIOD_ENDED);
       complete(
@@ -112,7 +116,7 @@ final class MinorZoningLifecycle {
         instance,
         Elements.ENTRY_INTO_FORCE_NOTICE,
         REGISTRY,
-        Map.of("entryIntoForceDate", today.plusDays(210).toString()));
+        Map.of("entryIntoForceDate", start.plusDays(210).toString(), "backdatingReason", REASON));
     awaitCompleted(instance);
   }
 

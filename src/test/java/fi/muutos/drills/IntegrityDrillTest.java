@@ -127,7 +127,8 @@ class IntegrityDrillTest {
 
     String formValues =
         "\"proposalDisplayStart\":{\"value\":\"2026-03-04\"},"
-            + "\"statementAuthorities\":{\"value\":\"\"}";
+            + "\"statementAuthorities\":{\"value\":\"\"}"
+            + BACKDATED;
     String startValues =
         "\"planName\":{\"value\":\"Ohituskaava\"},\"planType\":{\"value\":"
             + "\"MINOR_DETAILED_PLAN_CHANGE\"},\"significant\":{\"value\":false,\"type\":\"Boolean\"}";
@@ -745,7 +746,8 @@ class IntegrityDrillTest {
             .orElse(token); // the session after sign-in has its own token
     String engine = "/camunda/api/engine/engine/default/task/" + task;
     String valid =
-        "\"proposalDisplayStart\":{\"value\":\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"}";
+        "\"proposalDisplayStart\":{\"value\":\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"}"
+            + BACKDATED;
     HttpResponse<String> extra =
         session(
             browser,
@@ -800,13 +802,14 @@ class IntegrityDrillTest {
         plan,
         ANNOUNCE_INITIATION,
         "kaavoittaja",
-        "\"announcementDate\":{\"value\":\"2026-01-05\"}");
+        "\"announcementDate\":{\"value\":\"2026-01-05\"}" + BACKDATED);
     work(
         plan,
         PREPARE_PROPOSAL,
         "kaavoittaja",
         "\"proposalDisplayStart\":{\"value\":"
-            + "\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"}");
+            + "\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"}"
+            + BACKDATED);
     driver.jobs(plan.processInstanceId(), DISPLAY_ENDED);
     work(
         plan,
@@ -818,7 +821,7 @@ class IntegrityDrillTest {
         plan.businessKey(),
         "{\"body\":\"Kaupunginvaltuusto\"," + "\"date\":\"2026-04-20\",\"outcome\":\"APPROVED\"}");
     assertThat(driver.active(plan.processInstanceId())).doesNotContain(RECORD_DECISION);
-    work(plan, PUBLISH_NOTICE, "kirjaaja", "\"noticeDate\":{\"value\":\"2026-05-04\"}");
+    work(plan, PUBLISH_NOTICE, "kirjaaja", "\"noticeDate\":{\"value\":\"2026-05-04\"}" + BACKDATED);
     driver.jobs(plan.processInstanceId(), ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
     work(
         plan,
@@ -830,13 +833,17 @@ class IntegrityDrillTest {
         plan,
         ENTRY_INTO_FORCE_NOTICE,
         "kirjaaja",
-        "\"entryIntoForceDate\":{\"value\":\"2026-07-01\"}");
+        "\"entryIntoForceDate\":{\"value\":\"2026-07-01\"}" + BACKDATED);
     driver.jobs(plan.processInstanceId(), ZoningPlanProcess.Elements.NOTE_MEASURE);
     assertThat(driver.ended(plan.processInstanceId(), ZoningPlanProcess.Elements.END_IN_FORCE))
         .isTrue();
   }
 
   // --- helpers ---------------------------------------------------------------------------------
+
+  /** The walk registers earlier acts: their dates are before today, so each states why. */
+  private static final String BACKDATED =
+      ",\"backdatingReason\":{\"value\":\"Aiempi toimi kirjataan jälkikäteen\"}";
 
   /** A user of its own for a test that changes or deletes it. */
   private void newUser(String userId, String password, String group) {
@@ -880,13 +887,19 @@ class IntegrityDrillTest {
       driver.complete(
           started.processInstanceId(),
           ANNOUNCE_INITIATION,
-          Map.of("announcementDate", "2026-01-05"));
+          Map.of("announcementDate", "2026-01-05", "backdatingReason", "Aiempi toimi"));
     }
     if (STATEMENT_RECEIVED.equals(activity)) {
       driver.complete(
           started.processInstanceId(),
           PREPARE_PROPOSAL,
-          Map.of("proposalDisplayStart", "2026-03-04", "statementAuthorities", "ELY-keskus"));
+          Map.of(
+              "proposalDisplayStart",
+              "2026-03-04",
+              "statementAuthorities",
+              "ELY-keskus",
+              "backdatingReason",
+              "Aiempi toimi"));
     }
     assertThat(driver.active(started.processInstanceId())).contains(activity);
     return started;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.cases.Backdating;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,13 @@ class FormOwnershipTest {
   private static final Path PROCESSES = Path.of("processes");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DMN_OUTPUT = Pattern.compile("<output [^>]*name=\"([^\"]+)\"");
+
+  /**
+   * Fields that belong to the task being completed only: read by its completion check, logged on
+   * the case, and removed from the process right then, so no later task sees or rewrites them.
+   */
+  private static final Set<String> PER_TASK_FIELDS = Set.of(Backdating.REASON.name());
+
   private static final Pattern OUTPUT_PARAMETER =
       Pattern.compile("<camunda:outputParameter name=\"([^\"]+)\"");
 
@@ -80,6 +88,9 @@ class FormOwnershipTest {
     List<String> problems = new ArrayList<>();
     for (Path form : forms) {
       for (String key : keys(JSON.readTree(form.toFile()).path("components"), new ArrayList<>())) {
+        if (PER_TASK_FIELDS.contains(key)) {
+          continue;
+        }
         String before = owner.putIfAbsent(key, form.getFileName().toString());
         if (before != null) {
           problems.add(key + " is a field of both " + before + " and " + form.getFileName());

@@ -143,6 +143,11 @@ class BrowserTest {
                 "//label[contains(normalize-space(.),'OAS:n diaarinumero')]"
                     + "/following::input[1]"))
         .sendKeys("HEI/77/10.02.03/2026");
+    // the notice was published before today: an earlier act registered now, with its reason
+    browser
+        .findElement(
+            By.xpath("//label[contains(normalize-space(.),'Perustelu')]/following::textarea[1]"))
+        .sendKeys("Kuulutus julkaistiin ennen kuin kaava kirjattiin Muutokseen");
     screenshot("tasklist-form");
     click(By.xpath("//button[normalize-space(.)='Valmis']"));
 

@@ -246,7 +246,7 @@ class ZoningApiTest {
         managementService.createJobQuery().processInstanceId(instanceId).singleResult().getId());
     taskService.complete(
         taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
-        Map.of("announcementDate", "2026-01-05"));
+        Map.of("announcementDate", "2026-01-05", "backdatingReason", "Aiempi toimi"));
 
     JsonNode leadTimes =
         json.readTree(http.get("/api/zoning/lead-times", "kaupunginjohtaja", "demo").body());

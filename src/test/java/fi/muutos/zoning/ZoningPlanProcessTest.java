@@ -114,7 +114,8 @@ class ZoningPlanProcessTest {
   void onlyABodyThatMayApproveThePlanApprovesIt() throws Exception {
     Plan plan = start(PlanType.DETAILED_PLAN, false);
     plan.announce();
-    plan.complete(DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12"));
+    plan.complete(
+        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12", "backdatingReason", REASON));
     plan.proposal("2026-03-04", "");
     plan.displayEnds();
     plan.reply(false);
@@ -152,7 +153,8 @@ class ZoningPlanProcessTest {
     plan.announce();
     plan.assertAt(DISPLAY_DRAFT);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.DRAFT);
-    plan.complete(DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12"));
+    plan.complete(
+        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12", "backdatingReason", REASON));
     plan.proposal("2026-03-04", "ELY-keskus, Museovirasto");
     // 30 days from 4 March 2026 is Good Friday: the period ends on the Tuesday after Easter
     assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-04-07"));
@@ -175,14 +177,15 @@ class ZoningPlanProcessTest {
     plan.announce();
     plan.assertAt(AUTHORITIES_MEETING);
     plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2026-02-02"));
-    plan.complete(DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-02-16"));
+    plan.complete(
+        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-02-16", "backdatingReason", REASON));
     plan.proposal("2026-06-01", "ELY-keskus");
     assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-07-01"));
     plan.statement("ELY-keskus");
     plan.displayEnds();
     plan.reply(false);
     assertThat(plan.view().approvingBody()).isEqualTo("Kaupunginvaltuusto");
-    plan.decide("APPROVED");
+    plan.decide("APPROVED", "2026-07-06");
     plan.notice("2026-08-03");
     plan.noAppeal();
     plan.intoForce();
@@ -201,8 +204,11 @@ class ZoningPlanProcessTest {
     LocalDate firstEnds = plan.view().displayEndsOn();
 
     // not from the first round's start: the changed proposal gets a period of its own
-    assertThatThrownBy(() -> plan.redisplay("2026-03-01", "2026-03-04", "ELY-keskus"))
+    assertThatThrownBy(() -> plan.redisplay("2026-03-18", "2026-03-18", "ELY-keskus"))
         .hasMessageContaining("edellisen nähtävilläolon päätyttyä");
+    // the decision to redisplay follows the replies, after the first display
+    assertThatThrownBy(() -> plan.redisplay("2026-03-01", "2026-05-04", "ELY-keskus"))
+        .hasMessageContaining("redisplayDecisionDate 2026-03-01 on ennen");
     plan.assertAt(ZoningPlanProcess.Elements.DECIDE_REDISPLAY);
     // nor before its own decision to display
     assertThatThrownBy(() -> plan.redisplay("2026-05-04", "2026-04-30", "ELY-keskus"))
@@ -235,33 +241,216 @@ class ZoningPlanProcessTest {
   }
 
   @Test
-  void anAppealThatIsDismissedLeadsToLegalForce() {
+  void anAdministrativeCourtsDecisionBecomesFinalOnlyAfterTheFurtherAppealPeriod() {
     Plan plan = approvedMinorChange();
-    plan.event(
-        "fi.muutos.zoning.appeal.filed",
-        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-05-20\"}");
+    plan.appealFiled("2026-05-20");
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
     assertThat(plan.view().ryhtiCode()).isEqualTo("08");
-    plan.event(
-        "fi.muutos.zoning.appeal.decided", "{\"outcome\":\"UPHELD\",\"date\":\"2026-10-01\"}");
+    plan.courtDecides("HAO", "UPHELD", "2026-10-01", "2026-10-05");
+
+    // AKL 190 §: the KHO may still be asked for leave, 30 days from service
+    plan.assertAt(ZoningPlanProcess.Elements.FURTHER_APPEAL_PERIOD);
+    ZoningPlanView waiting = plan.view();
+    assertThat(waiting.stage()).as("still under appeal").isEqualTo(ZoningStage.APPEALED);
+    assertThat(waiting.court().court()).isEqualTo("HAO");
+    assertThat(waiting.court().furtherAppealEndsOn()).isEqualTo(LocalDate.parse("2026-11-04"));
+    assertThat(waiting.nextDeadline()).isEqualTo(LocalDate.parse("2026-11-04"));
+
+    plan.job(ZoningPlanProcess.Elements.FURTHER_APPEAL_PERIOD_ENDED);
+    plan.assertAt(ZoningPlanProcess.Elements.CHECK_FURTHER_APPEAL);
+    assertThat(plan.task(ZoningPlanProcess.Elements.CHECK_FURTHER_APPEAL).getDueDate())
+        .as("due a week after the period, on a working day")
+        .isEqualTo(java.sql.Date.valueOf("2026-11-11"));
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
+    plan.checkFurtherAppeal(false);
+
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+    assertThat(plan.legalDate(ZoningStage.LEGALLY_BINDING))
+        .isEqualTo(LocalDate.parse("2026-11-05"));
     plan.intoForce();
     assertThat(plan.ended(ZoningPlanProcess.Elements.END_IN_FORCE)).isTrue();
   }
 
   @Test
-  void anAnnulledPlanEnds() {
+  void aFurtherAppealToTheKhoKeepsThePlanUnderAppealUntilTheKhoDecides() {
     Plan plan = approvedMinorChange();
-    plan.event(
-        "fi.muutos.zoning.appeal.filed",
-        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-05-20\"}");
-    plan.event(
-        "fi.muutos.zoning.appeal.decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2026-10-01\"}");
+    plan.appealFiled("2026-05-20");
+    // served on the 7th day after the decision when the court does not say
+    plan.courtDecides("HAO", "UPHELD", "2026-08-03", null);
+    assertThat(plan.view().court().furtherAppealEndsOn()).isEqualTo(LocalDate.parse("2026-09-09"));
+    plan.appealFiled("2026-09-01");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
+    plan.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+
+    plan.courtDecides("KHO", "UPHELD", "2026-11-20", null);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+    assertThat(plan.legalDate(ZoningStage.LEGALLY_BINDING))
+        .as("a KHO decision is final on its date")
+        .isEqualTo(LocalDate.parse("2026-11-20"));
+    assertThat(plan.view().court().court()).isEqualTo("KHO");
+  }
+
+  @Test
+  void aFurtherAppealFoundByTheRegistrysCheckKeepsThePlanUnderAppeal() {
+    Plan plan = approvedMinorChange();
+    plan.appealFiled("2026-05-20");
+    plan.courtDecides("HAO", "UPHELD", "2026-08-03", "2026-08-04");
+    plan.job(ZoningPlanProcess.Elements.FURTHER_APPEAL_PERIOD_ENDED);
+    plan.checkFurtherAppeal(true);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
+    plan.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+  }
+
+  @Test
+  void aCourtDecisionWithoutItsCourtIsRefused() {
+    Plan plan = approvedMinorChange();
+    plan.appealFiled("2026-05-20");
+    assertThatThrownBy(
+            () ->
+                plan.send(
+                    "fi.muutos.zoning.appeal.decided",
+                    "{\"outcome\":\"UPHELD\",\"date\":\"2026-10-01\"}"))
+        .hasMessageContaining("data/court is required");
+    assertThatThrownBy(
+            () ->
+                plan.send(
+                    "fi.muutos.zoning.appeal.decided",
+                    "{\"outcome\":\"UPHELD\",\"date\":\"2026-10-01\",\"court\":\"KKO\"}"))
+        .hasMessageContaining("court");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
+  }
+
+  @Test
+  void anAnnulledPlanEndsWhenTheAnnulmentIsFinal() {
+    Plan plan = approvedMinorChange();
+    plan.appealFiled("2026-05-20");
+    plan.courtDecides("HAO", "ANNULLED", "2026-10-01", "2026-10-05");
+    assertThat(plan.view().stage()).as("the city may still appeal").isEqualTo(ZoningStage.APPEALED);
+    plan.job(ZoningPlanProcess.Elements.FURTHER_APPEAL_PERIOD_ENDED);
+    plan.checkFurtherAppeal(false);
 
     assertThat(plan.ended(ZoningPlanProcess.Elements.END_ANNULLED)).isTrue();
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.ANNULLED);
     assertThat(plan.view().ryhtiCode()).as("Ryhti 14 Kumoutunut").isEqualTo("14");
     assertThat(plan.view().outcome()).isEqualTo("ANNULLED");
+    assertThat(plan.legalDate(ZoningStage.ANNULLED)).isEqualTo(LocalDate.parse("2026-11-05"));
+  }
+
+  @Test
+  void aRectificationRequestHoldsThePlanUntilTheCouncilAnswers() {
+    Plan plan = approvedMinorChange();
+    plan.rectificationRequested("2026-05-15");
+    ZoningPlanView requested = plan.view();
+    assertThat(requested.stage()).isEqualTo(ZoningStage.RECTIFICATION_REQUESTED);
+    assertThat(requested.ryhtiCode()).isEqualTo("07");
+    assertThat(plan.legalDate(ZoningStage.RECTIFICATION_REQUESTED))
+        .isEqualTo(LocalDate.parse("2026-05-15"));
+    plan.assertAt(ZoningPlanProcess.Elements.ANSWER_RECTIFICATION);
+    // the council cannot answer before the request
+    assertThatThrownBy(() -> plan.answerRectification("KEPT", "2026-05-14"))
+        .hasMessageContaining("rectificationAnswerDate 2026-05-14 on ennen kuin oikaisukehotus");
+
+    plan.answerRectification("KEPT", "2026-06-01");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
+    plan.noAppeal();
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+  }
+
+  @Test
+  void anAppealLodgedWhileARectificationRequestIsOpenIsBoth09() {
+    Plan plan = approvedMinorChange();
+    plan.rectificationRequested("2026-05-15");
+    plan.appealFiled("2026-05-20");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.RECTIFICATION_AND_APPEAL);
+    assertThat(plan.view().ryhtiCode()).isEqualTo("09");
+    plan.assertAt(ZoningPlanProcess.Elements.ANSWER_RECTIFICATION);
+
+    plan.answerRectification("KEPT", "2026-06-01");
+    assertThat(plan.view().stage()).as("the appeal remains").isEqualTo(ZoningStage.APPEALED);
+    plan.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+  }
+
+  @Test
+  void aRevokedApprovalGoesBackToTheCouncil() {
+    Plan plan = approvedMinorChange();
+    plan.rectificationRequested("2026-05-15");
+    plan.answerRectification("REVOKED", "2026-06-01");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+    plan.assertAt(RECORD_DECISION);
+  }
+
+  @Test
+  void aRectificationRequestFoundAtTheLegalForceCheckHoldsThePlan() {
+    Plan plan = approvedMinorChange();
+    plan.job(ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
+    plan.rectificationRequested("2026-06-05");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.RECTIFICATION_REQUESTED);
+    plan.assertAt(ZoningPlanProcess.Elements.ANSWER_RECTIFICATION);
+  }
+
+  @Test
+  void aTabledDecisionWaitsForTheNextMeeting() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.throughDisplay();
+    plan.decide("TABLED");
+    plan.assertAt(RECORD_DECISION);
+    assertThat(plan.view().stage()).as("not back to preparation").isEqualTo(ZoningStage.PROPOSAL);
+    plan.decide("APPROVED", "2026-05-04");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
+    assertThat(plan.legalDate(ZoningStage.APPROVED)).isEqualTo(LocalDate.parse("2026-05-04"));
+  }
+
+  @Test
+  void legalDatesAreCheckedAgainstTheProcedure() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    assertThat(plan.legalDate(ZoningStage.ANNOUNCED)).isEqualTo(LocalDate.parse("2026-01-05"));
+
+    // a display start in the past shortens the period: only with a stated reason, and logged
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    PREPARE_PROPOSAL,
+                    Map.of("proposalDisplayStart", "2026-03-04", "statementAuthorities", "")))
+        .hasMessageContaining("backdatingReason");
+    // not before the initiation it follows, whatever the reason
+    assertThatThrownBy(() -> plan.proposal("2020-01-06", ""))
+        .hasMessageContaining("proposalDisplayStart 2020-01-06 on ennen kuin vireilletulo");
+    plan.assertAt(PREPARE_PROPOSAL);
+    plan.proposal("2026-03-04", "");
+    assertThat(plan.view().backdated())
+        .extracting(b -> b.variable() + " " + b.legalDate() + " " + b.reason())
+        .contains(
+            "announcementDate 2026-01-05 " + REASON, "proposalDisplayStart 2026-03-04 " + REASON);
+    plan.displayEnds();
+    plan.reply(false);
+
+    // a decision before the display ended, or in the future, does not pass
+    assertThatThrownBy(() -> plan.decide("APPROVED", "2026-03-10"))
+        .hasMessageContaining("nähtävilläolon päätyttyä");
+    assertThatThrownBy(() -> plan.decide("APPROVED", LocalDate.now(clock).plusDays(3).toString()))
+        .hasMessageContaining("tulevaisuudessa");
+    plan.decide("APPROVED", "2026-04-20");
+    // the notice cannot come before the decision it announces
+    assertThatThrownBy(() -> plan.notice("2026-04-01"))
+        .hasMessageContaining("noticeDate 2026-04-01 on ennen kuin hyväksymispäätös 2026-04-20");
+    plan.assertAt(PUBLISH_NOTICE);
+  }
+
+  @Test
+  void aPeriodThatStartsTodayOrLaterNeedsNoReason() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    String today = LocalDate.now(clock).toString();
+    plan.complete(ANNOUNCE_INITIATION, Map.of("announcementDate", today));
+    plan.complete(
+        PREPARE_PROPOSAL,
+        Map.of(
+            "proposalDisplayStart",
+            LocalDate.now(clock).plusDays(7).toString(),
+            "statementAuthorities",
+            ""));
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+    assertThat(plan.view().backdated()).isEmpty();
   }
 
   @Test
@@ -459,6 +648,9 @@ class ZoningPlanProcessTest {
     return plan;
   }
 
+  /** The test walks register earlier acts: their dates are before today. */
+  static final String REASON = "Aiemmin tehty toimi kirjataan jälkikäteen";
+
   private final class Plan {
     final long id;
     final String businessKey;
@@ -475,7 +667,9 @@ class ZoningPlanProcessTest {
     }
 
     void announce() {
-      complete(ANNOUNCE_INITIATION, Map.of("announcementDate", "2026-01-05"));
+      complete(
+          ANNOUNCE_INITIATION,
+          Map.of("announcementDate", "2026-01-05", "backdatingReason", REASON));
     }
 
     /** Announced, the proposal displayed from 2026-03-04 without statements, no changes. */
@@ -489,7 +683,13 @@ class ZoningPlanProcessTest {
     void proposal(String displayStart, String authorities) {
       complete(
           PREPARE_PROPOSAL,
-          Map.of("proposalDisplayStart", displayStart, "statementAuthorities", authorities));
+          Map.of(
+              "proposalDisplayStart",
+              displayStart,
+              "statementAuthorities",
+              authorities,
+              "backdatingReason",
+              REASON));
     }
 
     void statement(String authority) {
@@ -511,7 +711,9 @@ class ZoningPlanProcessTest {
               "redisplayStart",
               start,
               "redisplayAuthorities",
-              authorities));
+              authorities,
+              "backdatingReason",
+              REASON));
     }
 
     void reply(boolean substantialChanges) {
@@ -519,19 +721,65 @@ class ZoningPlanProcessTest {
     }
 
     void decide(String outcome) {
+      decide(outcome, "2026-04-20");
+    }
+
+    void decide(String outcome, String date) {
       complete(
           RECORD_DECISION,
           Map.of(
               "decisionBody",
               "Kaupunginvaltuusto",
               "decisionDate",
-              "2026-04-20",
+              date,
               "decisionOutcome",
               outcome));
     }
 
     void notice(String date) {
-      complete(PUBLISH_NOTICE, Map.of("noticeDate", date));
+      complete(PUBLISH_NOTICE, Map.of("noticeDate", date, "backdatingReason", REASON));
+    }
+
+    void appealFiled(String date) {
+      event(
+          "fi.muutos.zoning.appeal.filed",
+          "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"" + date + "\"}");
+    }
+
+    void courtDecides(String court, String outcome, String date, String servedOn) {
+      event(
+          "fi.muutos.zoning.appeal.decided",
+          "{\"court\":\""
+              + court
+              + "\",\"outcome\":\""
+              + outcome
+              + "\",\"date\":\""
+              + date
+              + "\""
+              + (servedOn == null ? "" : ",\"servedOn\":\"" + servedOn + "\"")
+              + "}");
+    }
+
+    void checkFurtherAppeal(boolean lodged) {
+      complete(
+          ZoningPlanProcess.Elements.CHECK_FURTHER_APPEAL,
+          Map.of(
+              "furtherAppealLodged",
+              lodged,
+              "furtherAppealCheck",
+              "Korkein hallinto-oikeus " + (lodged ? "KHO-1/2026" : "ei valituslupahakemuksia")));
+    }
+
+    void rectificationRequested(String date) {
+      event(
+          "fi.muutos.zoning.rectification.requested",
+          "{\"date\":\"" + date + "\",\"authority\":\"Hämeen elinvoimakeskus\"}");
+    }
+
+    void answerRectification(String outcome, String date) {
+      complete(
+          ZoningPlanProcess.Elements.ANSWER_RECTIFICATION,
+          Map.of("rectificationOutcome", outcome, "rectificationAnswerDate", date));
     }
 
     void noAppeal() {
@@ -550,8 +798,20 @@ class ZoningPlanProcessTest {
     }
 
     void intoForce() {
-      complete(ENTRY_INTO_FORCE_NOTICE, Map.of("entryIntoForceDate", "2026-07-01"));
+      // the entry-into-force notice two weeks after the plan became final
+      String date = legalDate(ZoningStage.LEGALLY_BINDING).plusDays(14).toString();
+      complete(
+          ENTRY_INTO_FORCE_NOTICE, Map.of("entryIntoForceDate", date, "backdatingReason", REASON));
       job(ZoningPlanProcess.Elements.NOTE_MEASURE);
+    }
+
+    /** The legal date of the stage's last entry on the plan's record. */
+    LocalDate legalDate(ZoningStage stage) {
+      return view().stages().stream()
+          .filter(s -> s.stage() == stage)
+          .reduce((a, b) -> b)
+          .map(ZoningPlanView.StageEntry::legalDate)
+          .orElseThrow(() -> new AssertionError("never " + stage));
     }
 
     Task task(String key) {

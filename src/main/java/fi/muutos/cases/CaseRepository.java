@@ -112,6 +112,16 @@ class CaseRepository {
         .list();
   }
 
+  /** Dates the stage's latest entry, when it has no legal date yet; false when there is none. */
+  boolean dateStage(String businessKey, String stage, LocalDate legalDate) {
+    return jdbc.sql(
+                "update mu_case_stage set legal_date = ? where id = (select max(id) from"
+                    + " mu_case_stage where business_key = ? and stage = ?) and legal_date is null")
+            .params(legalDate, businessKey, stage)
+            .update()
+        == 1;
+  }
+
   void backdated(String businessKey, Backdating entry) {
     jdbc.sql(
             "insert into mu_case_backdating (business_key, variable, legal_date, reason, entered_on,"

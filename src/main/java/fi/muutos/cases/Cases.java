@@ -143,6 +143,18 @@ public class Cases {
         .toList();
   }
 
+  /**
+   * Gives the case's latest entry into {@code stage} its legal date, known only later than the
+   * stage began (a draft's display starts after the drafting stage was entered); a dated entry
+   * keeps its date.
+   */
+  @Transactional
+  public <S extends Enum<S> & CaseStage> void dateStage(
+      CaseKind<S> kind, String businessKey, S stage, LocalDate legalDate) {
+    registered(kind, businessKey);
+    repository.dateStage(businessKey, stage.name(), legalDate);
+  }
+
   /** Logs a legal date entered as earlier than the day it was entered, with its reason. */
   @Transactional
   public void backdated(CaseKind<?> kind, String businessKey, Backdating entry) {

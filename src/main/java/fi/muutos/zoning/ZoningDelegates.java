@@ -3,6 +3,7 @@ package fi.muutos.zoning;
 import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.ProcessVariable;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -110,6 +111,25 @@ class ZoningDelegates {
       Vars.APPEAL_PENDING.set(execution, false);
     };
   }
+
+  /**
+   * {@code #{recordAppeal}} (input {@code stage}: APPEALED or RECTIFICATION_AND_APPEAL): the plan
+   * is under appeal from the appeal's date; the date is used once, so an appeal the registry finds
+   * later is not given an earlier appeal's date.
+   */
+  @Bean
+  JavaDelegate recordAppeal(ZoningPlans plans) {
+    return execution -> {
+      plans.appealed(
+          planId(execution),
+          ZoningStage.valueOf(APPEAL_STAGE.getLocal(execution)),
+          Vars.APPEAL_DATE.get(execution),
+          execution.getCurrentActivityId());
+      execution.removeVariable(Vars.APPEAL_DATE.name());
+    };
+  }
+
+  private static final ProcessVariable<String> APPEAL_STAGE = ProcessVariable.text("stage");
 
   /**
    * {@code #{recordCourtDecision}}: a court decided on an appeal; sets whether it can be appealed

@@ -133,6 +133,27 @@ public class ZoningPlans {
     }
   }
 
+  /** The draft went on display: the date is the legal date of the plan's drafting stage (03). */
+  @Transactional
+  public void draftDisplayed(long planId, LocalDate displayStart) {
+    cases.dateStage(
+        ZoningPlanProcess.CASE, plan(planId).businessKey(), ZoningStage.DRAFT, displayStart);
+  }
+
+  /**
+   * An appeal was lodged (or found by the registry's check): the plan is under appeal (08), or
+   * under both an appeal and a rectification request (09), from the appeal's date when the event
+   * gave one.
+   */
+  @Transactional
+  public void appealed(long planId, ZoningStage stage, LocalDate appealDate, String activityId) {
+    if (stage != ZoningStage.APPEALED && stage != ZoningStage.RECTIFICATION_AND_APPEAL) {
+      throw new IllegalArgumentException(stage + " is not a stage of an appeal");
+    }
+    cases.enter(
+        ZoningPlanProcess.CASE, plan(planId).businessKey(), stage, null, appealDate, activityId);
+  }
+
   /** The plan enters a stage outside the model's own stage steps (suspended, resumed). */
   @Transactional
   public void enter(long planId, ZoningStage stage) {

@@ -53,14 +53,19 @@ class ZoningTaskValidator implements TaskListener {
                   List.of(Rule.date(Vars.ENTRY_INTO_FORCE_DATE)))));
 
   private final ZoningLegalDates legalDates;
+  private final ZoningPlans plans;
 
-  ZoningTaskValidator(ZoningLegalDates legalDates) {
+  ZoningTaskValidator(ZoningLegalDates legalDates, ZoningPlans plans) {
     this.legalDates = legalDates;
+    this.plans = plans;
   }
 
   @Override
   public void notify(DelegateTask task) {
     RULES.check(task);
     legalDates.check(task);
+    if (Elements.DISPLAY_DRAFT.equals(task.getTaskDefinitionKey())) {
+      plans.draftDisplayed(Vars.PLAN_ID.require(task), Vars.DRAFT_DISPLAY_START.require(task));
+    }
   }
 }

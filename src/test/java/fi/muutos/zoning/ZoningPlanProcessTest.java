@@ -192,6 +192,63 @@ class ZoningPlanProcessTest {
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.IN_FORCE);
   }
 
+  /**
+   * The issue's walk: a master plan with one redisplay, a rectification request and an appeal
+   * through the administrative court to the KHO ends in force with every legal date on the record.
+   */
+  @Test
+  void aMasterPlanWalksThroughRedisplayRectificationAndTwoCourtsIntoForce() {
+    Plan plan = start(PlanType.MASTER_PLAN, false);
+    plan.complete(
+        ANNOUNCE_INITIATION, Map.of("announcementDate", "2025-09-01", "backdatingReason", REASON));
+    plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2025-09-15"));
+    plan.complete(
+        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2025-10-01", "backdatingReason", REASON));
+    plan.proposal("2026-01-12", "Hämeen elinvoimakeskus");
+    assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-02-11"));
+    plan.statement("Hämeen elinvoimakeskus");
+    plan.displayEnds();
+    plan.reply(true);
+    plan.redisplay("2026-02-23", "2026-03-02", "Hämeen elinvoimakeskus");
+    assertThat(plan.view().displayEndsOn())
+        .as("30 days again")
+        .isEqualTo(LocalDate.parse("2026-04-01"));
+    plan.statement("Hämeen elinvoimakeskus");
+    plan.displayEnds();
+    plan.reply(false);
+    plan.decide("APPROVED", "2026-04-20");
+    plan.notice("2026-04-27");
+    plan.rectificationRequested("2026-05-15");
+    plan.answerRectification("KEPT", "2026-06-01");
+    plan.appealFiled("2026-06-02");
+    plan.courtDecides("HAO", "UPHELD", "2026-09-01", "2026-09-03");
+    plan.appealFiled("2026-09-20");
+    plan.courtDecides("KHO", "UPHELD", "2026-11-16", null);
+    plan.intoForce();
+
+    assertThat(plan.ended(ZoningPlanProcess.Elements.END_IN_FORCE)).isTrue();
+    ZoningPlanView done = plan.view();
+    assertThat(done.stages())
+        .extracting(s -> s.ryhtiCode() + " " + s.stage() + " " + s.legalDate())
+        .containsExactly(
+            "01 INITIATED null",
+            "02 ANNOUNCED 2025-09-01",
+            "03 DRAFT 2025-10-01",
+            "04 PROPOSAL 2026-01-12",
+            "05 REVISED_PROPOSAL 2026-03-02",
+            "06 APPROVED 2026-04-20",
+            "07 RECTIFICATION_REQUESTED 2026-05-15",
+            "06 APPROVED 2026-06-01",
+            "08 APPEALED 2026-06-02",
+            "08 APPEALED 2026-09-20",
+            "12 LEGALLY_BINDING 2026-11-16",
+            "13 IN_FORCE 2026-11-30");
+    assertThat(done.noticeDate()).isEqualTo(LocalDate.parse("2026-04-27"));
+    assertThat(done.court())
+        .isEqualTo(new ZoningPlanView.Court("KHO", "UPHELD", LocalDate.parse("2026-11-16"), null));
+    assertThat(done.approvingBody()).isEqualTo("Kaupunginvaltuusto");
+  }
+
   @Test
   void aSubstantiallyChangedProposalIsDisplayedAgain() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -120,6 +121,31 @@ public final class ProcessVariable<T> {
           throw new IllegalArgumentException();
         },
         ArrayList::new);
+  }
+
+  /**
+   * Choices for a form's select, radio or checklist (a Camunda Form's {@code valuesKey}): a JSON
+   * list of objects with a {@code label} and a {@code value}.
+   */
+  public static ProcessVariable<List<Map<String, String>>> choices(String name) {
+    return new ProcessVariable<>(
+        name,
+        "valintalista",
+        value -> {
+          if (value instanceof Collection<?> items) {
+            return items.stream()
+                .map(
+                    item -> {
+                      Map<?, ?> choice = (Map<?, ?>) item;
+                      return Map.of(
+                          "label", String.valueOf(choice.get("label")),
+                          "value", String.valueOf(choice.get("value")));
+                    })
+                .toList();
+          }
+          throw new IllegalArgumentException();
+        },
+        choices -> new ArrayList<>(choices.stream().map(LinkedHashMap::new).toList()));
   }
 
   /** The items of comma-separated text, trimmed, without empty ones. */

@@ -47,6 +47,7 @@ class ZoningDelegates {
       Vars.PLAN_ID.set(execution, planId);
       Vars.SIGNIFICANT.set(execution, significant);
       Vars.MEASURES.set(execution, measures == null ? List.of() : measures);
+      Vars.DECISION_BODIES.set(execution, plans.bodyChoices());
     };
   }
 

@@ -7,6 +7,7 @@ import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The constants of {@code processes/zoning/zoning-plan.bpmn}: process key, element ids, messages
@@ -117,6 +118,11 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<String> DECISION_OUTCOME = Decision.OUTCOME;
     public static final ProcessVariable<LocalDate> DECISION_DATE = Decision.DATE;
     public static final ProcessVariable<String> DECISION_BODY = Decision.BODY;
+
+    /** The municipality's bodies, the choices of the decision form's body field. */
+    public static final ProcessVariable<List<Map<String, String>>> DECISION_BODIES =
+        ProcessVariable.choices("decisionBodies");
+
     public static final ProcessVariable<LocalDate> NOTICE_DATE = ProcessVariable.date("noticeDate");
     public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
         ProcessVariable.moment("appealPeriodEndsAt");

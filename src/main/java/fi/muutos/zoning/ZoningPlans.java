@@ -4,6 +4,7 @@ import fi.muutos.cases.Case;
 import fi.muutos.cases.Cases;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.MunicipalitySettings;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,7 @@ public class ZoningPlans {
   private final String delegatedApprover;
   private final String councilName;
   private final int legalForceCheckDays;
+  private final MunicipalitySettings municipality;
 
   ZoningPlans(
       ZoningPlanRepository repository,
@@ -38,7 +41,18 @@ public class ZoningPlans {
       Clock clock,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
       @Value("${muutos.zoning.council}") String councilName,
-      @Value("${muutos.zoning.legal-force-check-days:7}") int legalForceCheckDays) {
+      @Value("${muutos.zoning.legal-force-check-days:7}") int legalForceCheckDays,
+      MunicipalitySettings municipality) {
+    for (String body : List.of(councilName, delegatedApprover)) {
+      if (municipality.body(body).isEmpty()) {
+        throw new IllegalStateException(
+            "muutos.zoning names the body '"
+                + body
+                + "', which is not one of muutos.municipality.bodies "
+                + municipality.bodies());
+      }
+    }
+    this.municipality = municipality;
     this.repository = repository;
     this.cases = cases;
     this.workingDays = workingDays;
@@ -112,6 +126,16 @@ public class ZoningPlans {
               + decidedOn
               + "; AKL 65 §).");
     }
+    if (decisionBody != null && municipality.body(decisionBody).isEmpty()) {
+      throw new DomainException(
+          Kind.INVALID,
+          "wrong-approving-body",
+          "Päättävä toimielin '"
+              + decisionBody
+              + "' ei ole kunnan toimielin; toimielimet: "
+              + String.join(", ", municipality.bodies())
+              + " (decisionBody).");
+    }
     if (!"APPROVED".equals(outcome)) {
       return;
     }
@@ -152,6 +176,13 @@ public class ZoningPlans {
     }
     cases.enter(
         ZoningPlanProcess.CASE, plan(planId).businessKey(), stage, null, appealDate, activityId);
+  }
+
+  /** The municipality's bodies as choices for the registry's decision form (label and value). */
+  public List<Map<String, String>> bodyChoices() {
+    return municipality.bodies().stream()
+        .map(body -> Map.of("label", body, "value", body))
+        .toList();
   }
 
   /** The plan enters a stage outside the model's own stage steps (suspended, resumed). */

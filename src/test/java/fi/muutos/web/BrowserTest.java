@@ -161,6 +161,79 @@ class BrowserTest {
   }
 
   @Test
+  void theRegistryChoosesTheApprovingBodyFromTheMunicipalitysBodies() throws IOException {
+    var started =
+        zoning.start(
+            new StartPlan(
+                "Toimielintestin kaava " + UUID.randomUUID().toString().substring(0, 6),
+                PlanType.MINOR_DETAILED_PLAN_CHANGE,
+                false,
+                "Tori",
+                null));
+    String instance = started.processInstanceId();
+    String reason = "Aiemmin tehty toimi kirjataan jälkikäteen";
+    driver.jobs(instance, ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
+    driver.complete(
+        instance,
+        ZoningPlanProcess.Elements.ANNOUNCE_INITIATION,
+        java.util.Map.of("announcementDate", "2026-01-05", "backdatingReason", reason));
+    driver.complete(
+        instance,
+        ZoningPlanProcess.Elements.PREPARE_PROPOSAL,
+        java.util.Map.of(
+            "proposalDisplayStart",
+            "2026-03-04",
+            "statementAuthorities",
+            "",
+            "backdatingReason",
+            reason));
+    driver.jobs(instance, ZoningPlanProcess.Elements.DISPLAY_ENDED);
+    driver.complete(
+        instance,
+        ZoningPlanProcess.Elements.REPLY_TO_REMINDERS,
+        java.util.Map.of("substantialChanges", false));
+
+    login("tasklist", "kirjaaja");
+    click(By.partialLinkText("Ryhmän tehtävät"));
+    click(By.partialLinkText("Kirjaa hyväksymispäätös"));
+    click(By.xpath("//*[normalize-space(text())='Ota käsittelyyn']"));
+    // the body is chosen from muutos.municipality.bodies, not typed
+    click(
+        By.xpath(
+            "//label[contains(normalize-space(.),'Päättävä toimielin')]"
+                + "/following::*[contains(@class,'fjs-input-group')][1]"));
+    waitForText("Kaupunginhallitus");
+    click(
+        By.xpath(
+            "//*[contains(@class,'fjs-dropdownlist-item')"
+                + " and normalize-space(.)='Hallintosäännön mukainen lautakunta']"));
+    By dateField =
+        By.xpath("//label[contains(normalize-space(.),'Päätöspäivä')]/following::input[1]");
+    wait.until(
+        b -> {
+          WebElement date = b.findElement(dateField);
+          date.click();
+          date.sendKeys(
+              org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "04/20/2026");
+          date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+          return !b.findElement(dateField).getAttribute("value").isBlank();
+        });
+    click(By.xpath("//label[normalize-space(.)='Hyväksytty']"));
+    screenshot("tasklist-decision");
+    WebElement done = browser.findElement(By.xpath("//button[normalize-space(.)='Valmis']"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block:'center'})", done);
+    click(By.xpath("//button[normalize-space(.)='Valmis']"));
+
+    waitFor(
+        "decision-recorded",
+        b ->
+            plans.find(started.planId()).stage() == ZoningStage.APPROVED
+                || driver.active(instance).contains(ZoningPlanProcess.Elements.PUBLISH_NOTICE));
+    assertThat(plans.find(started.planId()).stage()).isEqualTo(ZoningStage.APPROVED);
+  }
+
+  @Test
   void managementSeesTheDashboardWithTheZoningOverview() throws IOException {
     login("cockpit", "kaupunginjohtaja");
     waitForText("Kaarlo Kuntamaa"); // Cockpit has loaded, as a person would see before moving on

@@ -134,6 +134,23 @@ class ZoningPlanProcessTest {
                         "APPROVED")))
         .hasMessageContaining("Kaavan hyväksyy Kaupunginvaltuusto");
     plan.assertAt(RECORD_DECISION);
+    // nor a body the municipality does not have, whatever the outcome
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    RECORD_DECISION,
+                    Map.of(
+                        "decisionBody",
+                        "Tekninen lautakunta",
+                        "decisionDate",
+                        "2026-04-20",
+                        "decisionOutcome",
+                        "RETURNED")))
+        .hasMessageContaining("ei ole kunnan toimielin")
+        .hasMessageContaining("Kaupunginvaltuusto, Kaupunginhallitus");
+    // the form's choices are the municipality's bodies
+    assertThat(String.valueOf(runtimeService.getVariable(plan.instanceId, "decisionBodies")))
+        .contains("label=Hallintosäännön mukainen lautakunta");
     // the meeting system's event: not taken, kept with the reason
     String eventId =
         plan.send(

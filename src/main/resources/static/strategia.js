@@ -125,7 +125,7 @@
       svg.appendChild(t); svg.appendChild(r); svg.appendChild(v);
     });
     var data = el('table', {}, [el('caption', { text: 'Läpimenoajat taulukkona' }),
-      el('thead', {}, [el('tr', {}, ['Vaihe', 'Kaavoja', 'Mediaani (pv)', 'Pisin (pv)'].map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
+      el('thead', {}, [el('tr', {}, ['Vaihe (oikeudellisten päivämäärien välillä)', 'Kaavoja', 'Mediaani (pv)', 'Pisin (pv)'].map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
       el('tbody', {}, leadTimes.map(function (l) {
         return el('tr', {}, [el('td', { text: l.stage }), el('td', { text: String(l.plans) }),
           el('td', { text: l.medianDays == null ? '–' : String(l.medianDays) }), el('td', { text: l.longestDays == null ? '–' : String(l.longestDays) })]);

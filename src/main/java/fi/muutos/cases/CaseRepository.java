@@ -112,6 +112,21 @@ class CaseRepository {
         .list();
   }
 
+  /** The first legal date of each stage of each case of a process. */
+  record FirstLegalDate(String businessKey, String stage, LocalDate legalDate) {}
+
+  List<FirstLegalDate> firstLegalDates(String processKey) {
+    return jdbc.sql(
+            """
+            select s.business_key, s.stage, min(s.legal_date) as legal_date
+            from mu_case_stage s join mu_case c on c.business_key = s.business_key
+            where c.process_key = ? and s.legal_date is not null
+            group by s.business_key, s.stage""")
+        .param(processKey)
+        .query(FirstLegalDate.class)
+        .list();
+  }
+
   /** Dates the stage's latest entry, when it has no legal date yet; false when there is none. */
   boolean dateStage(String businessKey, String stage, LocalDate legalDate) {
     return jdbc.sql(

@@ -155,6 +155,22 @@ public class Cases {
     repository.dateStage(businessKey, stage.name(), legalDate);
   }
 
+  /**
+   * The first legal date of each stage of every case of this kind (business key → stage → date):
+   * what lead times between legal dates are counted from, each case once.
+   */
+  @Transactional(readOnly = true)
+  public <S extends Enum<S> & CaseStage> Map<String, Map<S, LocalDate>> firstLegalDates(
+      CaseKind<S> kind) {
+    Map<String, Map<S, LocalDate>> dates = new java.util.HashMap<>();
+    for (CaseRepository.FirstLegalDate row : repository.firstLegalDates(kind.processKey())) {
+      dates
+          .computeIfAbsent(row.businessKey(), key -> new java.util.EnumMap<>(kind.stages()))
+          .put(kind.stage(row.stage()), row.legalDate());
+    }
+    return dates;
+  }
+
   /** Logs a legal date entered as earlier than the day it was entered, with its reason. */
   @Transactional
   public void backdated(CaseKind<?> kind, String businessKey, Backdating entry) {

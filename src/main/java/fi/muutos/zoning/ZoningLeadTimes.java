@@ -1,83 +1,86 @@
 package fi.muutos.zoning;
 
-import static fi.muutos.zoning.ZoningPlanProcess.Elements;
-
-import java.util.LinkedHashMap;
+import fi.muutos.cases.Cases;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How long plans spend in each stage, from the engine's history: per stage, how many plans have
- * passed it and the median and longest time in days. The figure "developing zoning processes"
- * needs.
+ * How long plans take between the procedure's legal dates, from the case record: for each span
+ * (initiation to proposal, proposal to approval, approval to legal force, legal force to entry into
+ * force, and the whole), how many plans have passed it and the median and longest number of days.
+ * Each plan counts once, from the first legal date of each stage: a proposal displayed again is
+ * still one plan. The figure the measure "developing zoning processes" needs.
  */
 @Service
 public class ZoningLeadTimes {
 
-  /** The stages as the steps of the BPMN that make them up (in procedure order). */
-  static final Map<String, String> STAGES = stages();
+  /** A span of the procedure, between the legal dates of two stages. */
+  public record Span(String name, ZoningStage from, ZoningStage to) {}
 
-  private final HistoryService historyService;
+  /** The spans, in procedure order. */
+  static final List<Span> SPANS =
+      List.of(
+          new Span("Vireilletulosta ehdotukseen", ZoningStage.ANNOUNCED, ZoningStage.PROPOSAL),
+          new Span("Ehdotuksesta hyväksymiseen", ZoningStage.PROPOSAL, ZoningStage.APPROVED),
+          new Span("Hyväksymisestä lainvoimaan", ZoningStage.APPROVED, ZoningStage.LEGALLY_BINDING),
+          new Span("Lainvoimasta voimaantuloon", ZoningStage.LEGALLY_BINDING, ZoningStage.IN_FORCE),
+          new Span("Koko menettely", ZoningStage.ANNOUNCED, ZoningStage.IN_FORCE));
 
-  ZoningLeadTimes(HistoryService historyService) {
-    this.historyService = historyService;
+  private final Cases cases;
+
+  ZoningLeadTimes(Cases cases) {
+    this.cases = cases;
   }
 
-  /** One stage's lead time. */
+  /** One span's lead time: distinct plans that passed it, median and longest days. */
   public record LeadTime(
-      String stage, String activityId, int plans, Double medianDays, Double longestDays) {}
+      String stage,
+      ZoningStage from,
+      ZoningStage to,
+      int plans,
+      Double medianDays,
+      Double longestDays) {}
 
+  @Transactional(readOnly = true)
   public List<LeadTime> leadTimes() {
-    return STAGES.entrySet().stream()
+    return of(cases.firstLegalDates(ZoningPlanProcess.CASE));
+  }
+
+  /** The lead times of these plans' first legal dates (business key → stage → date). */
+  static List<LeadTime> of(Map<String, Map<ZoningStage, LocalDate>> plans) {
+    return SPANS.stream()
         .map(
-            stage -> {
-              List<Long> durations =
-                  historyService
-                      .createHistoricActivityInstanceQuery()
-                      .activityId(stage.getValue())
-                      .finished()
-                      .list()
-                      .stream()
-                      .filter(a -> ZoningPlanProcess.KEY.equals(a.getProcessDefinitionKey()))
-                      .map(HistoricActivityInstance::getDurationInMillis)
-                      .filter(java.util.Objects::nonNull)
+            span -> {
+              List<Long> days =
+                  plans.values().stream()
+                      .map(dates -> between(dates.get(span.from()), dates.get(span.to())))
+                      .filter(Objects::nonNull)
                       .sorted()
                       .toList();
               return new LeadTime(
-                  stage.getKey(),
-                  stage.getValue(),
-                  durations.size(),
-                  durations.isEmpty() ? null : days(median(durations)),
-                  durations.isEmpty() ? null : days(durations.get(durations.size() - 1)));
+                  span.name(),
+                  span.from(),
+                  span.to(),
+                  days.size(),
+                  days.isEmpty() ? null : median(days),
+                  days.isEmpty() ? null : (double) days.get(days.size() - 1));
             })
         .toList();
+  }
+
+  private static Long between(LocalDate from, LocalDate to) {
+    return from == null || to == null || to.isBefore(from)
+        ? null
+        : ChronoUnit.DAYS.between(from, to);
   }
 
   static double median(List<Long> sorted) {
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-  }
-
-  private static double days(double millis) {
-    return Math.round(millis / 86_400_000.0 * 10) / 10.0;
-  }
-
-  private static Map<String, String> stages() {
-    Map<String, String> stages = new LinkedHashMap<>();
-    stages.put("Vireilletulo ja OAS", Elements.ANNOUNCE_INITIATION);
-    stages.put("Viranomaisneuvottelu", Elements.AUTHORITIES_MEETING);
-    stages.put("Luonnos nähtävillä", Elements.DISPLAY_DRAFT);
-    stages.put("Ehdotuksen valmistelu", Elements.PREPARE_PROPOSAL);
-    stages.put("Ehdotus nähtävillä", Elements.DISPLAY_ENDED);
-    stages.put("Vastineet", Elements.REPLY_TO_REMINDERS);
-    stages.put("Hyväksyminen", Elements.RECORD_DECISION);
-    stages.put("Hyväksymisen kuulutus", Elements.PUBLISH_NOTICE);
-    stages.put("Valitusaika", Elements.APPEAL_PERIOD);
-    stages.put("Valitus käsittelyssä", Elements.APPEAL_DECIDED);
-    stages.put("Voimaantulon kuulutus", Elements.ENTRY_INTO_FORCE_NOTICE);
-    return java.util.Collections.unmodifiableMap(stages);
   }
 }

@@ -21,7 +21,8 @@ class CaseRepository {
       OffsetDateTime stageSince,
       String outcome,
       String processInstanceId,
-      OffsetDateTime createdAt) {}
+      OffsetDateTime createdAt,
+      String recordNumber) {}
 
   /** A stage log row, its stage as stored. */
   record StageRow(String stage, LocalDate legalDate, OffsetDateTime enteredAt, String activityId) {}
@@ -29,7 +30,7 @@ class CaseRepository {
   private static final String SELECT =
       """
       select business_key, process_key, name, responsible_group, stage, stage_since, outcome,
-        process_instance_id, created_at
+        process_instance_id, created_at, record_number
       from mu_case""";
 
   private final JdbcClient jdbc;
@@ -58,6 +59,12 @@ class CaseRepository {
             .params(processKey, stage)
             .query(CaseRow.class)
             .list();
+  }
+
+  void recordNumber(String businessKey, String recordNumber) {
+    jdbc.sql("update mu_case set record_number = ? where business_key = ?")
+        .params(recordNumber, businessKey)
+        .update();
   }
 
   /** Fills in a claimed key's record; false when it was filled in already. */

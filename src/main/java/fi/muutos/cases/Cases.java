@@ -171,6 +171,33 @@ public class Cases {
     return dates;
   }
 
+  /** What a record number (diaarinumero) may look like: printable, at most 64 characters. */
+  private static final java.util.regex.Pattern RECORD_NUMBER =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} /._:-]{0,63}");
+
+  /**
+   * The city's record number (diaarinumero) of the case's matter, taken when the case starts (the
+   * case-management system's number, e.g. HEI/123/10.02.03/2026); blank leaves none.
+   */
+  @Transactional
+  public void recordNumber(CaseKind<?> kind, String businessKey, String recordNumber) {
+    if (recordNumber == null || recordNumber.isBlank()) {
+      return;
+    }
+    String number = recordNumber.strip();
+    if (!RECORD_NUMBER.matcher(number).matches()) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-" + kind.noun(),
+          "Diaarinumero '"
+              + recordNumber
+              + "' ei kelpaa: enintään 64 merkkiä kirjaimia, numeroita, välilyöntejä ja merkkejä"
+              + " / . _ : - (recordNumber).");
+    }
+    registered(kind, businessKey);
+    repository.recordNumber(businessKey, number);
+  }
+
   /** Logs a legal date entered as earlier than the day it was entered, with its reason. */
   @Transactional
   public void backdated(CaseKind<?> kind, String businessKey, Backdating entry) {
@@ -230,7 +257,8 @@ public class Cases {
         row.stageSince(),
         row.outcome(),
         row.processInstanceId(),
-        row.createdAt());
+        row.createdAt(),
+        row.recordNumber());
   }
 
   private OffsetDateTime now() {

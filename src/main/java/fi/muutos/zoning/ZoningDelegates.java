@@ -43,6 +43,7 @@ class ZoningDelegates {
               significant,
               Vars.AREA.get(execution),
               execution.getProcessInstanceId());
+      plans.recordNumber(planId, Vars.RECORD_NUMBER.get(execution));
       List<String> measures = Vars.MEASURES.get(execution);
       Vars.PLAN_ID.set(execution, planId);
       Vars.SIGNIFICANT.set(execution, significant);

@@ -37,16 +37,17 @@ public class ZoningPlanProcedure {
       boolean significant,
       String areaDescription,
       List<String> measures,
-      String businessKey) {
+      String businessKey,
+      String recordNumber) {
 
-    /** A plan started for no measure of the strategy. */
+    /** A plan started for no measure of the strategy, without a record number. */
     public StartPlan(
         String name,
         PlanType type,
         boolean significant,
         String areaDescription,
         String businessKey) {
-      this(name, type, significant, areaDescription, List.of(), businessKey);
+      this(name, type, significant, areaDescription, List.of(), businessKey, null);
     }
   }
 
@@ -61,6 +62,7 @@ public class ZoningPlanProcedure {
     Vars.SIGNIFICANT.put(variables, command.significant());
     Vars.AREA.put(variables, command.areaDescription());
     Vars.MEASURES.put(variables, command.measures() == null ? List.of() : command.measures());
+    Vars.RECORD_NUMBER.put(variables, command.recordNumber());
     return cases.start(
         ZoningPlanProcess.KEY,
         command.businessKey(),

@@ -92,6 +92,10 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<Boolean> SIGNIFICANT = ProcessVariable.flag("significant");
     public static final ProcessVariable<String> AREA = ProcessVariable.text("areaDescription");
 
+    /** The city's record number (diaarinumero) of the plan's matter, given at start. */
+    public static final ProcessVariable<String> RECORD_NUMBER =
+        ProcessVariable.text("recordNumber");
+
     /** The strategy's measures the plan was started for (none by default). */
     public static final ProcessVariable<List<String>> MEASURES = ProcessVariable.list("measures");
 

@@ -18,6 +18,7 @@ public record ZoningPlanView(
     boolean significant,
     String areaDescription,
     String responsibleGroup,
+    String recordNumber,
     ZoningStage stage,
     String stageLabel,
     String ryhtiCode,

@@ -92,6 +92,12 @@ public class ZoningPlans {
     return repository.insert(businessKey, planType, significant, area);
   }
 
+  /** The city's record number (diaarinumero) of the plan's matter, when the start gave one. */
+  @Transactional
+  public void recordNumber(long planId, String recordNumber) {
+    cases.recordNumber(ZoningPlanProcess.CASE, plan(planId).businessKey(), recordNumber);
+  }
+
   /** The approving body's name for the DMN table's COUNCIL / DELEGATED; recorded on the plan. */
   @Transactional
   public String approvingBody(long planId, String approvingBody) {
@@ -472,6 +478,7 @@ public class ZoningPlans {
         p.significant(),
         p.areaDescription(),
         plan.responsibleGroup(),
+        plan.recordNumber(),
         plan.stage(),
         plan.stageLabel(),
         plan.stage().ryhtiCode(),

@@ -50,7 +50,7 @@ class ZoningApiTest {
             "{\"name\":\"Kauppatorin kortteli\",\"type\":\"DETAILED_PLAN\","
                 + "\"significant\":true,\"areaDescription\":\"Keskusta\",\"businessKey\":\""
                 + key
-                + "\"}");
+                + "\",\"recordNumber\":\"HEI/123/10.02.03/2026\"}");
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode started = json.readTree(created.body());
@@ -76,6 +76,7 @@ class ZoningApiTest {
     assertThat(plan.path("ryhtiCode").asText()).isEqualTo("01");
     assertThat(plan.path("typeLabel").asText()).isEqualTo("Asemakaava");
     assertThat(plan.path("approvingBody").asText()).isEqualTo("Kaupunginvaltuusto");
+    assertThat(plan.path("recordNumber").asText()).isEqualTo("HEI/123/10.02.03/2026");
     assertThat(plan.path("stages")).hasSize(1);
     assertThat(plan.path("daysInStage").asLong()).isZero();
     assertThat(http.get("/api/zoning/plans?state=INITIATED", "kirjaaja", "demo").body())
@@ -156,7 +157,9 @@ class ZoningApiTest {
           "{}",
           "{\"name\":\"X\",\"type\":\"VILLAGE_PLAN\"}",
           "{\"name\":\" \",\"type\":\"DETAILED_PLAN\"}",
-          "{\"name\":\"X\",\"type\":\"DETAILED_PLAN\",\"businessKey\":\"a b; drop table\"}"
+          "{\"name\":\"X\",\"type\":\"DETAILED_PLAN\",\"businessKey\":\"a b; drop table\"}",
+          "{\"name\":\"X\",\"type\":\"DETAILED_PLAN\",\"recordNumber\":\"<script>\"}",
+          "{\"name\":\"X\",\"type\":\"DETAILED_PLAN\",\"recordNumber\":\"" + "9".repeat(65) + "\"}"
         }) {
       HttpResponse<String> response = start(body);
       assertThat(response.statusCode()).as(body).isEqualTo(400);

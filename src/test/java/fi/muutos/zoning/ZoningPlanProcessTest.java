@@ -102,6 +102,7 @@ class ZoningPlanProcessTest {
                 false,
                 "Satama",
                 List.of(measure),
+                null,
                 null));
     Plan plan = new Plan(started);
     plan.job(ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);

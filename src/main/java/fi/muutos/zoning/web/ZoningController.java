@@ -62,7 +62,8 @@ class ZoningController {
                 body.significant(),
                 body.areaDescription(),
                 body.measures() == null ? List.of() : body.measures(),
-                body.businessKey()));
+                body.businessKey(),
+                body.recordNumber()));
     return ResponseEntity.created(URI.create("/api/zoning/plans/" + started.planId()))
         .body(started);
   }
@@ -116,7 +117,8 @@ class ZoningController {
       boolean significant,
       @Size(max = 2000) String areaDescription,
       @Size(max = 20) List<@Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}") String> measures,
-      @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*") String businessKey) {}
+      @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*") String businessKey,
+      @Size(max = 64) String recordNumber) {}
 
   /** Cancelling a plan. */
   record CancelRequest(@NotBlank @Size(max = 2000) String reason) {}

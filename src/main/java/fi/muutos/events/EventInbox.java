@@ -281,6 +281,15 @@ public class EventInbox {
     // not a failed command: the engine would log each failure with its stack trace, and under load
     // that logging costs more than the correlation itself.
     List<String> waiting = waiting(route, view.subject(), mapped);
+    if (waiting.isEmpty() && route.fallbackMessage() != null) {
+      List<String> fallbackWaiting = waiting(route.fallback(), view.subject(), mapped);
+      if (!fallbackWaiting.isEmpty()) {
+        route = route.fallback();
+        waiting = fallbackWaiting;
+      }
+    }
+    Route target = route;
+    String instance = waiting.size() == 1 ? waiting.get(0) : null;
     if (waiting.size() != 1) {
       later(id, view, notWaitingReason(route, view.subject(), waiting.size()), now);
       return;
@@ -290,11 +299,11 @@ public class EventInbox {
           tx -> {
             var correlation =
                 runtimeService
-                    .createMessageCorrelation(route.message())
+                    .createMessageCorrelation(target.message())
                     .processInstanceBusinessKey(view.subject())
-                    .processInstanceId(waiting.get(0))
+                    .processInstanceId(instance)
                     .setVariables(mapped.variables());
-            route
+            target
                 .localKeys()
                 .forEach(key -> correlation.localVariableEquals(key, mapped.variables().get(key)));
             MessageCorrelationResult result = correlation.correlateWithResult();
@@ -306,7 +315,7 @@ public class EventInbox {
           });
     } catch (MismatchingMessageCorrelationException e) {
       // the process moved on between the question and the correlation
-      int waitingNow = waiting(route, view.subject(), mapped).size();
+      int waitingNow = waiting(target, view.subject(), mapped).size();
       later(id, view, notWaitingReason(route, view.subject(), waitingNow), now);
     } catch (RuntimeException e) {
       LOG.warn("Correlating inbound event {} failed; will retry", id, e);

@@ -65,16 +65,27 @@ record EventSettings(
   /**
    * One event type: the message it correlates and the variables it carries. {@code localKeys} name
    * variables (of {@code variables}) that must also match a local variable of the waiting
-   * execution, e.g. which authority's statement a parallel branch waits for.
+   * execution, e.g. which authority's statement a parallel branch waits for. {@code
+   * fallbackMessage}, when set, is correlated (without local keys) when nothing waits for {@code
+   * message}: e.g. a statement that arrives after its branch's deadline is recorded as late, not
+   * left to expire.
    */
   record Route(
       @NotBlank String type,
       @NotBlank String message,
       Map<String, @Valid VariableRule> variables,
-      List<String> localKeys) {
+      List<String> localKeys,
+      String fallbackMessage) {
     Route {
       variables = variables == null ? Map.of() : Map.copyOf(variables);
       localKeys = localKeys == null ? List.of() : List.copyOf(localKeys);
+      fallbackMessage =
+          fallbackMessage == null || fallbackMessage.isBlank() ? null : fallbackMessage;
+    }
+
+    /** The route of the fallback message: same type and variables, no local keys. */
+    Route fallback() {
+      return new Route(type, fallbackMessage, variables, List.of(), null);
     }
   }
 

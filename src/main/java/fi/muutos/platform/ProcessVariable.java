@@ -148,6 +148,22 @@ public final class ProcessVariable<T> {
         choices -> new ArrayList<>(choices.stream().map(LinkedHashMap::new).toList()));
   }
 
+  /** Texts by key (a JSON object), e.g. a deadline per authority that an expression looks up. */
+  public static ProcessVariable<Map<String, String>> textMap(String name) {
+    return new ProcessVariable<>(
+        name,
+        "avain-arvo-luettelo",
+        value -> {
+          if (value instanceof Map<?, ?> map) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            map.forEach((k, v) -> texts.put(String.valueOf(k), String.valueOf(v)));
+            return texts;
+          }
+          throw new IllegalArgumentException();
+        },
+        LinkedHashMap::new);
+  }
+
   /** The items of comma-separated text, trimmed, without empty ones. */
   public static List<String> items(Object text) {
     return text == null

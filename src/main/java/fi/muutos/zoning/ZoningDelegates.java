@@ -4,6 +4,7 @@ import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 
 import fi.muutos.cases.CaseKind;
 import fi.muutos.platform.ProcessVariable;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -83,19 +84,47 @@ class ZoningDelegates {
   @Bean
   JavaDelegate startProposalDisplay(ZoningPlans plans) {
     return execution -> {
+      // a redisplay decision's start and requests are used once; otherwise the prepared proposal's
+      boolean redisplay = Vars.REDISPLAY_START.get(execution) != null;
+      ProcessVariable<LocalDate> start =
+          redisplay ? Vars.REDISPLAY_START : Vars.PROPOSAL_DISPLAY_START;
+      List<String> requests =
+          (redisplay ? Vars.REDISPLAY_AUTHORITIES : Vars.STATEMENT_AUTHORITIES).get(execution);
       ZoningPlans.Display display =
           plans.startProposalDisplay(
               planId(execution),
-              Vars.PROPOSAL_DISPLAY_START.get(execution),
-              Vars.REDISPLAY_START.get(execution),
+              start,
+              start.get(execution),
               Vars.DISPLAY_DAYS.require(execution),
-              execution.getCurrentActivityId());
+              execution.getCurrentActivityId(),
+              requests);
+      execution.removeVariable(Vars.REDISPLAY_START.name());
+      execution.removeVariable(Vars.REDISPLAY_AUTHORITIES.name());
       Vars.DISPLAY_ENDS_AT.set(execution, display.endsAt());
-      List<String> authorities =
-          (display.round() == 1 ? Vars.STATEMENT_AUTHORITIES : Vars.REDISPLAY_AUTHORITIES)
-              .get(execution);
-      Vars.STATEMENT_REQUESTS.set(execution, authorities == null ? List.of() : authorities);
+      Vars.STATEMENT_REQUESTS.set(execution, display.authorities());
+      Vars.STATEMENT_DEADLINES.set(execution, display.statementDeadlines());
     };
+  }
+
+  /**
+   * {@code #{recordStatement}}: the statement a branch waited for arrived; {@code
+   * #{recordLateStatement}}: one arrived when no branch waited for it (after its period, or
+   * unrequested).
+   */
+  @Bean
+  JavaDelegate recordStatement(ZoningPlans plans) {
+    return execution ->
+        plans.statementReceived(
+            planId(execution),
+            Vars.AUTHORITY.require(execution),
+            Vars.STATEMENT_DATE.get(execution));
+  }
+
+  @Bean
+  JavaDelegate recordLateStatement(ZoningPlans plans) {
+    return execution ->
+        plans.lateStatement(
+            planId(execution), Vars.AUTHORITY.get(execution), Vars.STATEMENT_DATE.get(execution));
   }
 
   /**

@@ -76,6 +76,7 @@ public final class ZoningPlanProcess {
     public static final String APPEAL_FILED = "appealFiled";
     public static final String APPEAL_DECIDED = "appealDecided";
     public static final String CANCELLED = "processCancelled";
+    public static final String LATE_STATEMENT = "lateStatementReceived";
     public static final String RECTIFICATION_REQUESTED = "rectificationRequested";
 
     private Messages() {}
@@ -140,6 +141,14 @@ public final class ZoningPlanProcess {
     /** The authorities whose statements the current display round requests, one branch each. */
     public static final ProcessVariable<List<String>> STATEMENT_REQUESTS =
         ProcessVariable.list("statementRequests");
+
+    /** Each requested statement's deadline (authority → ISO moment), its branch's timer. */
+    public static final ProcessVariable<Map<String, String>> STATEMENT_DEADLINES =
+        ProcessVariable.textMap("statementDeadlines");
+
+    /** A statement's date, from the fi.muutos.zoning.statement.received event. */
+    public static final ProcessVariable<LocalDate> STATEMENT_DATE =
+        ProcessVariable.date("statementDate");
 
     public static final ProcessVariable<LocalDate> MEETING_DATE =
         ProcessVariable.date("meetingDate");

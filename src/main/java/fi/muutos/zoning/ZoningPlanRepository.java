@@ -2,6 +2,7 @@ package fi.muutos.zoning;
 
 import fi.muutos.platform.GeneratedIds;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -89,6 +90,53 @@ class ZoningPlanRepository {
               further_appeal_ends_on = ? where id = ?""")
         .params(court, outcome, decidedOn, furtherAppealEndsOn, planId)
         .update();
+  }
+
+  void requestStatement(String businessKey, int round, String authority, LocalDate dueOn) {
+    jdbc.sql(
+            "insert into mu_zoning_statement (business_key, display_round, authority, due_on)"
+                + " values (?, ?, ?, ?)")
+        .params(businessKey, round, authority, dueOn)
+        .update();
+  }
+
+  void statementReceived(String businessKey, int round, String authority, LocalDate receivedOn) {
+    jdbc.sql(
+            """
+            update mu_zoning_statement set received_on = ?,
+              late = case when due_on is not null and ? > due_on then true else false end
+            where business_key = ? and display_round = ? and authority = ?""")
+        .params(receivedOn, receivedOn, businessKey, round, authority)
+        .update();
+  }
+
+  /** The latest unanswered request of this authority answered late; false when there is none. */
+  boolean lateStatement(String businessKey, String authority, LocalDate receivedOn) {
+    return jdbc.sql(
+                """
+                update mu_zoning_statement set received_on = ?, late = true
+                where id = (select max(id) from mu_zoning_statement
+                  where business_key = ? and authority = ? and received_on is null)""")
+            .params(receivedOn, businessKey, authority)
+            .update()
+        == 1;
+  }
+
+  void unrequestedStatement(String businessKey, int round, String authority, LocalDate receivedOn) {
+    jdbc.sql(
+            "insert into mu_zoning_statement (business_key, display_round, authority, received_on,"
+                + " late) values (?, ?, ?, ?, true)")
+        .params(businessKey, round, authority, receivedOn)
+        .update();
+  }
+
+  List<ZoningPlanView.Statement> statements(String businessKey) {
+    return jdbc.sql(
+            "select display_round as round, authority, due_on, received_on, late"
+                + " from mu_zoning_statement where business_key = ? order by id")
+        .param(businessKey)
+        .query(ZoningPlanView.Statement.class)
+        .list();
   }
 
   void addLateSubmission(long planId) {

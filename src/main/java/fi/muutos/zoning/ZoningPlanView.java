@@ -36,7 +36,15 @@ public record ZoningPlanView(
     long daysInStage,
     OffsetDateTime createdAt,
     List<StageEntry> stages,
-    List<Backdating> backdated) {
+    List<Backdating> backdated,
+    List<Statement> statements) {
+
+  /**
+   * A statement requested in a display round (or received unrequested): its period's last day, when
+   * it arrived, and whether after its period.
+   */
+  public record Statement(
+      int round, String authority, LocalDate dueOn, LocalDate receivedOn, boolean late) {}
 
   /**
    * The last court decision on the plan: which court (HAO, KHO), what it means for the plan, when,

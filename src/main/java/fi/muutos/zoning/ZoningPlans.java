@@ -5,6 +5,7 @@ import fi.muutos.cases.Cases;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.MunicipalitySettings;
+import fi.muutos.platform.ProcessVariable;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
 import java.time.Clock;
@@ -197,8 +198,16 @@ public class ZoningPlans {
     cases.enter(ZoningPlanProcess.CASE, plan(planId).businessKey(), stage, null, null, null);
   }
 
-  /** A display round that started: its number and the moment its period is over. */
-  public record Display(int round, OffsetDateTime endsAt) {}
+  /**
+   * A display round that started: its number, the moment its period is over, and each requested
+   * statement's deadline (authority → the moment its period is over).
+   */
+  public record Display(int round, OffsetDateTime endsAt, Map<String, String> statementDeadlines) {
+    /** The authorities whose statements are requested, in the order given. */
+    public List<String> authorities() {
+      return List.copyOf(statementDeadlines.keySet());
+    }
+  }
 
   /**
    * Starts a (re)display of the proposal for the full period ({@code days}, from the DMN table).
@@ -208,15 +217,17 @@ public class ZoningPlans {
    */
   @Transactional
   public Display startProposalDisplay(
-      long planId, LocalDate firstStart, LocalDate redisplayStart, int days, String activityId) {
+      long planId,
+      ProcessVariable<LocalDate> startVariable,
+      LocalDate start,
+      int days,
+      String activityId,
+      List<String> statementRequests) {
     PlanRow plan = plan(planId);
     int round = plan.displayRound() + 1;
-    LocalDate start = round == 1 ? firstStart : redisplayStart;
     if (start == null) {
       throw new DomainException(
-          Kind.INVALID,
-          "invalid-display",
-          (round == 1 ? "proposalDisplayStart" : "redisplayStart") + " puuttuu (is required)");
+          Kind.INVALID, "invalid-display", startVariable.name() + " puuttuu (is required)");
     }
     if (round > 1 && !start.isAfter(plan.displayEndsOn())) {
       throw new DomainException(
@@ -225,12 +236,21 @@ public class ZoningPlans {
           "Muutettu ehdotus voi tulla nähtäville aikaisintaan edellisen nähtävilläolon "
               + "päätyttyä "
               + plan.displayEndsOn()
-              + " (redisplayStart "
+              + " ("
+              + startVariable.name()
+              + " "
               + start
               + "; AKL 65 §, MRA 32 §).");
     }
     LocalDate lastDay = workingDays.periodEnd(start, days);
+    Map<String, LocalDate> dueDates = statementDueDates(statementRequests, start, lastDay);
     repository.display(planId, round, lastDay);
+    Map<String, String> deadlines = new java.util.LinkedHashMap<>();
+    dueDates.forEach(
+        (authority, due) -> {
+          repository.requestStatement(plan.businessKey(), round, authority, due);
+          deadlines.put(authority, workingDays.endOf(due).toString());
+        });
     cases.enter(
         ZoningPlanProcess.CASE,
         plan.businessKey(),
@@ -238,7 +258,74 @@ public class ZoningPlans {
         null,
         start,
         activityId);
-    return new Display(round, workingDays.endOf(lastDay));
+    return new Display(round, workingDays.endOf(lastDay), deadlines);
+  }
+
+  /**
+   * The statement requests of a display round: "authority" (its statement is due on the display's
+   * last day) or "authority=YYYY-MM-DD" (a period of its own, not ending before the display
+   * starts). Each authority once.
+   */
+  static Map<String, LocalDate> statementDueDates(
+      List<String> requests, LocalDate displayStart, LocalDate displayLastDay) {
+    Map<String, LocalDate> due = new java.util.LinkedHashMap<>();
+    for (String request : requests == null ? List.<String>of() : requests) {
+      int at = request.lastIndexOf('=');
+      String authority = (at < 0 ? request : request.substring(0, at)).strip();
+      LocalDate date;
+      try {
+        date = at < 0 ? displayLastDay : LocalDate.parse(request.substring(at + 1).strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new DomainException(
+            Kind.INVALID,
+            "invalid-display",
+            "Lausuntopyynnön '" + request + "' määräaika ei ole päivämäärä VVVV-KK-PP.");
+      }
+      if (authority.isEmpty() || authority.length() > 400) {
+        throw new DomainException(
+            Kind.INVALID, "invalid-display", "Lausuntopyynnöltä '" + request + "' puuttuu taho.");
+      }
+      if (date.isBefore(displayStart)) {
+        throw new DomainException(
+            Kind.INVALID,
+            "invalid-display",
+            "Lausunnon määräaika "
+                + date
+                + " ("
+                + authority
+                + ") on ennen nähtävilläolon alkua "
+                + displayStart
+                + ".");
+      }
+      if (due.putIfAbsent(authority, date) != null) {
+        throw new DomainException(
+            Kind.INVALID,
+            "invalid-display",
+            "Lausuntoa pyydetään samalta taholta kahdesti: " + authority + ".");
+      }
+    }
+    return due;
+  }
+
+  /** A requested statement arrived while its branch waited for it. */
+  @Transactional
+  public void statementReceived(long planId, String authority, LocalDate receivedOn) {
+    PlanRow plan = plan(planId);
+    repository.statementReceived(plan.businessKey(), plan.displayRound(), authority, receivedOn);
+  }
+
+  /**
+   * A statement that arrived when no branch waited for it any more (after its period), or that no
+   * one requested: recorded as late, shown to the planner, never lost.
+   */
+  @Transactional
+  public void lateStatement(long planId, String authority, LocalDate receivedOn) {
+    PlanRow plan = plan(planId);
+    String who = authority == null || authority.isBlank() ? "(tuntematon)" : authority.strip();
+    if (!repository.lateStatement(plan.businessKey(), who, receivedOn)) {
+      repository.unrequestedStatement(
+          plan.businessKey(), Math.max(plan.displayRound(), 0), who, receivedOn);
+    }
   }
 
   /**
@@ -505,6 +592,7 @@ public class ZoningPlans {
         cases.stages(ZoningPlanProcess.CASE, p.businessKey()).stream()
             .map(ZoningPlanView.StageEntry::of)
             .toList(),
-        cases.backdatings(ZoningPlanProcess.CASE, p.businessKey()));
+        cases.backdatings(ZoningPlanProcess.CASE, p.businessKey()),
+        repository.statements(p.businessKey()));
   }
 }

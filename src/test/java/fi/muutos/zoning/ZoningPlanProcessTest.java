@@ -597,6 +597,55 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void eachStatementHasItsOwnPeriodAndALateOneIsRecordedNotLost() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    // the display runs 4.3.–18.3.; the museum agency gets until the end of March
+    plan.proposal("2026-03-04", "Hämeen elinvoimakeskus, Museovirasto=2026-03-31");
+    Job museum =
+        managementService
+            .createJobQuery()
+            .processInstanceId(plan.instanceId)
+            .activityId(STATEMENT_DEADLINE)
+            .orderByJobDuedate()
+            .desc()
+            .list()
+            .get(0);
+    assertThat(museum.getDuedate().toInstant())
+        .as("midnight after its own last day")
+        .isEqualTo(java.time.OffsetDateTime.parse("2026-04-01T00:00+03:00").toInstant());
+    assertThat(plan.view().statements())
+        .extracting(s -> s.authority() + " " + s.dueOn())
+        .containsExactly("Hämeen elinvoimakeskus 2026-03-18", "Museovirasto 2026-03-31");
+
+    plan.statement("Hämeen elinvoimakeskus");
+    managementService.executeJob(museum.getId()); // the museum agency's period passes
+    plan.displayEnds();
+    plan.assertAt(REPLY_TO_REMINDERS);
+    // its statement arrives a week late: taken, recorded as late, shown
+    plan.event(
+        "fi.muutos.zoning.statement.received",
+        "{\"authority\":\"Museovirasto\",\"date\":\"2026-04-07\"}");
+    assertThat(plan.view().statements())
+        .extracting(s -> s.authority() + " " + s.receivedOn() + " " + s.late())
+        .containsExactly("Hämeen elinvoimakeskus 2026-03-10 false", "Museovirasto 2026-04-07 true");
+    plan.assertAt(REPLY_TO_REMINDERS);
+  }
+
+  @Test
+  void aStatementPeriodCannotEndBeforeTheDisplayStartsNorNameAnAuthorityTwice() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    assertThatThrownBy(() -> plan.proposal("2026-03-04", "Museovirasto=2026-03-01"))
+        .hasMessageContaining("ennen nähtävilläolon alkua");
+    assertThatThrownBy(() -> plan.proposal("2026-03-04", "Museovirasto, Museovirasto=2026-03-31"))
+        .hasMessageContaining("kahdesti");
+    assertThatThrownBy(() -> plan.proposal("2026-03-04", "Museovirasto=maaliskuussa"))
+        .hasMessageContaining("VVVV-KK-PP");
+    plan.assertAt(PREPARE_PROPOSAL);
+  }
+
+  @Test
   void anApprovalEventThatArrivesBeforeTheProcessWaitsIsTakenLater() throws Exception {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.announce();

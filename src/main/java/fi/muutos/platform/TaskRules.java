@@ -43,6 +43,10 @@ public final class TaskRules {
       return new Rule(variable, "boolean", Set.of(), null, 0);
     }
 
+    private static Rule confirmed(String variable) {
+      return new Rule(variable, "confirmed", Set.of(), null, 0);
+    }
+
     private static Rule count(String variable) {
       return new Rule(variable, "count", Set.of(), null, 0);
     }
@@ -74,6 +78,11 @@ public final class TaskRules {
 
     public static Rule yesNo(ProcessVariable<Boolean> variable) {
       return yesNo(variable.name());
+    }
+
+    /** A yes/no that must be yes: something the person confirms was done. */
+    public static Rule confirmed(ProcessVariable<Boolean> variable) {
+      return confirmed(variable.name());
     }
 
     public static Rule count(ProcessVariable<Integer> variable) {
@@ -125,6 +134,11 @@ public final class TaskRules {
         case "boolean" -> {
           if (!(value instanceof Boolean)) {
             problems.add(rule.variable() + " on kyllä/ei (true/false), ei " + value);
+          }
+        }
+        case "confirmed" -> {
+          if (!Boolean.TRUE.equals(value)) {
+            problems.add(rule.variable() + " on vahvistettava (must be confirmed), ei " + value);
           }
         }
         case "count" -> {

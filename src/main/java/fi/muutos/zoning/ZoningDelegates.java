@@ -68,12 +68,25 @@ class ZoningDelegates {
    */
   @Bean
   ExecutionListener checkDecision(ZoningPlans plans) {
-    return execution ->
-        plans.checkDecision(
-            planId(execution),
-            Vars.DECISION_BODY.get(execution),
-            Vars.DECISION_OUTCOME.get(execution),
-            Vars.DECISION_DATE.get(execution));
+    return execution -> {
+      ZoningPlans.DecisionFacts facts =
+          plans.checkDecision(
+              planId(execution),
+              Vars.DECISION_BODY.get(execution),
+              Vars.DECISION_OUTCOME.get(execution),
+              Vars.DECISION_DATE.get(execution));
+      Vars.DECISION_BY_COUNCIL.set(execution, facts.byCouncil());
+      Vars.TAKE_OVER_ENDS_AT.set(execution, facts.takeOverEndsAt());
+    };
+  }
+
+  /**
+   * {@code #{undoApproval}}: the board referred the council's approval back or took a delegated
+   * body's approval over; the plan is decided anew.
+   */
+  @Bean
+  JavaDelegate undoApproval(ZoningPlans plans) {
+    return execution -> plans.undoApproval(planId(execution), execution.getCurrentActivityId());
   }
 
   /**

@@ -132,6 +132,20 @@ class ZoningLegalDates {
                   DateKind.PERIOD_START,
                   Vars.REDISPLAY_DECISION_DATE.get(task),
                   "päätös asettaa nähtäville"));
+      case Elements.BOARD_PROPOSAL ->
+          List.of(
+              new Entered(
+                  Vars.BOARD_PROPOSAL_DATE,
+                  DateKind.ACT_DONE,
+                  plan.displayEndsOn(),
+                  "ehdotuksen nähtävilläolon viimeinen päivä"));
+      case Elements.LEGALITY_CHECK ->
+          List.of(
+              new Entered(
+                  Vars.LEGALITY_CHECK_DATE,
+                  DateKind.ACT_DONE,
+                  legalDate(plan, ZoningStage.APPROVED),
+                  "hyväksymispäätös"));
       case Elements.PUBLISH_NOTICE ->
           List.of(
               new Entered(

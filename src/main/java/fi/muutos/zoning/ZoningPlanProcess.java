@@ -36,7 +36,12 @@ public final class ZoningPlanProcess {
     public static final String DISPLAY_ENDED = "event_displayEnded";
     public static final String REPLY_TO_REMINDERS = "userTask_replyToReminders";
     public static final String DECIDE_REDISPLAY = "userTask_decideRedisplay";
+    public static final String BOARD_PROPOSAL = "userTask_boardProposal";
     public static final String RECORD_DECISION = "userTask_recordDecision";
+    public static final String LEGALITY_CHECK = "userTask_legalityCheck";
+    public static final String TAKE_OVER_WINDOW = "gateway_takeOverWindow";
+    public static final String TAKE_OVER_WINDOW_ENDED = "event_takeOverWindowEnded";
+    public static final String MATTER_TAKEN_OVER = "event_matterTakenOver";
     public static final String DECISION_RECEIVED = "event_decisionReceived";
     public static final String PUBLISH_NOTICE = "userTask_publishNotice";
     public static final String APPEAL_PERIOD = "gateway_appealPeriod";
@@ -77,6 +82,7 @@ public final class ZoningPlanProcess {
     public static final String APPEAL_DECIDED = "appealDecided";
     public static final String CANCELLED = "processCancelled";
     public static final String LATE_STATEMENT = "lateStatementReceived";
+    public static final String MATTER_TAKEN_OVER = "matterTakenOver";
     public static final String RECTIFICATION_REQUESTED = "rectificationRequested";
 
     private Messages() {}
@@ -180,6 +186,34 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<List<String>> REDISPLAY_AUTHORITIES =
         ProcessVariable.list("redisplayAuthorities");
 
+    /** The board's proposal to the council, recorded by the registry (kuntalaki 39 §). */
+    public static final ProcessVariable<LocalDate> BOARD_PROPOSAL_DATE =
+        ProcessVariable.date("boardProposalDate");
+
+    /** Whether the council made the decision (facts the decision check writes, not a person). */
+    public static final ProcessVariable<Boolean> DECISION_BY_COUNCIL =
+        ProcessVariable.flag("decisionByCouncil");
+
+    /** When the board's window to take a delegated body's decision over ends (kuntalaki 92 §). */
+    public static final ProcessVariable<OffsetDateTime> TAKE_OVER_ENDS_AT =
+        ProcessVariable.moment("takeOverEndsAt");
+
+    /** The board's legality check of a council decision (kuntalaki 96 §): LAWFUL, REFERRED_BACK. */
+    public static final ProcessVariable<String> LEGALITY_CHECK_RESULT =
+        ProcessVariable.text("legalityCheckResult");
+
+    public static final ProcessVariable<LocalDate> LEGALITY_CHECK_DATE =
+        ProcessVariable.date("legalityCheckDate");
+
+    /** The approval notice went to those AKL 67 § names (the registry confirms each). */
+    public static final ProcessVariable<Boolean> NOTIFIED_ELINVOIMAKESKUS =
+        ProcessVariable.flag("notifiedElinvoimakeskus");
+
+    public static final ProcessVariable<Boolean> NOTIFIED_REGIONAL_COUNCIL =
+        ProcessVariable.flag("notifiedRegionalCouncil");
+    public static final ProcessVariable<Boolean> NOTIFIED_REMINDER_FILERS =
+        ProcessVariable.flag("notifiedReminderFilers");
+
     /**
      * The appeal (fi.muutos.zoning.appeal.filed): its date; its court and reference for history.
      */
@@ -234,6 +268,8 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<String> BACKDATING_REASON = Backdating.REASON;
 
     // What the forms record for the case's history; no code reads these.
+    public static final ProcessVariable<String> BOARD_PROPOSAL_SECTION =
+        ProcessVariable.text("boardProposalSection");
     public static final ProcessVariable<String> RECTIFICATION_ANSWER_SECTION =
         ProcessVariable.text("rectificationAnswerSection");
     public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;

@@ -34,6 +34,7 @@ public class ZoningPlans {
   private final String councilName;
   private final int legalForceCheckDays;
   private final MunicipalitySettings municipality;
+  private final int takeOverDays;
 
   ZoningPlans(
       ZoningPlanRepository repository,
@@ -43,6 +44,7 @@ public class ZoningPlans {
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
       @Value("${muutos.zoning.council}") String councilName,
       @Value("${muutos.zoning.legal-force-check-days:7}") int legalForceCheckDays,
+      @Value("${muutos.zoning.take-over-days:14}") int takeOverDays,
       MunicipalitySettings municipality) {
     for (String body : List.of(councilName, delegatedApprover)) {
       if (municipality.body(body).isEmpty()) {
@@ -54,6 +56,7 @@ public class ZoningPlans {
       }
     }
     this.municipality = municipality;
+    this.takeOverDays = takeOverDays;
     this.repository = repository;
     this.cases = cases;
     this.workingDays = workingDays;
@@ -113,7 +116,8 @@ public class ZoningPlans {
    * body the administrative regulation delegates it to, or the council itself. Returns or
    * rejections come from whoever handled the matter.
    */
-  public void checkDecision(long planId, String decisionBody, String outcome, LocalDate decidedOn) {
+  public DecisionFacts checkDecision(
+      long planId, String decisionBody, String outcome, LocalDate decidedOn) {
     PlanRow plan = plan(planId);
     if (decidedOn != null && decidedOn.isAfter(LocalDate.now(clock))) {
       throw new DomainException(
@@ -143,8 +147,9 @@ public class ZoningPlans {
               + String.join(", ", municipality.bodies())
               + " (decisionBody).");
     }
+    boolean byCouncil = decisionBody != null && decisionBody.strip().equalsIgnoreCase(councilName);
     if (!"APPROVED".equals(outcome)) {
-      return;
+      return new DecisionFacts(byCouncil, null);
     }
     String required = plan.approvingBody();
     String body = decisionBody == null ? "" : decisionBody.strip();
@@ -162,6 +167,11 @@ public class ZoningPlans {
               + (body.isEmpty() ? "nimeämätön toimielin" : body)
               + " (AKL 37 §, 52 §; decisionBody).");
     }
+    return new DecisionFacts(
+        byCouncil,
+        byCouncil || decidedOn == null
+            ? null
+            : workingDays.endOf(workingDays.onOrAfter(decidedOn.plusDays(takeOverDays))));
   }
 
   /** The draft went on display: the date is the legal date of the plan's drafting stage (03). */
@@ -190,6 +200,31 @@ public class ZoningPlans {
     return municipality.bodies().stream()
         .map(body -> Map.of("label", body, "value", body))
         .toList();
+  }
+
+  /**
+   * What a recorded decision means for the steps after it: whether the council made it (then the
+   * board checks its legality, kuntalaki 96 §) and, for a delegated body's approval, when the
+   * board's window to take the matter over ends (kuntalaki 92 §: {@code
+   * muutos.zoning.take-over-days} after the decision, to a working day).
+   */
+  public record DecisionFacts(boolean byCouncil, OffsetDateTime takeOverEndsAt) {}
+
+  /**
+   * The approval does not stand: the board referred the council's decision back (kuntalaki 96 §) or
+   * took a delegated body's decision over (kuntalaki 92 §). The plan is a proposal again (04, or 05
+   * after a redisplay) and is decided anew.
+   */
+  @Transactional
+  public void undoApproval(long planId, String activityId) {
+    PlanRow plan = plan(planId);
+    cases.enter(
+        ZoningPlanProcess.CASE,
+        plan.businessKey(),
+        plan.displayRound() > 1 ? ZoningStage.REVISED_PROPOSAL : ZoningStage.PROPOSAL,
+        null,
+        null,
+        activityId);
   }
 
   /** The plan enters a stage outside the model's own stage steps (suspended, resumed). */

@@ -33,8 +33,20 @@ class ZoningTaskValidator implements TaskListener {
                   List.of(
                       Rule.date(Vars.REDISPLAY_DECISION_DATE),
                       Rule.dateNotBefore(Vars.REDISPLAY_START, Vars.REDISPLAY_DECISION_DATE))),
+              entry(Elements.BOARD_PROPOSAL, List.of(Rule.date(Vars.BOARD_PROPOSAL_DATE))),
               entry(Elements.RECORD_DECISION, Decision.rules()),
-              entry(Elements.PUBLISH_NOTICE, List.of(Rule.date(Vars.NOTICE_DATE))),
+              entry(
+                  Elements.LEGALITY_CHECK,
+                  List.of(
+                      Rule.oneOf(Vars.LEGALITY_CHECK_RESULT, "LAWFUL", "REFERRED_BACK"),
+                      Rule.date(Vars.LEGALITY_CHECK_DATE))),
+              entry(
+                  Elements.PUBLISH_NOTICE,
+                  List.of(
+                      Rule.date(Vars.NOTICE_DATE),
+                      Rule.confirmed(Vars.NOTIFIED_ELINVOIMAKESKUS),
+                      Rule.confirmed(Vars.NOTIFIED_REGIONAL_COUNCIL),
+                      Rule.confirmed(Vars.NOTIFIED_REMINDER_FILERS))),
               entry(
                   Elements.CHECK_LEGAL_FORCE,
                   List.of(Rule.yesNo(Vars.APPEALS_LODGED), Rule.text(Vars.LEGAL_FORCE_CHECK))),

@@ -94,7 +94,17 @@ final class MinorZoningLifecycle {
         instance,
         Elements.PUBLISH_NOTICE,
         REGISTRY,
-        Map.of("noticeDate", start.plusDays(38).toString(), "backdatingReason", REASON));
+        Map.of(
+            "noticeDate",
+            start.plusDays(38).toString(),
+            "notifiedElinvoimakeskus",
+            true,
+            "notifiedRegionalCouncil",
+            true,
+            "notifiedReminderFilers",
+            true,
+            "backdatingReason",
+            REASON));
     if (i % 10 == 0) {
       event(
           key,

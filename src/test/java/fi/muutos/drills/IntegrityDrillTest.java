@@ -821,7 +821,21 @@ class IntegrityDrillTest {
         plan.businessKey(),
         "{\"body\":\"Kaupunginvaltuusto\"," + "\"date\":\"2026-04-20\",\"outcome\":\"APPROVED\"}");
     assertThat(driver.active(plan.processInstanceId())).doesNotContain(RECORD_DECISION);
-    work(plan, PUBLISH_NOTICE, "kirjaaja", "\"noticeDate\":{\"value\":\"2026-05-04\"}" + BACKDATED);
+    work(
+        plan,
+        ZoningPlanProcess.Elements.LEGALITY_CHECK,
+        "kirjaaja",
+        "\"legalityCheckResult\":{\"value\":\"LAWFUL\"},"
+            + "\"legalityCheckDate\":{\"value\":\"2026-04-27\"}");
+    work(
+        plan,
+        PUBLISH_NOTICE,
+        "kirjaaja",
+        "\"noticeDate\":{\"value\":\"2026-05-04\"}"
+            + ",\"notifiedElinvoimakeskus\":{\"value\":true,\"type\":\"Boolean\"}"
+            + ",\"notifiedRegionalCouncil\":{\"value\":true,\"type\":\"Boolean\"}"
+            + ",\"notifiedReminderFilers\":{\"value\":true,\"type\":\"Boolean\"}"
+            + BACKDATED);
     driver.jobs(plan.processInstanceId(), ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
     work(
         plan,

@@ -27,7 +27,10 @@ public class ProcessDriver {
 
   /** The event types the demo meeting system sends (muutos.events.senders). */
   static final List<String> MEETING_SYSTEM_TYPES =
-      List.of("fi.muutos.decision.made", "fi.muutos.process.cancelled");
+      List.of(
+          "fi.muutos.decision.made",
+          "fi.muutos.decision.taken-over",
+          "fi.muutos.process.cancelled");
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;

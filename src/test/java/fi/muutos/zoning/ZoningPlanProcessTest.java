@@ -121,6 +121,8 @@ class ZoningPlanProcessTest {
     plan.displayEnds();
     plan.reply(false);
     assertThat(plan.view().approvingBody()).isEqualTo("Kaupunginvaltuusto");
+    plan.complete(
+        ZoningPlanProcess.Elements.BOARD_PROPOSAL, Map.of("boardProposalDate", "2026-04-13"));
     // the registry's task: the city board may not approve a detailed plan
     assertThatThrownBy(
             () ->
@@ -464,6 +466,84 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void aPlanTheCouncilApprovesGoesToItOnTheBoardsProposalAndTheBoardChecksTheDecision() {
+    Plan plan = start(PlanType.DETAILED_PLAN, false);
+    plan.announce();
+    plan.complete(
+        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12", "backdatingReason", REASON));
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    plan.reply(false);
+    plan.assertAt(ZoningPlanProcess.Elements.BOARD_PROPOSAL);
+    // the board cannot propose before the display ended
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    ZoningPlanProcess.Elements.BOARD_PROPOSAL,
+                    Map.of("boardProposalDate", "2026-03-20")))
+        .hasMessageContaining("boardProposalDate 2026-03-20 on ennen");
+    plan.decideOnly("Kaupunginvaltuusto", "APPROVED", "2026-04-20");
+    plan.assertAt(ZoningPlanProcess.Elements.LEGALITY_CHECK);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
+
+    // kuntalaki 96 §: an unlawful decision goes back to the council
+    plan.legalityCheck("REFERRED_BACK", "2026-04-27");
+    plan.assertAt(RECORD_DECISION);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+    plan.decideOnly("Kaupunginvaltuusto", "APPROVED", "2026-05-11");
+    plan.legalityCheck("LAWFUL", "2026-05-18");
+    plan.assertAt(PUBLISH_NOTICE);
+    // AKL 67 §: the notice is not done until those the law names were told
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    PUBLISH_NOTICE,
+                    Map.of(
+                        "noticeDate",
+                        "2026-05-20",
+                        "notifiedElinvoimakeskus",
+                        true,
+                        "notifiedRegionalCouncil",
+                        false,
+                        "notifiedReminderFilers",
+                        true,
+                        "backdatingReason",
+                        REASON)))
+        .hasMessageContaining("notifiedRegionalCouncil on vahvistettava");
+    plan.notice("2026-05-20");
+    plan.assertAt(ZoningPlanProcess.Elements.APPEAL_PERIOD);
+  }
+
+  @Test
+  void aDelegatedApprovalWaitsForTheBoardsTakeOverWindow() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.throughDisplay();
+    plan.assertAt(RECORD_DECISION); // no board proposal: the delegated body decides
+    plan.decideOnly("Hallintosäännön mukainen lautakunta", "APPROVED", "2026-04-20");
+    plan.assertAt(ZoningPlanProcess.Elements.TAKE_OVER_WINDOW);
+    Job window =
+        managementService
+            .createJobQuery()
+            .processInstanceId(plan.instanceId)
+            .activityId(ZoningPlanProcess.Elements.TAKE_OVER_WINDOW_ENDED)
+            .singleResult();
+    assertThat(window.getDuedate().toInstant())
+        .as("14 days after the decision, to the end of that working day")
+        .isEqualTo(java.time.OffsetDateTime.parse("2026-05-05T00:00+03:00").toInstant());
+
+    // the board takes the matter over: the delegated approval does not stand
+    plan.event(
+        "fi.muutos.decision.taken-over",
+        "{\"body\":\"Kaupunginhallitus\",\"date\":\"2026-04-27\"}");
+    plan.assertAt(RECORD_DECISION);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+
+    plan.decideOnly("Hallintosäännön mukainen lautakunta", "APPROVED", "2026-05-04");
+    plan.job(ZoningPlanProcess.Elements.TAKE_OVER_WINDOW_ENDED);
+    plan.assertAt(PUBLISH_NOTICE);
+  }
+
+  @Test
   void aTabledDecisionWaitsForTheNextMeeting() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.throughDisplay();
@@ -664,7 +744,7 @@ class ZoningPlanProcessTest {
     inbox.retryDue();
 
     assertThat(inbox.find(eventId).status()).isEqualTo("CORRELATED");
-    plan.assertAt(PUBLISH_NOTICE);
+    plan.assertAt(ZoningPlanProcess.Elements.TAKE_OVER_WINDOW); // a delegated body's approval
     assertThat(plan.visited()).contains(ZoningPlanProcess.Elements.DECISION_RECEIVED);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
   }
@@ -848,20 +928,48 @@ class ZoningPlanProcessTest {
       decide(outcome, "2026-04-20");
     }
 
+    /**
+     * The council decides (after the board's proposal where the council approves); an approval is
+     * then checked by the board (kuntalaki 96 §) and found lawful.
+     */
     void decide(String outcome, String date) {
+      decideOnly("Kaupunginvaltuusto", outcome, date);
+      if ("APPROVED".equals(outcome)) {
+        legalityCheck("LAWFUL", date);
+      }
+    }
+
+    void decideOnly(String body, String outcome, String date) {
+      if (driver.active(instanceId).contains(ZoningPlanProcess.Elements.BOARD_PROPOSAL)) {
+        complete(
+            ZoningPlanProcess.Elements.BOARD_PROPOSAL,
+            Map.of("boardProposalDate", view().displayEndsOn().plusDays(1).toString()));
+      }
       complete(
           RECORD_DECISION,
-          Map.of(
-              "decisionBody",
-              "Kaupunginvaltuusto",
-              "decisionDate",
-              date,
-              "decisionOutcome",
-              outcome));
+          Map.of("decisionBody", body, "decisionDate", date, "decisionOutcome", outcome));
+    }
+
+    void legalityCheck(String result, String date) {
+      complete(
+          ZoningPlanProcess.Elements.LEGALITY_CHECK,
+          Map.of("legalityCheckResult", result, "legalityCheckDate", date));
     }
 
     void notice(String date) {
-      complete(PUBLISH_NOTICE, Map.of("noticeDate", date, "backdatingReason", REASON));
+      complete(
+          PUBLISH_NOTICE,
+          Map.of(
+              "noticeDate",
+              date,
+              "notifiedElinvoimakeskus",
+              true,
+              "notifiedRegionalCouncil",
+              true,
+              "notifiedReminderFilers",
+              true,
+              "backdatingReason",
+              REASON));
     }
 
     void appealFiled(String date) {

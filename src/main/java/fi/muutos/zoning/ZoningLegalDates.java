@@ -96,6 +96,7 @@ class ZoningLegalDates {
         }
       }
     }
+    problems.addAll(required(task, plan));
     if (!problems.isEmpty()) {
       throw new DomainException(
           Kind.INVALID,
@@ -108,18 +109,44 @@ class ZoningLegalDates {
   private static List<Entered> dates(String taskKey, ZoningPlanView plan, DelegateTask task) {
     LocalDate announced = legalDate(plan, ZoningStage.ANNOUNCED);
     return switch (taskKey) {
-      case Elements.ANNOUNCE_INITIATION ->
-          List.of(new Entered(Vars.ANNOUNCEMENT_DATE, DateKind.PERIOD_START, null, null));
+      case Elements.ANNOUNCE_INITIATION -> {
+        List<Entered> dates = new ArrayList<>();
+        dates.add(new Entered(Vars.ANNOUNCEMENT_DATE, DateKind.PERIOD_START, null, null));
+        if (plan.type() == PlanType.MINOR_DETAILED_PLAN_CHANGE) {
+          // MRA 30 §: the opinions are asked in the initiation notice; the task records their
+          // period and summary, so it is done when the period is over
+          dates.add(
+              new Entered(
+                  Vars.INITIATION_OPINIONS_UNTIL,
+                  DateKind.ACT_DONE,
+                  Vars.ANNOUNCEMENT_DATE.get(task),
+                  "vireilletulon kuulutus"));
+        }
+        yield dates;
+      }
       case Elements.AUTHORITIES_MEETING ->
           List.of(new Entered(Vars.MEETING_DATE, DateKind.ACT_DONE, announced, "vireilletulo"));
       case Elements.DISPLAY_DRAFT ->
           List.of(
               new Entered(
                   Vars.DRAFT_DISPLAY_START, DateKind.PERIOD_START, announced, "vireilletulo"));
-      case Elements.PREPARE_PROPOSAL ->
-          List.of(
-              new Entered(
-                  Vars.PROPOSAL_DISPLAY_START, DateKind.PERIOD_START, announced, "vireilletulo"));
+      case Elements.PREPARE_PROPOSAL -> {
+        List<Entered> dates = new ArrayList<>();
+        LocalDate afterDraft = latest(announced, legalDate(plan, ZoningStage.DRAFT));
+        dates.add(
+            new Entered(
+                Vars.DISPLAY_DECISION_DATE, DateKind.ACT_DONE, afterDraft, "edellinen vaihe"));
+        dates.add(
+            new Entered(
+                Vars.DISPLAY_NOTICE_DATE,
+                DateKind.PERIOD_START,
+                Vars.DISPLAY_DECISION_DATE.get(task),
+                "nähtäville asettamispäätös"));
+        dates.add(
+            new Entered(
+                Vars.PROPOSAL_DISPLAY_START, DateKind.PERIOD_START, afterDraft, "edellinen vaihe"));
+        yield dates;
+      }
       case Elements.DECIDE_REDISPLAY ->
           List.of(
               new Entered(
@@ -169,6 +196,45 @@ class ZoningLegalDates {
                   "lainvoimaisuus"));
       default -> List.of();
     };
+  }
+
+  /** What the plan's kind requires on a task beyond its form's own rules. */
+  private static List<String> required(DelegateTask task, ZoningPlanView plan) {
+    List<String> problems = new ArrayList<>();
+    String key = task.getTaskDefinitionKey();
+    if (Elements.ANNOUNCE_INITIATION.equals(key)
+        && plan.type() == PlanType.MINOR_DETAILED_PLAN_CHANGE) {
+      if (Vars.INITIATION_OPINIONS_UNTIL.get(task) == null) {
+        problems.add(
+            "initiationOpinionsUntil puuttuu: vähäisen muutoksen mielipiteet pyydetään"
+                + " vireilletulon yhteydessä (MRA 30 §)");
+      }
+      String summary = Vars.INITIATION_OPINION_SUMMARY.get(task);
+      if (summary == null || summary.isBlank()) {
+        problems.add("initiationOpinionSummary puuttuu (yhteenveto mielipiteistä, MRA 30 §)");
+      }
+    }
+    if (Elements.PREPARE_PROPOSAL.equals(key) && plan.type() == PlanType.MASTER_PLAN) {
+      LocalDate letters = Vars.LANDOWNER_LETTERS_DATE.get(task);
+      LocalDate start = Vars.PROPOSAL_DISPLAY_START.get(task);
+      if (letters == null) {
+        problems.add(
+            "landownerLettersDate puuttuu: yleiskaavaehdotuksesta ilmoitetaan kirjeellä muualla"
+                + " asuville maanomistajille (MRA 19 §)");
+      } else if (start != null && letters.isAfter(start.minusDays(7))) {
+        problems.add(
+            "landownerLettersDate "
+                + letters
+                + " on alle 7 päivää ennen nähtävilläolon alkua "
+                + start
+                + " (MRA 19 §)");
+      }
+    }
+    return problems;
+  }
+
+  private static LocalDate latest(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
   }
 
   /** The legal date of the stage's latest entry on the record. */

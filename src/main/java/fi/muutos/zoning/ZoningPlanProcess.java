@@ -186,6 +186,27 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<List<String>> REDISPLAY_AUTHORITIES =
         ProcessVariable.list("redisplayAuthorities");
 
+    /**
+     * Putting the proposal on display: the planning body's decision, the public notice, and for a
+     * master plan the letters to landowners living elsewhere (MRA 19 §).
+     */
+    public static final ProcessVariable<LocalDate> DISPLAY_DECISION_DATE =
+        ProcessVariable.date("displayDecisionDate");
+
+    public static final ProcessVariable<String> DISPLAY_DECISION_BODY =
+        ProcessVariable.text("displayDecisionBody");
+    public static final ProcessVariable<LocalDate> DISPLAY_NOTICE_DATE =
+        ProcessVariable.date("displayNoticeDate");
+    public static final ProcessVariable<LocalDate> LANDOWNER_LETTERS_DATE =
+        ProcessVariable.date("landownerLettersDate");
+
+    /** A minor change's opinions taken with the initiation notice (MRA 30 §). */
+    public static final ProcessVariable<LocalDate> INITIATION_OPINIONS_UNTIL =
+        ProcessVariable.date("initiationOpinionsUntil");
+
+    public static final ProcessVariable<String> INITIATION_OPINION_SUMMARY =
+        ProcessVariable.text("initiationOpinionSummary");
+
     /** The board's proposal to the council, recorded by the registry (kuntalaki 39 §). */
     public static final ProcessVariable<LocalDate> BOARD_PROPOSAL_DATE =
         ProcessVariable.date("boardProposalDate");

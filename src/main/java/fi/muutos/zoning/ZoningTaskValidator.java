@@ -26,7 +26,13 @@ class ZoningTaskValidator implements TaskListener {
               entry(Elements.ANNOUNCE_INITIATION, List.of(Rule.date(Vars.ANNOUNCEMENT_DATE))),
               entry(Elements.AUTHORITIES_MEETING, List.of(Rule.date(Vars.MEETING_DATE))),
               entry(Elements.DISPLAY_DRAFT, List.of(Rule.date(Vars.DRAFT_DISPLAY_START))),
-              entry(Elements.PREPARE_PROPOSAL, List.of(Rule.date(Vars.PROPOSAL_DISPLAY_START))),
+              entry(
+                  Elements.PREPARE_PROPOSAL,
+                  List.of(
+                      Rule.date(Vars.DISPLAY_DECISION_DATE),
+                      Rule.text(Vars.DISPLAY_DECISION_BODY),
+                      Rule.dateNotBefore(Vars.DISPLAY_NOTICE_DATE, Vars.DISPLAY_DECISION_DATE),
+                      Rule.dateNotBefore(Vars.PROPOSAL_DISPLAY_START, Vars.DISPLAY_NOTICE_DATE))),
               entry(Elements.REPLY_TO_REMINDERS, List.of(Rule.yesNo(Vars.SUBSTANTIAL_CHANGES))),
               entry(
                   Elements.DECIDE_REDISPLAY,

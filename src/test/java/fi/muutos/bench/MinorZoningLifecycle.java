@@ -2,6 +2,7 @@ package fi.muutos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.muutos.bench.BenchClient.BenchFailure;
+import fi.muutos.testing.ZoningSteps;
 import fi.muutos.zoning.ZoningPlanProcess.Elements;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -59,25 +60,16 @@ final class MinorZoningLifecycle {
     String key = started.path("businessKey").asText();
 
     complete(
-        instance,
-        Elements.ANNOUNCE_INITIATION,
-        PLANNER,
-        Map.of("announcementDate", start.toString(), "backdatingReason", REASON));
+        instance, Elements.ANNOUNCE_INITIATION, PLANNER, ZoningSteps.announce(start.toString()));
     complete(
         instance,
         Elements.PREPARE_PROPOSAL,
         PLANNER,
-        Map.of(
-            "proposalDisplayStart",
-            start.plusDays(7).toString(),
-            "statementAuthorities",
-            "ELY-keskus",
-            "backdatingReason",
-            REASON));
+        ZoningSteps.proposal(start.plusDays(21).toString(), "ELY-keskus"));
     event(
         key,
         "fi.muutos.zoning.statement.received",
-        Map.of("authority", "ELY-keskus", "date", start.plusDays(14).toString()));
+        Map.of("authority", "ELY-keskus", "date", start.plusDays(28).toString()));
     timer(instance, Elements.DISPLAY_ENDED);
     complete(instance, Elements.REPLY_TO_REMINDERS, PLANNER, Map.of("substantialChanges", false));
     event(
@@ -87,7 +79,7 @@ final class MinorZoningLifecycle {
             "body",
             "Hallintosäännön mukainen lautakunta",
             "date",
-            start.plusDays(35).toString(),
+            start.plusDays(40).toString(),
             "outcome",
             "APPROVED"));
     complete(
@@ -96,7 +88,7 @@ final class MinorZoningLifecycle {
         REGISTRY,
         Map.of(
             "noticeDate",
-            start.plusDays(38).toString(),
+            start.plusDays(45).toString(),
             "notifiedElinvoimakeskus",
             true,
             "notifiedRegionalCouncil",

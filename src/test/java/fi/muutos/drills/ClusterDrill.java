@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.testing.PackagedApp;
+import fi.muutos.testing.ZoningSteps;
 import fi.muutos.zoning.ZoningPlanProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -76,14 +77,15 @@ class ClusterDrill {
                         n,
                         instance,
                         ZoningPlanProcess.Elements.ANNOUNCE_INITIATION,
-                        "{\"announcementDate\":{\"value\":\"2025-01-02\",\"type\":\"String\"}}");
+                        "{" + ZoningSteps.json(ZoningSteps.announce("2025-01-02")) + "}");
                     complete(
                         nodes,
                         n,
                         instance,
                         ZoningPlanProcess.Elements.PREPARE_PROPOSAL,
-                        "{\"proposalDisplayStart\":{\"value\":\"2025-01-10\",\"type\":\"String\"},"
-                            + "\"statementAuthorities\":{\"value\":\"ELY-keskus\",\"type\":\"String\"}}");
+                        "{"
+                            + ZoningSteps.json(ZoningSteps.proposal("2025-01-30", "ELY-keskus"))
+                            + "}");
                     done.incrementAndGet();
                     return null;
                   }));

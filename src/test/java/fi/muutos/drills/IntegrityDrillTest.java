@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.testing.HttpTestClient;
 import fi.muutos.testing.IntegrationTest;
 import fi.muutos.testing.ProcessDriver;
+import fi.muutos.testing.ZoningSteps;
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.ZoningPlanProcedure;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
@@ -125,10 +126,7 @@ class IntegrityDrillTest {
             .getProcessDefinitionId();
     String reformKey = startReform();
 
-    String formValues =
-        "\"proposalDisplayStart\":{\"value\":\"2026-03-04\"},"
-            + "\"statementAuthorities\":{\"value\":\"\"}"
-            + BACKDATED;
+    String formValues = ZoningSteps.json(ZoningSteps.proposal("2026-03-04", ""));
     String startValues =
         "\"planName\":{\"value\":\"Ohituskaava\"},\"planType\":{\"value\":"
             + "\"MINOR_DETAILED_PLAN_CHANGE\"},\"significant\":{\"value\":false,\"type\":\"Boolean\"}";
@@ -745,9 +743,7 @@ class IntegrityDrillTest {
             .firstValue("X-XSRF-TOKEN")
             .orElse(token); // the session after sign-in has its own token
     String engine = "/camunda/api/engine/engine/default/task/" + task;
-    String valid =
-        "\"proposalDisplayStart\":{\"value\":\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"}"
-            + BACKDATED;
+    String valid = ZoningSteps.json(ZoningSteps.proposal("2026-03-04", ""));
     HttpResponse<String> extra =
         session(
             browser,
@@ -802,14 +798,12 @@ class IntegrityDrillTest {
         plan,
         ANNOUNCE_INITIATION,
         "kaavoittaja",
-        "\"announcementDate\":{\"value\":\"2026-01-05\"}" + BACKDATED);
+        ZoningSteps.json(ZoningSteps.announce("2026-01-05")));
     work(
         plan,
         PREPARE_PROPOSAL,
         "kaavoittaja",
-        "\"proposalDisplayStart\":{\"value\":"
-            + "\"2026-03-04\"},\"statementAuthorities\":{\"value\":\"\"}"
-            + BACKDATED);
+        ZoningSteps.json(ZoningSteps.proposal("2026-03-04", "")));
     driver.jobs(plan.processInstanceId(), DISPLAY_ENDED);
     work(
         plan,
@@ -899,21 +893,13 @@ class IntegrityDrillTest {
     driver.jobs(started.processInstanceId(), ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
     if (!ANNOUNCE_INITIATION.equals(activity)) {
       driver.complete(
-          started.processInstanceId(),
-          ANNOUNCE_INITIATION,
-          Map.of("announcementDate", "2026-01-05", "backdatingReason", "Aiempi toimi"));
+          started.processInstanceId(), ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
     }
     if (STATEMENT_RECEIVED.equals(activity)) {
       driver.complete(
           started.processInstanceId(),
           PREPARE_PROPOSAL,
-          Map.of(
-              "proposalDisplayStart",
-              "2026-03-04",
-              "statementAuthorities",
-              "ELY-keskus",
-              "backdatingReason",
-              "Aiempi toimi"));
+          ZoningSteps.proposal("2026-03-04", "ELY-keskus"));
     }
     assertThat(driver.active(started.processInstanceId())).contains(activity);
     return started;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fi.muutos.testing.IntegrationTest;
 import fi.muutos.testing.ProcessDriver;
+import fi.muutos.testing.ZoningSteps;
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.ZoningPlanProcedure;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
@@ -106,7 +107,7 @@ class BrowserTest {
         zoning.start(
             new StartPlan(
                 "Selaintestin kaava " + UUID.randomUUID().toString().substring(0, 6),
-                PlanType.MINOR_DETAILED_PLAN_CHANGE,
+                PlanType.DETAILED_PLAN,
                 false,
                 "Satama",
                 null));
@@ -155,8 +156,8 @@ class BrowserTest {
         b ->
             driver
                 .active(started.processInstanceId())
-                .contains(ZoningPlanProcess.Elements.PREPARE_PROPOSAL));
-    assertThat(plans.find(started.planId()).stage()).isEqualTo(ZoningStage.ANNOUNCED);
+                .contains(ZoningPlanProcess.Elements.DISPLAY_DRAFT));
+    assertThat(plans.find(started.planId()).stage()).isEqualTo(ZoningStage.DRAFT);
     screenshot("tasklist-completed");
   }
 
@@ -171,22 +172,15 @@ class BrowserTest {
                 "Tori",
                 null));
     String instance = started.processInstanceId();
-    String reason = "Aiemmin tehty toimi kirjataan jälkikäteen";
     driver.jobs(instance, ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
     driver.complete(
         instance,
         ZoningPlanProcess.Elements.ANNOUNCE_INITIATION,
-        java.util.Map.of("announcementDate", "2026-01-05", "backdatingReason", reason));
+        ZoningSteps.announce("2026-01-05"));
     driver.complete(
         instance,
         ZoningPlanProcess.Elements.PREPARE_PROPOSAL,
-        java.util.Map.of(
-            "proposalDisplayStart",
-            "2026-03-04",
-            "statementAuthorities",
-            "",
-            "backdatingReason",
-            reason));
+        ZoningSteps.proposal("2026-03-04", ""));
     driver.jobs(instance, ZoningPlanProcess.Elements.DISPLAY_ENDED);
     driver.complete(
         instance,

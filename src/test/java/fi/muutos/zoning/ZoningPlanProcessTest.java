@@ -21,6 +21,7 @@ import fi.muutos.testing.IntegrationTest;
 import fi.muutos.testing.MutableClock;
 import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.StrategyFixtures;
+import fi.muutos.testing.ZoningSteps;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
 import fi.muutos.zoning.ZoningPlanProcedure.Started;
 import java.time.Duration;
@@ -219,8 +220,7 @@ class ZoningPlanProcessTest {
   @Test
   void aMasterPlanWalksThroughRedisplayRectificationAndTwoCourtsIntoForce() {
     Plan plan = start(PlanType.MASTER_PLAN, false);
-    plan.complete(
-        ANNOUNCE_INITIATION, Map.of("announcementDate", "2025-09-01", "backdatingReason", REASON));
+    plan.complete(ANNOUNCE_INITIATION, ZoningSteps.announce("2025-09-01"));
     plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2025-09-15"));
     plan.complete(
         DISPLAY_DRAFT, Map.of("draftDisplayStart", "2025-10-01", "backdatingReason", REASON));
@@ -544,6 +544,57 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void aMinorChangeTakesOpinionsWithItsInitiationNotice() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    ANNOUNCE_INITIATION,
+                    Map.of("announcementDate", "2026-01-05", "backdatingReason", REASON)))
+        .hasMessageContaining("initiationOpinionsUntil puuttuu")
+        .hasMessageContaining("MRA 30 §");
+    // the summary is written when the opinions' period is over, not before it
+    Map<String, Object> early = new java.util.HashMap<>(ZoningSteps.announce("2026-01-05"));
+    early.put("initiationOpinionsUntil", LocalDate.now(clock).plusDays(5).toString());
+    assertThatThrownBy(() -> plan.complete(ANNOUNCE_INITIATION, early))
+        .hasMessageContaining("initiationOpinionsUntil")
+        .hasMessageContaining("tulevaisuudessa");
+    plan.announce();
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.ANNOUNCED);
+  }
+
+  @Test
+  void aMasterPlansProposalIsDisplayedOnlyAfterItsDecisionNoticeAndLetters() {
+    Plan plan = start(PlanType.MASTER_PLAN, false);
+    plan.announce();
+    plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2026-01-20"));
+    plan.complete(
+        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-02-02", "backdatingReason", REASON));
+    // MRA 19 §: the letters to landowners living elsewhere go at least 7 days before
+    Map<String, Object> lateLetters =
+        new java.util.HashMap<>(ZoningSteps.proposal("2026-04-01", ""));
+    lateLetters.put("landownerLettersDate", "2026-03-28");
+    assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, lateLetters))
+        .hasMessageContaining("landownerLettersDate 2026-03-28 on alle 7 päivää");
+    // the notice cannot come before the decision it announces
+    Map<String, Object> earlyNotice =
+        new java.util.HashMap<>(ZoningSteps.proposal("2026-04-01", ""));
+    earlyNotice.put("displayNoticeDate", "2026-03-01");
+    assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, earlyNotice))
+        .hasMessageContaining("displayNoticeDate");
+    // nor the decision to display before the draft was displayed
+    Map<String, Object> earlyDecision =
+        new java.util.HashMap<>(ZoningSteps.proposal("2026-04-01", ""));
+    earlyDecision.put("displayDecisionDate", "2026-01-30");
+    earlyDecision.put("displayNoticeDate", "2026-02-10");
+    assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, earlyDecision))
+        .hasMessageContaining("displayDecisionDate 2026-01-30 on ennen kuin edellinen vaihe");
+    plan.assertAt(PREPARE_PROPOSAL);
+    plan.proposal("2026-04-01", "");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+  }
+
+  @Test
   void aTabledDecisionWaitsForTheNextMeeting() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.throughDisplay();
@@ -561,22 +612,24 @@ class ZoningPlanProcessTest {
     plan.announce();
     assertThat(plan.legalDate(ZoningStage.ANNOUNCED)).isEqualTo(LocalDate.parse("2026-01-05"));
 
-    // a display start in the past shortens the period: only with a stated reason, and logged
+    // a display start (or its notice) in the past shortens the period: only with a stated reason,
+    // and logged
     assertThatThrownBy(
             () ->
                 plan.complete(
-                    PREPARE_PROPOSAL,
-                    Map.of("proposalDisplayStart", "2026-03-04", "statementAuthorities", "")))
+                    PREPARE_PROPOSAL, withoutReason(ZoningSteps.proposal("2026-03-04", ""))))
         .hasMessageContaining("backdatingReason");
     // not before the initiation it follows, whatever the reason
     assertThatThrownBy(() -> plan.proposal("2020-01-06", ""))
-        .hasMessageContaining("proposalDisplayStart 2020-01-06 on ennen kuin vireilletulo");
+        .hasMessageContaining("proposalDisplayStart 2020-01-06 on ennen kuin edellinen vaihe");
     plan.assertAt(PREPARE_PROPOSAL);
     plan.proposal("2026-03-04", "");
     assertThat(plan.view().backdated())
         .extracting(b -> b.variable() + " " + b.legalDate() + " " + b.reason())
         .contains(
-            "announcementDate 2026-01-05 " + REASON, "proposalDisplayStart 2026-03-04 " + REASON);
+            "announcementDate 2026-01-05 " + REASON,
+            "displayNoticeDate 2026-02-25 " + REASON,
+            "proposalDisplayStart 2026-03-04 " + REASON);
     plan.displayEnds();
     plan.reply(false);
 
@@ -596,14 +649,18 @@ class ZoningPlanProcessTest {
   void aPeriodThatStartsTodayOrLaterNeedsNoReason() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     String today = LocalDate.now(clock).toString();
-    plan.complete(ANNOUNCE_INITIATION, Map.of("announcementDate", today));
+    plan.complete(
+        ANNOUNCE_INITIATION,
+        Map.of(
+            "announcementDate",
+            today,
+            "initiationOpinionsUntil",
+            today,
+            "initiationOpinionSummary",
+            "Ei mielipiteitä."));
     plan.complete(
         PREPARE_PROPOSAL,
-        Map.of(
-            "proposalDisplayStart",
-            LocalDate.now(clock).plusDays(7).toString(),
-            "statementAuthorities",
-            ""));
+        withoutReason(ZoningSteps.proposal(LocalDate.now(clock).plusDays(14).toString(), "")));
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
     assertThat(plan.view().backdated()).isEmpty();
   }
@@ -853,7 +910,13 @@ class ZoningPlanProcessTest {
   }
 
   /** The test walks register earlier acts: their dates are before today. */
-  static final String REASON = "Aiemmin tehty toimi kirjataan jälkikäteen";
+  static final String REASON = ZoningSteps.REASON;
+
+  private static Map<String, Object> withoutReason(Map<String, Object> values) {
+    Map<String, Object> without = new java.util.LinkedHashMap<>(values);
+    without.remove("backdatingReason");
+    return without;
+  }
 
   private final class Plan {
     final long id;
@@ -871,9 +934,7 @@ class ZoningPlanProcessTest {
     }
 
     void announce() {
-      complete(
-          ANNOUNCE_INITIATION,
-          Map.of("announcementDate", "2026-01-05", "backdatingReason", REASON));
+      complete(ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
     }
 
     /** Announced, the proposal displayed from 2026-03-04 without statements, no changes. */
@@ -885,15 +946,7 @@ class ZoningPlanProcessTest {
     }
 
     void proposal(String displayStart, String authorities) {
-      complete(
-          PREPARE_PROPOSAL,
-          Map.of(
-              "proposalDisplayStart",
-              displayStart,
-              "statementAuthorities",
-              authorities,
-              "backdatingReason",
-              REASON));
+      complete(PREPARE_PROPOSAL, ZoningSteps.proposal(displayStart, authorities));
     }
 
     void statement(String authority) {

@@ -1,0 +1,62 @@
+package fi.muutos.testing;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The values a planner enters on the zoning tasks that open a plan, as the tests' walks enter them:
+ * the dates of earlier acts registered afterwards, each with its reason.
+ */
+public final class ZoningSteps {
+
+  public static final String REASON = "Aiemmin tehty toimi kirjataan jälkikäteen";
+
+  private ZoningSteps() {}
+
+  /**
+   * The initiation notice of {@code date}; a minor change's opinions (MRA 30 §) ran for two weeks
+   * after it.
+   */
+  public static Map<String, Object> announce(String date) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("announcementDate", date);
+    values.put("initiationOpinionsUntil", LocalDate.parse(date).plusDays(14).toString());
+    values.put("initiationOpinionSummary", "Kaksi mielipidettä; ei muutostarpeita.");
+    values.put("backdatingReason", REASON);
+    return values;
+  }
+
+  /**
+   * The proposal on display from {@code start}: decided two weeks before, announced a week before,
+   * the letters to landowners elsewhere ten days before (MRA 19 §, for a master plan).
+   */
+  public static Map<String, Object> proposal(String start, String authorities) {
+    LocalDate first = LocalDate.parse(start);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("displayDecisionDate", first.minusDays(14).toString());
+    values.put("displayDecisionBody", "Kaupunkikehityslautakunta");
+    values.put("displayNoticeDate", first.minusDays(7).toString());
+    values.put("landownerLettersDate", first.minusDays(10).toString());
+    values.put("proposalDisplayStart", start);
+    values.put("statementAuthorities", authorities);
+    values.put("backdatingReason", REASON);
+    return values;
+  }
+
+  /** The values as the engine REST API's variables (text and yes/no), without braces. */
+  public static String json(Map<String, Object> values) {
+    return values.entrySet().stream()
+        .map(
+            e ->
+                "\""
+                    + e.getKey()
+                    + "\":{\"value\":"
+                    + (e.getValue() instanceof Boolean b
+                        ? b + ",\"type\":\"Boolean\""
+                        : "\"" + e.getValue() + "\",\"type\":\"String\"")
+                    + "}")
+        .collect(Collectors.joining(","));
+  }
+}

@@ -159,6 +159,15 @@ class ZoningLegalDates {
                   DateKind.PERIOD_START,
                   Vars.REDISPLAY_DECISION_DATE.get(task),
                   "päätös asettaa nähtäville"));
+      case Elements.PROPOSAL_AUTHORITIES_MEETING ->
+          List.of(
+              new Entered(
+                  Vars.PROPOSAL_MEETING_DATE,
+                  DateKind.ACT_DONE,
+                  latest(
+                      legalDate(plan, ZoningStage.PROPOSAL),
+                      legalDate(plan, ZoningStage.REVISED_PROPOSAL)),
+                  "ehdotuksen nähtäville asettaminen"));
       case Elements.BOARD_PROPOSAL ->
           List.of(
               new Entered(

@@ -36,6 +36,7 @@ public final class ZoningPlanProcess {
     public static final String DISPLAY_ENDED = "event_displayEnded";
     public static final String REPLY_TO_REMINDERS = "userTask_replyToReminders";
     public static final String DECIDE_REDISPLAY = "userTask_decideRedisplay";
+    public static final String PROPOSAL_AUTHORITIES_MEETING = "userTask_proposalAuthoritiesMeeting";
     public static final String BOARD_PROPOSAL = "userTask_boardProposal";
     public static final String RECORD_DECISION = "userTask_recordDecision";
     public static final String LEGALITY_CHECK = "userTask_legalityCheck";
@@ -206,6 +207,15 @@ public final class ZoningPlanProcess {
 
     public static final ProcessVariable<String> INITIATION_OPINION_SUMMARY =
         ProcessVariable.text("initiationOpinionSummary");
+
+    /** The authorities' meeting after the proposal's display, where needed (AKL 66 §). */
+    public static final ProcessVariable<Boolean> PROPOSAL_AUTHORITIES_MEETING =
+        ProcessVariable.flag("proposalAuthoritiesMeeting");
+
+    public static final ProcessVariable<LocalDate> PROPOSAL_MEETING_DATE =
+        ProcessVariable.date("proposalMeetingDate");
+    public static final ProcessVariable<String> PROPOSAL_MEETING_MINUTES =
+        ProcessVariable.text("proposalMeetingMinutes");
 
     /** The board's proposal to the council, recorded by the registry (kuntalaki 39 §). */
     public static final ProcessVariable<LocalDate> BOARD_PROPOSAL_DATE =

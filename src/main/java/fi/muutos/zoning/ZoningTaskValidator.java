@@ -39,6 +39,11 @@ class ZoningTaskValidator implements TaskListener {
                   List.of(
                       Rule.date(Vars.REDISPLAY_DECISION_DATE),
                       Rule.dateNotBefore(Vars.REDISPLAY_START, Vars.REDISPLAY_DECISION_DATE))),
+              entry(
+                  Elements.PROPOSAL_AUTHORITIES_MEETING,
+                  List.of(
+                      Rule.date(Vars.PROPOSAL_MEETING_DATE),
+                      Rule.text(Vars.PROPOSAL_MEETING_MINUTES))),
               entry(Elements.BOARD_PROPOSAL, List.of(Rule.date(Vars.BOARD_PROPOSAL_DATE))),
               entry(Elements.RECORD_DECISION, Decision.rules()),
               entry(
@@ -82,6 +87,11 @@ class ZoningTaskValidator implements TaskListener {
   public void notify(DelegateTask task) {
     RULES.check(task);
     legalDates.check(task);
+    if (Elements.REPLY_TO_REMINDERS.equals(task.getTaskDefinitionKey())
+        && Vars.PROPOSAL_AUTHORITIES_MEETING.get(task) == null) {
+      // an unchecked box: no meeting
+      Vars.PROPOSAL_AUTHORITIES_MEETING.set(task, false);
+    }
     if (Elements.DISPLAY_DRAFT.equals(task.getTaskDefinitionKey())) {
       plans.draftDisplayed(Vars.PLAN_ID.require(task), Vars.DRAFT_DISPLAY_START.require(task));
     }

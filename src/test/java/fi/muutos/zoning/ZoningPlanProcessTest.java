@@ -595,6 +595,29 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void anAuthoritiesMeetingAtTheProposalStageIsHeldWhereNeeded() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    plan.complete(
+        REPLY_TO_REMINDERS,
+        Map.of("substantialChanges", false, "proposalAuthoritiesMeeting", true));
+    plan.assertAt(ZoningPlanProcess.Elements.PROPOSAL_AUTHORITIES_MEETING);
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    ZoningPlanProcess.Elements.PROPOSAL_AUTHORITIES_MEETING,
+                    Map.of("proposalMeetingDate", "2026-02-20", "proposalMeetingMinutes", "M")))
+        .hasMessageContaining("proposalMeetingDate 2026-02-20 on ennen");
+    plan.complete(
+        ZoningPlanProcess.Elements.PROPOSAL_AUTHORITIES_MEETING,
+        Map.of(
+            "proposalMeetingDate", "2026-03-25", "proposalMeetingMinutes", "Muistio HEI/9/2026"));
+    plan.assertAt(RECORD_DECISION);
+  }
+
+  @Test
   void aTabledDecisionWaitsForTheNextMeeting() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.throughDisplay();

@@ -81,6 +81,20 @@ class ZoningDelegates {
   }
 
   /**
+   * {@code #{enterIntoForceEarly}}: the plan under appeal was ordered into force before legal
+   * force, as a whole or in part (AKL 201 §).
+   */
+  @Bean
+  JavaDelegate enterIntoForceEarly(ZoningPlans plans) {
+    return execution ->
+        plans.enterIntoForceEarly(
+            planId(execution),
+            Vars.EARLY_ENTRY_SCOPE.get(execution),
+            Vars.EARLY_ENTRY_DATE.get(execution),
+            execution.getCurrentActivityId());
+  }
+
+  /**
    * {@code #{undoApproval}}: the board referred the council's approval back or took a delegated
    * body's approval over; the plan is decided anew.
    */

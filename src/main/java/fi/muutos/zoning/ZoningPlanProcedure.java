@@ -74,7 +74,11 @@ public class ZoningPlanProcedure {
   private static final java.util.Set<ZoningStage> APPROVED_OR_LATER =
       java.util.EnumSet.of(
           ZoningStage.APPROVED,
+          ZoningStage.RECTIFICATION_REQUESTED,
           ZoningStage.APPEALED,
+          ZoningStage.RECTIFICATION_AND_APPEAL,
+          ZoningStage.PARTLY_IN_FORCE,
+          ZoningStage.IN_FORCE_BEFORE_LEGAL_FORCE,
           ZoningStage.LEGALLY_BINDING,
           ZoningStage.IN_FORCE);
 

@@ -52,6 +52,8 @@ public final class ZoningPlanProcess {
     public static final String APPEAL_FILED = "event_appealFiled";
     public static final String APPEAL_DECIDED = "event_appealDecided";
     public static final String RECORD_COURT_DECISION = "serviceTask_recordCourtDecision";
+    public static final String AWAIT_COURT = "gateway_awaitCourt";
+    public static final String EARLY_ENTRY_ORDERED = "event_earlyEntryOrdered";
     public static final String FURTHER_APPEAL_PERIOD_ENDED = "event_furtherAppealPeriodEnded";
     public static final String FURTHER_APPEAL_FILED = "event_furtherAppealFiled";
     public static final String FURTHER_APPEAL_PERIOD = "gateway_furtherAppealPeriod";
@@ -84,6 +86,7 @@ public final class ZoningPlanProcess {
     public static final String CANCELLED = "processCancelled";
     public static final String LATE_STATEMENT = "lateStatementReceived";
     public static final String MATTER_TAKEN_OVER = "matterTakenOver";
+    public static final String EARLY_ENTRY_ORDERED = "earlyEntryIntoForceOrdered";
     public static final String RECTIFICATION_REQUESTED = "rectificationRequested";
 
     private Messages() {}
@@ -274,6 +277,16 @@ public final class ZoningPlanProcess {
         ProcessVariable.flag("furtherAppealLodged");
     public static final ProcessVariable<String> FURTHER_APPEAL_CHECK =
         ProcessVariable.text("furtherAppealCheck");
+
+    /**
+     * The plan, or the parts the appeals do not concern, ordered into force before legal force (AKL
+     * 201 §; fi.muutos.zoning.entry-into-force.ordered): WHOLE or PART, from this date.
+     */
+    public static final ProcessVariable<String> EARLY_ENTRY_SCOPE =
+        ProcessVariable.text("earlyEntryScope");
+
+    public static final ProcessVariable<LocalDate> EARLY_ENTRY_DATE =
+        ProcessVariable.date("earlyEntryDate");
 
     /** The day the plan (or its annulment) became final: the legal date of 12 and 14. */
     public static final ProcessVariable<LocalDate> LEGAL_FORCE_DATE =

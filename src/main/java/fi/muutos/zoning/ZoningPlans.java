@@ -227,6 +227,27 @@ public class ZoningPlans {
         activityId);
   }
 
+  /**
+   * The plan under appeal was ordered into force before legal force (AKL 201 §): as a whole (Ryhti
+   * 11 Voimassa ennen kaavan lainvoimaisuutta) or the parts the appeals do not concern (10 Osittain
+   * voimassa), from {@code date}. It stays under the court's decision.
+   */
+  @Transactional
+  public void enterIntoForceEarly(long planId, String scope, LocalDate date, String activityId) {
+    PlanRow plan = plan(planId);
+    ZoningStage stage =
+        switch (scope == null ? "" : scope) {
+          case "WHOLE" -> ZoningStage.IN_FORCE_BEFORE_LEGAL_FORCE;
+          case "PART" -> ZoningStage.PARTLY_IN_FORCE;
+          default ->
+              throw new DomainException(
+                  Kind.INVALID,
+                  "invalid-entry-into-force",
+                  "Voimaantulon laajuus on WHOLE tai PART, ei " + scope + ".");
+        };
+    cases.enter(ZoningPlanProcess.CASE, plan.businessKey(), stage, null, date, activityId);
+  }
+
   /** The plan enters a stage outside the model's own stage steps (suspended, resumed). */
   @Transactional
   public void enter(long planId, ZoningStage stage) {

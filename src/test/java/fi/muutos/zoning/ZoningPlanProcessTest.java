@@ -357,7 +357,7 @@ class ZoningPlanProcessTest {
     assertThat(plan.view().court().furtherAppealEndsOn()).isEqualTo(LocalDate.parse("2026-09-09"));
     plan.appealFiled("2026-09-01");
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
-    plan.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+    plan.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT);
 
     plan.courtDecides("KHO", "UPHELD", "2026-11-20", null);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
@@ -375,7 +375,7 @@ class ZoningPlanProcessTest {
     plan.job(ZoningPlanProcess.Elements.FURTHER_APPEAL_PERIOD_ENDED);
     plan.checkFurtherAppeal(true);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
-    plan.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+    plan.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT);
   }
 
   @Test
@@ -444,7 +444,7 @@ class ZoningPlanProcessTest {
 
     plan.answerRectification("KEPT", "2026-06-01");
     assertThat(plan.view().stage()).as("the appeal remains").isEqualTo(ZoningStage.APPEALED);
-    plan.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+    plan.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT);
   }
 
   @Test
@@ -618,6 +618,29 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void aPlanUnderAppealOrderedIntoForceEarlyIs11OrInPart10() {
+    Plan whole = approvedMinorChange();
+    whole.appealFiled("2026-05-20");
+    whole.event(
+        "fi.muutos.zoning.entry-into-force.ordered",
+        "{\"scope\":\"WHOLE\",\"date\":\"2026-06-15\"}");
+    assertThat(whole.view().ryhtiCode()).isEqualTo("11");
+    assertThat(whole.legalDate(ZoningStage.IN_FORCE_BEFORE_LEGAL_FORCE))
+        .isEqualTo(LocalDate.parse("2026-06-15"));
+    whole.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT); // the court still decides
+    whole.courtDecides("KHO", "UPHELD", "2026-11-02", null);
+    assertThat(whole.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+
+    Plan part = approvedMinorChange();
+    part.appealFiled("2026-05-20");
+    part.event(
+        "fi.muutos.zoning.entry-into-force.ordered",
+        "{\"scope\":\"PART\",\"date\":\"2026-06-15\"}");
+    assertThat(part.view().ryhtiCode()).isEqualTo("10");
+    assertThat(part.view().stageLabel()).isEqualTo("Osittain voimassa");
+  }
+
+  @Test
   void aTabledDecisionWaitsForTheNextMeeting() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.throughDisplay();
@@ -710,7 +733,7 @@ class ZoningPlanProcessTest {
     checked.job(ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
     checked.checkLegalForce(true);
     assertThat(checked.view().stage()).isEqualTo(ZoningStage.APPEALED);
-    checked.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+    checked.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT);
 
     Plan late = approvedMinorChange();
     late.job(ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED);
@@ -719,7 +742,7 @@ class ZoningPlanProcessTest {
         "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-06-10\"}");
     assertThat(late.view().stage()).isEqualTo(ZoningStage.APPEALED);
     assertThat(late.visited()).contains(ZoningPlanProcess.Elements.APPEAL_REPORTED_LATE);
-    late.assertAt(ZoningPlanProcess.Elements.APPEAL_DECIDED);
+    late.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT);
   }
 
   @Test

@@ -204,6 +204,10 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<LocalDate> LANDOWNER_LETTERS_DATE =
         ProcessVariable.date("landownerLettersDate");
 
+    /** The initiation was announced in the annual planning review (AKL 63 §). */
+    public static final ProcessVariable<Boolean> INITIATION_IN_REVIEW =
+        ProcessVariable.flag("initiationInReview");
+
     /** A minor change's opinions taken with the initiation notice (MRA 30 §). */
     public static final ProcessVariable<LocalDate> INITIATION_OPINIONS_UNTIL =
         ProcessVariable.date("initiationOpinionsUntil");

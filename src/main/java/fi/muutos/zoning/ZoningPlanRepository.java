@@ -37,7 +37,8 @@ class ZoningPlanRepository {
       String appealCourt,
       String appealOutcome,
       LocalDate appealDecidedOn,
-      LocalDate furtherAppealEndsOn) {}
+      LocalDate furtherAppealEndsOn,
+      boolean initiatedInReview) {}
 
   long insert(String businessKey, PlanType type, boolean significant, String area) {
     return GeneratedIds.insert(
@@ -139,6 +140,12 @@ class ZoningPlanRepository {
         .list();
   }
 
+  void initiatedInReview(long planId, boolean inReview) {
+    jdbc.sql("update mu_zoning_plan set initiated_in_review = ? where id = ?")
+        .params(inReview, planId)
+        .update();
+  }
+
   void addLateSubmission(long planId) {
     jdbc.sql("update mu_zoning_plan set late_submissions = late_submissions + 1 where id = ?")
         .param(planId)
@@ -155,6 +162,6 @@ class ZoningPlanRepository {
       """
       select id, business_key, plan_type, significant, area_description, approving_body,
         display_round, display_ends_on, appeal_ends_on, reminders, late_submissions, notice_date,
-        appeal_court, appeal_outcome, appeal_decided_on, further_appeal_ends_on
+        appeal_court, appeal_outcome, appeal_decided_on, further_appeal_ends_on, initiated_in_review
       from mu_zoning_plan""";
 }

@@ -37,7 +37,8 @@ public record ZoningPlanView(
     OffsetDateTime createdAt,
     List<StageEntry> stages,
     List<Backdating> backdated,
-    List<Statement> statements) {
+    List<Statement> statements,
+    boolean initiatedInReview) {
 
   /**
    * A statement requested in a display round (or received unrequested): its period's last day, when

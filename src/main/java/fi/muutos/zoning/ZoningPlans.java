@@ -174,6 +174,13 @@ public class ZoningPlans {
             : workingDays.endOf(workingDays.onOrAfter(decidedOn.plusDays(takeOverDays))));
   }
 
+  /** Whether the plan's initiation was announced in the planning review (AKL 63 §). */
+  @Transactional
+  public void initiatedInReview(long planId, boolean inReview) {
+    plan(planId);
+    repository.initiatedInReview(planId, inReview);
+  }
+
   /** The draft went on display: the date is the legal date of the plan's drafting stage (03). */
   @Transactional
   public void draftDisplayed(long planId, LocalDate displayStart) {
@@ -649,6 +656,7 @@ public class ZoningPlans {
             .map(ZoningPlanView.StageEntry::of)
             .toList(),
         cases.backdatings(ZoningPlanProcess.CASE, p.businessKey()),
-        repository.statements(p.businessKey()));
+        repository.statements(p.businessKey()),
+        p.initiatedInReview());
   }
 }

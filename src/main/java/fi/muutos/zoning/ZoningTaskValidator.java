@@ -92,6 +92,10 @@ class ZoningTaskValidator implements TaskListener {
       // an unchecked box: no meeting
       Vars.PROPOSAL_AUTHORITIES_MEETING.set(task, false);
     }
+    if (Elements.ANNOUNCE_INITIATION.equals(task.getTaskDefinitionKey())) {
+      plans.initiatedInReview(
+          Vars.PLAN_ID.require(task), Boolean.TRUE.equals(Vars.INITIATION_IN_REVIEW.get(task)));
+    }
     if (Elements.DISPLAY_DRAFT.equals(task.getTaskDefinitionKey())) {
       plans.draftDisplayed(Vars.PLAN_ID.require(task), Vars.DRAFT_DISPLAY_START.require(task));
     }

@@ -38,6 +38,23 @@ public final class HttpTestClient {
             .build());
   }
 
+  /** A GET whose body is bytes (a PDF, an image). */
+  public HttpResponse<byte[]> getBytes(String path, String user, String password) {
+    try {
+      return client.send(
+          HttpRequest.newBuilder(uri(path))
+              .header("Authorization", basic(user, password))
+              .GET()
+              .build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> postJson(String path, String user, String password, String json) {
     return post(path, user, password, "application/json", json);
   }

@@ -268,7 +268,12 @@ class BrowserTest {
     login("cockpit", "admin");
     waitForText("Pääkäyttäjä");
     for (String key :
-        List.of("zoningPlan", "organisationReform", "serviceTransfer", "strategyEvaluation")) {
+        List.of(
+            "zoningPlan",
+            "planningReview",
+            "organisationReform",
+            "serviceTransfer",
+            "strategyEvaluation")) {
       String id =
           repositoryService
               .createProcessDefinitionQuery()
@@ -280,9 +285,16 @@ class BrowserTest {
       By canvas = By.cssSelector(".djs-container svg .djs-element");
       waitFor("diagram-" + key, ExpectedConditions.presenceOfElementLocated(canvas));
       // every element of the model is drawn
+      int elements =
+          repositoryService
+              .getBpmnModelInstance(id)
+              .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)
+              .size();
       waitFor(
           "diagram-complete-" + key,
-          b -> b.findElements(By.cssSelector(".djs-container [data-element-id]")).size() > 20);
+          b ->
+              b.findElements(By.cssSelector(".djs-container [data-element-id]")).size()
+                  >= elements);
       // only the drawing: the page's pixels cut to the diagram's own bounds
       @SuppressWarnings("unchecked")
       Map<String, Number> box =

@@ -1,0 +1,64 @@
+package fi.muutos.zoning.review;
+
+import fi.muutos.platform.GeneratedIds;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for MU_PLANNING_REVIEW, in the caller's (the engine's) transaction. */
+@Repository
+class PlanningReviewRepository {
+
+  private final JdbcClient jdbc;
+
+  PlanningReviewRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(int year, String processInstanceId, OffsetDateTime at, int plans, String html) {
+    return GeneratedIds.insert(
+        jdbc.sql(
+                "insert into mu_planning_review (review_year, process_instance_id, compiled_at,"
+                    + " plans, html) values (?, ?, ?, ?, ?)")
+            .params(year, processInstanceId, at, plans, html));
+  }
+
+  Optional<PlanningReviewView> find(long id) {
+    return jdbc.sql(SELECT + " where id = ?").param(id).query(PlanningReviewView.class).optional();
+  }
+
+  Optional<PlanningReviewView> findByInstance(String processInstanceId) {
+    return jdbc.sql(SELECT + " where process_instance_id = ?")
+        .param(processInstanceId)
+        .query(PlanningReviewView.class)
+        .optional();
+  }
+
+  List<PlanningReviewView> list() {
+    return jdbc.sql(SELECT + " order by review_year desc, id desc")
+        .query(PlanningReviewView.class)
+        .list();
+  }
+
+  Optional<String> html(long id) {
+    return jdbc.sql("select html from mu_planning_review where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  void approved(long id, LocalDate on) {
+    jdbc.sql("update mu_planning_review set approved_on = ? where id = ?").params(on, id).update();
+  }
+
+  void published(long id, LocalDate on) {
+    jdbc.sql("update mu_planning_review set published_on = ? where id = ?").params(on, id).update();
+  }
+
+  private static final String SELECT =
+      "select id, review_year, process_instance_id, compiled_at, plans, approved_on, published_on"
+          + " from mu_planning_review";
+}

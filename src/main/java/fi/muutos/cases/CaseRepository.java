@@ -119,6 +119,18 @@ class CaseRepository {
         .list();
   }
 
+  /** The business keys of the cases with this record number (at most two: more is as many). */
+  List<String> businessKeysByRecordNumber(String recordNumber) {
+    return jdbc
+        .sql("select business_key from mu_case where record_number = ?")
+        .param(recordNumber)
+        .query(String.class)
+        .list()
+        .stream()
+        .limit(2)
+        .toList();
+  }
+
   /** The first legal date of each stage of each case of a process. */
   record FirstLegalDate(String businessKey, String stage, LocalDate legalDate) {}
 

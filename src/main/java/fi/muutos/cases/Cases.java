@@ -198,6 +198,24 @@ public class Cases {
     repository.recordNumber(businessKey, number);
   }
 
+  /** What a business key looks like (CaseKeys); a record number has other characters too. */
+  private static final java.util.regex.Pattern BUSINESS_KEY =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+  /**
+   * The business key an event's subject names: the subject itself, or, when it is a record number
+   * (diaarinumero) of exactly one case, that case's key. A partner that knows the matter by its
+   * record number can address it so.
+   */
+  @Transactional(readOnly = true)
+  public String businessKeyFor(String subject) {
+    if (subject == null || BUSINESS_KEY.matcher(subject).matches()) {
+      return subject;
+    }
+    List<String> keys = repository.businessKeysByRecordNumber(subject.strip());
+    return keys.size() == 1 ? keys.get(0) : subject;
+  }
+
   /** Logs a legal date entered as earlier than the day it was entered, with its reason. */
   @Transactional
   public void backdated(CaseKind<?> kind, String businessKey, Backdating entry) {

@@ -1,6 +1,7 @@
 package fi.muutos.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.cases.Cases;
 import fi.muutos.events.EventDataMapper.Mapped;
 import fi.muutos.events.EventSettings.Route;
 import fi.muutos.events.InboxRepository.Stored;
@@ -56,13 +57,17 @@ public class EventInbox {
   private final EventFormat format = new JsonFormat();
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Cases cases;
+
   EventInbox(
       EventSettings settings,
       EventDataMapper mapper,
       InboxRepository repository,
       RuntimeService runtimeService,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      Cases cases) {
+    this.cases = cases;
     this.settings = settings;
     this.mapper = mapper;
     this.repository = repository;
@@ -280,9 +285,11 @@ public class EventInbox {
     // Asked first, so that an event nobody waits for yet (the usual case for an early event) is
     // not a failed command: the engine would log each failure with its stack trace, and under load
     // that logging costs more than the correlation itself.
-    List<String> waiting = waiting(route, view.subject(), mapped);
+    // the subject is the case's business key, or its record number (diaarinumero)
+    String subject = cases.businessKeyFor(view.subject());
+    List<String> waiting = waiting(route, subject, mapped);
     if (waiting.isEmpty() && route.fallbackMessage() != null) {
-      List<String> fallbackWaiting = waiting(route.fallback(), view.subject(), mapped);
+      List<String> fallbackWaiting = waiting(route.fallback(), subject, mapped);
       if (!fallbackWaiting.isEmpty()) {
         route = route.fallback();
         waiting = fallbackWaiting;
@@ -291,7 +298,7 @@ public class EventInbox {
     Route target = route;
     String instance = waiting.size() == 1 ? waiting.get(0) : null;
     if (waiting.size() != 1) {
-      later(id, view, notWaitingReason(route, view.subject(), waiting.size()), now);
+      later(id, view, notWaitingReason(route, subject, waiting.size()), now);
       return;
     }
     try {
@@ -300,7 +307,7 @@ public class EventInbox {
             var correlation =
                 runtimeService
                     .createMessageCorrelation(target.message())
-                    .processInstanceBusinessKey(view.subject())
+                    .processInstanceBusinessKey(subject)
                     .processInstanceId(instance)
                     .setVariables(mapped.variables());
             target
@@ -315,8 +322,8 @@ public class EventInbox {
           });
     } catch (MismatchingMessageCorrelationException e) {
       // the process moved on between the question and the correlation
-      int waitingNow = waiting(target, view.subject(), mapped).size();
-      later(id, view, notWaitingReason(route, view.subject(), waitingNow), now);
+      int waitingNow = waiting(target, subject, mapped).size();
+      later(id, view, notWaitingReason(route, subject, waitingNow), now);
     } catch (RuntimeException e) {
       LOG.warn("Correlating inbound event {} failed; will retry", id, e);
       later(id, view, "Correlation failed: " + e.getMessage(), now);

@@ -45,10 +45,21 @@ class OutboundEvents {
         "start".equals(event.getEventName()) ? PROCESS_STARTED : PROCESS_ENDED,
         event.getProcessBusinessKey(),
         new ProcessMilestone(
-            ProcessKeys.of(event), event.getProcessInstanceId(), event.getProcessBusinessKey()));
+            ProcessKeys.of(event),
+            event.getProcessInstanceId(),
+            event.getProcessBusinessKey(),
+            event.getVariable(RECORD_NUMBER) instanceof String number && !number.isBlank()
+                ? number.strip()
+                : null));
   }
 
-  /** Data of a process milestone event. */
+  /** The start variable in which a case's record number (diaarinumero) is given. */
+  static final String RECORD_NUMBER = "recordNumber";
+
+  /** Data of a process milestone event; the record number when the case has one. */
   record ProcessMilestone(
-      String processDefinitionKey, String processInstanceId, String businessKey) {}
+      String processDefinitionKey,
+      String processInstanceId,
+      String businessKey,
+      String recordNumber) {}
 }

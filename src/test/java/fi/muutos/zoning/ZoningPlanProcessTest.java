@@ -641,6 +641,32 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void aPartnerMayNameThePlanByItsRecordNumber() {
+    Started started =
+        procedure.start(
+            new StartPlan(
+                "Diaarikaava " + UUID.randomUUID(),
+                PlanType.MINOR_DETAILED_PLAN_CHANGE,
+                false,
+                "Satama",
+                List.of(),
+                null,
+                "HEI/" + UUID.randomUUID().toString().substring(0, 6) + "/10.02.03/2026"));
+    Plan plan = new Plan(started);
+    plan.job(ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
+    plan.announce();
+    plan.proposal("2026-03-04", "");
+    // the case-management system knows the matter by its record number, not by our key
+    String id =
+        driver.send(
+            "fi.muutos.zoning.reminder.filed",
+            plan.view().recordNumber(),
+            "{\"date\":\"2026-03-10\",\"reference\":\"M-1\"}");
+    assertThat(inbox.find(id).status()).isEqualTo("CORRELATED");
+    assertThat(plan.view().reminders()).isEqualTo(1);
+  }
+
+  @Test
   void aTabledDecisionWaitsForTheNextMeeting() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.throughDisplay();

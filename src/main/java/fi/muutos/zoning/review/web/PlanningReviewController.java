@@ -1,6 +1,6 @@
 package fi.muutos.zoning.review.web;
 
-import fi.muutos.zoning.review.PlanningReviewProcess;
+import fi.muutos.zoning.review.PlanningReviewProcedure;
 import fi.muutos.zoning.review.PlanningReviewView;
 import fi.muutos.zoning.review.PlanningReviews;
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,11 +31,11 @@ class PlanningReviewController {
   private static final String READERS = "@api.may(authentication, 'zoning.read')";
 
   private final PlanningReviews reviews;
-  private final RuntimeService runtimeService;
+  private final PlanningReviewProcedure procedure;
 
-  PlanningReviewController(PlanningReviews reviews, RuntimeService runtimeService) {
+  PlanningReviewController(PlanningReviews reviews, PlanningReviewProcedure procedure) {
     this.reviews = reviews;
-    this.runtimeService = runtimeService;
+    this.procedure = procedure;
   }
 
   /** Compiling a review. */
@@ -46,13 +45,7 @@ class PlanningReviewController {
   @PreAuthorize(PLANNERS)
   @Operation(summary = "Compile the planning review of a year (201; the board's approval follows)")
   ResponseEntity<PlanningReviewView> compile(@Valid @RequestBody ReviewRequest body) {
-    String instance =
-        runtimeService
-            .startProcessInstanceByMessage(
-                PlanningReviewProcess.REQUESTED,
-                java.util.Map.of(PlanningReviewProcess.Vars.REVIEW_YEAR.name(), body.year()))
-            .getId();
-    PlanningReviewView review = reviews.findByInstance(instance);
+    PlanningReviewView review = procedure.request(body.year());
     return ResponseEntity.created(URI.create("/api/zoning/reviews/" + review.id())).body(review);
   }
 

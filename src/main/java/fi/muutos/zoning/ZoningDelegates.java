@@ -95,6 +95,21 @@ class ZoningDelegates {
   }
 
   /**
+   * {@code #{reportLeadTimes}}: a plan in force moves the zoning-development measure only through
+   * the lead-time figures, when the municipality names that measure.
+   */
+  @Bean
+  JavaDelegate reportLeadTimes(ZoningLeadTimes leadTimes) {
+    return execution ->
+        leadTimes.report(
+            new fi.muutos.strategy.ChangeSource.Process(
+                ZoningPlanProcess.KEY,
+                execution.getProcessInstanceId(),
+                execution.getProcessBusinessKey(),
+                execution.getCurrentActivityId()));
+  }
+
+  /**
    * {@code #{undoApproval}}: the board referred the council's approval back or took a delegated
    * body's approval over; the plan is decided anew.
    */

@@ -1,11 +1,16 @@
 package fi.muutos.zoning;
 
 import fi.muutos.cases.Cases;
+import fi.muutos.strategy.ChangeSource;
+import fi.muutos.strategy.MeasureStatus;
+import fi.muutos.strategy.StatusChange;
+import fi.muutos.strategy.StrategyService;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +37,39 @@ public class ZoningLeadTimes {
           new Span("Koko menettely", ZoningStage.ANNOUNCED, ZoningStage.IN_FORCE));
 
   private final Cases cases;
+  private final StrategyService strategy;
+  private final String measure;
 
-  ZoningLeadTimes(Cases cases) {
+  ZoningLeadTimes(
+      Cases cases,
+      StrategyService strategy,
+      @Value("${muutos.zoning.lead-time-measure:}") String measure) {
     this.cases = cases;
+    this.strategy = strategy;
+    this.measure = measure == null ? "" : measure.strip();
+  }
+
+  /**
+   * The lead-time figures on the measure about developing the zoning process, when the municipality
+   * names it ({@code muutos.zoning.lead-time-measure}; none by default): what a plan that came into
+   * force changes there, rather than a note of its own. Returns whether a measure was updated.
+   */
+  @Transactional
+  public boolean report(ChangeSource source) {
+    if (measure.isEmpty()) {
+      return false;
+    }
+    List<LeadTime> times = leadTimes();
+    LeadTime whole = times.get(times.size() - 1);
+    String note =
+        "Kaavojen läpimenoajat oikeudellisten päivämäärien välillä: "
+            + times.stream()
+                .filter(t -> t.plans() > 0)
+                .map(t -> t.stage() + " mediaani " + t.medianDays() + " pv (" + t.plans() + ")")
+                .collect(java.util.stream.Collectors.joining("; "))
+            + (whole.plans() == 0 ? "" : ". Pisin koko menettely " + whole.longestDays() + " pv.");
+    strategy.change(measure, new StatusChange(MeasureStatus.IN_PROGRESS, null, note), source);
+    return true;
   }
 
   /** One span's lead time: distinct plans that passed it, median and longest days. */

@@ -70,6 +70,7 @@ public final class ZoningPlanProcess {
 
     public static final String MARK_MEASURE_IN_PROGRESS = "serviceTask_markMeasureInProgress";
     public static final String NOTE_MEASURE = "serviceTask_noteMeasure";
+    public static final String REPORT_LEAD_TIMES = "serviceTask_reportLeadTimes";
     public static final String END_STATEMENT_RECEIVED = "endEvent_statementReceived";
     public static final String END_STATEMENT_MISSING = "endEvent_statementMissing";
 

@@ -843,6 +843,7 @@ class IntegrityDrillTest {
         "kirjaaja",
         "\"entryIntoForceDate\":{\"value\":\"2026-07-01\"}" + BACKDATED);
     driver.jobs(plan.processInstanceId(), ZoningPlanProcess.Elements.NOTE_MEASURE);
+    driver.jobs(plan.processInstanceId(), ZoningPlanProcess.Elements.REPORT_LEAD_TIMES);
     assertThat(driver.ended(plan.processInstanceId(), ZoningPlanProcess.Elements.END_IN_FORCE))
         .isTrue();
   }

@@ -1160,6 +1160,7 @@ class ZoningPlanProcessTest {
       complete(
           ENTRY_INTO_FORCE_NOTICE, Map.of("entryIntoForceDate", date, "backdatingReason", REASON));
       job(ZoningPlanProcess.Elements.NOTE_MEASURE);
+      job(ZoningPlanProcess.Elements.REPORT_LEAD_TIMES);
     }
 
     /** The legal date of the stage's last entry on the plan's record. */

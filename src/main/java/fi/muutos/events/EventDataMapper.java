@@ -6,6 +6,7 @@ import fi.muutos.events.EventSettings.Route;
 import fi.muutos.events.EventSettings.VariableRule;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 class EventDataMapper {
 
   private final ObjectMapper json;
+  private final Clock clock;
 
-  EventDataMapper(ObjectMapper json) {
+  EventDataMapper(ObjectMapper json, Clock clock) {
     this.json = json;
+    this.clock = clock;
   }
 
   /** The variables, or the problems that make the event invalid for its type. */
@@ -48,7 +51,7 @@ class EventDataMapper {
         }
         continue;
       }
-      Object value = value(node, rule, problems);
+      Object value = value(node, rule, problems, LocalDate.now(clock));
       if (value != null) {
         variables.put(entry.getKey(), value);
       }
@@ -81,14 +84,15 @@ class EventDataMapper {
     }
   }
 
-  private static Object value(JsonNode node, VariableRule rule, List<String> problems) {
+  private static Object value(
+      JsonNode node, VariableRule rule, List<String> problems, LocalDate today) {
     String where = "data" + rule.path();
     Object value =
         switch (rule.type()) {
           case "integer" ->
               node.canConvertToLong() && node.isIntegralNumber() ? node.asLong() : null;
           case "boolean" -> node.isBoolean() ? node.asBoolean() : null;
-          case "date" -> {
+          case "date", "past-date" -> {
             try {
               yield node.isTextual() ? LocalDate.parse(node.asText()).toString() : null;
             } catch (DateTimeParseException e) {
@@ -101,7 +105,13 @@ class EventDataMapper {
       problems.add(
           where
               + " must be "
-              + (rule.type().equals("date") ? "a date (YYYY-MM-DD)" : "a " + rule.type()));
+              + (rule.type().endsWith("date") ? "a date (YYYY-MM-DD)" : "a " + rule.type()));
+      return null;
+    }
+    if (rule.type().equals("past-date") && LocalDate.parse(value.toString()).isAfter(today)) {
+      // the date of an act already done (a decision, a statement, an appeal) is not in the future
+      problems.add(
+          where + " must not be after today (" + today + "): it dates an act already done");
       return null;
     }
     if (!rule.allowed().isEmpty() && !rule.allowed().contains(value.toString())) {

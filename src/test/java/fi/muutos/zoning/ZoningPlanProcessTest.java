@@ -379,7 +379,7 @@ class ZoningPlanProcessTest {
   }
 
   @Test
-  void aCourtDecisionWithoutItsCourtIsRefused() {
+  void aCourtDecisionWithoutItsCourtOrDatedAheadIsRefused() {
     Plan plan = approvedMinorChange();
     plan.appealFiled("2026-05-20");
     assertThatThrownBy(
@@ -394,6 +394,26 @@ class ZoningPlanProcessTest {
                     "fi.muutos.zoning.appeal.decided",
                     "{\"outcome\":\"UPHELD\",\"date\":\"2026-10-01\",\"court\":\"KKO\"}"))
         .hasMessageContaining("court");
+    // a decision dated tomorrow, or served "huomenna", is not a decision yet
+    String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+    assertThatThrownBy(
+            () ->
+                plan.send(
+                    "fi.muutos.zoning.appeal.decided",
+                    "{\"outcome\":\"UPHELD\",\"date\":\"" + tomorrow + "\",\"court\":\"KHO\"}"))
+        .hasMessageContaining("data/date must not be after today");
+    assertThatThrownBy(
+            () ->
+                plan.send(
+                    "fi.muutos.zoning.appeal.decided",
+                    "{\"outcome\":\"UPHELD\",\"date\":\"2026-10-01\",\"court\":\"HAO\","
+                        + "\"servedOn\":\"huomenna\"}"))
+        .hasMessageContaining("data/servedOn must be a date");
+    assertThatThrownBy(
+            () ->
+                plan.send(
+                    "fi.muutos.zoning.rectification.requested", "{\"date\":\"" + tomorrow + "\"}"))
+        .hasMessageContaining("must not be after today");
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
   }
 

@@ -790,6 +790,56 @@ class IntegrityDrillTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * The board's steps belong to the registry: a planner cannot record the legality check, and the
+   * registry cannot write the facts the decision check derived (who decided, the take-over window).
+   */
+  @Test
+  void theBoardsStepsCannotBeTakenByAnotherGroupNorTheirFactsRewritten() throws Exception {
+    Started plan = startAt(PREPARE_PROPOSAL);
+    driver.complete(
+        plan.processInstanceId(), PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
+    driver.jobs(plan.processInstanceId(), DISPLAY_ENDED);
+    driver.complete(
+        plan.processInstanceId(), REPLY_TO_REMINDERS, Map.of("substantialChanges", false));
+    driver.send(
+        "fi.muutos.decision.made",
+        plan.businessKey(),
+        "{\"body\":\"Kaupunginvaltuusto\",\"date\":\"2026-04-20\",\"outcome\":\"APPROVED\"}");
+    String task =
+        driver.task(plan.processInstanceId(), ZoningPlanProcess.Elements.LEGALITY_CHECK).getId();
+    String before = snapshot(plan);
+    String lawful =
+        "\"legalityCheckResult\":{\"value\":\"LAWFUL\"},"
+            + "\"legalityCheckDate\":{\"value\":\"2026-04-27\"}";
+
+    HttpResponse<String> planner =
+        engineRest(
+            "kaavoittaja",
+            new Attack(
+                "other group",
+                "POST",
+                "/task/" + task + "/complete",
+                "{\"variables\":{" + lawful + "}}"));
+    assertThat(planner.statusCode()).as(planner.body()).isBetween(400, 499);
+    HttpResponse<String> fact =
+        engineRest(
+            "kirjaaja",
+            new Attack(
+                "derived fact",
+                "POST",
+                "/task/" + task + "/complete",
+                "{\"variables\":{"
+                    + lawful
+                    + ",\"decisionByCouncil\":{\"value\":false,\"type\":\"Boolean\"}}}"));
+    assertThat(fact.statusCode()).as(fact.body()).isEqualTo(400);
+    assertThat(fact.body()).contains("decisionByCouncil");
+    assertThat(snapshot(plan)).isEqualTo(before);
+
+    work(plan, ZoningPlanProcess.Elements.LEGALITY_CHECK, "kirjaaja", lawful);
+    assertThat(driver.active(plan.processInstanceId())).contains(PUBLISH_NOTICE);
+  }
+
   /** The legitimate path still works, through the same APIs, with the least rights. */
   @Test
   void aPlanStillWalksToLegalForceThroughTheApis() throws Exception {

@@ -226,6 +226,19 @@ class ZoningDelegates {
   }
 
   /**
+   * {@code #{recordRectification}}: a rectification request holds the plan: 07, or 09 when it is
+   * under appeal already (from the record).
+   */
+  @Bean
+  JavaDelegate recordRectification(ZoningPlans plans) {
+    return execution ->
+        plans.rectificationRequested(
+            planId(execution),
+            Vars.RECTIFICATION_DATE.get(execution),
+            execution.getCurrentActivityId());
+  }
+
+  /**
    * {@code #{recordRectificationAnswer}}: the council's answer to a rectification request moves the
    * plan (approved again, under appeal, or a proposal again); whether an appeal is pending comes
    * from the record.

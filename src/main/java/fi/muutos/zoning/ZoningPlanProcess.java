@@ -62,6 +62,7 @@ public final class ZoningPlanProcess {
     public static final String RECTIFICATION_REPORTED_LATE = "event_rectificationReportedLate";
     public static final String ANSWER_RECTIFICATION = "userTask_answerRectification";
     public static final String APPEAL_DURING_RECTIFICATION = "event_appealDuringRectification";
+    public static final String RECTIFICATION_DURING_APPEAL = "event_rectificationDuringAppeal";
     public static final String ENTRY_INTO_FORCE_NOTICE = "userTask_entryIntoForceNotice";
     public static final String END_IN_FORCE = "endEvent_planInForce";
     public static final String END_ANNULLED = "endEvent_planAnnulled";

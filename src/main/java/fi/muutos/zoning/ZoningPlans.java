@@ -484,6 +484,30 @@ public class ZoningPlans {
   }
 
   /**
+   * The elinvoimakeskus made a rectification request (AKL 195 §): the plan is 07 Oikaisukehotuksen
+   * alainen, or 09 when it is already under appeal (or in force before legal force while under
+   * appeal), from the request's date.
+   */
+  @Transactional
+  public void rectificationRequested(long planId, LocalDate requestedOn, String activityId) {
+    PlanRow plan = plan(planId);
+    ZoningStage current = cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage();
+    boolean underAppeal =
+        java.util.EnumSet.of(
+                ZoningStage.APPEALED,
+                ZoningStage.PARTLY_IN_FORCE,
+                ZoningStage.IN_FORCE_BEFORE_LEGAL_FORCE)
+            .contains(current);
+    cases.enter(
+        ZoningPlanProcess.CASE,
+        plan.businessKey(),
+        underAppeal ? ZoningStage.RECTIFICATION_AND_APPEAL : ZoningStage.RECTIFICATION_REQUESTED,
+        null,
+        requestedOn,
+        activityId);
+  }
+
+  /**
    * The council answered the elinvoimakeskus' rectification request (AKL 195 §). KEPT: the plan is
    * approved again (06), or under appeal (08) when an appeal was lodged while the request was open
    * (09). REVOKED: the approval is gone; the plan is a proposal again (04, or 05 after a redisplay)

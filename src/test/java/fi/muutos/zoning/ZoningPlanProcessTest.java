@@ -687,6 +687,20 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void aRectificationRequestWhileThePlanIsUnderAppealIs09UntilTheCouncilAnswers() {
+    Plan plan = approvedMinorChange();
+    plan.appealFiled("2026-05-20");
+    plan.rectificationRequested("2026-05-25");
+    assertThat(plan.view().ryhtiCode()).isEqualTo("09");
+    assertThat(plan.legalDate(ZoningStage.RECTIFICATION_AND_APPEAL))
+        .isEqualTo(LocalDate.parse("2026-05-25"));
+    plan.assertAt(ZoningPlanProcess.Elements.ANSWER_RECTIFICATION);
+    plan.answerRectification("KEPT", "2026-06-08");
+    assertThat(plan.view().stage()).as("the appeal remains").isEqualTo(ZoningStage.APPEALED);
+    plan.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT);
+  }
+
+  @Test
   void aTabledDecisionWaitsForTheNextMeeting() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.throughDisplay();

@@ -85,9 +85,9 @@ class ZoningDelegates {
    * force, as a whole or in part (AKL 201 §).
    */
   @Bean
-  JavaDelegate enterIntoForceEarly(ZoningPlans plans) {
+  JavaDelegate enterIntoForceEarly(ZoningAppeals appeals) {
     return execution ->
-        plans.enterIntoForceEarly(
+        appeals.enterIntoForceEarly(
             planId(execution),
             Vars.EARLY_ENTRY_SCOPE.get(execution),
             Vars.EARLY_ENTRY_DATE.get(execution),
@@ -174,13 +174,13 @@ class ZoningDelegates {
    * the registry's legal-force check is due.
    */
   @Bean
-  JavaDelegate startAppealPeriod(ZoningPlans plans) {
+  JavaDelegate startAppealPeriod(ZoningAppeals appeals) {
     return execution -> {
       long planId = planId(execution);
       Vars.APPEAL_PERIOD_ENDS_AT.set(
-          execution, plans.startAppealPeriod(planId, Vars.NOTICE_DATE.require(execution)));
-      Vars.LEGAL_FORCE_CHECK_DUE.set(execution, plans.legalForceCheckDue(planId));
-      Vars.LEGAL_FORCE_DATE.set(execution, plans.legalForceDate(planId));
+          execution, appeals.startAppealPeriod(planId, Vars.NOTICE_DATE.require(execution)));
+      Vars.LEGAL_FORCE_CHECK_DUE.set(execution, appeals.legalForceCheckDue(planId));
+      Vars.LEGAL_FORCE_DATE.set(execution, appeals.legalForceDate(planId));
       Vars.APPEAL_PENDING.set(execution, false);
     };
   }
@@ -191,9 +191,9 @@ class ZoningDelegates {
    * later is not given an earlier appeal's date.
    */
   @Bean
-  JavaDelegate recordAppeal(ZoningPlans plans) {
+  JavaDelegate recordAppeal(ZoningAppeals appeals) {
     return execution -> {
-      plans.appealed(
+      appeals.appealed(
           planId(execution),
           ZoningStage.valueOf(APPEAL_STAGE.getLocal(execution)),
           Vars.APPEAL_DATE.get(execution),
@@ -209,10 +209,10 @@ class ZoningDelegates {
    * further (an HaO decision, AKL 190 §), until when, and the day it becomes final.
    */
   @Bean
-  JavaDelegate recordCourtDecision(ZoningPlans plans) {
+  JavaDelegate recordCourtDecision(ZoningAppeals appeals) {
     return execution -> {
-      ZoningPlans.CourtDecision decision =
-          plans.recordCourtDecision(
+      ZoningAppeals.CourtDecision decision =
+          appeals.recordCourtDecision(
               planId(execution),
               Vars.APPEAL_DECISION_COURT.get(execution),
               Vars.APPEAL_OUTCOME.get(execution),
@@ -230,9 +230,9 @@ class ZoningDelegates {
    * under appeal already (from the record).
    */
   @Bean
-  JavaDelegate recordRectification(ZoningPlans plans) {
+  JavaDelegate recordRectification(ZoningAppeals appeals) {
     return execution ->
-        plans.rectificationRequested(
+        appeals.rectificationRequested(
             planId(execution),
             Vars.RECTIFICATION_DATE.get(execution),
             execution.getCurrentActivityId());
@@ -244,11 +244,11 @@ class ZoningDelegates {
    * from the record.
    */
   @Bean
-  JavaDelegate recordRectificationAnswer(ZoningPlans plans) {
+  JavaDelegate recordRectificationAnswer(ZoningAppeals appeals) {
     return execution ->
         Vars.APPEAL_PENDING.set(
             execution,
-            plans.answerRectification(
+            appeals.answerRectification(
                 planId(execution),
                 Vars.RECTIFICATION_OUTCOME.get(execution),
                 Vars.RECTIFICATION_ANSWER_DATE.get(execution),

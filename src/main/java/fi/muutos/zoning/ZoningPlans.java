@@ -32,7 +32,6 @@ public class ZoningPlans {
   private final Clock clock;
   private final String delegatedApprover;
   private final String councilName;
-  private final int legalForceCheckDays;
   private final MunicipalitySettings municipality;
   private final int takeOverDays;
 
@@ -43,7 +42,6 @@ public class ZoningPlans {
       Clock clock,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
       @Value("${muutos.zoning.council}") String councilName,
-      @Value("${muutos.zoning.legal-force-check-days:7}") int legalForceCheckDays,
       @Value("${muutos.zoning.take-over-days:14}") int takeOverDays,
       MunicipalitySettings municipality) {
     for (String body : List.of(councilName, delegatedApprover)) {
@@ -63,7 +61,6 @@ public class ZoningPlans {
     this.clock = clock;
     this.delegatedApprover = delegatedApprover;
     this.councilName = councilName;
-    this.legalForceCheckDays = legalForceCheckDays;
   }
 
   /** Registers a plan for a starting process instance; a retried start finds its own plan. */
@@ -188,20 +185,6 @@ public class ZoningPlans {
         ZoningPlanProcess.CASE, plan(planId).businessKey(), ZoningStage.DRAFT, displayStart);
   }
 
-  /**
-   * An appeal was lodged (or found by the registry's check): the plan is under appeal (08), or
-   * under both an appeal and a rectification request (09), from the appeal's date when the event
-   * gave one.
-   */
-  @Transactional
-  public void appealed(long planId, ZoningStage stage, LocalDate appealDate, String activityId) {
-    if (stage != ZoningStage.APPEALED && stage != ZoningStage.RECTIFICATION_AND_APPEAL) {
-      throw new IllegalArgumentException(stage + " is not a stage of an appeal");
-    }
-    cases.enter(
-        ZoningPlanProcess.CASE, plan(planId).businessKey(), stage, null, appealDate, activityId);
-  }
-
   /** The municipality's bodies as choices for the registry's decision form (label and value). */
   public List<Map<String, String>> bodyChoices() {
     return municipality.bodies().stream()
@@ -232,27 +215,6 @@ public class ZoningPlans {
         null,
         null,
         activityId);
-  }
-
-  /**
-   * The plan under appeal was ordered into force before legal force (AKL 201 §): as a whole (Ryhti
-   * 11 Voimassa ennen kaavan lainvoimaisuutta) or the parts the appeals do not concern (10 Osittain
-   * voimassa), from {@code date}. It stays under the court's decision.
-   */
-  @Transactional
-  public void enterIntoForceEarly(long planId, String scope, LocalDate date, String activityId) {
-    PlanRow plan = plan(planId);
-    ZoningStage stage =
-        switch (scope == null ? "" : scope) {
-          case "WHOLE" -> ZoningStage.IN_FORCE_BEFORE_LEGAL_FORCE;
-          case "PART" -> ZoningStage.PARTLY_IN_FORCE;
-          default ->
-              throw new DomainException(
-                  Kind.INVALID,
-                  "invalid-entry-into-force",
-                  "Voimaantulon laajuus on WHOLE tai PART, ei " + scope + ".");
-        };
-    cases.enter(ZoningPlanProcess.CASE, plan.businessKey(), stage, null, date, activityId);
   }
 
   /** The plan enters a stage outside the model's own stage steps (suspended, resumed). */
@@ -392,162 +354,10 @@ public class ZoningPlans {
   }
 
   /**
-   * The appeal period after the approval notice: the notice is deemed received on the 7th day after
-   * publication, then 30 days, moved to the next working day. Returns when it is over.
-   */
-  @Transactional
-  public OffsetDateTime startAppealPeriod(long planId, LocalDate noticePublished) {
-    plan(planId);
-    LocalDate lastDay = workingDays.appealPeriodEnd(noticePublished);
-    repository.appealPeriod(planId, noticePublished, lastDay);
-    return workingDays.endOf(lastDay);
-  }
-
-  /**
-   * The day the plan becomes final if no appeal was lodged: the day after the appeal period's last
-   * day.
-   */
-  public LocalDate legalForceDate(long planId) {
-    return plan(planId).appealEndsOn().plusDays(1);
-  }
-
-  /** The courts whose decisions reach a plan: the administrative court and the KHO. */
-  enum Court {
-    HAO,
-    KHO
-  }
-
-  /**
-   * What a court's decision means for the plan's procedure: whether it can still be appealed
-   * further, until when, when the registry's check is due, and the day the decision becomes final
-   * if it is not appealed.
-   */
-  public record CourtDecision(
-      boolean furtherAppealPossible,
-      OffsetDateTime furtherAppealEndsAt,
-      LocalDate checkDue,
-      LocalDate finalOn) {}
-
-  /**
-   * A court decided on an appeal against the plan. A KHO decision is final on its date. An
-   * administrative court's decision can be appealed to the KHO with leave within 30 days of its
-   * service (AKL 190 §, oikeudenkäynnistä hallintoasioissa annettu laki 13 §): {@code servedOn}, or
-   * when the court did not say, the 7th day after the decision (hallintolaki 59 §, a letter's
-   * presumed service). The period's last day moves to a working day.
-   */
-  @Transactional
-  public CourtDecision recordCourtDecision(
-      long planId, String court, String outcome, LocalDate decidedOn, LocalDate servedOn) {
-    plan(planId);
-    Court which = court(court);
-    if (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock))) {
-      throw new DomainException(
-          Kind.INVALID,
-          "invalid-court-decision",
-          "Tuomioistuimen ratkaisun päivä puuttuu tai on tulevaisuudessa: " + decidedOn + ".");
-    }
-    if (which == Court.KHO) {
-      repository.courtDecision(planId, which.name(), outcome, decidedOn, null);
-      return new CourtDecision(false, null, null, decidedOn);
-    }
-    LocalDate served = servedOn != null ? servedOn : decidedOn.plusDays(7);
-    if (served.isBefore(decidedOn)) {
-      throw new DomainException(
-          Kind.INVALID,
-          "invalid-court-decision",
-          "Ratkaisu ei voi tulla tiedoksi ("
-              + served
-              + ") ennen kuin se on annettu ("
-              + decidedOn
-              + ").");
-    }
-    LocalDate lastDay = workingDays.periodEnd(served, WorkingDays.APPEAL_DAYS);
-    repository.courtDecision(planId, which.name(), outcome, decidedOn, lastDay);
-    return new CourtDecision(
-        true,
-        workingDays.endOf(lastDay),
-        workingDays.onOrAfter(lastDay.plusDays(legalForceCheckDays)),
-        lastDay.plusDays(1));
-  }
-
-  private static Court court(String court) {
-    try {
-      return Court.valueOf(court == null ? "" : court.strip().toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new DomainException(
-          Kind.INVALID,
-          "invalid-court-decision",
-          "Tuomioistuin on HAO (hallinto-oikeus) tai KHO (korkein hallinto-oikeus), ei "
-              + court
-              + ".");
-    }
-  }
-
-  /**
-   * The elinvoimakeskus made a rectification request (AKL 195 §): the plan is 07 Oikaisukehotuksen
-   * alainen, or 09 when it is already under appeal (or in force before legal force while under
-   * appeal), from the request's date.
-   */
-  @Transactional
-  public void rectificationRequested(long planId, LocalDate requestedOn, String activityId) {
-    PlanRow plan = plan(planId);
-    ZoningStage current = cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage();
-    boolean underAppeal =
-        java.util.EnumSet.of(
-                ZoningStage.APPEALED,
-                ZoningStage.PARTLY_IN_FORCE,
-                ZoningStage.IN_FORCE_BEFORE_LEGAL_FORCE)
-            .contains(current);
-    cases.enter(
-        ZoningPlanProcess.CASE,
-        plan.businessKey(),
-        underAppeal ? ZoningStage.RECTIFICATION_AND_APPEAL : ZoningStage.RECTIFICATION_REQUESTED,
-        null,
-        requestedOn,
-        activityId);
-  }
-
-  /**
-   * The council answered the elinvoimakeskus' rectification request (AKL 195 §). KEPT: the plan is
-   * approved again (06), or under appeal (08) when an appeal was lodged while the request was open
-   * (09). REVOKED: the approval is gone; the plan is a proposal again (04, or 05 after a redisplay)
-   * and the council decides anew. Returns whether an appeal is pending, from the record.
-   */
-  @Transactional
-  public boolean answerRectification(
-      long planId, String outcome, LocalDate answeredOn, String activityId) {
-    PlanRow plan = plan(planId);
-    ZoningStage current = cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage();
-    boolean appealPending = current == ZoningStage.RECTIFICATION_AND_APPEAL;
-    ZoningStage next =
-        switch (outcome == null ? "" : outcome) {
-          case "KEPT" -> appealPending ? ZoningStage.APPEALED : ZoningStage.APPROVED;
-          case "REVOKED" ->
-              plan.displayRound() > 1 ? ZoningStage.REVISED_PROPOSAL : ZoningStage.PROPOSAL;
-          default ->
-              throw new DomainException(
-                  Kind.INVALID,
-                  "invalid-task-values",
-                  "rectificationOutcome on KEPT tai REVOKED, ei " + outcome);
-        };
-    cases.enter(ZoningPlanProcess.CASE, plan.businessKey(), next, null, answeredOn, activityId);
-    return appealPending;
-  }
-
-  /**
    * A reminder (muistutus) filed on {@code filedOn}: counted when the proposal was on display that
    * day (AKL 65 §: from the display's first day to its last); otherwise kept as a late submission,
    * shown to the planner and not counted. Returns whether it counted as a reminder.
    */
-  /**
-   * When the registry's check that no appeal was lodged is due: the configured days after the
-   * appeal period's last day (an appeal lodged on that day reaches the city later), on a working
-   * day.
-   */
-  public LocalDate legalForceCheckDue(long planId) {
-    return workingDays.onOrAfter(plan(planId).appealEndsOn().plusDays(legalForceCheckDays));
-  }
-
   @Transactional
   public boolean recordReminder(long planId, LocalDate filedOn) {
     PlanRow plan = plan(planId);
@@ -620,7 +430,8 @@ public class ZoningPlans {
     }
   }
 
-  private PlanRow plan(long planId) {
+  /** The plan's stored row; a 404 when there is none. */
+  PlanRow plan(long planId) {
     return repository
         .find(planId)
         .orElseThrow(

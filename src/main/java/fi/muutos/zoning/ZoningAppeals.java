@@ -1,0 +1,237 @@
+package fi.muutos.zoning;
+
+import fi.muutos.cases.Cases;
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.WorkingDays;
+import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What can still change an approved plan, and when it is final: the appeal period, appeals and the
+ * courts' decisions (HaO, KHO; AKL 188-190 §), the elinvoimakeskus' rectification request (AKL 195
+ * §), early entry into force (AKL 201 §), and the day of legal force. Called by the process's
+ * delegates, in the job's transaction (docs/adr/0043).
+ */
+@Service
+public class ZoningAppeals {
+
+  private final ZoningPlans plans;
+  private final ZoningPlanRepository repository;
+  private final Cases cases;
+  private final WorkingDays workingDays;
+  private final Clock clock;
+  private final int legalForceCheckDays;
+
+  ZoningAppeals(
+      ZoningPlans plans,
+      ZoningPlanRepository repository,
+      Cases cases,
+      WorkingDays workingDays,
+      Clock clock,
+      @Value("${muutos.zoning.legal-force-check-days:7}") int legalForceCheckDays) {
+    this.plans = plans;
+    this.repository = repository;
+    this.cases = cases;
+    this.workingDays = workingDays;
+    this.clock = clock;
+    this.legalForceCheckDays = legalForceCheckDays;
+  }
+
+  /**
+   * An appeal was lodged (or found by the registry's check): the plan is under appeal (08), or
+   * under both an appeal and a rectification request (09), from the appeal's date when the event
+   * gave one.
+   */
+  @Transactional
+  public void appealed(long planId, ZoningStage stage, LocalDate appealDate, String activityId) {
+    if (stage != ZoningStage.APPEALED && stage != ZoningStage.RECTIFICATION_AND_APPEAL) {
+      throw new IllegalArgumentException(stage + " is not a stage of an appeal");
+    }
+    cases.enter(
+        ZoningPlanProcess.CASE,
+        plans.plan(planId).businessKey(),
+        stage,
+        null,
+        appealDate,
+        activityId);
+  }
+
+  /**
+   * The plan under appeal was ordered into force before legal force (AKL 201 §): as a whole (Ryhti
+   * 11 Voimassa ennen kaavan lainvoimaisuutta) or the parts the appeals do not concern (10 Osittain
+   * voimassa), from {@code date}. It stays under the court's decision.
+   */
+  @Transactional
+  public void enterIntoForceEarly(long planId, String scope, LocalDate date, String activityId) {
+    PlanRow plan = plans.plan(planId);
+    ZoningStage stage =
+        switch (scope == null ? "" : scope) {
+          case "WHOLE" -> ZoningStage.IN_FORCE_BEFORE_LEGAL_FORCE;
+          case "PART" -> ZoningStage.PARTLY_IN_FORCE;
+          default ->
+              throw new DomainException(
+                  Kind.INVALID,
+                  "invalid-entry-into-force",
+                  "Voimaantulon laajuus on WHOLE tai PART, ei " + scope + ".");
+        };
+    cases.enter(ZoningPlanProcess.CASE, plan.businessKey(), stage, null, date, activityId);
+  }
+
+  /**
+   * The appeal period after the approval notice: the notice is deemed received on the 7th day after
+   * publication, then 30 days, moved to the next working day. Returns when it is over.
+   */
+  @Transactional
+  public OffsetDateTime startAppealPeriod(long planId, LocalDate noticePublished) {
+    plans.plan(planId);
+    LocalDate lastDay = workingDays.appealPeriodEnd(noticePublished);
+    repository.appealPeriod(planId, noticePublished, lastDay);
+    return workingDays.endOf(lastDay);
+  }
+
+  /**
+   * The day the plan becomes final if no appeal was lodged: the day after the appeal period's last
+   * day.
+   */
+  public LocalDate legalForceDate(long planId) {
+    return plans.plan(planId).appealEndsOn().plusDays(1);
+  }
+
+  /** The courts whose decisions reach a plan: the administrative court and the KHO. */
+  enum Court {
+    HAO,
+    KHO
+  }
+
+  /**
+   * What a court's decision means for the plan's procedure: whether it can still be appealed
+   * further, until when, when the registry's check is due, and the day the decision becomes final
+   * if it is not appealed.
+   */
+  public record CourtDecision(
+      boolean furtherAppealPossible,
+      OffsetDateTime furtherAppealEndsAt,
+      LocalDate checkDue,
+      LocalDate finalOn) {}
+
+  /**
+   * A court decided on an appeal against the plan. A KHO decision is final on its date. An
+   * administrative court's decision can be appealed to the KHO with leave within 30 days of its
+   * service (AKL 190 §, oikeudenkäynnistä hallintoasioissa annettu laki 13 §): {@code servedOn}, or
+   * when the court did not say, the 7th day after the decision (hallintolaki 59 §, a letter's
+   * presumed service). The period's last day moves to a working day.
+   */
+  @Transactional
+  public CourtDecision recordCourtDecision(
+      long planId, String court, String outcome, LocalDate decidedOn, LocalDate servedOn) {
+    plans.plan(planId);
+    Court which = court(court);
+    if (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock))) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-court-decision",
+          "Tuomioistuimen ratkaisun päivä puuttuu tai on tulevaisuudessa: " + decidedOn + ".");
+    }
+    if (which == Court.KHO) {
+      repository.courtDecision(planId, which.name(), outcome, decidedOn, null);
+      return new CourtDecision(false, null, null, decidedOn);
+    }
+    LocalDate served = servedOn != null ? servedOn : decidedOn.plusDays(7);
+    if (served.isBefore(decidedOn)) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-court-decision",
+          "Ratkaisu ei voi tulla tiedoksi ("
+              + served
+              + ") ennen kuin se on annettu ("
+              + decidedOn
+              + ").");
+    }
+    LocalDate lastDay = workingDays.periodEnd(served, WorkingDays.APPEAL_DAYS);
+    repository.courtDecision(planId, which.name(), outcome, decidedOn, lastDay);
+    return new CourtDecision(
+        true,
+        workingDays.endOf(lastDay),
+        workingDays.onOrAfter(lastDay.plusDays(legalForceCheckDays)),
+        lastDay.plusDays(1));
+  }
+
+  private static Court court(String court) {
+    try {
+      return Court.valueOf(court == null ? "" : court.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-court-decision",
+          "Tuomioistuin on HAO (hallinto-oikeus) tai KHO (korkein hallinto-oikeus), ei "
+              + court
+              + ".");
+    }
+  }
+
+  /**
+   * The elinvoimakeskus made a rectification request (AKL 195 §): the plan is 07 Oikaisukehotuksen
+   * alainen, or 09 when it is already under appeal (or in force before legal force while under
+   * appeal), from the request's date.
+   */
+  @Transactional
+  public void rectificationRequested(long planId, LocalDate requestedOn, String activityId) {
+    PlanRow plan = plans.plan(planId);
+    ZoningStage current = cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage();
+    boolean underAppeal =
+        java.util.EnumSet.of(
+                ZoningStage.APPEALED,
+                ZoningStage.PARTLY_IN_FORCE,
+                ZoningStage.IN_FORCE_BEFORE_LEGAL_FORCE)
+            .contains(current);
+    cases.enter(
+        ZoningPlanProcess.CASE,
+        plan.businessKey(),
+        underAppeal ? ZoningStage.RECTIFICATION_AND_APPEAL : ZoningStage.RECTIFICATION_REQUESTED,
+        null,
+        requestedOn,
+        activityId);
+  }
+
+  /**
+   * The council answered the elinvoimakeskus' rectification request (AKL 195 §). KEPT: the plan is
+   * approved again (06), or under appeal (08) when an appeal was lodged while the request was open
+   * (09). REVOKED: the approval is gone; the plan is a proposal again (04, or 05 after a redisplay)
+   * and the council decides anew. Returns whether an appeal is pending, from the record.
+   */
+  @Transactional
+  public boolean answerRectification(
+      long planId, String outcome, LocalDate answeredOn, String activityId) {
+    PlanRow plan = plans.plan(planId);
+    ZoningStage current = cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage();
+    boolean appealPending = current == ZoningStage.RECTIFICATION_AND_APPEAL;
+    ZoningStage next =
+        switch (outcome == null ? "" : outcome) {
+          case "KEPT" -> appealPending ? ZoningStage.APPEALED : ZoningStage.APPROVED;
+          case "REVOKED" ->
+              plan.displayRound() > 1 ? ZoningStage.REVISED_PROPOSAL : ZoningStage.PROPOSAL;
+          default ->
+              throw new DomainException(
+                  Kind.INVALID,
+                  "invalid-task-values",
+                  "rectificationOutcome on KEPT tai REVOKED, ei " + outcome);
+        };
+    cases.enter(ZoningPlanProcess.CASE, plan.businessKey(), next, null, answeredOn, activityId);
+    return appealPending;
+  }
+
+  /**
+   * When the registry's check that no appeal was lodged is due: the configured days after the
+   * appeal period's last day (an appeal lodged on that day reaches the city later), on a working
+   * day.
+   */
+  public LocalDate legalForceCheckDue(long planId) {
+    return workingDays.onOrAfter(plans.plan(planId).appealEndsOn().plusDays(legalForceCheckDays));
+  }
+}

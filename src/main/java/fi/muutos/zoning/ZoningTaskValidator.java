@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code #{zoningTaskValidator}} on every zoning user task's completion: the values each task must
- * carry ({@link TaskRules}), then its legal dates against the procedure ({@link ZoningLegalDates}).
+ * carry ({@link TaskRules}), then its legal dates against the procedure ({@link ZoningLegalDates});
+ * once they pass, the facts a task gives the plan's record are recorded there (the draft's display
+ * date, an initiation announced in the planning review) and an unchecked meeting box counts as no.
  */
 @Component("zoningTaskValidator")
 class ZoningTaskValidator implements TaskListener {

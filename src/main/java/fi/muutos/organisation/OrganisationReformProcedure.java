@@ -21,10 +21,15 @@ public class OrganisationReformProcedure {
     this.cases = cases;
   }
 
-  /** What starts a reform; {@code measures} and {@code businessKey} are optional. */
+  /**
+   * What starts a reform; all but the name and committees are optional. The effective date is only
+   * proposed: the council's decision sets it. {@code interimTermEnds}: the bodies are first elected
+   * for an interim term ending that day, then again for the new council term.
+   */
   public record StartReform(
       String name,
-      LocalDate effectiveDate,
+      LocalDate proposedEffectiveDate,
+      LocalDate interimTermEnds,
       List<String> committees,
       List<String> divisions,
       Integer followUpMonths,
@@ -38,7 +43,8 @@ public class OrganisationReformProcedure {
   public Started start(StartReform command) {
     Map<String, Object> variables = new HashMap<>();
     Vars.NAME.put(variables, command.name());
-    Vars.EFFECTIVE_DATE.put(variables, command.effectiveDate());
+    Vars.PROPOSED_EFFECTIVE_DATE.put(variables, command.proposedEffectiveDate());
+    Vars.INTERIM_TERM_ENDS.put(variables, command.interimTermEnds());
     Vars.COMMITTEES.put(variables, command.committees());
     Vars.DIVISIONS.put(variables, command.divisions() == null ? List.of() : command.divisions());
     Vars.FOLLOW_UP_MONTHS.put(variables, command.followUpMonths());

@@ -3,8 +3,11 @@ package fi.muutos.organisation;
 import static fi.muutos.organisation.ReformProcess.Vars;
 
 import fi.muutos.cases.CaseKind;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +38,8 @@ class ReformDelegates {
           reforms.register(
               execution.getProcessBusinessKey(),
               Vars.NAME.get(execution),
-              Vars.EFFECTIVE_DATE.get(execution),
+              Vars.PROPOSED_EFFECTIVE_DATE.get(execution),
+              Vars.INTERIM_TERM_ENDS.get(execution),
               Vars.COMMITTEES.get(execution),
               Vars.DIVISIONS.get(execution),
               Vars.FOLLOW_UP_MONTHS.get(execution),
@@ -44,19 +48,62 @@ class ReformDelegates {
       Vars.REFORM_ID.set(execution, id);
       Vars.COMMITTEES.set(execution, reforms.committees(id));
       Vars.MEASURES.set(execution, reforms.measures(id));
+    };
+  }
+
+  /**
+   * {@code #{checkReformDecision}} (execution listener where the registry's task and the meeting
+   * system's event meet): a decision dated ahead, or an approval without a valid effective date,
+   * does not pass.
+   */
+  @Bean
+  ExecutionListener checkReformDecision(Reforms reforms) {
+    return execution ->
+        reforms.checkDecision(
+            reformId(execution),
+            Vars.DECISION_OUTCOME.get(execution),
+            Vars.DECISION_DATE.get(execution),
+            Vars.EFFECTIVE_DATE.get(execution));
+  }
+
+  /** {@code #{recordCouncilApproval}}: the council approved and set the effective date. */
+  @Bean
+  JavaDelegate recordCouncilApproval(Reforms reforms) {
+    return execution -> {
+      long id = reformId(execution);
+      reforms.approved(
+          id,
+          Vars.DECISION_DATE.require(execution),
+          Vars.EFFECTIVE_DATE.get(execution),
+          execution.getCurrentActivityId());
       Vars.ENTRY_INTO_FORCE_AT.set(execution, reforms.entryIntoForceAt(id));
       Vars.FOLLOW_UP_AT.set(execution, reforms.followUpAt(id));
     };
   }
 
-  /** {@code #{recordCouncilApproval}}: the council approved; implementation starts. */
+  /** {@code #{recordReformEnforcement}}: the board found the decision lawful and enforces it. */
   @Bean
-  JavaDelegate recordCouncilApproval(Reforms reforms) {
-    return execution ->
-        reforms.approved(
-            reformId(execution),
-            Vars.DECISION_DATE.require(execution),
-            execution.getCurrentActivityId());
+  JavaDelegate recordReformEnforcement(Reforms reforms) {
+    return execution -> {
+      reforms.enforced(
+          reformId(execution),
+          Vars.LEGALITY_CHECK_DATE.require(execution),
+          execution.getCurrentActivityId());
+      Vars.ELECTION_TERM.set(execution, 1);
+    };
+  }
+
+  /** {@code #{nextElectionTerm}}: after an interim term the bodies are elected again. */
+  @Bean
+  JavaDelegate nextElectionTerm(Reforms reforms) {
+    return execution -> {
+      int term = Vars.ELECTION_TERM.require(execution);
+      Optional<OffsetDateTime> next = reforms.nextTermStartsAt(reformId(execution), term);
+      Vars.NEXT_TERM_STARTS_AT.set(execution, next.orElse(null));
+      if (next.isPresent()) {
+        Vars.ELECTION_TERM.set(execution, term + 1);
+      }
+    };
   }
 
   /** {@code #{startReformAppealPeriod}}: sets {@code appealPeriodEndsAt}. */
@@ -68,16 +115,93 @@ class ReformDelegates {
             reforms.startAppealPeriod(reformId(execution), Vars.NOTICE_DATE.require(execution)));
   }
 
-  /** {@code #{electCommittee}} (task listener, complete): records a balanced committee. */
+  /** {@code #{checkReformAppeals}}: the appeal period is over; do appeals await the court? */
+  @Bean
+  JavaDelegate checkReformAppeals(Reforms reforms) {
+    return execution ->
+        Vars.APPEALS_PENDING.set(execution, reforms.appealsPending(reformId(execution)));
+  }
+
+  /** {@code #{recordReformAppeal}}: an appeal against the council's decision. */
+  @Bean
+  JavaDelegate recordReformAppeal(Reforms reforms) {
+    return execution ->
+        reforms.appealFiled(
+            reformId(execution),
+            Vars.APPEAL_COURT.get(execution),
+            Vars.APPEAL_DATE.get(execution),
+            Vars.APPEAL_REFERENCE.get(execution));
+  }
+
+  /** {@code #{recordReformAppealDecision}}: the court decided the appeals. */
+  @Bean
+  JavaDelegate recordReformAppealDecision(Reforms reforms) {
+    return execution ->
+        reforms.appealDecided(
+            reformId(execution),
+            Vars.APPEAL_OUTCOME.require(execution),
+            Vars.APPEAL_DECISION_DATE.require(execution));
+  }
+
+  /** {@code #{recordEnforcementBan}}: the court forbade enforcing the decision. */
+  @Bean
+  JavaDelegate recordEnforcementBan(Reforms reforms) {
+    return execution ->
+        reforms.enforcementBanned(reformId(execution), Vars.BAN_DATE.require(execution));
+  }
+
+  /** {@code #{recordEnforcementBanLifted}}: the court lifted its ban. */
+  @Bean
+  JavaDelegate recordEnforcementBanLifted(Reforms reforms) {
+    return execution ->
+        reforms.enforcementBanLifted(reformId(execution), Vars.BAN_LIFTED_DATE.require(execution));
+  }
+
+  /**
+   * {@code #{enterReformIntoForce}}: the decided date has come; under an enforcement ban it sets
+   * {@code enforcementBanned} and {@code nextCheckAt} instead.
+   */
+  @Bean
+  JavaDelegate enterReformIntoForce(Reforms reforms) {
+    return execution -> {
+      Optional<OffsetDateTime> recheck =
+          reforms.enterIntoForce(reformId(execution), execution.getCurrentActivityId());
+      Vars.ENFORCEMENT_BANNED.set(execution, recheck.isPresent());
+      Vars.NEXT_CHECK_AT.set(execution, recheck.orElse(null));
+    };
+  }
+
+  /** {@code #{electCommittee}} (task listener, complete): records the council's election. */
   @Bean
   TaskListener electCommittee(Reforms reforms) {
     return (DelegateTask task) ->
         reforms.electCommittee(
             Vars.REFORM_ID.require(task),
-            Vars.COMMITTEE.get(task),
-            Vars.MEMBERS.get(task),
-            Vars.WOMEN.get(task),
-            Vars.MEN.get(task));
+            Vars.COMMITTEE.require(task),
+            Vars.ELECTION_TERM.require(task),
+            new Reforms.ElectionFacts(
+                Vars.ELECTION_DATE.get(task),
+                Vars.MEMBERS.get(task),
+                Vars.DEPUTIES.get(task),
+                Vars.WOMEN.get(task),
+                Vars.MEN.get(task),
+                Vars.DEPUTY_WOMEN.get(task),
+                Vars.DEPUTY_MEN.get(task),
+                Vars.CHAIR.get(task),
+                Vars.VICE_CHAIR.get(task),
+                Vars.BALANCE_EXCEPTION.get(task)));
+  }
+
+  /** {@code #{recordDelegation}} (task listener, complete): the body's delegation decision. */
+  @Bean
+  TaskListener recordDelegation(Reforms reforms) {
+    return (DelegateTask task) ->
+        reforms.recordDelegation(
+            Vars.REFORM_ID.require(task),
+            Vars.COMMITTEE.require(task),
+            Vars.ELECTION_TERM.require(task),
+            Vars.CONSTITUTED_ON.get(task),
+            Vars.DELEGATION_DATE.get(task));
   }
 
   private static long reformId(DelegateExecution execution) {

@@ -1,6 +1,8 @@
 package fi.muutos.organisation;
 
+import fi.muutos.organisation.ReformView.AppealView;
 import fi.muutos.organisation.ReformView.CommitteeView;
+import fi.muutos.organisation.ReformView.ElectionView;
 import fi.muutos.platform.GeneratedIds;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,19 +25,54 @@ class ReformRepository {
   record ReformRow(
       long id,
       String businessKey,
+      LocalDate proposedEffectiveDate,
       LocalDate effectiveDate,
+      LocalDate interimTermEnds,
       int followUpMonths,
       String measures,
       LocalDate councilDecisionOn,
-      LocalDate appealEndsOn) {}
+      LocalDate legalityCheckedOn,
+      LocalDate appealEndsOn,
+      LocalDate inForceOn,
+      LocalDate enforcementBannedOn,
+      LocalDate enforcementBanLiftedOn) {
 
-  long insert(String businessKey, LocalDate effectiveDate, int followUpMonths, String measures) {
+    /** A court has forbidden enforcing the decision and has not lifted the ban. */
+    boolean enforcementBanned() {
+      return enforcementBannedOn != null && enforcementBanLiftedOn == null;
+    }
+  }
+
+  /** The council's election of one body for one term. */
+  record Election(
+      String committee,
+      int term,
+      LocalDate termStarts,
+      LocalDate termEnds,
+      LocalDate electedOn,
+      String members,
+      String deputies,
+      int women,
+      int men,
+      int deputyWomen,
+      int deputyMen,
+      String chair,
+      String viceChair,
+      String balanceException) {}
+
+  long insert(
+      String businessKey,
+      LocalDate proposedEffectiveDate,
+      LocalDate interimTermEnds,
+      int followUpMonths,
+      String measures) {
     return GeneratedIds.insert(
         jdbc.sql(
                 """
-            insert into mu_reform (business_key, effective_date, follow_up_months, measures)
-            values (?, ?, ?, ?)""")
-            .params(businessKey, effectiveDate, followUpMonths, measures));
+            insert into mu_reform (business_key, proposed_effective_date, interim_term_ends,
+              follow_up_months, measures)
+            values (?, ?, ?, ?, ?)""")
+            .params(businessKey, proposedEffectiveDate, interimTermEnds, followUpMonths, measures));
   }
 
   void addCommittee(long reformId, int position, String name) {
@@ -61,8 +98,14 @@ class ReformRepository {
         .optional();
   }
 
-  void councilDecision(long reformId, LocalDate on) {
-    jdbc.sql("update mu_reform set council_decision_on = ? where id = ?")
+  void councilDecision(long reformId, LocalDate on, LocalDate effectiveDate) {
+    jdbc.sql("update mu_reform set council_decision_on = ?, effective_date = ? where id = ?")
+        .params(on, effectiveDate, reformId)
+        .update();
+  }
+
+  void legalityChecked(long reformId, LocalDate on) {
+    jdbc.sql("update mu_reform set legality_checked_on = ? where id = ?")
         .params(on, reformId)
         .update();
   }
@@ -71,29 +114,112 @@ class ReformRepository {
     jdbc.sql("update mu_reform set appeal_ends_on = ? where id = ?").params(on, reformId).update();
   }
 
-  int elect(
-      long reformId, String committee, String members, int women, int men, OffsetDateTime at) {
+  void inForce(long reformId, LocalDate on) {
+    jdbc.sql("update mu_reform set in_force_on = ? where id = ?").params(on, reformId).update();
+  }
+
+  void enforcementBanned(long reformId, LocalDate on) {
+    jdbc.sql(
+            "update mu_reform set enforcement_banned_on = ?, enforcement_ban_lifted_on = null "
+                + "where id = ?")
+        .params(on, reformId)
+        .update();
+  }
+
+  void enforcementBanLifted(long reformId, LocalDate on) {
+    jdbc.sql("update mu_reform set enforcement_ban_lifted_on = ? where id = ?")
+        .params(on, reformId)
+        .update();
+  }
+
+  boolean hasCommittee(long reformId, String committee) {
+    return jdbc.sql("select count(*) from mu_reform_committee where reform_id = ? and name = ?")
+            .params(reformId, committee)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /** Records (or, for a retried step, re-records) a body's election for a term. */
+  void elect(long reformId, Election e, OffsetDateTime at) {
+    jdbc.sql("delete from mu_reform_election where reform_id = ? and committee = ? and term = ?")
+        .params(reformId, e.committee(), e.term())
+        .update();
+    jdbc.sql(
+            """
+            insert into mu_reform_election (reform_id, committee, term, term_starts, term_ends,
+              elected_on, members, deputies, women, men, deputy_women, deputy_men, chair,
+              vice_chair, balance_exception, recorded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            reformId,
+            e.committee(),
+            e.term(),
+            e.termStarts(),
+            e.termEnds(),
+            e.electedOn(),
+            e.members(),
+            e.deputies(),
+            e.women(),
+            e.men(),
+            e.deputyWomen(),
+            e.deputyMen(),
+            e.chair(),
+            e.viceChair(),
+            e.balanceException(),
+            at)
+        .update();
+  }
+
+  Optional<LocalDate> electedOn(long reformId, String committee, int term) {
     return jdbc.sql(
-            "update mu_reform_committee set members = ?, women = ?, men = ?, "
-                + "elected_at = ? where reform_id = ? and name = ?")
-        .params(members, women, men, at, reformId, committee)
+            "select elected_on from mu_reform_election where reform_id = ? and committee = ? "
+                + "and term = ?")
+        .params(reformId, committee, term)
+        .query(LocalDate.class)
+        .optional();
+  }
+
+  void delegated(
+      long reformId, String committee, int term, LocalDate constitutedOn, LocalDate delegationOn) {
+    jdbc.sql(
+            "update mu_reform_election set constituted_on = ?, delegation_on = ? "
+                + "where reform_id = ? and committee = ? and term = ?")
+        .params(constitutedOn, delegationOn, reformId, committee, term)
         .update();
   }
 
   List<CommitteeView> committees(long reformId) {
-    return jdbc.sql(
-            "select name, members, women, men, elected_at from mu_reform_committee "
-                + "where reform_id = ? order by position")
+    List<ElectionView> elections =
+        jdbc.sql(
+                """
+                select committee, term, term_starts, term_ends, elected_on, members, deputies,
+                  women, men, deputy_women, deputy_men, chair, vice_chair, balance_exception,
+                  constituted_on, delegation_on
+                from mu_reform_election where reform_id = ? order by term, id""")
+            .param(reformId)
+            .query(ElectionView.class)
+            .list();
+    return jdbc
+        .sql("select name from mu_reform_committee where reform_id = ? order by position")
         .param(reformId)
-        .query(
-            (rs, n) ->
-                new CommitteeView(
-                    rs.getString("name"),
-                    rs.getObject("elected_at") != null,
-                    rs.getString("members"),
-                    rs.getObject("women", Integer.class),
-                    rs.getObject("men", Integer.class)))
-        .list();
+        .query(String.class)
+        .list()
+        .stream()
+        .map(
+            name -> {
+              List<ElectionView> own =
+                  elections.stream().filter(e -> e.committee().equals(name)).toList();
+              ElectionView latest = own.isEmpty() ? null : own.get(own.size() - 1);
+              return new CommitteeView(
+                  name,
+                  latest != null,
+                  latest == null ? null : latest.members(),
+                  latest == null ? null : latest.women(),
+                  latest == null ? null : latest.men(),
+                  own);
+            })
+        .toList();
   }
 
   List<String> divisions(long reformId) {
@@ -103,9 +229,44 @@ class ReformRepository {
         .list();
   }
 
+  void addAppeal(
+      long reformId, String court, LocalDate filedOn, String reference, OffsetDateTime at) {
+    jdbc.sql(
+            "insert into mu_reform_appeal (reform_id, court, filed_on, reference, recorded_at) "
+                + "values (?, ?, ?, ?, ?)")
+        .params(reformId, court, filedOn, reference, at)
+        .update();
+  }
+
+  int pendingAppeals(long reformId) {
+    return jdbc.sql(
+            "select count(*) from mu_reform_appeal where reform_id = ? and decided_on is null")
+        .param(reformId)
+        .query(Integer.class)
+        .single();
+  }
+
+  void appealsDecided(long reformId, LocalDate on, String outcome) {
+    jdbc.sql(
+            "update mu_reform_appeal set decided_on = ?, outcome = ? "
+                + "where reform_id = ? and decided_on is null")
+        .params(on, outcome, reformId)
+        .update();
+  }
+
+  List<AppealView> appeals(long reformId) {
+    return jdbc.sql(
+            "select court, filed_on, reference, decided_on, outcome from mu_reform_appeal "
+                + "where reform_id = ? order by id")
+        .param(reformId)
+        .query(AppealView.class)
+        .list();
+  }
+
   private static final String SELECT =
       """
-      select id, business_key, effective_date, follow_up_months, measures, council_decision_on,
-        appeal_ends_on
+      select id, business_key, proposed_effective_date, effective_date, interim_term_ends,
+        follow_up_months, measures, council_decision_on, legality_checked_on, appeal_ends_on,
+        in_force_on, enforcement_banned_on, enforcement_ban_lifted_on
       from mu_reform""";
 }

@@ -8,10 +8,12 @@ public enum ReformStage implements CaseStage {
   COOPERATION("Yhteistoimintamenettely"),
   BOARD_PROPOSAL("Kaupunginhallituksen esitys"),
   COUNCIL("Valtuuston käsittely"),
+  LEGALITY_CHECK("Laillisuusvalvonta"),
   IMPLEMENTATION("Toimeenpano"),
   IN_FORCE("Voimassa"),
   REVIEWED("Seurantakatsaus tehty"),
-  REJECTED("Hylätty");
+  REJECTED("Hylätty"),
+  ANNULLED("Päätös kumottu");
 
   private final String label;
 

@@ -2,6 +2,7 @@ package fi.muutos.organisation;
 
 import fi.muutos.cases.Case;
 import fi.muutos.cases.Cases;
+import fi.muutos.organisation.ReformRepository.Election;
 import fi.muutos.organisation.ReformRepository.ReformRow;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
@@ -11,15 +12,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Organisation and committee reforms: their content (committees, divisions, effective date,
- * measures), stages, the election of each new committee with its gender balance, and dates.
+ * Organisation and committee reforms in their legal order (kuntalaki 410/2015): the content
+ * (bodies, divisions, proposed effective date, interim term, measures); the council's decision,
+ * which sets the effective date; the board's legality check and enforcement (96 §, 39 §); each
+ * body's election (tasa-arvolaki 4 a §) and delegation once constituted (91 §); the minutes on
+ * display and the appeal period (140 §); appeals and enforcement bans; entry into force on the
+ * decided date (143 §).
  */
 @Service
 public class Reforms {
@@ -46,20 +53,21 @@ public class Reforms {
     this.defaultMeasures = defaultMeasures;
   }
 
-  /** Registers a starting reform; a retried start finds its own record. */
+  /**
+   * Registers a starting reform; a retried start finds its own record. The effective date is only
+   * proposed here: the council's decision sets it.
+   */
   @Transactional
   public long register(
       String businessKey,
       String name,
-      LocalDate effectiveDate,
+      LocalDate proposedEffectiveDate,
+      LocalDate interimTermEnds,
       List<String> committees,
       List<String> divisions,
       Integer followUpMonths,
       List<String> measures,
       String processInstanceId) {
-    if (effectiveDate == null) {
-      throw invalid("A reform needs its effective date (effectiveDate).");
-    }
     List<String> committeeNames = committees == null ? List.of() : committees;
     if (committeeNames.isEmpty()) {
       throw invalid("A reform names at least one new committee (committees).");
@@ -71,13 +79,29 @@ public class Reforms {
     if (months < 1 || months > 60) {
       throw invalid("followUpMonths is between 1 and 60, not " + months);
     }
+    if (interimTermEnds != null
+        && proposedEffectiveDate != null
+        && !interimTermEnds.isAfter(proposedEffectiveDate)) {
+      throw invalid(
+          "The interim term (interimTermEnds "
+              + interimTermEnds
+              + ") ends after the proposed effective date "
+              + proposedEffectiveDate
+              + ".");
+    }
     if (!cases.register(
         ReformProcess.CASE, businessKey, processInstanceId, name, ReformStage.DRAFTING, null)) {
       return reform(businessKey).id();
     }
     List<String> measureCodes =
         measures == null || measures.isEmpty() ? ProcessVariable.items(defaultMeasures) : measures;
-    long id = repository.insert(businessKey, effectiveDate, months, String.join(",", measureCodes));
+    long id =
+        repository.insert(
+            businessKey,
+            proposedEffectiveDate,
+            interimTermEnds,
+            months,
+            String.join(",", measureCodes));
     for (int i = 0; i < committeeNames.size(); i++) {
       repository.addCommittee(id, i, committeeNames.get(i));
     }
@@ -88,42 +112,134 @@ public class Reforms {
     return id;
   }
 
-  /** The council approved the reform on {@code decidedOn}: implementation starts. */
-  @Transactional
-  public void approved(long reformId, LocalDate decidedOn, String activityId) {
+  /**
+   * Checks a council decision where the registry's form and the meeting system's event meet: not
+   * dated ahead; an approval has its effective date (the decided one, else the proposed one), not
+   * before the decision and before any interim term's end. Returns that date for an approval.
+   */
+  @Transactional(readOnly = true)
+  public Optional<LocalDate> checkDecision(
+      long reformId, String outcome, LocalDate decidedOn, LocalDate decidedEffectiveDate) {
     ReformRow reform = reform(reformId);
-    repository.councilDecision(reformId, decidedOn);
+    if (decidedOn != null && decidedOn.isAfter(today())) {
+      throw dates("The council's decision (decisionDate " + decidedOn + ") is not in the future.");
+    }
+    if (!"APPROVED".equals(outcome)) {
+      return Optional.empty();
+    }
+    LocalDate effective =
+        decidedEffectiveDate != null ? decidedEffectiveDate : reform.proposedEffectiveDate();
+    if (effective == null) {
+      throw dates(
+          "Valtuuston päätöksestä puuttuu voimaantulopäivä (effectiveDate): uudistukselle ei "
+              + "ehdotettu päivää, joten päätöksen on asetettava se.");
+    }
+    if (decidedOn != null && effective.isBefore(decidedOn)) {
+      throw dates(
+          "Voimaantulopäivä "
+              + effective
+              + " on ennen valtuuston päätöstä "
+              + decidedOn
+              + " (effectiveDate).");
+    }
+    if (reform.interimTermEnds() != null && !reform.interimTermEnds().isAfter(effective)) {
+      throw dates(
+          "Voimaantulopäivä "
+              + effective
+              + " ei ole ennen väliaikaisen toimikauden loppua "
+              + reform.interimTermEnds()
+              + ".");
+    }
+    return Optional.of(effective);
+  }
+
+  /** The council approved the reform on {@code decidedOn}, to take effect on {@code effective}. */
+  @Transactional
+  public void approved(
+      long reformId, LocalDate decidedOn, LocalDate decidedEffectiveDate, String activityId) {
+    ReformRow reform = reform(reformId);
+    LocalDate effective =
+        checkDecision(reformId, "APPROVED", decidedOn, decidedEffectiveDate).orElseThrow();
+    repository.councilDecision(reformId, decidedOn, effective);
     cases.enter(
         ReformProcess.CASE,
         reform.businessKey(),
-        ReformStage.IMPLEMENTATION,
+        ReformStage.LEGALITY_CHECK,
         null,
         decidedOn,
         activityId);
   }
 
-  /** The appeal period after the decision's notice; returns when it is over. */
+  /**
+   * The board found the council's decision lawful and enforces it (kuntalaki 96 §, 39 §):
+   * implementation starts. The board's decision is not before the council's nor in the future.
+   */
   @Transactional
-  public OffsetDateTime startAppealPeriod(long reformId, LocalDate noticePublished) {
-    reform(reformId);
-    LocalDate lastDay = workingDays.appealPeriodEnd(noticePublished);
+  public void enforced(long reformId, LocalDate checkedOn, String activityId) {
+    ReformRow reform = reform(reformId);
+    actDone("legalityCheckDate", checkedOn, reform.councilDecisionOn(), "valtuuston päätöstä");
+    repository.legalityChecked(reformId, checkedOn);
+    cases.enter(
+        ReformProcess.CASE,
+        reform.businessKey(),
+        ReformStage.IMPLEMENTATION,
+        null,
+        checkedOn,
+        activityId);
+  }
+
+  /** The appeal period after the minutes went on public display; returns when it is over. */
+  @Transactional
+  public OffsetDateTime startAppealPeriod(long reformId, LocalDate minutesPublished) {
+    ReformRow reform = reform(reformId);
+    actDone("noticeDate", minutesPublished, reform.councilDecisionOn(), "valtuuston päätöstä");
+    LocalDate lastDay = workingDays.appealPeriodEnd(minutesPublished);
     repository.appealEndsOn(reformId, lastDay);
     return workingDays.endOf(lastDay);
   }
 
-  /** The moment the reform enters into force (the start of its effective date). */
+  /** The moment the reform enters into force: the start of the decided effective date. */
   public OffsetDateTime entryIntoForceAt(long reformId) {
-    return reform(reformId).effectiveDate().atStartOfDay(clock.getZone()).toOffsetDateTime();
+    return startOf(decided(reform(reformId)).effectiveDate());
   }
 
-  /** When the follow-up review is due: the configured months after entry into force. */
+  /**
+   * The decided date has come. Under an enforcement ban the reform does not enter into force:
+   * returns the moment to look again (the next day). Otherwise it is in force from the decided
+   * date, or from the day the ban was lifted if that is later.
+   */
+  @Transactional
+  public Optional<OffsetDateTime> enterIntoForce(long reformId, String activityId) {
+    ReformRow reform = decided(reform(reformId));
+    if (reform.enforcementBanned()) {
+      return Optional.of(startOf(today().plusDays(1)));
+    }
+    LocalDate on = reform.effectiveDate();
+    if (reform.enforcementBanLiftedOn() != null && reform.enforcementBanLiftedOn().isAfter(on)) {
+      on = reform.enforcementBanLiftedOn();
+    }
+    repository.inForce(reformId, on);
+    cases.enter(
+        ReformProcess.CASE, reform.businessKey(), ReformStage.IN_FORCE, null, on, activityId);
+    return Optional.empty();
+  }
+
+  /** When the follow-up review is due: the configured months after the decided effective date. */
   public OffsetDateTime followUpAt(long reformId) {
+    ReformRow reform = decided(reform(reformId));
+    return startOf(reform.effectiveDate().plusMonths(reform.followUpMonths()));
+  }
+
+  /**
+   * After the bodies' elections for {@code term}: when the next term starts (the day after the
+   * interim term), or empty when there is none.
+   */
+  public Optional<OffsetDateTime> nextTermStartsAt(long reformId, int term) {
     ReformRow reform = reform(reformId);
-    return reform
-        .effectiveDate()
-        .plusMonths(reform.followUpMonths())
-        .atStartOfDay(clock.getZone())
-        .toOffsetDateTime();
+    if (term == 1 && reform.interimTermEnds() != null) {
+      return Optional.of(startOf(reform.interimTermEnds().plusDays(1)));
+    }
+    return Optional.empty();
   }
 
   /** The names of the reform's new committees, in order. */
@@ -136,40 +252,171 @@ public class Reforms {
     return ProcessVariable.items(reform(reformId).measures());
   }
 
+  /** A body's election as the council decided it. */
+  public record ElectionFacts(
+      LocalDate electedOn,
+      String members,
+      String deputies,
+      Integer women,
+      Integer men,
+      Integer deputyWomen,
+      Integer deputyMen,
+      String chair,
+      String viceChair,
+      String balanceException) {}
+
   /**
-   * Records a committee's elected members. Refused when either gender has less than 40 % of the
-   * seats (tasa-arvolaki 4 a §): the task stays open for a balanced proposal.
+   * Records the council's election of a body for a term. Refused when either sex has less than 40 %
+   * of the members or of the deputies (tasa-arvolaki 4 a §) unless an exceptional reason is
+   * written; the chair and vice-chair are members; the election is not before the council's
+   * decision (for a later term, not before the term starts) nor in the future.
    */
   @Transactional
-  public void electCommittee(
-      long reformId, String committee, String members, Integer women, Integer men) {
-    reform(reformId);
-    if (women == null || men == null || women < 0 || men < 0) {
-      throw invalid("Anna naisten ja miesten määrä (women, men).");
-    }
-    int total = women.intValue() + men.intValue();
-    if (total == 0) {
-      throw invalid("Toimielimeen " + committee + " on valittava jäseniä.");
-    }
-    if (women.intValue() * 100 < MIN_SHARE_PERCENT * total
-        || men.intValue() * 100 < MIN_SHARE_PERCENT * total) {
-      throw new DomainException(
-          Kind.INVALID,
-          "gender-balance",
-          "Toimielimen "
-              + committee
-              + " kokoonpano ei täytä tasa-arvolain 4 a §:n vaatimusta: naisia "
-              + women
-              + ", miehiä "
-              + men
-              + "; kumpaakin on oltava vähintään "
-              + MIN_SHARE_PERCENT
-              + " %.");
-    }
-    if (repository.elect(reformId, committee, members, women.intValue(), men.intValue(), now())
-        != 1) {
+  public void electCommittee(long reformId, String committee, int term, ElectionFacts facts) {
+    ReformRow reform = decided(reform(reformId));
+    if (!repository.hasCommittee(reformId, committee)) {
       throw invalid("Reform " + reformId + " has no committee " + committee);
     }
+    requireEnforceable(reform);
+    LocalDate termStarts =
+        term == 1 ? reform.effectiveDate() : reform.interimTermEnds().plusDays(1);
+    LocalDate termEnds = term == 1 ? reform.interimTermEnds() : null;
+    actDone(
+        "electionDate",
+        facts.electedOn(),
+        term == 1 ? reform.councilDecisionOn() : termStarts,
+        term == 1 ? "valtuuston päätöstä" : "uuden toimikauden alkua");
+    List<String> members = lines(facts.members());
+    if (members.isEmpty()) {
+      throw invalid("Toimielimeen " + committee + " on valittava jäseniä (members).");
+    }
+    int women = count("women", facts.women());
+    int men = count("men", facts.men());
+    int deputyWomen = count("deputyWomen", facts.deputyWomen());
+    int deputyMen = count("deputyMen", facts.deputyMen());
+    if (women + men != members.size()) {
+      throw invalid(
+          "Toimielimen "
+              + committee
+              + " jäseniä on "
+              + members.size()
+              + ", mutta naisia ja miehiä yhteensä "
+              + (women + men)
+              + ".");
+    }
+    String exception = facts.balanceException() == null ? "" : facts.balanceException().strip();
+    if (exception.isEmpty()) {
+      balanced(committee, "jäsenistä", women, men);
+      balanced(committee, "varajäsenistä", deputyWomen, deputyMen);
+    }
+    String chair = member(committee, "chair", "puheenjohtaja", facts.chair(), members);
+    String viceChair =
+        member(committee, "viceChair", "varapuheenjohtaja", facts.viceChair(), members);
+    if (chair.equals(viceChair)) {
+      throw invalid("Puheenjohtaja ja varapuheenjohtaja ovat eri henkilöt (" + committee + ").");
+    }
+    repository.elect(
+        reformId,
+        new Election(
+            committee,
+            term,
+            termStarts,
+            termEnds,
+            facts.electedOn(),
+            String.join("\n", members),
+            facts.deputies(),
+            women,
+            men,
+            deputyWomen,
+            deputyMen,
+            chair,
+            viceChair,
+            exception.isEmpty() ? null : exception),
+        now());
+  }
+
+  /**
+   * A body's delegation decision (kuntalaki 91 §): only once the body has been elected and
+   * constituted, so the constitutive meeting is not before the election and the decision not before
+   * that meeting; neither in the future.
+   */
+  @Transactional
+  public void recordDelegation(
+      long reformId, String committee, int term, LocalDate constitutedOn, LocalDate decidedOn) {
+    ReformRow reform = reform(reformId);
+    requireEnforceable(reform);
+    LocalDate electedOn =
+        repository
+            .electedOn(reformId, committee, term)
+            .orElseThrow(
+                () ->
+                    dates(
+                        "Toimielintä "
+                            + committee
+                            + " ei ole valittu: se ei voi tehdä delegointipäätöstä."));
+    actDone("constitutedOn", constitutedOn, electedOn, "toimielimen valintaa");
+    actDone("delegationDate", decidedOn, constitutedOn, "toimielimen järjestäytymistä");
+    repository.delegated(reformId, committee, term, constitutedOn, decidedOn);
+  }
+
+  /** The budget binding levels are the council's decision (kuntalaki 110 §), already made. */
+  @Transactional(readOnly = true)
+  public void checkBudgetDecision(long reformId, LocalDate decidedOn) {
+    actDone("budgetDecisionDate", decidedOn, null, null);
+  }
+
+  /** An enforcement ban stops every step that enforces the council's decision. */
+  @Transactional(readOnly = true)
+  public void requireEnforceable(long reformId) {
+    requireEnforceable(reform(reformId));
+  }
+
+  /** An appeal against the council's decision (from the court, via case management). */
+  @Transactional
+  public void appealFiled(long reformId, String court, LocalDate filedOn, String reference) {
+    ReformRow reform = reform(reformId);
+    if (filedOn == null || court == null || court.isBlank()) {
+      throw invalid("An appeal names its court and date.");
+    }
+    if (reform.councilDecisionOn() != null && filedOn.isBefore(reform.councilDecisionOn())) {
+      throw dates("An appeal (" + filedOn + ") is not before the decision it appeals.");
+    }
+    repository.addAppeal(reformId, court, filedOn, reference, now());
+  }
+
+  /** Whether appeals await the court's decision (checked when the appeal period has ended). */
+  public boolean appealsPending(long reformId) {
+    return repository.pendingAppeals(reformId) > 0;
+  }
+
+  /** The court decided the appeals: the decision stands (UPHELD) or is annulled (ANNULLED). */
+  @Transactional
+  public void appealDecided(long reformId, String outcome, LocalDate decidedOn) {
+    reform(reformId);
+    if (!"UPHELD".equals(outcome) && !"ANNULLED".equals(outcome)) {
+      throw invalid("An appeal's outcome is UPHELD or ANNULLED, not " + outcome);
+    }
+    repository.appealsDecided(reformId, decidedOn, outcome);
+  }
+
+  /** The court forbade enforcing the decision (täytäntöönpanokielto). */
+  @Transactional
+  public void enforcementBanned(long reformId, LocalDate on) {
+    reform(reformId);
+    repository.enforcementBanned(reformId, on);
+  }
+
+  /** The court lifted its enforcement ban. */
+  @Transactional
+  public void enforcementBanLifted(long reformId, LocalDate on) {
+    ReformRow reform = reform(reformId);
+    if (reform.enforcementBannedOn() == null) {
+      throw invalid("Reform " + reformId + " has no enforcement ban to lift.");
+    }
+    if (on.isBefore(reform.enforcementBannedOn())) {
+      throw dates("A ban is lifted (" + on + ") after it was given.");
+    }
+    repository.enforcementBanLifted(reformId, on);
   }
 
   @Transactional(readOnly = true)
@@ -197,16 +444,115 @@ public class Reforms {
         reform.stage(),
         reform.stageLabel(),
         reform.outcome(),
+        r.proposedEffectiveDate(),
         r.effectiveDate(),
+        r.interimTermEnds(),
         r.followUpMonths(),
         reform.responsibleGroup(),
         reform.processInstanceId(),
         r.councilDecisionOn(),
+        r.legalityCheckedOn(),
         r.appealEndsOn(),
+        r.inForceOn(),
+        r.enforcementBannedOn() == null
+            ? null
+            : new ReformView.EnforcementBan(r.enforcementBannedOn(), r.enforcementBanLiftedOn()),
+        repository.appeals(r.id()),
         repository.committees(r.id()),
         repository.divisions(r.id()),
         cases.stages(ReformProcess.CASE, r.businessKey()),
         reform.createdAt());
+  }
+
+  private static void requireEnforceable(ReformRow reform) {
+    if (reform.enforcementBanned()) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "enforcement-banned",
+          "Hallinto-oikeus on kieltänyt päätöksen täytäntöönpanon "
+              + reform.enforcementBannedOn()
+              + ": täytäntöönpanotehtäviä ei voi tehdä ennen kuin kielto kumotaan.");
+    }
+  }
+
+  private static void balanced(String committee, String among, int women, int men) {
+    int total = women + men;
+    if (total == 0) {
+      throw invalid("Toimielimen " + committee + " " + among + " puuttuu luku.");
+    }
+    if (women * 100 < MIN_SHARE_PERCENT * total || men * 100 < MIN_SHARE_PERCENT * total) {
+      throw new DomainException(
+          Kind.INVALID,
+          "gender-balance",
+          "Toimielimen "
+              + committee
+              + " "
+              + among
+              + " ei täytä tasa-arvolain 4 a §:n vaatimusta: naisia "
+              + women
+              + ", miehiä "
+              + men
+              + "; kumpaakin on oltava vähintään "
+              + MIN_SHARE_PERCENT
+              + " %, ellei erityistä syytä kirjata (balanceExceptionReason).");
+    }
+  }
+
+  private static String member(
+      String committee, String variable, String label, String name, List<String> members) {
+    String person = name == null ? "" : name.strip();
+    if (person.isEmpty()) {
+      throw invalid("Kirjaa toimielimen " + committee + " " + label + " (" + variable + ").");
+    }
+    if (!members.contains(person)) {
+      throw invalid(
+          "Toimielimen "
+              + committee
+              + " "
+              + label
+              + " "
+              + person
+              + " valitaan jäsenten joukosta ("
+              + variable
+              + ").");
+    }
+    return person;
+  }
+
+  private static List<String> lines(String text) {
+    return text == null
+        ? List.of()
+        : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static int count(String variable, Integer value) {
+    if (value == null || value < 0) {
+      throw invalid("Anna " + variable + " (0 tai enemmän).");
+    }
+    return value;
+  }
+
+  /** The date of an act already done: given, not in the future, not before what it follows. */
+  private void actDone(String variable, LocalDate date, LocalDate notBefore, String what) {
+    if (date == null) {
+      throw dates("Anna " + variable + ".");
+    }
+    if (date.isAfter(today())) {
+      throw dates(variable + " " + date + " on tulevaisuudessa: kirjaa tehty päätös.");
+    }
+    if (notBefore != null && date.isBefore(notBefore)) {
+      throw dates(variable + " " + date + " on ennen " + what + " (" + notBefore + ").");
+    }
+  }
+
+  private static ReformRow decided(ReformRow reform) {
+    if (reform.effectiveDate() == null) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "reform-not-decided",
+          "The council has not decided reform " + reform.id() + " and its effective date yet.");
+    }
+    return reform;
   }
 
   private ReformRow reform(long reformId) {
@@ -221,9 +567,21 @@ public class Reforms {
     return new DomainException(Kind.INVALID, "invalid-reform", message);
   }
 
+  private static DomainException dates(String message) {
+    return new DomainException(Kind.INVALID, "legal-date", message);
+  }
+
   private static DomainException notFound(String id) {
     return new DomainException(
         Kind.NOT_FOUND, "reform-not-found", "There is no reform " + id + ".");
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  private OffsetDateTime startOf(LocalDate day) {
+    return day.atStartOfDay(clock.getZone()).toOffsetDateTime();
   }
 
   private OffsetDateTime now() {

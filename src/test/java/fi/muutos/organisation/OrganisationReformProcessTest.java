@@ -1,16 +1,23 @@
 package fi.muutos.organisation;
 
+import static fi.muutos.organisation.ReformProcess.Elements.APPEAL_DECIDED;
+import static fi.muutos.organisation.ReformProcess.Elements.APPEAL_PERIOD_ENDED;
+import static fi.muutos.organisation.ReformProcess.Elements.BAN_RECHECK;
 import static fi.muutos.organisation.ReformProcess.Elements.BOARD_PROPOSAL;
 import static fi.muutos.organisation.ReformProcess.Elements.BUDGET;
 import static fi.muutos.organisation.ReformProcess.Elements.COOPERATION;
 import static fi.muutos.organisation.ReformProcess.Elements.DELEGATIONS;
 import static fi.muutos.organisation.ReformProcess.Elements.DRAFT;
 import static fi.muutos.organisation.ReformProcess.Elements.ELECT_COMMITTEE;
+import static fi.muutos.organisation.ReformProcess.Elements.ENTRY_INTO_FORCE;
 import static fi.muutos.organisation.ReformProcess.Elements.FOLLOW_UP;
+import static fi.muutos.organisation.ReformProcess.Elements.LEGALITY_CHECK;
+import static fi.muutos.organisation.ReformProcess.Elements.NEW_TERM_STARTS;
 import static fi.muutos.organisation.ReformProcess.Elements.PUBLISH_DECISION;
 import static fi.muutos.organisation.ReformProcess.Elements.RECORDS;
 import static fi.muutos.organisation.ReformProcess.Elements.RECORD_DECISION;
 import static fi.muutos.organisation.ReformProcess.Elements.STAFF_PLACEMENT;
+import static fi.muutos.organisation.ReformProcess.Elements.TRANSITIONAL_RULES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,48 +25,59 @@ import fi.muutos.cases.StageEntry;
 import fi.muutos.events.EventInbox;
 import fi.muutos.organisation.OrganisationReformProcedure.StartReform;
 import fi.muutos.organisation.OrganisationReformProcedure.Started;
+import fi.muutos.organisation.ReformView.ElectionView;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.testing.IntegrationTest;
 import fi.muutos.testing.MutableClock;
 import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.StrategyFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The organisation and committee reform on the real engine and PostgreSQL: one method per path. */
+/**
+ * The organisation and committee reform on the real engine and PostgreSQL: one method per path; the
+ * tests named after a rule of law check that rule (issue 18).
+ */
 @IntegrationTest
 class OrganisationReformProcessTest {
   @Autowired OrganisationReformProcedure procedure;
   @Autowired Reforms reforms;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
   @Autowired StrategyService strategy;
   @Autowired EventInbox inbox;
   @Autowired MutableClock clock;
   @Autowired ProcessDriver driver;
 
+  static final LocalDate DECIDED = LocalDate.parse("2024-06-10");
+
   @Test
   void aReformRunsToEntryIntoForceAndItsReview() {
     Reform reform = start();
     reform.throughCouncil("APPROVED");
+    reform.assertAt(LEGALITY_CHECK);
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.LEGALITY_CHECK);
+    reform.lawful();
     assertThat(reform.view().stage()).isEqualTo(ReformStage.IMPLEMENTATION);
-    reform.elect("Elinvoimalautakunta", 3, 3);
-    reform.elect("Sivistyslautakunta", 4, 3);
-    reform.complete(DELEGATIONS, Map.of());
-    reform.complete(STAFF_PLACEMENT, Map.of());
-    reform.complete(RECORDS, Map.of());
-    reform.complete(BUDGET, Map.of());
+    reform.electAndDelegate("Elinvoimalautakunta");
+    reform.electAndDelegate("Sivistyslautakunta");
+    reform.implement();
     reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
-    reform.job(ReformProcess.Elements.APPEAL_PERIOD_ENDED);
-    reform.job(ReformProcess.Elements.ENTRY_INTO_FORCE);
+    reform.job(APPEAL_PERIOD_ENDED);
+    reform.job(ENTRY_INTO_FORCE);
     assertThat(reform.view().stage()).isEqualTo(ReformStage.IN_FORCE);
     reform.job(ReformProcess.Elements.MEASURES_DONE);
     reform.job(ReformProcess.Elements.FOLLOW_UP_DUE);
@@ -69,11 +87,21 @@ class OrganisationReformProcessTest {
     ReformView view = reform.view();
     assertThat(view.stage()).isEqualTo(ReformStage.REVIEWED);
     assertThat(view.outcome()).isEqualTo("IN_FORCE");
-    assertThat(view.councilDecisionOn()).isEqualTo(LocalDate.parse("2024-06-10"));
-    // notice 14 June 2024 → received 21 June → 30 days → Sun 21 July → Mon 22 July
+    assertThat(view.councilDecisionOn()).isEqualTo(DECIDED);
+    assertThat(view.legalityCheckedOn()).isEqualTo(LocalDate.parse("2024-06-17"));
+    assertThat(view.inForceOn()).isEqualTo(LocalDate.parse("2025-01-01"));
+    // minutes on display 14 June 2024 → received 21 June → 30 days → Sun 21 July → Mon 22 July
     assertThat(view.appealEndsOn()).isEqualTo(LocalDate.parse("2024-07-22"));
     assertThat(view.committees()).allSatisfy(c -> assertThat(c.elected()).isTrue());
-    assertThat(view.committees()).extracting(ReformView.CommitteeView::women).containsExactly(3, 4);
+    assertThat(view.committees().get(0).elections())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.chair()).isEqualTo("Jäsen 1");
+              assertThat(e.viceChair()).isEqualTo("Jäsen 2");
+              assertThat(e.constitutedOn()).isEqualTo(LocalDate.parse("2024-08-20"));
+              assertThat(e.termStarts()).isEqualTo(LocalDate.parse("2025-01-01"));
+            });
     assertThat(view.divisions()).containsExactly("Elinvoima", "Sivistys", "Konserni");
     for (String measure : reform.measures) {
       assertThat(strategy.measure(measure).status()).isEqualTo(MeasureStatus.DONE);
@@ -83,18 +111,316 @@ class OrganisationReformProcessTest {
     assertThat(reform.ended(ReformProcess.Elements.END_DONE)).isTrue();
   }
 
+  // --- 1. the effective date belongs to the council's decision ---------------------------------
+
+  @Test
+  void theCouncilsDecisionSetsTheEffectiveDate() {
+    Reform reform = start();
+    reform.toCouncil();
+    reform.send(
+        "fi.muutos.decision.made",
+        "{\"body\":\"kaupunginvaltuusto\",\"section\":\"§ 41\",\"date\":\"2024-06-10\","
+            + "\"outcome\":\"APPROVED\",\"effectiveDate\":\"2025-02-01\"}");
+
+    ReformView view = reform.view();
+    assertThat(view.proposedEffectiveDate()).isEqualTo(LocalDate.parse("2025-01-01"));
+    assertThat(view.effectiveDate()).isEqualTo(LocalDate.parse("2025-02-01"));
+    reform.lawful();
+    assertThat(reform.timerDue(ENTRY_INTO_FORCE)).isEqualTo(LocalDate.parse("2025-02-01"));
+  }
+
+  @Test
+  void theCouncilMustSetTheEffectiveDateWhenNoneWasProposedAndNotBeforeItsDecision() {
+    Reform reform = start(null, null);
+    reform.toCouncil();
+    assertThatThrownBy(() -> reform.decide("APPROVED", null))
+        .hasMessageContaining("voimaantulopäivä");
+    assertThatThrownBy(() -> reform.decide("APPROVED", "2024-06-01"))
+        .hasMessageContaining("ennen valtuuston päätöstä");
+    reform.assertAt(RECORD_DECISION);
+    reform.decide("APPROVED", "2025-03-01");
+    assertThat(reform.view().effectiveDate()).isEqualTo(LocalDate.parse("2025-03-01"));
+  }
+
+  // --- 2. entry into force follows the decided date; appeals and bans ---------------------------
+
+  @Test
+  void theReformEntersIntoForceOnTheDecidedDateBeforeItsDecisionIsFinal() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    // nothing of the implementation done, the appeal period not even started
+    reform.job(ENTRY_INTO_FORCE);
+    ReformView view = reform.view();
+    assertThat(view.stage()).isEqualTo(ReformStage.IN_FORCE);
+    assertThat(view.inForceOn()).isEqualTo(LocalDate.parse("2025-01-01"));
+    assertThat(view.stages())
+        .filteredOn(s -> s.stage() == ReformStage.IN_FORCE)
+        .extracting(StageEntry::legalDate)
+        .containsExactly(LocalDate.parse("2025-01-01"));
+    assertThat(reform.active()).contains(PUBLISH_DECISION, STAFF_PLACEMENT);
+  }
+
+  @Test
+  void anEnforcementBanStopsEnforcementAndEntryIntoForceUntilItIsLifted() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    reform.send(
+        "fi.muutos.decision.enforcement-banned",
+        "{\"date\":\"2024-07-01\",\"court\":\"Hämeenlinnan hallinto-oikeus\"}");
+    assertThat(reform.view().enforcementBan().inEffect()).isTrue();
+
+    assertThatThrownBy(() -> reform.complete(STAFF_PLACEMENT, Map.of()))
+        .hasMessageContaining("täytäntöönpanon");
+    assertThatThrownBy(() -> reform.elect("Elinvoimalautakunta", Map.of()))
+        .hasMessageContaining("täytäntöönpanon");
+    reform.job(ENTRY_INTO_FORCE);
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.IMPLEMENTATION);
+    assertThat(reform.active()).contains(BAN_RECHECK);
+
+    LocalDate today = LocalDate.now(clock);
+    reform.send("fi.muutos.decision.enforcement-ban-lifted", "{\"date\":\"" + today + "\"}");
+    reform.job(BAN_RECHECK);
+    ReformView view = reform.view();
+    assertThat(view.stage()).isEqualTo(ReformStage.IN_FORCE);
+    assertThat(view.inForceOn()).isEqualTo(today);
+    assertThat(view.enforcementBan().liftedOn()).isEqualTo(today);
+    reform.complete(STAFF_PLACEMENT, Map.of());
+  }
+
+  @Test
+  void anAppealIsShownAndTheCourtsAnnulmentEndsTheReform() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    reform.send(
+        "fi.muutos.decision.appealed",
+        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2024-07-10\","
+            + "\"reference\":\"HAO 123/2024\"}");
+    assertThat(reform.view().appeals())
+        .singleElement()
+        .satisfies(a -> assertThat(a.reference()).isEqualTo("HAO 123/2024"));
+    reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
+    reform.job(APPEAL_PERIOD_ENDED);
+    assertThat(reform.active()).contains(APPEAL_DECIDED);
+
+    reform.send(
+        "fi.muutos.decision.appeal-decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\"}");
+    ReformView view = reform.view();
+    assertThat(view.stage()).isEqualTo(ReformStage.ANNULLED);
+    assertThat(view.outcome()).isEqualTo("ANNULLED");
+    assertThat(view.appeals().get(0).outcome()).isEqualTo("ANNULLED");
+    assertThat(reform.ended(ReformProcess.Elements.END_ANNULLED)).isTrue();
+  }
+
+  @Test
+  void anUnappealedDecisionDoesNotWaitForTheCourt() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
+    reform.job(APPEAL_PERIOD_ENDED);
+    assertThat(reform.active()).doesNotContain(APPEAL_DECIDED);
+  }
+
+  // --- 3. a new body delegates only after it exists --------------------------------------------
+
+  @Test
+  void aBodyDelegatesOnlyAfterItIsElectedAndConstituted() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    assertThat(reform.active()).doesNotContain(DELEGATIONS);
+    reform.elect("Elinvoimalautakunta", Map.of());
+    // that body's delegation now; the other body is still to be elected
+    assertThat(reform.tasks(DELEGATIONS)).hasSize(1);
+    assertThat(reform.tasks(ELECT_COMMITTEE)).hasSize(1);
+    Task delegation = reform.tasks(DELEGATIONS).get(0);
+    assertThat(taskService.getVariable(delegation.getId(), "committee"))
+        .isEqualTo("Elinvoimalautakunta");
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    delegation.getId(),
+                    new HashMap<>(
+                        Map.of("constitutedOn", "2024-06-01", "delegationDate", "2024-08-20"))))
+        .hasMessageContaining("toimielimen valintaa");
+    taskService.complete(
+        delegation.getId(),
+        new HashMap<>(Map.of("constitutedOn", "2024-08-20", "delegationDate", "2024-08-20")));
+    assertThat(reform.view().committees().get(0).elections().get(0).delegationOn())
+        .isEqualTo(LocalDate.parse("2024-08-20"));
+  }
+
+  // --- 4. the 40 % rule covers deputies; chair and vice-chair; the council elects ---------------
+
+  @Test
+  void theFortyPercentRuleCoversMembersAndDeputiesUnlessAReasonIsWritten() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    Task task = reform.electionTask("Elinvoimalautakunta");
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(ELECT_COMMITTEE);
+    assertThat(taskService.getIdentityLinksForTask(task.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("kirjaamo"));
+
+    assertThatThrownBy(() -> reform.elect("Elinvoimalautakunta", Map.of("women", 1, "men", 3)))
+        .hasMessageContaining("tasa-arvolain 4 a §")
+        .hasMessageContaining("jäsenistä");
+    assertThatThrownBy(
+            () -> reform.elect("Elinvoimalautakunta", Map.of("deputyWomen", 0, "deputyMen", 4)))
+        .hasMessageContaining("tasa-arvolain 4 a §")
+        .hasMessageContaining("varajäsenistä");
+    assertThat(reform.view().committees().get(0).elected()).isFalse();
+
+    reform.elect(
+        "Elinvoimalautakunta",
+        Map.of(
+            "deputyWomen", 0,
+            "deputyMen", 4,
+            "balanceExceptionReason",
+                "Naisehdokkaita ei saatu varajäseniksi kahdesta kehotuksesta huolimatta."));
+    ElectionView election = reform.view().committees().get(0).elections().get(0);
+    assertThat(election.balanceException()).startsWith("Naisehdokkaita");
+    assertThat(election.deputyMen()).isEqualTo(4);
+  }
+
+  @Test
+  void theChairAndViceChairAreElectedFromTheMembers() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    assertThatThrownBy(() -> reform.elect("Elinvoimalautakunta", Map.of("chair", "Ulkopuolinen")))
+        .hasMessageContaining("puheenjohtaja");
+    assertThatThrownBy(() -> reform.elect("Elinvoimalautakunta", Map.of("viceChair", "Jäsen 1")))
+        .hasMessageContaining("eri henkilöt");
+    assertThatThrownBy(
+            () -> reform.elect("Elinvoimalautakunta", Map.of("electionDate", "2024-06-01")))
+        .hasMessageContaining("valtuuston päätöstä");
+  }
+
+  // --- 5. the missing steps ---------------------------------------------------------------------
+
+  @Test
+  void theBoardChecksLegalityBeforeImplementationStarts() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.assertAt(LEGALITY_CHECK);
+    assertThatThrownBy(
+            () ->
+                reform.complete(
+                    LEGALITY_CHECK,
+                    Map.of("legalityCheckResult", "LAWFUL", "legalityCheckDate", "2024-06-01")))
+        .hasMessageContaining("legalityCheckDate");
+    reform.complete(
+        LEGALITY_CHECK,
+        Map.of("legalityCheckResult", "REFERRED_BACK", "legalityCheckDate", "2024-06-17"));
+    reform.assertAt(RECORD_DECISION);
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.COUNCIL);
+    reform.decide("APPROVED", null);
+    reform.lawful();
+    assertThat(reform.active())
+        .contains(
+            ELECT_COMMITTEE, STAFF_PLACEMENT, RECORDS, BUDGET, TRANSITIONAL_RULES, PUBLISH_DECISION)
+        .contains(ENTRY_INTO_FORCE);
+  }
+
+  @Test
+  void theMinutesArePutOnPublicDisplay() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    assertThat(driver.task(reform.instanceId, PUBLISH_DECISION).getName())
+        .isEqualTo("Pöytäkirja yleisesti nähtävillä");
+    assertThatThrownBy(() -> reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-01")))
+        .hasMessageContaining("noticeDate");
+  }
+
+  @Test
+  void budgetBindingLevelsAreACouncilDecisionAlreadyMade() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+    assertThatThrownBy(
+            () ->
+                reform.complete(
+                    BUDGET,
+                    Map.of("budgetBindingLevels", "Toimialat", "budgetDecisionDate", tomorrow)))
+        .hasMessageContaining("tulevaisuudessa");
+    reform.complete(
+        BUDGET, Map.of("budgetBindingLevels", "Toimialat", "budgetDecisionDate", "2024-06-10"));
+  }
+
+  @Test
+  void transitionalRulesAreEachConfirmed() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    assertThatThrownBy(
+            () ->
+                reform.complete(
+                    TRANSITIONAL_RULES,
+                    Map.of(
+                        "pendingMattersTransferred", true,
+                        "oldDelegationsHandled", true,
+                        "signingRightsUpdated", false,
+                        "lastMeetingsHeld", true)))
+        .hasMessageContaining("signingRightsUpdated");
+    reform.complete(TRANSITIONAL_RULES, Reform.TRANSITIONAL);
+  }
+
+  @Test
+  void anInterimTermIsFollowedByElectionsForTheNewCouncilTerm() {
+    Reform reform = start(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-05-31"));
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    reform.electAndDelegate("Elinvoimalautakunta");
+    reform.electAndDelegate("Sivistyslautakunta");
+    reform.assertAt(NEW_TERM_STARTS, false);
+    assertThat(reform.timerDue(NEW_TERM_STARTS)).isEqualTo(LocalDate.parse("2025-06-01"));
+    reform.job(NEW_TERM_STARTS);
+    assertThatThrownBy(() -> reform.elect("Elinvoimalautakunta", Map.of()))
+        .as("the new term's election is not before the term starts")
+        .hasMessageContaining("uuden toimikauden alkua");
+    reform.elect("Elinvoimalautakunta", Map.of("electionDate", "2025-06-16"));
+    List<ElectionView> elections = reform.view().committees().get(0).elections();
+    assertThat(elections).extracting(ElectionView::term).containsExactly(1, 2);
+    assertThat(elections.get(0).termEnds()).isEqualTo(LocalDate.parse("2025-05-31"));
+    assertThat(elections.get(1).termStarts()).isEqualTo(LocalDate.parse("2025-06-01"));
+  }
+
+  // --- 6. the co-operation act ------------------------------------------------------------------
+
+  @Test
+  void cooperationFollowsTheMunicipalCooperationAct() throws Exception {
+    String model = Files.readString(Path.of("processes/organisation/organisation-reform.bpmn"));
+    assertThat(model).contains("449/2007").doesNotContain("1333/2021");
+    Reform reform = start();
+    reform.complete(DRAFT, Map.of("draftReference", "HEI/123/2024"));
+    reform.complete(COOPERATION, Reform.COOPERATION_DONE);
+    assertThatThrownBy(() -> reform.complete(BOARD_PROPOSAL, Map.of("boardDate", "2024-04-01")))
+        .hasMessageContaining("boardDate");
+    reform.assertAt(BOARD_PROPOSAL, true);
+  }
+
+  // --- the council's other outcomes and events ---------------------------------------------------
+
   @Test
   void aReturnedReformIsRedrafted() {
     Reform reform = start();
     reform.throughCouncil("RETURNED");
     reform.assertAt(DRAFT);
     reform.throughCouncil("APPROVED");
+    reform.lawful();
     assertThat(reform.view().stages())
         .extracting(StageEntry::stage)
         .containsSubsequence(
             ReformStage.COUNCIL,
             ReformStage.COOPERATION,
             ReformStage.COUNCIL,
+            ReformStage.LEGALITY_CHECK,
             ReformStage.IMPLEMENTATION);
   }
 
@@ -110,17 +436,10 @@ class OrganisationReformProcessTest {
   void aCouncilDecisionEventThatArrivesEarlyIsTakenWhenTheProcessWaits() throws Exception {
     Reform reform = start();
     reform.complete(DRAFT, Map.of("draftReference", "HEI/123/2024"));
-    reform.complete(
-        COOPERATION,
-        Map.of(
-            "cooperationStart",
-            "2024-03-01",
-            "cooperationEnd",
-            "2024-04-15",
-            "cooperationMinutes",
-            "YT 2/2024"));
+    reform.complete(COOPERATION, Reform.COOPERATION_DONE);
     String eventId =
         reform.send(
+            "fi.muutos.decision.made",
             "{\"body\":\"kaupunginvaltuusto\",\"section\":\"§ 41\","
                 + "\"date\":\"2024-06-10\",\"outcome\":\"APPROVED\"}");
     assertThat(inbox.find(eventId).status()).isEqualTo("PENDING");
@@ -132,7 +451,7 @@ class OrganisationReformProcessTest {
     assertThat(inbox.find(eventId).status())
         .as(inbox.find(eventId).reason())
         .isEqualTo("CORRELATED");
-    assertThat(reform.view().stage()).isEqualTo(ReformStage.IMPLEMENTATION);
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.LEGALITY_CHECK);
     assertThat(reform.visited()).contains(ReformProcess.Elements.DECISION_RECEIVED);
   }
 
@@ -140,58 +459,29 @@ class OrganisationReformProcessTest {
   void theParallelStepsMayCompleteInAnyOrder() {
     Reform reform = start();
     reform.throughCouncil("APPROVED");
+    reform.lawful();
     reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
-    reform.complete(BUDGET, Map.of());
-    reform.complete(RECORDS, Map.of());
-    reform.elect("Sivistyslautakunta", 2, 2);
-    reform.job(ReformProcess.Elements.APPEAL_PERIOD_ENDED);
-    reform.complete(STAFF_PLACEMENT, Map.of());
-    reform.complete(DELEGATIONS, Map.of());
-    reform.assertAt(ELECT_COMMITTEE, false);
-    reform.elect("Elinvoimalautakunta", 2, 3);
-    reform.assertAt(ReformProcess.Elements.ENTRY_INTO_FORCE, true);
-  }
-
-  @Test
-  void anUnbalancedCommitteeIsRefused() {
-    Reform reform = start();
-    reform.throughCouncil("APPROVED");
-    Task task = reform.electionTask("Elinvoimalautakunta");
-
-    assertThatThrownBy(
-            () ->
-                taskService.complete(
-                    task.getId(), new HashMap<>(Map.of("members", "…", "women", 1, "men", 6))))
-        .hasMessageContaining("tasa-arvolain 4 a §")
-        .hasMessageContaining("Elinvoimalautakunta");
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
-    assertThat(reform.view().committees().get(0).elected()).isFalse();
-
-    reform.elect("Elinvoimalautakunta", 3, 4);
-    assertThat(reform.view().committees().get(0).elected()).isTrue();
-  }
-
-  @Test
-  void theBoardCannotProposeBeforeCooperationHasEnded() {
-    Reform reform = start();
-    reform.complete(DRAFT, Map.of("draftReference", "HEI/123/2024"));
     reform.complete(
-        COOPERATION,
-        Map.of(
-            "cooperationStart",
-            "2024-03-01",
-            "cooperationEnd",
-            "2024-04-15",
-            "cooperationMinutes",
-            "YT 2/2024"));
-    assertThatThrownBy(() -> reform.complete(BOARD_PROPOSAL, Map.of("boardDate", "2024-04-01")))
-        .hasMessageContaining("boardDate");
-    reform.assertAt(BOARD_PROPOSAL, true);
+        BUDGET, Map.of("budgetBindingLevels", "Toimialat", "budgetDecisionDate", "2024-06-10"));
+    reform.job(ENTRY_INTO_FORCE);
+    reform.complete(RECORDS, Map.of());
+    reform.electAndDelegate("Sivistyslautakunta");
+    reform.job(APPEAL_PERIOD_ENDED);
+    reform.complete(STAFF_PLACEMENT, Map.of());
+    reform.complete(TRANSITIONAL_RULES, Reform.TRANSITIONAL);
+    reform.job(ReformProcess.Elements.MEASURES_DONE);
+    assertThat(reform.active()).containsOnly(ELECT_COMMITTEE);
+    reform.electAndDelegate("Elinvoimalautakunta");
+    reform.assertAt(ReformProcess.Elements.FOLLOW_UP_DUE, true);
   }
 
   // --- driving a reform -----------------------------------------------------------------------
 
   private Reform start() {
+    return start(LocalDate.parse("2025-01-01"), null);
+  }
+
+  private Reform start(LocalDate proposedEffectiveDate, LocalDate interimTermEnds) {
     List<String> measures =
         List.of(
             StrategyFixtures.newMeasure(strategy, "hallinto", "NOT_STARTED"),
@@ -200,7 +490,8 @@ class OrganisationReformProcessTest {
         procedure.start(
             new StartReform(
                 "Organisaatiouudistus " + UUID.randomUUID(),
-                LocalDate.parse("2025-01-01"),
+                proposedEffectiveDate,
+                interimTermEnds,
                 List.of("Elinvoimalautakunta", "Sivistyslautakunta"),
                 List.of("Elinvoima", "Sivistys", "Konserni"),
                 12,
@@ -212,6 +503,21 @@ class OrganisationReformProcessTest {
   }
 
   private final class Reform {
+    static final Map<String, Object> COOPERATION_DONE =
+        Map.of(
+            "cooperationStart",
+            "2024-03-01",
+            "cooperationEnd",
+            "2024-04-15",
+            "cooperationMinutes",
+            "YT 2/2024");
+    static final Map<String, Object> TRANSITIONAL =
+        Map.of(
+            "pendingMattersTransferred", true,
+            "oldDelegationsHandled", true,
+            "signingRightsUpdated", true,
+            "lastMeetingsHeld", true);
+
     final long id;
     final String businessKey;
     final String instanceId;
@@ -228,45 +534,101 @@ class OrganisationReformProcessTest {
       return reforms.find(id);
     }
 
-    void throughCouncil(String outcome) {
+    void toCouncil() {
       complete(DRAFT, Map.of("draftReference", "HEI/123/2024"));
-      complete(
-          COOPERATION,
-          Map.of(
-              "cooperationStart",
-              "2024-03-01",
-              "cooperationEnd",
-              "2024-04-15",
-              "cooperationMinutes",
-              "YT 2/2024"));
+      complete(COOPERATION, COOPERATION_DONE);
       complete(BOARD_PROPOSAL, Map.of("boardDate", "2024-05-20"));
-      complete(
-          RECORD_DECISION,
-          Map.of(
-              "decisionBody",
-              "Kaupunginvaltuusto",
-              "decisionDate",
-              "2024-06-10",
-              "decisionOutcome",
-              outcome));
     }
 
-    Task electionTask(String committee) {
+    void throughCouncil(String outcome) {
+      toCouncil();
+      decide(outcome, null);
+    }
+
+    void decide(String outcome, String effectiveDate) {
+      Map<String, Object> variables =
+          new HashMap<>(
+              Map.of(
+                  "decisionBody",
+                  "Kaupunginvaltuusto",
+                  "decisionDate",
+                  DECIDED.toString(),
+                  "decisionOutcome",
+                  outcome));
+      if (effectiveDate != null) {
+        variables.put("effectiveDate", effectiveDate);
+      }
+      complete(RECORD_DECISION, variables);
+    }
+
+    void lawful() {
+      complete(
+          LEGALITY_CHECK,
+          Map.of("legalityCheckResult", "LAWFUL", "legalityCheckDate", "2024-06-17"));
+    }
+
+    void implement() {
+      complete(STAFF_PLACEMENT, Map.of());
+      complete(RECORDS, Map.of());
+      complete(
+          BUDGET, Map.of("budgetBindingLevels", "Toimialat", "budgetDecisionDate", "2024-06-10"));
+      complete(TRANSITIONAL_RULES, TRANSITIONAL);
+    }
+
+    List<Task> tasks(String key) {
       return taskService
           .createTaskQuery()
           .processInstanceId(instanceId)
-          .taskDefinitionKey(ELECT_COMMITTEE)
-          .list()
-          .stream()
-          .filter(t -> committee.equals(taskService.getVariable(t.getId(), "committee")))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("no election task for " + committee));
+          .taskDefinitionKey(key)
+          .list();
     }
 
-    void elect(String committee, int women, int men) {
+    Task electionTask(String committee) {
+      return taskFor(ELECT_COMMITTEE, committee);
+    }
+
+    Task taskFor(String key, String committee) {
+      return tasks(key).stream()
+          .filter(t -> committee.equals(taskService.getVariable(t.getId(), "committee")))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no " + key + " for " + committee));
+    }
+
+    /** The council elects a balanced body (members and deputies); {@code changes} vary it. */
+    void elect(String committee, Map<String, Object> changes) {
+      Map<String, Object> variables =
+          new HashMap<>(
+              Map.of(
+                  "electionDate", "2024-06-10",
+                  "members", "Jäsen 1\nJäsen 2\nJäsen 3\nJäsen 4",
+                  "women", 2,
+                  "men", 2,
+                  "deputies", "Varajäsen 1\nVarajäsen 2\nVarajäsen 3\nVarajäsen 4",
+                  "deputyWomen", 2,
+                  "deputyMen", 2,
+                  "chair", "Jäsen 1",
+                  "viceChair", "Jäsen 2"));
+      variables.putAll(changes);
+      taskService.complete(electionTask(committee).getId(), variables);
+    }
+
+    void electAndDelegate(String committee) {
+      elect(committee, Map.of());
       taskService.complete(
-          electionTask(committee).getId(),
-          new HashMap<>(Map.of("members", "Jäsen 1\nJäsen 2", "women", women, "men", men)));
+          taskFor(DELEGATIONS, committee).getId(),
+          new HashMap<>(Map.of("constitutedOn", "2024-08-20", "delegationDate", "2024-08-20")));
+    }
+
+    LocalDate timerDue(String activityId) {
+      return managementService
+          .createJobQuery()
+          .processInstanceId(instanceId)
+          .activityId(activityId)
+          .singleResult()
+          .getDuedate()
+          .toInstant()
+          .atZone(ZoneId.of("Europe/Helsinki"))
+          .toLocalDate();
     }
 
     void complete(String key, Map<String, Object> variables) {
@@ -277,8 +639,8 @@ class OrganisationReformProcessTest {
       driver.jobs(instanceId, activityId);
     }
 
-    String send(String data) {
-      return driver.send("fi.muutos.decision.made", businessKey, data);
+    String send(String type, String data) {
+      return driver.send(type, businessKey, data);
     }
 
     void assertAt(String activityId) {
@@ -286,12 +648,16 @@ class OrganisationReformProcessTest {
     }
 
     void assertAt(String activityId, boolean only) {
-      List<String> active = driver.active(instanceId);
+      List<String> active = active();
       if (only) {
         assertThat(active).containsExactly(activityId);
       } else {
         assertThat(active).contains(activityId);
       }
+    }
+
+    List<String> active() {
+      return driver.active(instanceId);
     }
 
     List<String> visited() {

@@ -38,7 +38,9 @@ class ReformApiTest {
     JsonNode reform =
         json.readTree(http.get("/api/reforms/" + id, "kaupunginjohtaja", "demo").body());
     assertThat(reform.path("stage").asText()).isEqualTo("DRAFTING");
-    assertThat(reform.path("effectiveDate").asText()).isEqualTo("2025-01-01");
+    // the start proposes the date (the old field name is still taken); the council decides it
+    assertThat(reform.path("proposedEffectiveDate").asText()).isEqualTo("2025-01-01");
+    assertThat(reform.hasNonNull("effectiveDate")).isFalse();
     assertThat(reform.path("committees")).hasSize(4);
     assertThat(reform.path("committees").get(0).path("elected").asBoolean()).isFalse();
     assertThat(reform.path("divisions").get(2).asText()).isEqualTo("Konsernipalvelut");
@@ -54,7 +56,10 @@ class ReformApiTest {
           "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\"}",
           "{\"name\":\"X\",\"effectiveDate\":\"ensi vuonna\",\"committees\":[\"A\"]}",
           "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\",\"committees\":[\"A, B\"]}",
-          "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\",\"committees\":[\"A\"],\"followUpMonths\":0}"
+          "{\"name\":\"X\",\"effectiveDate\":\"2025-01-01\",\"committees\":[\"A\"],\"followUpMonths\":0}",
+          // an interim term that ends before the proposed effective date
+          "{\"name\":\"X\",\"proposedEffectiveDate\":\"2025-01-01\",\"interimTermEnds\":\"2024-12-31\","
+              + "\"committees\":[\"A\"]}"
         }) {
       HttpResponse<String> response =
           http.postJson("/api/reforms", "hallintojohtaja", "demo", body);

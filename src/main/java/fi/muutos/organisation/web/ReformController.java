@@ -1,5 +1,6 @@
 package fi.muutos.organisation.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import fi.muutos.organisation.OrganisationReformProcedure;
 import fi.muutos.organisation.OrganisationReformProcedure.StartReform;
 import fi.muutos.organisation.OrganisationReformProcedure.Started;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -45,13 +45,17 @@ class ReformController {
 
   @PostMapping
   @PreAuthorize("@api.may(authentication, 'reforms.start')")
-  @Operation(summary = "Start a reform: committees, divisions, effective date (201)")
+  @Operation(
+      summary =
+          "Start a reform: committees, divisions, a proposed effective date (the council's"
+              + " decision sets it), an interim term (201)")
   ResponseEntity<Started> start(@Valid @RequestBody StartReformRequest body) {
     Started started =
         procedure.start(
             new StartReform(
                 body.name(),
-                body.effectiveDate(),
+                body.proposedEffectiveDate(),
+                body.interimTermEnds(),
                 body.committees(),
                 body.divisions(),
                 body.followUpMonths(),
@@ -62,7 +66,9 @@ class ReformController {
 
   @GetMapping("/{id}")
   @PreAuthorize("@api.may(authentication, 'reforms.read')")
-  @Operation(summary = "A reform: stage, committees (elected or not, gender balance), dates")
+  @Operation(
+      summary =
+          "A reform: stage, bodies and their elections, decided dates, appeals, enforcement ban")
   ReformView reform(@PathVariable long id) {
     return reforms.find(id);
   }
@@ -70,7 +76,8 @@ class ReformController {
   /** Starting a reform. */
   record StartReformRequest(
       @NotBlank @Size(max = 400) String name,
-      @NotNull LocalDate effectiveDate,
+      @JsonAlias("effectiveDate") LocalDate proposedEffectiveDate,
+      LocalDate interimTermEnds,
       @NotEmpty @Size(max = 50)
           List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^,]+") String> committees,
       @Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = "[^,]+") String> divisions,

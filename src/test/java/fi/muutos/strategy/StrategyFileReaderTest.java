@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,35 @@ class StrategyFileReaderTest {
     try (var in = StrategyFileReaderTest.class.getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+  }
+
+  /**
+   * The Heinola file says only what the city's text says, or marks the rest as assumed (issue 18):
+   * no invented adoption date or measure content, and each item of the text's lists is one item.
+   */
+  @Test
+  void heinolasStrategySaysOnlyWhatTheCitysTextSays() throws IOException {
+    String yaml = resource("/strategy/heinola-2030.yaml");
+    StrategyFile file = StrategyFileReader.read(yaml, GROUPS);
+    assertThat(yaml)
+        .contains("# assumed: the seed does not name the strategy")
+        .contains("# assumed: the seed says only that the updated strategy was adopted");
+    for (String code : List.of("M-KAAVOITUSPROSESSIT", "M-HALLINTOSAANTO", "M-TE-UUDISTUS")) {
+      assertThat(file.measures())
+          .filteredOn(m -> m.code().equals(code))
+          .singleElement()
+          .satisfies(
+              m ->
+                  assertThat(m.description())
+                      .isEqualTo(
+                          "Väliarvioinnin mukaan valtuustokauden lopulla erityistä huomiota vaativa kohde."));
+    }
+    assertThat(file.evaluations().get(0).findings())
+        .extracting(StrategyFile.FindingData::text)
+        .contains("Keskusten kehittäminen", "Ikääntyneiden huomioiminen")
+        .noneMatch(text -> text.contains(" ja ikääntyneiden"));
+    // the text names more goals than the two rated best: the file leaves room for them
+    assertThat(yaml).contains("the strategy has other");
   }
 
   @Test

@@ -3,10 +3,15 @@ package fi.muutos.evaluation;
 import static fi.muutos.evaluation.EvaluationProcess.Vars;
 
 import fi.muutos.cases.CaseKind;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,12 +53,24 @@ class EvaluationDelegates {
         Vars.SURVEY_FORM_ID.set(execution, evaluations.deploySurveyForm(id(execution)));
   }
 
-  /** {@code #{recordSurveyAnswers}} (task listener, complete): the answers, per group. */
+  /**
+   * {@code #{recordSurveyAnswers}} (task listener, complete): the answers, per group. Only this
+   * completion's values count: the survey task is secret ({@code muutos.secret}), so they are
+   * transient; nothing stored on the process is taken for an answer.
+   */
   @Bean
   TaskListener recordSurveyAnswers(Evaluations evaluations) {
-    return (DelegateTask task) ->
-        evaluations.recordAnswers(
-            Vars.EVALUATION_ID.require(task), task.getAssignee(), task.getVariables());
+    return (DelegateTask task) -> {
+      Map<String, Object> answers = new HashMap<>();
+      VariableMap variables = task.getVariablesTyped();
+      for (String name : variables.keySet()) {
+        TypedValue value = variables.getValueTyped(name);
+        if (value.isTransient()) {
+          answers.put(name, value.getValue());
+        }
+      }
+      evaluations.recordAnswers(Vars.EVALUATION_ID.require(task), task.getAssignee(), answers);
+    };
   }
 
   /** {@code #{closeSurvey}}: records the response rate. */
@@ -74,24 +91,44 @@ class EvaluationDelegates {
     };
   }
 
-  /** {@code #{computeSynthesis}}: a proposed synthesis for the evaluator to edit. */
+  /** {@code #{computeSynthesis}}: the proposed synthesis and verdicts for the evaluator. */
   @Bean
   JavaDelegate computeSynthesis(Evaluations evaluations) {
-    return execution ->
-        Vars.SYNTHESIS.set(
-            execution,
-            evaluations.computeSynthesis(id(execution), execution.getCurrentActivityId()));
+    return execution -> {
+      Evaluations.Proposal proposal =
+          evaluations.computeSynthesis(id(execution), execution.getCurrentActivityId());
+      Vars.SYNTHESIS.set(execution, proposal.synthesis());
+      Vars.BEST_GOALS.set(execution, proposal.bestGoals());
+      Vars.WEAKEST_GOALS.set(execution, proposal.weakestGoals());
+      Vars.BEST_OBJECTIVES.set(execution, proposal.bestObjectives());
+      Vars.WEAKEST_OBJECTIVES.set(execution, proposal.weakestObjectives());
+      Vars.GOAL_CHOICES.set(execution, proposal.goalChoices());
+      Vars.OBJECTIVE_CHOICES.set(execution, proposal.objectiveChoices());
+    };
   }
 
-  /** {@code #{publishEvaluation}}: the results onto the strategy's objectives. */
+  /** {@code #{checkSynthesis}} (task listener, complete): the evaluator's verdicts are sound. */
+  @Bean
+  TaskListener checkSynthesis(Evaluations evaluations) {
+    return (DelegateTask task) -> evaluations.checkSynthesis(synthesis(task));
+  }
+
+  /** {@code #{publishEvaluation}}: the results onto the strategy's goals and objectives. */
   @Bean
   JavaDelegate publishEvaluation(Evaluations evaluations) {
     return execution ->
-        evaluations.publish(
-            id(execution),
-            Vars.SYNTHESIS.get(execution),
-            Vars.FOLLOW_UPS.get(execution),
-            execution.getCurrentActivityId());
+        evaluations.publish(id(execution), synthesis(execution), execution.getCurrentActivityId());
+  }
+
+  private static Evaluations.Synthesis synthesis(VariableScope scope) {
+    return new Evaluations.Synthesis(
+        Vars.SYNTHESIS.get(scope),
+        Vars.SUCCESSES.get(scope),
+        Vars.FOLLOW_UPS.get(scope),
+        Vars.BEST_GOALS.get(scope),
+        Vars.WEAKEST_GOALS.get(scope),
+        Vars.BEST_OBJECTIVES.get(scope),
+        Vars.WEAKEST_OBJECTIVES.get(scope));
   }
 
   private static long id(DelegateExecution execution) {

@@ -6,6 +6,7 @@ import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** The constants of {@code processes/evaluation/strategy-evaluation.bpmn}. */
 public final class EvaluationProcess {
@@ -26,6 +27,7 @@ public final class EvaluationProcess {
     public static final String RECORD_INTERVIEW = "userTask_recordInterview";
     public static final String EDIT_SYNTHESIS = "userTask_editSynthesis";
     public static final String PRESENTATION = "userTask_recordPresentation";
+    public static final String INTERVIEWS_DONE = "gateway_interviewsDone";
     public static final String END = "endEvent_evaluationPublished";
 
     private Elements() {}
@@ -56,6 +58,26 @@ public final class EvaluationProcess {
         ProcessVariable.flag("moreInterviews");
     public static final ProcessVariable<String> SYNTHESIS = ProcessVariable.text("synthesis");
     public static final ProcessVariable<String> FOLLOW_UPS = ProcessVariable.text("followUpAreas");
+
+    /** Successes (onnistumiset), one per line. */
+    public static final ProcessVariable<String> SUCCESSES = ProcessVariable.text("successes");
+
+    // the verdicts: proposed by the arithmetic, chosen by the evaluator (goal / objective codes)
+    public static final ProcessVariable<List<String>> BEST_GOALS =
+        ProcessVariable.list("bestGoals");
+    public static final ProcessVariable<List<String>> WEAKEST_GOALS =
+        ProcessVariable.list("weakestGoals");
+    public static final ProcessVariable<List<String>> BEST_OBJECTIVES =
+        ProcessVariable.list("bestObjectives");
+    public static final ProcessVariable<List<String>> WEAKEST_OBJECTIVES =
+        ProcessVariable.list("weakestObjectives");
+
+    /** What the evaluator chooses the verdicts from (the strategy's goals and objectives). */
+    public static final ProcessVariable<List<Map<String, String>>> GOAL_CHOICES =
+        ProcessVariable.choices("goalChoices");
+
+    public static final ProcessVariable<List<Map<String, String>>> OBJECTIVE_CHOICES =
+        ProcessVariable.choices("objectiveChoices");
     public static final ProcessVariable<String> INTERVIEWEE_ROLE =
         ProcessVariable.text("intervieweeRole");
     public static final ProcessVariable<String> INTERVIEW_SUMMARY =

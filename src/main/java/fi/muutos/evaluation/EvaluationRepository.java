@@ -29,6 +29,7 @@ class EvaluationRepository {
       String surveyFormId,
       BigDecimal responseRate,
       String synthesis,
+      String successes,
       String followUps) {}
 
   /** Respondents and answered respondents per group. */
@@ -37,7 +38,7 @@ class EvaluationRepository {
   private static final String SELECT =
       """
       select id, business_key, evaluator, started_on, survey_closes_on, survey_form_id,
-        response_rate, synthesis, follow_ups
+        response_rate, synthesis, successes, follow_ups
       from mu_eval""";
 
   private final JdbcClient jdbc;
@@ -93,11 +94,29 @@ class EvaluationRepository {
         .optional();
   }
 
-  void addAnswer(long id, String group, String objectiveCode, int rating, String comment) {
+  /** Counts one rating of an item by someone of the group: no row of the respondent's own. */
+  void countRating(long id, String group, String target, String itemCode, int rating) {
+    int updated =
+        jdbc.sql(
+                "update mu_eval_tally set answers = answers + 1 where eval_id = ? "
+                    + "and respondent_group = ? and target = ? and item_code = ? and rating = ?")
+            .params(id, group, target, itemCode, rating)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "insert into mu_eval_tally (eval_id, respondent_group, target, item_code, rating, "
+                  + "answers) values (?, ?, ?, ?, ?, 1)")
+          .params(id, group, target, itemCode, rating)
+          .update();
+    }
+  }
+
+  /** A comment on an item, with the respondent's group only. */
+  void addComment(long id, String group, String target, String itemCode, String comment) {
     jdbc.sql(
-            "insert into mu_eval_answer (eval_id, respondent_group, objective_code, rating, "
+            "insert into mu_eval_answer (eval_id, respondent_group, target, objective_code, "
                 + "comment) values (?, ?, ?, ?, ?)")
-        .params(id, group, objectiveCode, rating, comment)
+        .params(id, group, target, itemCode, comment)
         .update();
   }
 
@@ -141,18 +160,25 @@ class EvaluationRepository {
         .single();
   }
 
-  void synthesis(long id, String synthesis, String followUps) {
-    jdbc.sql("update mu_eval set synthesis = ?, follow_ups = ? where id = ?")
-        .params(synthesis, followUps, id)
+  void synthesis(long id, String synthesis, String successes, String followUps) {
+    jdbc.sql("update mu_eval set synthesis = ?, successes = ?, follow_ups = ? where id = ?")
+        .params(synthesis, successes, followUps, id)
         .update();
   }
 
-  List<Answer> answers(long id) {
-    return jdbc.sql(
-            "select respondent_group, objective_code, rating "
-                + "from mu_eval_answer where eval_id = ? and rating is not null order by id")
-        .param(id)
-        .query((rs, n) -> new Answer(rs.getString(1), rs.getString(2), rs.getInt(3)))
-        .list();
+  /** The ratings of one kind of item (GOAL, OBJECTIVE), one per answer counted. */
+  List<Answer> answers(long id, String target) {
+    List<Answer> answers = new java.util.ArrayList<>();
+    jdbc.sql(
+            "select respondent_group, item_code, rating, answers from mu_eval_tally "
+                + "where eval_id = ? and target = ? order by respondent_group, item_code, rating")
+        .params(id, target)
+        .query(
+            rs -> {
+              for (int i = 0; i < rs.getInt(4); i++) {
+                answers.add(new Answer(rs.getString(1), rs.getString(2), rs.getInt(3)));
+              }
+            });
+    return answers;
   }
 }

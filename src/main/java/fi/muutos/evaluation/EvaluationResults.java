@@ -8,19 +8,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The survey's arithmetic: each objective's mean rating overall and per respondent group, and the
- * best and weakest realised objectives. Pure: no database, no names.
+ * The survey's arithmetic for one kind of item (goals or objectives): each item's mean rating
+ * overall and per respondent group, with no figure from fewer than the minimum number of answers
+ * (small groups are merged into {@value #OTHERS}, and a remainder still too small takes the next
+ * smallest group with it, so no suppressed group's mean can be worked out from the others), and the
+ * proposed best and weakest realised: the items rated above and below the average of the items'
+ * means (items with equal means always get the same verdict). Pure: no database, no names.
  */
 public final class EvaluationResults {
 
+  /** The respondent group that merges groups too small to be shown on their own. */
+  public static final String OTHERS = "MUUT";
+
+  public static final String BEST = "BEST_REALISED";
+  public static final String WEAKEST = "WEAKEST_REALISED";
+
   private EvaluationResults() {}
 
-  /** One answer to one objective (no respondent: only their group). */
-  public record Answer(String respondentGroup, String objectiveCode, int rating) {}
+  /** One rating of one item (no respondent: only their group). */
+  public record Answer(String respondentGroup, String itemCode, int rating) {}
 
-  /** An objective's result. */
-  public record ObjectiveResult(
-      String objectiveCode,
+  /** An item's result; {@code mean} is null when too few rated it to publish one. */
+  public record ItemResult(
+      String code,
       Double mean,
       int responses,
       Map<String, Double> meanByGroup,
@@ -28,67 +38,84 @@ public final class EvaluationResults {
       String verdict) {}
 
   /**
-   * Results in the given objective order. The best and weakest realised are the top and bottom
-   * {@code min(3, rated / 2)} objectives by mean (ties: the strategy's order); objectives nobody
-   * rated have no mean and no verdict.
+   * Results in the given item order; {@code minAnswers} is the fewest answers a published figure
+   * may come from.
    */
-  public static List<ObjectiveResult> compute(List<String> objectiveOrder, List<Answer> answers) {
-    Map<String, List<Answer>> byObjective = new LinkedHashMap<>();
-    objectiveOrder.forEach(code -> byObjective.put(code, new ArrayList<>()));
+  public static List<ItemResult> compute(List<String> order, List<Answer> answers, int minAnswers) {
+    if (minAnswers < 1) {
+      throw new IllegalArgumentException("The minimum is at least 1, not " + minAnswers);
+    }
+    Map<String, List<Answer>> byItem = new LinkedHashMap<>();
+    order.forEach(code -> byItem.put(code, new ArrayList<>()));
     for (Answer answer : answers) {
       if (answer.rating() < 1 || answer.rating() > 5) {
         throw new IllegalArgumentException("A rating is 1–5, not " + answer.rating());
       }
-      byObjective.computeIfAbsent(answer.objectiveCode(), c -> new ArrayList<>()).add(answer);
+      byItem.computeIfAbsent(answer.itemCode(), c -> new ArrayList<>()).add(answer);
     }
-    List<ObjectiveResult> results = new ArrayList<>();
-    byObjective.forEach(
-        (code, list) -> {
-          Map<String, Double> meanByGroup = new TreeMap<>();
-          Map<String, Integer> countByGroup = new TreeMap<>();
-          list.stream()
-              .map(Answer::respondentGroup)
-              .distinct()
-              .forEach(
-                  group -> {
-                    List<Answer> ofGroup =
-                        list.stream().filter(a -> a.respondentGroup().equals(group)).toList();
-                    meanByGroup.put(group, round(mean(ofGroup)));
-                    countByGroup.put(group, ofGroup.size());
-                  });
-          results.add(
-              new ObjectiveResult(
-                  code,
-                  list.isEmpty() ? null : round(mean(list)),
-                  list.size(),
-                  meanByGroup,
-                  countByGroup,
-                  null));
-        });
-    List<ObjectiveResult> rated = results.stream().filter(r -> r.mean() != null).toList();
-    int n = Math.min(3, rated.size() / 2);
-    Comparator<ObjectiveResult> byMean = Comparator.comparing(ObjectiveResult::mean);
-    List<String> best =
-        rated.stream()
-            .sorted(byMean.reversed())
-            .limit(n)
-            .map(ObjectiveResult::objectiveCode)
-            .toList();
-    List<String> weakest =
-        rated.stream().sorted(byMean).limit(n).map(ObjectiveResult::objectiveCode).toList();
+    List<ItemResult> results = new ArrayList<>();
+    byItem.forEach((code, list) -> results.add(result(code, list, minAnswers)));
+    List<ItemResult> rated = results.stream().filter(r -> r.mean() != null).toList();
+    double average = rated.stream().mapToDouble(ItemResult::mean).average().orElse(0);
     return results.stream()
         .map(
             r ->
-                new ObjectiveResult(
-                    r.objectiveCode(),
+                new ItemResult(
+                    r.code(),
                     r.mean(),
                     r.responses(),
                     r.meanByGroup(),
                     r.responsesByGroup(),
-                    best.contains(r.objectiveCode())
-                        ? "BEST_REALISED"
-                        : weakest.contains(r.objectiveCode()) ? "WEAKEST_REALISED" : null))
+                    r.mean() == null || rated.size() < 2
+                        ? null
+                        : r.mean() > average + 1e-9
+                            ? BEST
+                            : r.mean() < average - 1e-9 ? WEAKEST : null))
         .toList();
+  }
+
+  private static ItemResult result(String code, List<Answer> list, int minAnswers) {
+    Map<String, List<Answer>> byGroup = new TreeMap<>();
+    list.forEach(a -> byGroup.computeIfAbsent(a.respondentGroup(), g -> new ArrayList<>()).add(a));
+    // groups too small go to the remainder; while the remainder is too small (but not empty),
+    // the smallest shown group joins it
+    List<String> shown =
+        new ArrayList<>(
+            byGroup.keySet().stream()
+                .filter(g -> byGroup.get(g).size() >= minAnswers)
+                .sorted(
+                    Comparator.comparingInt((String g) -> byGroup.get(g).size())
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList());
+    List<Answer> remainder = new ArrayList<>();
+    byGroup.forEach(
+        (group, own) -> {
+          if (!shown.contains(group)) {
+            remainder.addAll(own);
+          }
+        });
+    while (!remainder.isEmpty() && remainder.size() < minAnswers && !shown.isEmpty()) {
+      remainder.addAll(byGroup.get(shown.remove(0)));
+    }
+    Map<String, Double> meanByGroup = new TreeMap<>();
+    Map<String, Integer> countByGroup = new TreeMap<>();
+    if (list.size() >= minAnswers) {
+      for (String group : shown) {
+        meanByGroup.put(group, round(mean(byGroup.get(group))));
+        countByGroup.put(group, byGroup.get(group).size());
+      }
+      if (remainder.size() >= minAnswers && !shown.isEmpty()) {
+        meanByGroup.put(OTHERS, round(mean(remainder)));
+        countByGroup.put(OTHERS, remainder.size());
+      }
+    }
+    return new ItemResult(
+        code,
+        list.size() >= minAnswers ? round(mean(list)) : null,
+        list.size(),
+        meanByGroup,
+        countByGroup,
+        null);
   }
 
   private static double mean(List<Answer> answers) {

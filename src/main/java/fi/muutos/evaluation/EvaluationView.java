@@ -1,14 +1,15 @@
 package fi.muutos.evaluation;
 
-import fi.muutos.evaluation.EvaluationResults.ObjectiveResult;
+import fi.muutos.evaluation.EvaluationResults.ItemResult;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An evaluation and its aggregated results: response rate, respondents per group, each objective's
- * mean overall and per group, the verdicts, interviews and follow-up areas. No respondent is named.
+ * An evaluation and its aggregated results: response rate, respondents per group, each goal's and
+ * objective's mean overall and per group (only as far as no respondent can be recognised), the
+ * verdicts, interviews, successes and follow-up areas. No respondent is named.
  */
 public record EvaluationView(
     long id,
@@ -22,7 +23,9 @@ public record EvaluationView(
     BigDecimal responseRate,
     Map<String, Integer> respondentsByGroup,
     Map<String, Integer> answeredByGroup,
-    List<ObjectiveResult> results,
+    List<ItemResult> goalResults,
+    List<ItemResult> results,
     int interviews,
     String synthesis,
+    List<String> successes,
     List<String> followUps) {}

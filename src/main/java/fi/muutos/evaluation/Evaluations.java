@@ -4,11 +4,12 @@ import fi.muutos.cases.Case;
 import fi.muutos.cases.Cases;
 import fi.muutos.evaluation.EvaluationRepository.EvaluationRow;
 import fi.muutos.evaluation.EvaluationRepository.Participation;
-import fi.muutos.evaluation.EvaluationResults.ObjectiveResult;
+import fi.muutos.evaluation.EvaluationResults.ItemResult;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.strategy.EvaluationRecord;
 import fi.muutos.strategy.StrategyService;
+import fi.muutos.strategy.StrategyService.GoalRef;
 import fi.muutos.strategy.StrategyService.ObjectiveRef;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,21 +19,29 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Strategy evaluations: respondents and their groups, the survey (its form from {@link
- * SurveyForms}), answers stored per group (never with a user id), interviews, the computed
- * synthesis, and publication of the results onto the strategy's objectives.
+ * Strategy evaluations: respondents and their groups, the survey of goals and objectives (its form
+ * from {@link SurveyForms}), answers counted per group (never with a user id; no figure from fewer
+ * than {@code muutos.evaluation.min-group-size} answers), interviews, the proposed and edited
+ * synthesis, and publication of the results onto the strategy's goals and objectives.
  */
 @Service
 public class Evaluations {
+
+  static final String GOAL = "GOAL";
+  static final String OBJECTIVE = "OBJECTIVE";
 
   private final EvaluationRepository repository;
   private final Cases cases;
@@ -40,6 +49,7 @@ public class Evaluations {
   private final StrategyService strategy;
   private final IdentityService identityService;
   private final Clock clock;
+  private final int minAnswers;
 
   Evaluations(
       EvaluationRepository repository,
@@ -47,13 +57,19 @@ public class Evaluations {
       SurveyForms surveyForms,
       StrategyService strategy,
       IdentityService identityService,
-      Clock clock) {
+      Clock clock,
+      @Value("${muutos.evaluation.min-group-size:3}") int minAnswers) {
     this.repository = repository;
     this.cases = cases;
     this.surveyForms = surveyForms;
     this.strategy = strategy;
     this.identityService = identityService;
     this.clock = clock;
+    if (minAnswers < 1) {
+      throw new IllegalArgumentException(
+          "muutos.evaluation.min-group-size is at least 1, not " + minAnswers);
+    }
+    this.minAnswers = minAnswers;
   }
 
   /**
@@ -111,7 +127,8 @@ public class Evaluations {
    */
   @Transactional
   public String deploySurveyForm(long id) {
-    String formId = surveyForms.deploy(evaluation(id).businessKey(), strategy.objectives());
+    String formId =
+        surveyForms.deploy(evaluation(id).businessKey(), strategy.goals(), strategy.objectives());
     repository.surveyFormId(id, formId);
     return formId;
   }
@@ -131,40 +148,74 @@ public class Evaluations {
   }
 
   /**
-   * A respondent's answers, from the survey form's variables. Stored with the respondent's group
-   * only. Ratings must be whole numbers 1–5; an objective left empty is skipped.
+   * A respondent's answers: only this completion's values (the survey task's variables are
+   * transient, see {@code fi.muutos.integrity}), counted per (respondent group, goal or objective,
+   * rating), never with the respondent. Ratings are whole numbers 1–5; an item left empty is not
+   * rated, and the respondent still counts as having answered.
    */
   @Transactional
-  public void recordAnswers(long id, String userId, Map<String, Object> variables) {
+  public void recordAnswers(long id, String userId, Map<String, Object> answers) {
     String group =
         repository
             .respondentGroup(id, userId)
             .orElseThrow(() -> invalid(userId + " is not a respondent of this evaluation."));
     List<String> problems = new ArrayList<>();
-    for (ObjectiveRef objective : strategy.objectives()) {
-      Object rating = variables.get(SurveyForms.ratingKey(objective.code()));
-      Object comment = variables.get(SurveyForms.commentKey(objective.code()));
-      if (rating == null || rating.toString().isBlank()) {
-        continue;
-      }
-      if (!(rating instanceof Number number)
-          || number.doubleValue() != Math.floor(number.doubleValue())
-          || number.intValue() < 1
-          || number.intValue() > 5) {
-        problems.add(objective.name() + ": arvio on kokonaisluku 1–5, ei " + rating);
-        continue;
-      }
-      repository.addAnswer(
+    List<Runnable> writes = new ArrayList<>();
+    for (GoalRef goal : strategy.goals()) {
+      item(
           id,
           group,
+          GOAL,
+          goal.code(),
+          goal.name(),
+          answers.get(SurveyForms.goalRatingKey(goal.code())),
+          answers.get(SurveyForms.goalCommentKey(goal.code())),
+          problems,
+          writes);
+    }
+    for (ObjectiveRef objective : strategy.objectives()) {
+      item(
+          id,
+          group,
+          OBJECTIVE,
           objective.code(),
-          number.intValue(),
-          comment == null || comment.toString().isBlank() ? null : comment.toString());
+          objective.name(),
+          answers.get(SurveyForms.ratingKey(objective.code())),
+          answers.get(SurveyForms.commentKey(objective.code())),
+          problems,
+          writes);
     }
     if (!problems.isEmpty()) {
       throw invalid("Vastausta ei voi tallentaa: " + String.join("; ", problems));
     }
+    writes.forEach(Runnable::run);
     repository.answered(id, userId);
+  }
+
+  private void item(
+      long id,
+      String group,
+      String target,
+      String code,
+      String name,
+      Object rating,
+      Object comment,
+      List<String> problems,
+      List<Runnable> writes) {
+    if (comment != null && !comment.toString().isBlank()) {
+      writes.add(() -> repository.addComment(id, group, target, code, comment.toString().strip()));
+    }
+    if (rating == null || rating.toString().isBlank()) {
+      return;
+    }
+    if (!(rating instanceof Number number)
+        || number.doubleValue() != Math.floor(number.doubleValue())
+        || number.intValue() < 1
+        || number.intValue() > 5) {
+      problems.add(name + ": arvio on kokonaisluku 1–5, ei " + rating);
+      return;
+    }
+    writes.add(() -> repository.countRating(id, group, target, code, number.intValue()));
   }
 
   /** The survey is over (all answered or its deadline passed): records the response rate. */
@@ -192,62 +243,162 @@ public class Evaluations {
         OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
   }
 
-  /** Computes the results; returns a proposed synthesis text for the evaluator to edit. */
+  /**
+   * The arithmetic's proposal for the evaluator: the best and weakest realised goals and objectives
+   * (codes), a synthesis text that shows ties as ties, and the items to choose from.
+   */
+  public record Proposal(
+      String synthesis,
+      List<String> bestGoals,
+      List<String> weakestGoals,
+      List<String> bestObjectives,
+      List<String> weakestObjectives,
+      List<Map<String, String>> goalChoices,
+      List<Map<String, String>> objectiveChoices) {}
+
+  /** Computes the results; returns the proposal the evaluator edits. */
   @Transactional
-  public String computeSynthesis(long id, String activityId) {
-    Map<String, String> names = new LinkedHashMap<>();
-    strategy.objectives().forEach(o -> names.put(o.code(), o.name()));
-    List<ObjectiveResult> results = results(id);
+  public Proposal computeSynthesis(long id, String activityId) {
+    Map<String, String> goalNames = new LinkedHashMap<>();
+    strategy.goals().forEach(g -> goalNames.put(g.code(), g.name()));
+    Map<String, String> objectiveNames = new LinkedHashMap<>();
+    strategy.objectives().forEach(o -> objectiveNames.put(o.code(), o.name()));
+    List<ItemResult> goals = goalResults(id);
+    List<ItemResult> objectives = results(id);
     String text =
-        "Parhaiten toteutuneet: "
-            + verdicts(results, "BEST_REALISED", names)
+        "Päämääristä parhaiten toteutuneet: "
+            + ranked(goals, EvaluationResults.BEST, goalNames)
+            + ". Tavoitteista parhaiten toteutuneet: "
+            + ranked(objectives, EvaluationResults.BEST, objectiveNames)
             + ". Heikoimmin toteutuneet: "
-            + verdicts(results, "WEAKEST_REALISED", names)
+            + ranked(objectives, EvaluationResults.WEAKEST, objectiveNames)
             + ".";
-    repository.synthesis(id, text, null);
+    repository.synthesis(id, text, null, null);
     enter(id, EvaluationStage.SYNTHESIS, activityId);
-    return text;
+    return new Proposal(
+        text,
+        codes(goals, EvaluationResults.BEST),
+        codes(goals, EvaluationResults.WEAKEST),
+        codes(objectives, EvaluationResults.BEST),
+        codes(objectives, EvaluationResults.WEAKEST),
+        choices(goalNames),
+        choices(objectiveNames));
   }
 
-  private static String verdicts(
-      List<ObjectiveResult> results, String verdict, Map<String, String> names) {
-    return String.join(
-        ", ",
-        results.stream()
-            .filter(r -> verdict.equals(r.verdict()))
-            .map(r -> names.get(r.objectiveCode()) + " (" + r.mean() + ")")
-            .toList());
+  private static List<String> codes(List<ItemResult> results, String verdict) {
+    return results.stream().filter(r -> verdict.equals(r.verdict())).map(ItemResult::code).toList();
+  }
+
+  private static List<Map<String, String>> choices(Map<String, String> names) {
+    return names.entrySet().stream()
+        .map(e -> Map.of("label", e.getValue(), "value", e.getKey()))
+        .toList();
   }
 
   /**
-   * Publishes the results onto the strategy's objectives: each objective's mean overall and per
-   * respondent group, the verdicts, the synthesis and the follow-up areas (one per line).
+   * The items with a verdict, best first (weakest: weakest first); items with the same mean are one
+   * entry, "A ja B (3.5, tasan)".
+   */
+  private static String ranked(
+      List<ItemResult> results, String verdict, Map<String, String> names) {
+    Comparator<ItemResult> order = Comparator.comparing(ItemResult::mean);
+    if (EvaluationResults.BEST.equals(verdict)) {
+      order = order.reversed();
+    }
+    Map<Double, List<String>> byMean = new LinkedHashMap<>();
+    results.stream()
+        .filter(r -> verdict.equals(r.verdict()))
+        .sorted(order)
+        .forEach(
+            r -> byMean.computeIfAbsent(r.mean(), m -> new ArrayList<>()).add(names.get(r.code())));
+    if (byMean.isEmpty()) {
+      return "–";
+    }
+    List<String> entries = new ArrayList<>();
+    byMean.forEach(
+        (mean, tied) ->
+            entries.add(
+                String.join(" ja ", tied) + " (" + mean + (tied.size() > 1 ? ", tasan)" : ")")));
+    return String.join(", ", entries);
+  }
+
+  /** The evaluator's synthesis: text, successes, follow-up areas and the verdicts chosen. */
+  public record Synthesis(
+      String text,
+      String successes,
+      String followUps,
+      List<String> bestGoals,
+      List<String> weakestGoals,
+      List<String> bestObjectives,
+      List<String> weakestObjectives) {
+
+    public Synthesis {
+      bestGoals = bestGoals == null ? List.of() : List.copyOf(bestGoals);
+      weakestGoals = weakestGoals == null ? List.of() : List.copyOf(weakestGoals);
+      bestObjectives = bestObjectives == null ? List.of() : List.copyOf(bestObjectives);
+      weakestObjectives = weakestObjectives == null ? List.of() : List.copyOf(weakestObjectives);
+    }
+  }
+
+  /**
+   * The evaluator's verdicts name the strategy's own goals and objectives, and nothing is both best
+   * and weakest realised.
+   */
+  @Transactional(readOnly = true)
+  public void checkSynthesis(Synthesis synthesis) {
+    Set<String> goals = new HashSet<>();
+    strategy.goals().forEach(g -> goals.add(g.code()));
+    Set<String> objectives = new HashSet<>();
+    strategy.objectives().forEach(o -> objectives.add(o.code()));
+    List<String> problems = new ArrayList<>();
+    unknown(synthesis.bestGoals(), goals, "päämäärää", problems);
+    unknown(synthesis.weakestGoals(), goals, "päämäärää", problems);
+    unknown(synthesis.bestObjectives(), objectives, "tavoitetta", problems);
+    unknown(synthesis.weakestObjectives(), objectives, "tavoitetta", problems);
+    both(synthesis.bestGoals(), synthesis.weakestGoals(), problems);
+    both(synthesis.bestObjectives(), synthesis.weakestObjectives(), problems);
+    if (!problems.isEmpty()) {
+      throw invalid("Yhteenvetoa ei voi tallentaa: " + String.join("; ", problems));
+    }
+  }
+
+  private static void unknown(
+      List<String> codes, Set<String> known, String what, List<String> problems) {
+    codes.stream()
+        .filter(code -> !known.contains(code))
+        .forEach(code -> problems.add("strategiassa ei ole " + what + " " + code));
+  }
+
+  private static void both(List<String> best, List<String> weakest, List<String> problems) {
+    best.stream()
+        .filter(weakest::contains)
+        .forEach(
+            code -> problems.add(code + " ei voi olla sekä parhaiten että heikoimmin toteutunut"));
+  }
+
+  /**
+   * Publishes the results onto the strategy's goals and objectives: each item's mean overall and
+   * per respondent group (as far as they may be published), the evaluator's verdicts, the
+   * synthesis, the successes and the follow-up areas (one per line each).
    */
   @Transactional
-  public void publish(long id, String synthesis, String followUps, String activityId) {
+  public void publish(long id, Synthesis synthesis, String activityId) {
+    checkSynthesis(synthesis);
     EvaluationView evaluation = find(id);
     List<EvaluationRecord.Rating> ratings = new ArrayList<>();
-    for (ObjectiveResult result : evaluation.results()) {
-      if (result.mean() == null) {
-        continue;
-      }
-      ratings.add(
-          new EvaluationRecord.Rating(
-              result.objectiveCode(), result.mean(), result.responses(), null, result.verdict()));
-      result
-          .meanByGroup()
-          .forEach(
-              (group, mean) ->
-                  ratings.add(
-                      new EvaluationRecord.Rating(
-                          result.objectiveCode(),
-                          mean,
-                          result.responsesByGroup().get(group),
-                          group,
-                          null)));
-    }
+    rate(evaluation.goalResults(), true, synthesis.bestGoals(), synthesis.weakestGoals(), ratings);
+    rate(
+        evaluation.results(),
+        false,
+        synthesis.bestObjectives(),
+        synthesis.weakestObjectives(),
+        ratings);
     List<EvaluationRecord.Finding> findings = new ArrayList<>();
-    lines(followUps).forEach(line -> findings.add(new EvaluationRecord.Finding("ATTENTION", line)));
+    lines(synthesis.successes())
+        .forEach(line -> findings.add(new EvaluationRecord.Finding("SUCCESS", line)));
+    lines(synthesis.followUps())
+        .forEach(line -> findings.add(new EvaluationRecord.Finding("ATTENTION", line)));
+    String text = synthesis.text();
     strategy.recordEvaluation(
         new EvaluationRecord(
             evaluation.businessKey(),
@@ -255,7 +406,7 @@ public class Evaluations {
             evaluation.evaluator(),
             evaluation.startedOn(),
             LocalDate.now(clock),
-            (synthesis == null || synthesis.isBlank() ? "" : synthesis.strip() + " ")
+            (text == null || text.isBlank() ? "" : text.strip() + " ")
                 + "Kysely (vastausprosentti "
                 + evaluation.responseRate()
                 + " %), haastattelut ("
@@ -263,8 +414,40 @@ public class Evaluations {
                 + " kpl).",
             ratings,
             findings));
-    repository.synthesis(id, synthesis, followUps);
+    repository.synthesis(id, text, synthesis.successes(), synthesis.followUps());
     enter(id, EvaluationStage.PUBLISHED, activityId);
+  }
+
+  private static void rate(
+      List<ItemResult> results,
+      boolean goal,
+      List<String> best,
+      List<String> weakest,
+      List<EvaluationRecord.Rating> ratings) {
+    for (ItemResult result : results) {
+      String verdict =
+          best.contains(result.code())
+              ? EvaluationResults.BEST
+              : weakest.contains(result.code()) ? EvaluationResults.WEAKEST : null;
+      if (result.mean() == null && verdict == null) {
+        continue;
+      }
+      ratings.add(
+          new EvaluationRecord.Rating(
+              result.code(), goal, result.mean(), result.responses(), null, verdict));
+      result
+          .meanByGroup()
+          .forEach(
+              (group, mean) ->
+                  ratings.add(
+                      new EvaluationRecord.Rating(
+                          result.code(),
+                          goal,
+                          mean,
+                          result.responsesByGroup().get(group),
+                          group,
+                          null)));
+    }
   }
 
   @Transactional(readOnly = true)
@@ -298,15 +481,26 @@ public class Evaluations {
         row.responseRate(),
         participation.respondents(),
         participation.answered(),
+        goalResults(row.id()),
         results(row.id()),
         repository.interviews(row.id()),
         row.synthesis(),
+        lines(row.successes()),
         lines(row.followUps()));
   }
 
-  private List<ObjectiveResult> results(long id) {
+  private List<ItemResult> goalResults(long id) {
     return EvaluationResults.compute(
-        strategy.objectives().stream().map(ObjectiveRef::code).toList(), repository.answers(id));
+        strategy.goals().stream().map(GoalRef::code).toList(),
+        repository.answers(id, GOAL),
+        minAnswers);
+  }
+
+  private List<ItemResult> results(long id) {
+    return EvaluationResults.compute(
+        strategy.objectives().stream().map(ObjectiveRef::code).toList(),
+        repository.answers(id, OBJECTIVE),
+        minAnswers);
   }
 
   private void enter(long id, EvaluationStage stage, String activityId) {

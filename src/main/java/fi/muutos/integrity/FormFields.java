@@ -32,8 +32,10 @@ final class FormFields {
 
   /** The field keys of the task's form; empty when the task has no form. */
   Set<String> ofTask(CommandContext context, TaskEntity task) {
+    // a form reference may be an expression (a generated survey form): its resolved key counts
+    String formKey = task.getCamundaFormRef() == null ? "" : task.getCamundaFormRef().getKey();
     return cache.computeIfAbsent(
-        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey() + "#" + formKey,
         key -> read(context, () -> new GetDeployedTaskFormCmd(task.getId()).execute(context)));
   }
 

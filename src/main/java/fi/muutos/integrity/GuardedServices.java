@@ -1,5 +1,6 @@
 package fi.muutos.integrity;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.camunda.bpm.engine.externaltask.FetchAndLockBuilder;
@@ -48,20 +49,21 @@ final class GuardedServices {
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
       guard.checkCompletion(taskId, variables);
-      super.complete(taskId, variables);
+      super.complete(taskId, guard.completionVariables(taskId, variables));
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(
         String taskId, Map<String, Object> variables, boolean deserializeValues) {
       guard.checkCompletion(taskId, variables);
-      return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+      return super.completeWithVariablesInReturn(
+          taskId, guard.completionVariables(taskId, variables), deserializeValues);
     }
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
       guard.checkCompletion(taskId, variables);
-      super.resolveTask(taskId, variables);
+      super.resolveTask(taskId, guard.completionVariables(taskId, variables));
     }
 
     // The engine lets anyone who reads a task comment on it; a comment belongs to the case's
@@ -131,19 +133,25 @@ final class GuardedServices {
     public VariableMap submitTaskFormWithVariablesInReturn(
         String taskId, Map<String, Object> properties, boolean deserializeValues) {
       guard.checkCompletion(taskId, properties);
-      return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+      return super.submitTaskFormWithVariablesInReturn(
+          taskId, guard.completionVariables(taskId, properties), deserializeValues);
     }
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
       guard.checkCompletion(taskId, properties);
-      super.submitTaskForm(taskId, properties);
+      super.submitTaskForm(taskId, guard.completionVariables(taskId, properties));
     }
 
     @Override
     public void submitTaskFormData(String taskId, Map<String, String> properties) {
       guard.checkCompletion(taskId, properties);
-      super.submitTaskFormData(taskId, properties);
+      if (properties == null) {
+        super.submitTaskFormData(taskId, null);
+      } else {
+        // the same as submitTaskForm with text values, which may have to be kept secret
+        super.submitTaskForm(taskId, guard.completionVariables(taskId, new HashMap<>(properties)));
+      }
     }
   }
 

@@ -23,6 +23,7 @@ final class ProcedureGuard {
 
   private final ProcessEngineConfigurationImpl configuration;
   private final FormFields formFields = new FormFields();
+  private final SecretAnswers secretAnswers = new SecretAnswers();
 
   ProcedureGuard(ProcessEngineConfigurationImpl configuration) {
     this.configuration = configuration;
@@ -45,6 +46,26 @@ final class ProcedureGuard {
               "Tehtävän \"" + task.getName() + "\" voi päättää vain sen lomakkeen kentillä");
           return null;
         });
+  }
+
+  /**
+   * The variables a task is completed with, as the engine should take them: transient when the
+   * task's answers are secret ({@link SecretAnswers}), whoever completes it; unchanged otherwise.
+   */
+  @SuppressWarnings("unchecked")
+  <V> Map<String, V> completionVariables(String taskId, Map<String, V> variables) {
+    if (variables == null || variables.isEmpty() || taskId == null) {
+      return variables;
+    }
+    boolean secret =
+        configuration
+            .getCommandExecutorTxRequired()
+            .execute(
+                context -> {
+                  TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                  return task != null && secretAnswers.isSecret(context, task);
+                });
+    return secret ? (Map<String, V>) SecretAnswers.transientCopy(variables) : variables;
   }
 
   /**

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An evaluation's published results for the current strategy: ratings of objectives (overall and
- * per respondent group, never per person) and findings such as follow-up areas.
+ * An evaluation's published results for the current strategy: ratings of goals and objectives
+ * (overall and per respondent group, never per person or a group too small to hide one) and
+ * findings such as follow-up areas.
  */
 public record EvaluationRecord(
     String code,
@@ -23,13 +24,15 @@ public record EvaluationRecord(
   }
 
   /**
-   * A rating of one objective.
+   * A rating of one goal ({@code goal}) or objective.
    *
+   * @param code the goal's or objective's code
    * @param respondentGroup null for all respondents together
    * @param verdict BEST_REALISED, WEAKEST_REALISED or null
    */
   public record Rating(
-      String objectiveCode,
+      String code,
+      boolean goal,
       Double meanScore,
       int responses,
       String respondentGroup,

@@ -312,7 +312,11 @@ class StrategyRepository {
   }
 
   /** Replaces an evaluation (by code) with its ratings and findings. */
-  void replaceEvaluation(long strategyId, EvaluationRecord e, Map<String, Long> objectiveIds) {
+  void replaceEvaluation(
+      long strategyId,
+      EvaluationRecord e,
+      Map<String, Long> goalIds,
+      Map<String, Long> objectiveIds) {
     Long id =
         jdbc.sql("select id from mu_evaluation where code = ?")
             .param(e.code())
@@ -346,10 +350,11 @@ class StrategyRepository {
     }
     for (EvaluationRecord.Rating r : e.ratings()) {
       update(
-          "insert into mu_evaluation_rating (evaluation_id, objective_id, verdict, mean_score, "
-              + "responses, respondent_group) values (?, ?, ?, ?, ?, ?)",
+          "insert into mu_evaluation_rating (evaluation_id, goal_id, objective_id, verdict, "
+              + "mean_score, responses, respondent_group) values (?, ?, ?, ?, ?, ?, ?)",
           id,
-          objectiveIds.get(r.objectiveCode()),
+          r.goal() ? goalIds.get(r.code()) : null,
+          r.goal() ? null : objectiveIds.get(r.code()),
           r.verdict(),
           r.meanScore() == null
               ? null

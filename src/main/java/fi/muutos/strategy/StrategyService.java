@@ -232,6 +232,24 @@ public class StrategyService {
   /** An objective of the current strategy, for forms and evaluations. */
   public record ObjectiveRef(String code, String name) {}
 
+  /** A goal (päämäärä) of the current strategy, for forms and evaluations. */
+  public record GoalRef(String code, String name) {}
+
+  /** The current strategy's goals, in the strategy's order. */
+  @Transactional(readOnly = true)
+  public List<GoalRef> goals() {
+    StrategyRow strategy =
+        repository
+            .currentStrategy()
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    return repository.goals(strategy.id()).stream()
+        .map(g -> new GoalRef(g.code(), g.name()))
+        .toList();
+  }
+
   /** The current strategy's objectives, in the strategy's order (placed ones first). */
   @Transactional(readOnly = true)
   public List<ObjectiveRef> objectives() {
@@ -263,19 +281,24 @@ public class StrategyService {
     var objectiveIds =
         repository.objectives(strategy.id()).stream()
             .collect(Collectors.toMap(ObjectiveRow::code, ObjectiveRow::id));
+    var goalIds =
+        repository.goals(strategy.id()).stream()
+            .collect(
+                Collectors.toMap(StrategyRepository.GoalRow::code, StrategyRepository.GoalRow::id));
     for (EvaluationRecord.Rating rating : evaluation.ratings()) {
-      if (!objectiveIds.containsKey(rating.objectiveCode())) {
+      if (!(rating.goal() ? goalIds : objectiveIds).containsKey(rating.code())) {
         throw new DomainException(
             Kind.INVALID,
             "unknown-objective",
             "The strategy "
                 + strategy.code()
-                + " has no objective "
-                + rating.objectiveCode()
+                + " has no "
+                + (rating.goal() ? "goal " : "objective ")
+                + rating.code()
                 + ".");
       }
     }
-    repository.replaceEvaluation(strategy.id(), evaluation, objectiveIds);
+    repository.replaceEvaluation(strategy.id(), evaluation, goalIds, objectiveIds);
   }
 
   /** A new measure of the current strategy, e.g. from an evaluation's follow-up area. */

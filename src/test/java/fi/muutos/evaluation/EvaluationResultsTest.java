@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.muutos.evaluation.EvaluationResults.Answer;
-import fi.muutos.evaluation.EvaluationResults.ObjectiveResult;
+import fi.muutos.evaluation.EvaluationResults.ItemResult;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,25 +15,80 @@ class EvaluationResultsTest {
 
   @Test
   void meansOverallAndPerGroup() {
-    List<ObjectiveResult> results =
+    List<ItemResult> results =
         EvaluationResults.compute(
             ORDER,
             List.of(
                 new Answer("VALTUUTETUT", "O-A", 4),
                 new Answer("VALTUUTETUT", "O-A", 5),
-                new Answer("JOHTORYHMA", "O-A", 2)));
+                new Answer("JOHTORYHMA", "O-A", 2),
+                new Answer("JOHTORYHMA", "O-A", 3)),
+            2);
 
-    ObjectiveResult a = results.get(0);
-    assertThat(a.mean()).isEqualTo(3.67);
-    assertThat(a.responses()).isEqualTo(3);
-    assertThat(a.meanByGroup()).containsEntry("VALTUUTETUT", 4.5).containsEntry("JOHTORYHMA", 2.0);
-    assertThat(a.responsesByGroup()).containsEntry("VALTUUTETUT", 2).containsEntry("JOHTORYHMA", 1);
+    ItemResult a = results.get(0);
+    assertThat(a.mean()).isEqualTo(3.5);
+    assertThat(a.responses()).isEqualTo(4);
+    assertThat(a.meanByGroup()).containsEntry("VALTUUTETUT", 4.5).containsEntry("JOHTORYHMA", 2.5);
+    assertThat(a.responsesByGroup()).containsEntry("VALTUUTETUT", 2).containsEntry("JOHTORYHMA", 2);
     assertThat(results.get(1).mean()).isNull();
     assertThat(results.get(1).verdict()).isNull();
   }
 
+  /** No published figure may identify a person (issue 18, evaluation 2). */
   @Test
-  void theBestAndWeakestThreeAreRanked() {
+  void aGroupWithFewerAnswersThanTheMinimumIsMergedIntoOthers() {
+    List<Answer> answers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      answers.add(new Answer("VALTUUTETUT", "O-A", 4));
+    }
+    answers.add(new Answer("JOHTORYHMA", "O-A", 1));
+    answers.add(new Answer("JOHTORYHMA", "O-A", 2));
+    answers.add(new Answer("NUORISOVALTUUSTO", "O-A", 5));
+    answers.add(new Answer("VANHUSNEUVOSTO", "O-A", 3));
+
+    ItemResult a = EvaluationResults.compute(ORDER, answers, 3).get(0);
+
+    // 2 + 1 + 1 answers merge into MUUT (4 ≥ 3); the big group stays
+    assertThat(a.meanByGroup())
+        .containsOnlyKeys("VALTUUTETUT", EvaluationResults.OTHERS)
+        .containsEntry(EvaluationResults.OTHERS, 2.75);
+    assertThat(a.responsesByGroup()).containsEntry(EvaluationResults.OTHERS, 4);
+  }
+
+  @Test
+  void aRemainderStillTooSmallTakesTheNextSmallestGroupSoNoGroupCanBeWorkedOut() {
+    List<Answer> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(new Answer("VALTUUTETUT", "O-A", 4));
+    }
+    for (int i = 0; i < 3; i++) {
+      answers.add(new Answer("JOHTORYHMA", "O-A", 2));
+    }
+    answers.add(new Answer("YKSI", "O-A", 5));
+
+    ItemResult a = EvaluationResults.compute(ORDER, answers, 3).get(0);
+
+    // YKSI alone would be derivable from the overall mean and the two groups: JOHTORYHMA joins it
+    assertThat(a.meanByGroup())
+        .containsOnlyKeys("VALTUUTETUT", EvaluationResults.OTHERS)
+        .containsEntry(EvaluationResults.OTHERS, 2.75);
+    assertThat(a.mean()).isEqualTo(3.38);
+  }
+
+  @Test
+  void fewerAnswersThanTheMinimumPublishNoFigureAtAll() {
+    ItemResult a =
+        EvaluationResults.compute(
+                ORDER, List.of(new Answer("G", "O-A", 5), new Answer("H", "O-A", 1)), 3)
+            .get(0);
+    assertThat(a.mean()).isNull();
+    assertThat(a.responses()).isEqualTo(2);
+    assertThat(a.meanByGroup()).isEmpty();
+    assertThat(a.verdict()).isNull();
+  }
+
+  @Test
+  void theBestAndWeakestAreThoseAboveAndBelowTheAverageWithTiesAlike() {
     List<Answer> answers =
         List.of(
             new Answer("G", "O-A", 5),
@@ -43,31 +99,44 @@ class EvaluationResultsTest {
             new Answer("G", "O-F", 1),
             new Answer("G", "O-G", 4));
 
-    List<ObjectiveResult> results = EvaluationResults.compute(ORDER, answers);
+    // the average of the means is 22 / 7 ≈ 3.14
+    List<ItemResult> results = EvaluationResults.compute(ORDER, answers, 1);
 
     assertThat(results)
-        .filteredOn(r -> "BEST_REALISED".equals(r.verdict()))
-        .extracting(ObjectiveResult::objectiveCode)
+        .filteredOn(r -> EvaluationResults.BEST.equals(r.verdict()))
+        .extracting(ItemResult::code)
         .containsExactlyInAnyOrder("O-A", "O-B", "O-G");
     assertThat(results)
-        .filteredOn(r -> "WEAKEST_REALISED".equals(r.verdict()))
-        .extracting(ObjectiveResult::objectiveCode)
-        .containsExactlyInAnyOrder("O-F", "O-E", "O-C");
+        .filteredOn(r -> EvaluationResults.WEAKEST.equals(r.verdict()))
+        .extracting(ItemResult::code)
+        .containsExactlyInAnyOrder("O-C", "O-D", "O-E", "O-F");
   }
 
   @Test
-  void fewRatedObjectivesGetFewerVerdicts() {
-    List<ObjectiveResult> results =
+  void heinolas2024ResultFiveBestAndThreeWeakestComesFromTheArithmetic() {
+    List<String> order = List.of("A", "B", "C", "D", "E", "F", "G", "H");
+    int[] ratings = {4, 4, 4, 4, 4, 2, 2, 2};
+    List<Answer> answers = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      answers.add(new Answer("G", order.get(i), ratings[i]));
+    }
+    List<ItemResult> results = EvaluationResults.compute(order, answers, 1);
+    assertThat(results).filteredOn(r -> EvaluationResults.BEST.equals(r.verdict())).hasSize(5);
+    assertThat(results).filteredOn(r -> EvaluationResults.WEAKEST.equals(r.verdict())).hasSize(3);
+  }
+
+  @Test
+  void equalMeansGetNoVerdict() {
+    List<ItemResult> results =
         EvaluationResults.compute(
-            ORDER,
-            List.of(
-                new Answer("G", "O-A", 5), new Answer("G", "O-B", 1), new Answer("G", "O-C", 3)));
-    assertThat(results).filteredOn(r -> r.verdict() != null).hasSize(2); // one best, one weakest
+            ORDER, List.of(new Answer("G", "O-A", 3), new Answer("G", "O-B", 3)), 1);
+    assertThat(results).allSatisfy(r -> assertThat(r.verdict()).isNull());
   }
 
   @Test
   void aRatingOutsideOneToFiveIsRefused() {
-    assertThatThrownBy(() -> EvaluationResults.compute(ORDER, List.of(new Answer("G", "O-A", 6))))
+    assertThatThrownBy(
+            () -> EvaluationResults.compute(ORDER, List.of(new Answer("G", "O-A", 6)), 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

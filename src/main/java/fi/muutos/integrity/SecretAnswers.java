@@ -1,0 +1,72 @@
+package fi.muutos.integrity;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * Tasks whose answers are secret (a user task with the extension property {@code muutos.secret =
+ * true}, e.g. a survey): whatever completes them, their variables become transient. The task's
+ * complete listeners read them and store what may be stored (a survey: group, item, rating); they
+ * never reach the process's variables, so the next respondent's form cannot show them, and never
+ * reach the engine's history, which would tie them to the person who completed the task.
+ */
+final class SecretAnswers {
+
+  static final String PROPERTY = "muutos.secret";
+
+  private final Map<String, Boolean> cache = new ConcurrentHashMap<>();
+
+  boolean isSecret(CommandContext context, TaskEntity task) {
+    if (task.getProcessDefinitionId() == null) {
+      return false;
+    }
+    return cache.computeIfAbsent(
+        task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+        key -> {
+          var model =
+              context
+                  .getProcessEngineConfiguration()
+                  .getDeploymentCache()
+                  .findBpmnModelInstanceForProcessDefinition(task.getProcessDefinitionId());
+          BaseElement element = model.getModelElementById(task.getTaskDefinitionKey());
+          if (element == null || element.getExtensionElements() == null) {
+            return false;
+          }
+          return element
+              .getExtensionElements()
+              .getElementsQuery()
+              .filterByType(CamundaProperties.class)
+              .list()
+              .stream()
+              .flatMap(properties -> properties.getCamundaProperties().stream())
+              .anyMatch(SecretAnswers::marksSecret);
+        });
+  }
+
+  private static boolean marksSecret(CamundaProperty property) {
+    return PROPERTY.equals(property.getCamundaName()) && "true".equals(property.getCamundaValue());
+  }
+
+  /** The same values, each transient: usable in this transaction, never stored. */
+  static VariableMap transientCopy(Map<String, ?> variables) {
+    VariableMap copy = Variables.createVariables();
+    variables.forEach(
+        (name, value) -> {
+          Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
+          copy.putValueTyped(
+              name,
+              plain == null
+                  ? Variables.untypedNullValue(true)
+                  : Variables.untypedValue(plain, true));
+        });
+    return copy;
+  }
+}

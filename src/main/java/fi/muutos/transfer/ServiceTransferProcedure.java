@@ -21,14 +21,16 @@ public class ServiceTransferProcedure {
     this.cases = cases;
   }
 
-  /** What starts a transfer. */
+  /**
+   * What starts a transfer: the service, the company and the arrangement; whether staff move. The
+   * in-house status is not a start fact: it is assessed before the board's proposal.
+   */
   public record StartTransfer(
       String serviceName,
       ServiceKind serviceKind,
       String recipient,
-      boolean newCompany,
+      Arrangement arrangement,
       boolean staffMoving,
-      boolean inHouse,
       LocalDate transferDate,
       List<String> measures,
       String businessKey) {}
@@ -45,9 +47,8 @@ public class ServiceTransferProcedure {
     Vars.SERVICE_NAME.put(variables, command.serviceName());
     Vars.SERVICE_KIND.put(variables, command.serviceKind().name());
     Vars.RECIPIENT.put(variables, command.recipient());
-    Vars.NEW_COMPANY.put(variables, command.newCompany());
+    Vars.ARRANGEMENT.put(variables, command.arrangement().name());
     Vars.STAFF_MOVING.put(variables, command.staffMoving());
-    Vars.IN_HOUSE.put(variables, command.inHouse());
     Vars.TRANSFER_DATE.put(variables, command.transferDate());
     Vars.MEASURES.put(variables, command.measures());
     return cases.start(

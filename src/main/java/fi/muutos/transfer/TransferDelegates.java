@@ -6,6 +6,7 @@ import fi.muutos.cases.CaseKind;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -32,25 +33,22 @@ class TransferDelegates {
   @Bean
   JavaDelegate registerTransfer(Transfers transfers) {
     return execution -> {
-      boolean newCompany = Boolean.TRUE.equals(Vars.NEW_COMPANY.get(execution));
       boolean staffMoving = Boolean.TRUE.equals(Vars.STAFF_MOVING.get(execution));
-      boolean inHouse = Boolean.TRUE.equals(Vars.IN_HOUSE.get(execution));
       long id =
           transfers.register(
               execution.getProcessBusinessKey(),
               Vars.SERVICE_NAME.get(execution),
               Vars.SERVICE_KIND.get(execution),
               Vars.RECIPIENT.get(execution),
-              newCompany,
+              Vars.ARRANGEMENT.get(execution),
               staffMoving,
-              inHouse,
               Vars.TRANSFER_DATE.get(execution),
               Vars.MEASURES.get(execution),
               execution.getProcessInstanceId());
       Vars.TRANSFER_ID.set(execution, id);
-      Vars.NEW_COMPANY.set(execution, newCompany);
+      Vars.ARRANGEMENT.set(execution, transfers.arrangement(id).name());
+      Vars.NEW_COMPANY.set(execution, transfers.arrangement(id) == Arrangement.NEW_COMPANY);
       Vars.STAFF_MOVING.set(execution, staffMoving);
-      Vars.IN_HOUSE.set(execution, inHouse);
       Vars.WATER.set(execution, transfers.serviceKind(id) == ServiceKind.WATER_SERVICES);
       Vars.MEASURES.set(execution, transfers.measures(id));
       Vars.TRANSFER_AT.set(execution, transfers.transferAt(id));
@@ -58,14 +56,85 @@ class TransferDelegates {
     };
   }
 
-  /** {@code #{startRegistrationPeriod}}: the registration deadline and when to warn. */
+  /**
+   * {@code #{assessInHouse}} (task listener, complete): the in-house assessment's result, which the
+   * model's gateway reads as {@code inHouse}.
+   */
+  @Bean
+  TaskListener assessInHouse(Transfers transfers) {
+    return (DelegateTask task) ->
+        Vars.IN_HOUSE.set(
+            task.getExecution(),
+            transfers.assessInHouse(
+                Vars.TRANSFER_ID.require(task),
+                new Transfers.InHouseFacts(
+                    Vars.JOINT_CONTROL.get(task),
+                    Vars.OWNERSHIP_SHARE.get(task),
+                    Vars.BUSINESS_WITH_OWNERS.get(task),
+                    Vars.PRIVATE_CAPITAL.get(task))));
+  }
+
+  /** {@code #{checkTransferDecision}} (execution listener where task and event meet). */
+  @Bean
+  ExecutionListener checkTransferDecision(Transfers transfers) {
+    return execution -> transfers.checkDecision(id(execution), Vars.DECISION_DATE.get(execution));
+  }
+
+  /** {@code #{recordTransferApproval}}: the council approved; the legality check follows. */
+  @Bean
+  JavaDelegate recordTransferApproval(Transfers transfers) {
+    return execution ->
+        transfers.approved(
+            id(execution), Vars.DECISION_DATE.require(execution), execution.getCurrentActivityId());
+  }
+
+  /** {@code #{recordTransferEnforcement}}: the board found the decision lawful. */
+  @Bean
+  JavaDelegate recordTransferEnforcement(Transfers transfers) {
+    return execution ->
+        transfers.enforced(
+            id(execution),
+            Vars.LEGALITY_CHECK_DATE.require(execution),
+            execution.getCurrentActivityId());
+  }
+
+  /** {@code #{startTransferAppealPeriod}}: sets {@code appealPeriodEndsAt}. */
+  @Bean
+  JavaDelegate startTransferAppealPeriod(Transfers transfers) {
+    return execution ->
+        Vars.APPEAL_PERIOD_ENDS_AT.set(
+            execution,
+            transfers.startAppealPeriod(id(execution), Vars.NOTICE_DATE.require(execution)));
+  }
+
+  /**
+   * {@code #{startRegistrationPeriod}}: the founding with its board; the filing deadline, when to
+   * warn and when the founding lapses.
+   */
   @Bean
   JavaDelegate startRegistrationPeriod(Transfers transfers) {
     return execution -> {
-      LocalDate deadline = transfers.founded(id(execution), Vars.SIGNED_ON.require(execution));
+      LocalDate deadline =
+          transfers.founded(
+              id(execution),
+              new Transfers.Founding(
+                  Vars.SIGNED_ON.require(execution),
+                  Vars.BOARD_MEMBERS.get(execution),
+                  Vars.BOARD_WOMEN.get(execution),
+                  Vars.BOARD_MEN.get(execution),
+                  Vars.BOARD_BALANCE_EXCEPTION.get(execution)));
       Vars.REGISTRATION_DEADLINE.set(execution, deadline);
       Vars.REGISTRATION_WARN_AT.set(execution, transfers.registrationWarnAt(deadline));
+      Vars.REGISTRATION_LAPSES_AT.set(execution, transfers.registrationLapsesAt(deadline));
     };
+  }
+
+  /** {@code #{recordRegistrationFiled}} (task listener, complete): filed within the deadline. */
+  @Bean
+  TaskListener recordRegistrationFiled(Transfers transfers) {
+    return (DelegateTask task) ->
+        transfers.registrationFiled(
+            Vars.TRANSFER_ID.require(task), Vars.REGISTRATION_FILED_ON.get(task));
   }
 
   /** {@code #{recordRegistration}}: the fi.muutos.company.registered event's data. */
@@ -76,11 +145,10 @@ class TransferDelegates {
             id(execution), Vars.BUSINESS_ID.get(execution), Vars.REGISTERED_ON.get(execution));
   }
 
-  /** {@code #{recordOwnershipShare}} (task listener, complete): the in-house check's result. */
+  /** {@code #{recordTakingEffect}}: transferred, or (an agreement) in force. */
   @Bean
-  TaskListener recordOwnershipShare(Transfers transfers) {
-    return (DelegateTask task) ->
-        transfers.ownershipShare(Vars.TRANSFER_ID.require(task), Vars.OWNERSHIP_SHARE.get(task));
+  JavaDelegate recordTakingEffect(Transfers transfers) {
+    return execution -> transfers.takeEffect(id(execution), execution.getCurrentActivityId());
   }
 
   private static long id(DelegateExecution execution) {

@@ -21,14 +21,22 @@ public final class TransferProcess {
   /** Element ids. */
   public static final class Elements {
     public static final String OPTIONS = "userTask_optionsAnalysis";
+    public static final String IN_HOUSE_CHECK = "userTask_inHouseCheck";
+    public static final String NOT_IN_HOUSE = "userTask_notInHouse";
     public static final String COOPERATION = "userTask_cooperation";
     public static final String BOARD_PROPOSAL = "userTask_boardProposal";
     public static final String RECORD_DECISION = "userTask_recordCouncilDecision";
+    public static final String LEGALITY_CHECK = "userTask_legalityCheck";
+    public static final String PUBLISH_DECISION = "userTask_publishDecision";
+    public static final String APPEAL_PERIOD_ENDED = "event_appealPeriodEnded";
     public static final String FOUND_COMPANY = "userTask_foundCompany";
+    public static final String FILE_REGISTRATION = "userTask_fileRegistration";
+    public static final String REGISTRATION_LAPSES = "event_registrationLapses";
     public static final String COMPANY_REGISTERED = "receiveTask_companyRegistered";
     public static final String REGISTRATION_DEADLINE_NEAR = "event_registrationDeadlineNear";
     public static final String REGISTRATION_WARNING = "userTask_registrationWarning";
-    public static final String IN_HOUSE_CHECK = "userTask_inHouseCheck";
+    public static final String JOIN_COMPANY = "userTask_joinCompany";
+    public static final String JOINING_AGREEMENT = "userTask_joiningAgreement";
     public static final String PENSION = "userTask_pensionArrangement";
     public static final String STAFF_TRANSFER = "userTask_staffTransfer";
     public static final String AGREEMENTS = "userTask_agreements";
@@ -39,12 +47,17 @@ public final class TransferProcess {
     public static final String OWNERSHIP_STEERING = "userTask_ownershipSteering";
     public static final String END_DONE = "endEvent_transferDone";
     public static final String END_REJECTED = "endEvent_transferRejected";
+    public static final String END_PROCUREMENT = "endEvent_procurement";
+    public static final String END_ABANDONED = "endEvent_abandoned";
+    public static final String END_LAPSED = "endEvent_foundingLapsed";
 
     /** The branches that may apply after the decision, in the order the API lists them. */
     public static final java.util.List<String> BRANCHES =
         java.util.List.of(
             FOUND_COMPANY,
-            IN_HOUSE_CHECK,
+            FILE_REGISTRATION,
+            JOIN_COMPANY,
+            JOINING_AGREEMENT,
             PENSION,
             STAFF_TRANSFER,
             AGREEMENTS,
@@ -68,8 +81,69 @@ public final class TransferProcess {
     public static final ProcessVariable<String> SERVICE_KIND = ProcessVariable.text("serviceKind");
     public static final ProcessVariable<String> RECIPIENT = ProcessVariable.text("recipient");
     public static final ProcessVariable<Boolean> NEW_COMPANY = ProcessVariable.flag("newCompany");
+
+    /** NEW_COMPANY, EXISTING_COMPANY or JOINING_AGREEMENT ({@link Arrangement}). */
+    public static final ProcessVariable<String> ARRANGEMENT = ProcessVariable.text("arrangement");
+
     public static final ProcessVariable<Boolean> STAFF_MOVING = ProcessVariable.flag("staffMoving");
+
+    /** The in-house assessment's result (hankintalaki 15 §), set by the assessment. */
     public static final ProcessVariable<Boolean> IN_HOUSE = ProcessVariable.flag("inHouse");
+
+    // the in-house assessment's facts
+    public static final ProcessVariable<Boolean> JOINT_CONTROL =
+        ProcessVariable.flag("jointControl");
+    public static final ProcessVariable<Double> BUSINESS_WITH_OWNERS =
+        ProcessVariable.decimal("businessWithOwners");
+    public static final ProcessVariable<Boolean> PRIVATE_CAPITAL =
+        ProcessVariable.flag("privateCapital");
+
+    /** Not in-house: PROCUREMENT (a competitive tendering instead) or ABANDON. */
+    public static final ProcessVariable<String> NOT_IN_HOUSE_PATH =
+        ProcessVariable.text("notInHousePath");
+
+    /** Dismissals, lay-offs or part-timing are considered (the 14-day minimum, 449/2007). */
+    public static final ProcessVariable<Boolean> REDUCTIONS_CONSIDERED =
+        ProcessVariable.flag("reductionsConsidered");
+
+    public static final ProcessVariable<String> LEGALITY_CHECK_RESULT =
+        ProcessVariable.text("legalityCheckResult");
+    public static final ProcessVariable<LocalDate> LEGALITY_CHECK_DATE =
+        ProcessVariable.date("legalityCheckDate");
+    public static final ProcessVariable<LocalDate> NOTICE_DATE = ProcessVariable.date("noticeDate");
+    public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
+        ProcessVariable.moment("appealPeriodEndsAt");
+
+    // the founding of a new company (OYL 624/2006; tasa-arvolaki 4 a §; the group instruction)
+    public static final ProcessVariable<String> BOARD_MEMBERS =
+        ProcessVariable.text("boardMembers");
+    public static final ProcessVariable<Integer> BOARD_WOMEN = ProcessVariable.count("boardWomen");
+    public static final ProcessVariable<Integer> BOARD_MEN = ProcessVariable.count("boardMen");
+    public static final ProcessVariable<String> BOARD_BALANCE_EXCEPTION =
+        ProcessVariable.text("boardBalanceExceptionReason");
+    public static final ProcessVariable<Boolean> GROUP_INSTRUCTION =
+        ProcessVariable.flag("groupInstructionApplied");
+    public static final ProcessVariable<Boolean> MARKET_TERMS = ProcessVariable.flag("marketTerms");
+    public static final ProcessVariable<LocalDate> REGISTRATION_FILED_ON =
+        ProcessVariable.date("registrationFiledOn");
+    public static final ProcessVariable<OffsetDateTime> REGISTRATION_LAPSES_AT =
+        ProcessVariable.moment("registrationLapsesAt");
+
+    // joining an existing company, or a joining / funding agreement
+    public static final ProcessVariable<LocalDate> SHARE_AGREEMENT_DATE =
+        ProcessVariable.date("shareAgreementDate");
+    public static final ProcessVariable<LocalDate> AGREEMENT_SIGNED_ON =
+        ProcessVariable.date("agreementSignedOn");
+
+    // staff: employees (TSL 1:10) and office-holders (KVhL 25 §)
+    public static final ProcessVariable<Integer> EMPLOYEE_COUNT =
+        ProcessVariable.count("employeeCount");
+    public static final ProcessVariable<Integer> OFFICE_HOLDER_COUNT =
+        ProcessVariable.count("officeHolderCount");
+    public static final ProcessVariable<Boolean> KEVA_CONDITIONS =
+        ProcessVariable.flag("kevaConditionsMet");
+    public static final ProcessVariable<Boolean> RECIPIENT_INFORMED =
+        ProcessVariable.flag("recipientInformed");
     public static final ProcessVariable<Boolean> WATER = ProcessVariable.flag("waterServices");
     public static final ProcessVariable<LocalDate> TRANSFER_DATE =
         ProcessVariable.date("transferDate");
@@ -105,13 +179,14 @@ public final class TransferProcess {
         ProcessVariable.text("controlBasis");
     public static final ProcessVariable<String> PENSION_SCHEME =
         ProcessVariable.text("pensionScheme");
-    public static final ProcessVariable<Integer> STAFF_COUNT = ProcessVariable.count("staffCount");
     public static final ProcessVariable<String> COLLECTIVE_AGREEMENT =
         ProcessVariable.text("collectiveAgreement");
     public static final ProcessVariable<LocalDate> INFORMED_ON = ProcessVariable.date("informedOn");
 
     // What the forms record for the case's history; no code reads these.
     public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;
+    public static final ProcessVariable<String> JOINING_TERMS =
+        ProcessVariable.text("joiningTerms");
     public static final ProcessVariable<String> AGREEMENTS = ProcessVariable.text("agreements");
     public static final ProcessVariable<String> BOARD_SECTION =
         ProcessVariable.text("boardSection");

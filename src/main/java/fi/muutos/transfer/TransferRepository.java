@@ -23,39 +23,45 @@ class TransferRepository {
       String businessKey,
       ServiceKind serviceKind,
       String recipient,
-      boolean newCompany,
+      Arrangement arrangement,
       boolean staffMoving,
-      boolean inHouse,
+      Boolean inHouse,
       LocalDate transferDate,
       String measures,
       LocalDate foundingSignedOn,
       LocalDate registrationDeadline,
+      LocalDate registrationFiledOn,
       String businessId,
       LocalDate registeredOn,
-      BigDecimal ownershipShare) {}
+      BigDecimal ownershipShare,
+      BigDecimal businessWithOwners,
+      Boolean privateCapital,
+      String inHouseReasons,
+      LocalDate councilDecisionOn,
+      LocalDate legalityCheckedOn,
+      LocalDate appealEndsOn) {}
 
   long insert(
       String businessKey,
       ServiceKind kind,
       String recipient,
-      boolean newCompany,
+      Arrangement arrangement,
       boolean staffMoving,
-      boolean inHouse,
       LocalDate transferDate,
       String measures) {
     return GeneratedIds.insert(
         jdbc.sql(
                 """
             insert into mu_transfer (business_key, service_kind, recipient, new_company,
-              staff_moving, in_house, transfer_date, measures)
+              arrangement, staff_moving, transfer_date, measures)
             values (?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(
                 businessKey,
                 kind.name(),
                 recipient,
-                newCompany,
+                arrangement == Arrangement.NEW_COMPANY,
+                arrangement.name(),
                 staffMoving,
-                inHouse,
                 transferDate,
                 measures));
   }
@@ -85,14 +91,43 @@ class TransferRepository {
         .update();
   }
 
-  void ownershipShare(long id, BigDecimal share) {
-    jdbc.sql("update mu_transfer set ownership_share = ? where id = ?").params(share, id).update();
+  void inHouseAssessed(
+      long id,
+      BigDecimal share,
+      BigDecimal businessWithOwners,
+      boolean privateCapital,
+      boolean inHouse,
+      String reasons) {
+    jdbc.sql(
+            "update mu_transfer set ownership_share = ?, business_with_owners = ?, "
+                + "private_capital = ?, in_house = ?, in_house_reasons = ? where id = ?")
+        .params(share, businessWithOwners, privateCapital, inHouse, reasons, id)
+        .update();
+  }
+
+  void councilDecision(long id, LocalDate on) {
+    jdbc.sql("update mu_transfer set council_decision_on = ? where id = ?").params(on, id).update();
+  }
+
+  void legalityChecked(long id, LocalDate on) {
+    jdbc.sql("update mu_transfer set legality_checked_on = ? where id = ?").params(on, id).update();
+  }
+
+  void appealEndsOn(long id, LocalDate on) {
+    jdbc.sql("update mu_transfer set appeal_ends_on = ? where id = ?").params(on, id).update();
+  }
+
+  void registrationFiled(long id, LocalDate on) {
+    jdbc.sql("update mu_transfer set registration_filed_on = ? where id = ?")
+        .params(on, id)
+        .update();
   }
 
   private static final String SELECT =
       """
-      select id, business_key, service_kind, recipient, new_company, staff_moving, in_house,
-        transfer_date, measures, founding_signed_on, registration_deadline, business_id,
-        registered_on, ownership_share
+      select id, business_key, service_kind, recipient, arrangement, staff_moving, in_house,
+        transfer_date, measures, founding_signed_on, registration_deadline, registration_filed_on,
+        business_id, registered_on, ownership_share, business_with_owners, private_capital,
+        in_house_reasons, council_decision_on, legality_checked_on, appeal_ends_on
       from mu_transfer""";
 }

@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code #{transferTaskValidator}}: co-operation negotiations last at least 14 days where jobs are
- * affected and end before the board's proposal; the other steps record what the law needs.
+ * {@code #{transferTaskValidator}}: co-operation ends before the board's proposal, and lasts at
+ * least 14 days when dismissals, lay-offs or part-timing are considered (laki yhteistoiminnasta
+ * kunnassa ja hyvinvointialueella 449/2007); the other steps record what the law needs.
  */
 @Component("transferTaskValidator")
 class TransferTaskValidator implements TaskListener {
@@ -23,26 +24,94 @@ class TransferTaskValidator implements TaskListener {
 
   private static final TaskRules RULES =
       new TaskRules(
-          Map.of(
-              Elements.OPTIONS, List.of(Rule.text(Vars.OPTIONS_SUMMARY)),
-              Elements.COOPERATION,
+          Map.ofEntries(
+              Map.entry(Elements.OPTIONS, List.of(Rule.text(Vars.OPTIONS_SUMMARY))),
+              Map.entry(
+                  Elements.IN_HOUSE_CHECK,
+                  List.of(
+                      Rule.text(Vars.CONTROL_BASIS),
+                      Rule.yesNo(Vars.JOINT_CONTROL),
+                      Rule.yesNo(Vars.PRIVATE_CAPITAL))),
+              Map.entry(
+                  Elements.NOT_IN_HOUSE,
+                  List.of(Rule.oneOf(Vars.NOT_IN_HOUSE_PATH, "PROCUREMENT", "ABANDON"))),
+              Map.entry(
+                  Elements.COOPERATION,
                   List.of(
                       Rule.date(Vars.COOPERATION_START),
-                      Rule.dateAtLeastDaysAfter(
-                          Vars.COOPERATION_END, Vars.COOPERATION_START, MIN_COOPERATION_DAYS),
-                      Rule.text(Vars.COOPERATION_MINUTES)),
-              Elements.BOARD_PROPOSAL,
-                  List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END)),
-              Elements.RECORD_DECISION, Decision.rules(),
-              Elements.FOUND_COMPANY, List.of(Rule.date(Vars.SIGNED_ON)),
-              Elements.IN_HOUSE_CHECK, List.of(Rule.text(Vars.CONTROL_BASIS)),
-              Elements.PENSION, List.of(Rule.oneOf(Vars.PENSION_SCHEME, "KEVA", "TYEL")),
-              Elements.STAFF_TRANSFER,
-                  List.of(Rule.count(Vars.STAFF_COUNT), Rule.text(Vars.COLLECTIVE_AGREEMENT)),
-              Elements.INFORM_REPRESENTATIVES, List.of(Rule.date(Vars.INFORMED_ON))));
+                      Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
+                      Rule.yesNo(Vars.REDUCTIONS_CONSIDERED),
+                      Rule.text(Vars.COOPERATION_MINUTES))),
+              Map.entry(
+                  Elements.BOARD_PROPOSAL,
+                  List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END))),
+              Map.entry(Elements.RECORD_DECISION, Decision.rules()),
+              Map.entry(
+                  Elements.LEGALITY_CHECK,
+                  List.of(
+                      Rule.oneOf(Vars.LEGALITY_CHECK_RESULT, "LAWFUL", "REFERRED_BACK"),
+                      Rule.dateNotBefore(Vars.LEGALITY_CHECK_DATE, Vars.DECISION_DATE))),
+              Map.entry(Elements.PUBLISH_DECISION, List.of(Rule.date(Vars.NOTICE_DATE))),
+              Map.entry(
+                  Elements.FOUND_COMPANY,
+                  List.of(
+                      Rule.date(Vars.SIGNED_ON),
+                      Rule.text(Vars.BOARD_MEMBERS),
+                      Rule.count(Vars.BOARD_WOMEN),
+                      Rule.count(Vars.BOARD_MEN),
+                      Rule.confirmed(Vars.GROUP_INSTRUCTION))),
+              Map.entry(Elements.FILE_REGISTRATION, List.of(Rule.date(Vars.REGISTRATION_FILED_ON))),
+              Map.entry(
+                  Elements.JOIN_COMPANY,
+                  List.of(
+                      Rule.date(Vars.SHARE_AGREEMENT_DATE),
+                      Rule.confirmed(Vars.GROUP_INSTRUCTION))),
+              Map.entry(
+                  Elements.JOINING_AGREEMENT,
+                  List.of(Rule.date(Vars.AGREEMENT_SIGNED_ON), Rule.text(Vars.JOINING_TERMS))),
+              Map.entry(Elements.AGREEMENTS, List.of(Rule.confirmed(Vars.MARKET_TERMS))),
+              Map.entry(Elements.PENSION, List.of(Rule.oneOf(Vars.PENSION_SCHEME, "KEVA", "TYEL"))),
+              Map.entry(
+                  Elements.STAFF_TRANSFER,
+                  List.of(
+                      Rule.count(Vars.EMPLOYEE_COUNT),
+                      Rule.count(Vars.OFFICE_HOLDER_COUNT),
+                      Rule.text(Vars.COLLECTIVE_AGREEMENT))),
+              Map.entry(
+                  Elements.INFORM_REPRESENTATIVES,
+                  List.of(Rule.date(Vars.INFORMED_ON), Rule.confirmed(Vars.RECIPIENT_INFORMED)))));
+
+  /** The 14-day minimum, only when reductions are considered. */
+  private static final TaskRules REDUCTIONS =
+      new TaskRules(
+          Map.of(
+              Elements.COOPERATION,
+              List.of(
+                  Rule.dateAtLeastDaysAfter(
+                      Vars.COOPERATION_END, Vars.COOPERATION_START, MIN_COOPERATION_DAYS))));
+
+  private final Transfers transfers;
+
+  TransferTaskValidator(Transfers transfers) {
+    this.transfers = transfers;
+  }
 
   @Override
   public void notify(DelegateTask task) {
     RULES.check(task);
+    String step = task.getTaskDefinitionKey();
+    if (Elements.COOPERATION.equals(step)
+        && Boolean.TRUE.equals(Vars.REDUCTIONS_CONSIDERED.get(task))) {
+      REDUCTIONS.check(task);
+    }
+    if (Elements.PENSION.equals(step)) {
+      transfers.checkPension(
+          Vars.TRANSFER_ID.require(task),
+          Vars.PENSION_SCHEME.get(task),
+          Vars.KEVA_CONDITIONS.get(task));
+    }
+    if (Elements.STAFF_TRANSFER.equals(step)) {
+      transfers.checkStaff(Vars.EMPLOYEE_COUNT.get(task), Vars.OFFICE_HOLDER_COUNT.get(task));
+    }
   }
 }

@@ -6,31 +6,49 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A transfer: its data, stage, and each branch after the decision (applies? done?). */
+/**
+ * A transfer: its data, arrangement, in-house assessment, decided dates, stage, and each branch
+ * after the decision (applies? done?).
+ */
 public record TransferView(
     long id,
     String businessKey,
     String serviceName,
     ServiceKind serviceKind,
     String recipient,
+    Arrangement arrangement,
     boolean newCompany,
     boolean staffMoving,
-    boolean inHouse,
+    InHouse inHouse,
     LocalDate transferDate,
     List<String> measures,
     TransferStage stage,
     String stageLabel,
     String outcome,
     String processInstanceId,
+    LocalDate councilDecisionOn,
+    LocalDate legalityCheckedOn,
+    LocalDate appealEndsOn,
     LocalDate foundingSignedOn,
     LocalDate registrationDeadline,
+    LocalDate registrationFiledOn,
     String businessId,
     LocalDate registeredOn,
-    BigDecimal ownershipShare,
     List<Branch> branches,
     List<StageEntry<TransferStage>> stages,
     OffsetDateTime createdAt) {
 
   /** A step after the decision: whether the transfer's data makes it apply, and whether done. */
   public record Branch(String activityId, boolean applies, boolean done) {}
+
+  /**
+   * The in-house assessment (hankintalaki 15 §), once made (null before): the result, the city's
+   * share, the share of the company's business done with its owners, private capital, and why.
+   */
+  public record InHouse(
+      boolean inHouse,
+      BigDecimal ownershipShare,
+      BigDecimal businessWithOwners,
+      boolean privateCapital,
+      String reasons) {}
 }

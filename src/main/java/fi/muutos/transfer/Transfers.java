@@ -14,18 +14,24 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Transfers of a service to a company: their data, stages, the founding and registration of a new
- * company (within 3 months of signing, OYL 624/2006 2:8), the in-house check's ownership share, and
- * the dates of the transfer.
+ * Transfers of a service to a company in their legal order: the arrangement (a new company, an
+ * existing one, or a joining/funding agreement, which is no transfer of business); the in-house
+ * assessment before the board's proposal (hankintalaki 1397/2016 15 §); the council's decision, the
+ * board's legality check and the appeal period (kuntalaki 96 §, 140 §); the founding of a new
+ * company (its board under tasa-arvolaki 4 a §, the filing for registration within 3 months of
+ * signing or the founding lapses, OYL 624/2006 2:8–9); the pension arrangement after the founding
+ * documents exist; staff under TSL 1:10 and KVhL 25 §; the dates of the transfer.
  */
 @Service
 public class Transfers {
@@ -39,23 +45,33 @@ public class Transfers {
   /** The recipient informs the staff representatives within a week of the transfer. */
   static final int INFORM_DAYS = 7;
 
+  /** Tasa-arvolaki 4 a §: the board of a municipality-controlled company is balanced. */
+  static final int MIN_SHARE_PERCENT = 40;
+
   private final TransferRepository repository;
   private final Cases cases;
   private final WorkingDays workingDays;
   private final HistoryService historyService;
   private final Clock clock;
+  private final BigDecimal minBusinessWithOwners;
+  private final BigDecimal minOwnershipShare;
 
   Transfers(
       TransferRepository repository,
       Cases cases,
       WorkingDays workingDays,
       HistoryService historyService,
-      Clock clock) {
+      Clock clock,
+      @Value("${muutos.transfer.in-house.min-business-with-owners:90}")
+          BigDecimal minBusinessWithOwners,
+      @Value("${muutos.transfer.in-house.min-ownership-share:0}") BigDecimal minOwnershipShare) {
     this.repository = repository;
     this.cases = cases;
     this.workingDays = workingDays;
     this.historyService = historyService;
     this.clock = clock;
+    this.minBusinessWithOwners = minBusinessWithOwners;
+    this.minOwnershipShare = minOwnershipShare;
   }
 
   /** Registers a starting transfer; a retried start finds its own record. */
@@ -65,9 +81,8 @@ public class Transfers {
       String serviceName,
       String kind,
       String recipient,
-      boolean newCompany,
+      String arrangement,
       boolean staffMoving,
-      boolean inHouse,
       LocalDate transferDate,
       List<String> measures,
       String processInstanceId) {
@@ -88,6 +103,22 @@ public class Transfers {
               + Arrays.toString(ServiceKind.values())
               + ").");
     }
+    Arrangement how;
+    try {
+      how = Arrangement.valueOf(arrangement == null ? "" : arrangement.strip());
+    } catch (IllegalArgumentException e) {
+      throw invalid(
+          "Unknown arrangement '"
+              + arrangement
+              + "' (one of "
+              + Arrays.toString(Arrangement.values())
+              + ").");
+    }
+    if (!how.transferOfBusiness() && staffMoving) {
+      throw invalid(
+          "A joining or funding agreement is no transfer of business: no staff move with it "
+              + "(staffMoving).");
+    }
     if (!cases.register(
         TransferProcess.CASE,
         businessKey,
@@ -101,9 +132,8 @@ public class Transfers {
         businessKey,
         serviceKind,
         recipient.strip(),
-        newCompany,
+        how,
         staffMoving,
-        inHouse,
         transferDate,
         String.join(",", measures == null ? List.of() : measures));
   }
@@ -119,18 +149,198 @@ public class Transfers {
         workingDays.onOrAfter(transfer(id).transferDate().plusDays(INFORM_DAYS)));
   }
 
-  /** The founding agreement was signed: returns the registration deadline (3 months). */
+  /** The in-house assessment's facts (hankintalaki 15 §). */
+  public record InHouseFacts(
+      Boolean jointControl,
+      Double ownershipShare,
+      Double businessWithOwners,
+      Boolean privateCapital) {}
+
+  /**
+   * Assesses the company's in-house status before the board's proposal: the city (with the other
+   * owners) controls it, more than the configured share (90 %) of its business is with its owners,
+   * it has no private capital, and the city's own share is at least the configured minimum (HE
+   * 2/2026 proposes 10 %). Returns the result; the reasons are recorded.
+   */
   @Transactional
-  public LocalDate founded(long id, LocalDate signed) {
+  public boolean assessInHouse(long id, InHouseFacts facts) {
     transfer(id);
-    LocalDate deadline = signed.plusMonths(REGISTRATION_MONTHS);
-    repository.founded(id, signed, deadline);
+    if (facts.ownershipShare() == null
+        || facts.ownershipShare() < 0
+        || facts.ownershipShare() > 100) {
+      throw invalid("ownershipShare is a percentage 0–100, not " + facts.ownershipShare());
+    }
+    if (facts.businessWithOwners() == null
+        || facts.businessWithOwners() < 0
+        || facts.businessWithOwners() > 100) {
+      throw invalid("businessWithOwners is a percentage 0–100, not " + facts.businessWithOwners());
+    }
+    if (facts.jointControl() == null || facts.privateCapital() == null) {
+      throw invalid("Kirjaa määräysvalta (jointControl) ja yksityinen pääoma (privateCapital).");
+    }
+    BigDecimal share = BigDecimal.valueOf(facts.ownershipShare());
+    BigDecimal business = BigDecimal.valueOf(facts.businessWithOwners());
+    List<String> reasons = new ArrayList<>();
+    if (!facts.jointControl()) {
+      reasons.add("kaupungilla ei ole (yhteistä) määräysvaltaa yhtiössä");
+    }
+    if (business.compareTo(minBusinessWithOwners) <= 0) {
+      reasons.add(
+          "yhtiön liiketoiminnasta omistajien kanssa "
+              + business.stripTrailingZeros().toPlainString()
+              + " %, ei yli "
+              + minBusinessWithOwners.stripTrailingZeros().toPlainString()
+              + " %");
+    }
+    if (facts.privateCapital()) {
+      reasons.add("yhtiössä on yksityistä pääomaa");
+    }
+    if (share.compareTo(minOwnershipShare) < 0) {
+      reasons.add(
+          "kaupungin omistusosuus "
+              + share.stripTrailingZeros().toPlainString()
+              + " % on alle "
+              + minOwnershipShare.stripTrailingZeros().toPlainString()
+              + " %");
+    }
+    boolean inHouse = reasons.isEmpty();
+    repository.inHouseAssessed(
+        id,
+        share,
+        business,
+        facts.privateCapital(),
+        inHouse,
+        inHouse
+            ? "Sidosyksikön edellytykset täyttyvät (hankintalaki 15 §)."
+            : String.join("; ", reasons));
+    return inHouse;
+  }
+
+  /** A council decision, where the registry's form and the meeting system's event meet. */
+  @Transactional(readOnly = true)
+  public void checkDecision(long id, LocalDate decidedOn) {
+    transfer(id);
+    if (decidedOn != null && decidedOn.isAfter(today())) {
+      throw dates("The council's decision (decisionDate " + decidedOn + ") is not in the future.");
+    }
+  }
+
+  /** The council approved the transfer on {@code decidedOn}: the board's legality check next. */
+  @Transactional
+  public void approved(long id, LocalDate decidedOn, String activityId) {
+    TransferRow transfer = transfer(id);
+    checkDecision(id, decidedOn);
+    repository.councilDecision(id, decidedOn);
+    cases.enter(
+        TransferProcess.CASE,
+        transfer.businessKey(),
+        TransferStage.LEGALITY_CHECK,
+        null,
+        decidedOn,
+        activityId);
+  }
+
+  /** The board found the decision lawful and enforces it (kuntalaki 96 §, 39 §). */
+  @Transactional
+  public void enforced(long id, LocalDate checkedOn, String activityId) {
+    TransferRow transfer = transfer(id);
+    actDone("legalityCheckDate", checkedOn, transfer.councilDecisionOn(), "valtuuston päätöstä");
+    repository.legalityChecked(id, checkedOn);
+    cases.enter(
+        TransferProcess.CASE,
+        transfer.businessKey(),
+        TransferStage.IMPLEMENTATION,
+        null,
+        checkedOn,
+        activityId);
+  }
+
+  /**
+   * The appeal period after the minutes went on display (7th-day rule + 30 days); returns when it
+   * is over.
+   */
+  @Transactional
+  public OffsetDateTime startAppealPeriod(long id, LocalDate published) {
+    TransferRow transfer = transfer(id);
+    actDone("noticeDate", published, transfer.councilDecisionOn(), "valtuuston päätöstä");
+    LocalDate lastDay = workingDays.appealPeriodEnd(published);
+    repository.appealEndsOn(id, lastDay);
+    return workingDays.endOf(lastDay);
+  }
+
+  /** The new company's board as founded (tasa-arvolaki 4 a § for a city-controlled company). */
+  public record Founding(
+      LocalDate signedOn,
+      String boardMembers,
+      Integer boardWomen,
+      Integer boardMen,
+      String balanceException) {}
+
+  /**
+   * The founding agreement was signed after the council's decision, with a balanced board (each sex
+   * at least 40 %, or a written exceptional reason): returns the deadline for filing the company
+   * for registration (3 months, OYL 2:8).
+   */
+  @Transactional
+  public LocalDate founded(long id, Founding founding) {
+    TransferRow transfer = transfer(id);
+    actDone(
+        "foundingSignedOn",
+        founding.signedOn(),
+        transfer.councilDecisionOn(),
+        "valtuuston päätöstä");
+    int women = founding.boardWomen() == null ? -1 : founding.boardWomen();
+    int men = founding.boardMen() == null ? -1 : founding.boardMen();
+    if (women < 0 || men < 0 || women + men == 0) {
+      throw invalid("Kirjaa hallituksen naiset ja miehet (boardWomen, boardMen).");
+    }
+    String exception =
+        founding.balanceException() == null ? "" : founding.balanceException().strip();
+    if (exception.isEmpty()
+        && (women * 100 < MIN_SHARE_PERCENT * (women + men)
+            || men * 100 < MIN_SHARE_PERCENT * (women + men))) {
+      throw new DomainException(
+          Kind.INVALID,
+          "gender-balance",
+          "Kaupungin määräysvallassa olevan yhtiön hallitus ei täytä tasa-arvolain 4 a §:n "
+              + "vaatimusta: naisia "
+              + women
+              + ", miehiä "
+              + men
+              + "; kumpaakin on oltava vähintään "
+              + MIN_SHARE_PERCENT
+              + " %, ellei erityistä syytä kirjata (boardBalanceExceptionReason).");
+    }
+    LocalDate deadline = founding.signedOn().plusMonths(REGISTRATION_MONTHS);
+    repository.founded(id, founding.signedOn(), deadline);
     return deadline;
   }
 
-  /** When to warn about the registration deadline. */
+  /** When to warn about the filing deadline. */
   public OffsetDateTime registrationWarnAt(LocalDate deadline) {
     return deadline.minusDays(WARN_DAYS_BEFORE).atStartOfDay(clock.getZone()).toOffsetDateTime();
+  }
+
+  /** When the founding lapses unless the company was filed for registration (OYL 2:9). */
+  public OffsetDateTime registrationLapsesAt(LocalDate deadline) {
+    return deadline.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
+  }
+
+  /** The company was filed for registration: after signing, by the deadline, not ahead. */
+  @Transactional
+  public void registrationFiled(long id, LocalDate filedOn) {
+    TransferRow transfer = transfer(id);
+    actDone("registrationFiledOn", filedOn, transfer.foundingSignedOn(), "perustamissopimusta");
+    if (transfer.registrationDeadline() != null
+        && filedOn.isAfter(transfer.registrationDeadline())) {
+      throw dates(
+          "Rekisteröinti-ilmoitus "
+              + filedOn
+              + " on määräajan "
+              + transfer.registrationDeadline()
+              + " jälkeen: perustaminen on rauennut (OYL 2:9).");
+    }
+    repository.registrationFiled(id, filedOn);
   }
 
   /** The trade register registered the company. */
@@ -146,14 +356,57 @@ public class Transfers {
     repository.registered(id, businessId, registeredOn);
   }
 
-  /** The in-house check's result: the city's ownership share in percent. */
-  @Transactional
-  public void ownershipShare(long id, Double share) {
-    transfer(id);
-    if (share == null || share < 0 || share > 100) {
-      throw invalid("ownershipShare is a percentage 0–100, not " + share);
+  /**
+   * The pension arrangement: for a new company only once its founding documents exist; Keva
+   * membership only for an in-house company whose Keva conditions were checked.
+   */
+  @Transactional(readOnly = true)
+  public void checkPension(long id, String scheme, Boolean kevaConditionsMet) {
+    TransferRow transfer = transfer(id);
+    if (transfer.arrangement() == Arrangement.NEW_COMPANY && transfer.foundingSignedOn() == null) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "founding-first",
+          "Eläkejärjestely tehdään vasta, kun yhtiön perustamisasiakirjat ovat olemassa "
+              + "(perustamissopimus allekirjoitettu).");
     }
-    repository.ownershipShare(id, BigDecimal.valueOf(share));
+    if ("KEVA".equals(scheme)
+        && (!Boolean.TRUE.equals(transfer.inHouse()) || !Boolean.TRUE.equals(kevaConditionsMet))) {
+      throw invalid(
+          "Kevan jäsenyys edellyttää, että yhtiö on kaupungin määräysvallassa oleva sidosyksikkö "
+              + "ja Kevan jäsenyysehdot on tarkistettu (kevaConditionsMet); muuten TyEL.");
+    }
+  }
+
+  /** Staff move as employees (TSL 1:10) and office-holders (KVhL 25 §): at least one person. */
+  public void checkStaff(Integer employees, Integer officeHolders) {
+    int people = (employees == null ? 0 : employees) + (officeHolders == null ? 0 : officeHolders);
+    if (people <= 0) {
+      throw invalid(
+          "Kirjaa siirtyvät työntekijät ja viranhaltijat (employeeCount, officeHolderCount).");
+    }
+  }
+
+  /**
+   * The transfer date came: a transfer of business is transferred; a joining or funding agreement
+   * is in force (its record never says transferred).
+   */
+  @Transactional
+  public void takeEffect(long id, String activityId) {
+    TransferRow transfer = transfer(id);
+    cases.enter(
+        TransferProcess.CASE,
+        transfer.businessKey(),
+        transfer.arrangement().transferOfBusiness()
+            ? TransferStage.TRANSFERRED
+            : TransferStage.AGREEMENT_IN_FORCE,
+        null,
+        transfer.transferDate(),
+        activityId);
+  }
+
+  public Arrangement arrangement(long id) {
+    return transfer(id).arrangement();
   }
 
   public ServiceKind serviceKind(long id) {
@@ -203,20 +456,31 @@ public class Transfers {
         transfer.name(),
         t.serviceKind(),
         t.recipient(),
-        t.newCompany(),
+        t.arrangement(),
+        t.arrangement() == Arrangement.NEW_COMPANY,
         t.staffMoving(),
-        t.inHouse(),
+        t.inHouse() == null
+            ? null
+            : new TransferView.InHouse(
+                t.inHouse(),
+                t.ownershipShare(),
+                t.businessWithOwners(),
+                Boolean.TRUE.equals(t.privateCapital()),
+                t.inHouseReasons()),
         t.transferDate(),
         ProcessVariable.items(t.measures()),
         transfer.stage(),
         transfer.stageLabel(),
         transfer.outcome(),
         transfer.processInstanceId(),
+        t.councilDecisionOn(),
+        t.legalityCheckedOn(),
+        t.appealEndsOn(),
         t.foundingSignedOn(),
         t.registrationDeadline(),
+        t.registrationFiledOn(),
         t.businessId(),
         t.registeredOn(),
-        t.ownershipShare(),
         branches,
         cases.stages(TransferProcess.CASE, t.businessKey()),
         transfer.createdAt());
@@ -227,8 +491,11 @@ public class Transfers {
    */
   static boolean applies(TransferRow t, String branch) {
     return switch (branch) {
-      case Elements.FOUND_COMPANY -> t.newCompany();
-      case Elements.IN_HOUSE_CHECK -> t.inHouse();
+      case Elements.FOUND_COMPANY, Elements.FILE_REGISTRATION ->
+          t.arrangement() == Arrangement.NEW_COMPANY;
+      case Elements.JOIN_COMPANY -> t.arrangement() == Arrangement.EXISTING_COMPANY;
+      case Elements.JOINING_AGREEMENT -> t.arrangement() == Arrangement.JOINING_AGREEMENT;
+      case Elements.AGREEMENTS, Elements.DATA_HANDOVER -> t.arrangement().transferOfBusiness();
       case Elements.PENSION, Elements.STAFF_TRANSFER -> t.staffMoving();
       case Elements.WATER_DUTIES -> t.serviceKind() == ServiceKind.WATER_SERVICES;
       default -> true;
@@ -245,6 +512,27 @@ public class Transfers {
 
   private static DomainException invalid(String message) {
     return new DomainException(Kind.INVALID, "invalid-transfer", message);
+  }
+
+  /** The date of an act already done: given, not in the future, not before what it follows. */
+  private void actDone(String variable, LocalDate date, LocalDate notBefore, String what) {
+    if (date == null) {
+      throw dates("Anna " + variable + ".");
+    }
+    if (date.isAfter(today())) {
+      throw dates(variable + " " + date + " on tulevaisuudessa: kirjaa tehty toimi.");
+    }
+    if (notBefore != null && date.isBefore(notBefore)) {
+      throw dates(variable + " " + date + " on ennen " + what + " (" + notBefore + ").");
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  private static DomainException dates(String message) {
+    return new DomainException(Kind.INVALID, "legal-date", message);
   }
 
   private static DomainException notFound(String id) {

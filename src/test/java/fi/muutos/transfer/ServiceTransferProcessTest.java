@@ -1,23 +1,33 @@
 package fi.muutos.transfer;
 
 import static fi.muutos.transfer.TransferProcess.Elements.AGREEMENTS;
+import static fi.muutos.transfer.TransferProcess.Elements.APPEAL_PERIOD_ENDED;
 import static fi.muutos.transfer.TransferProcess.Elements.BOARD_PROPOSAL;
 import static fi.muutos.transfer.TransferProcess.Elements.COMPANY_REGISTERED;
 import static fi.muutos.transfer.TransferProcess.Elements.COOPERATION;
 import static fi.muutos.transfer.TransferProcess.Elements.DATA_HANDOVER;
+import static fi.muutos.transfer.TransferProcess.Elements.FILE_REGISTRATION;
 import static fi.muutos.transfer.TransferProcess.Elements.FOUND_COMPANY;
 import static fi.muutos.transfer.TransferProcess.Elements.INFORM_REPRESENTATIVES;
 import static fi.muutos.transfer.TransferProcess.Elements.IN_HOUSE_CHECK;
+import static fi.muutos.transfer.TransferProcess.Elements.JOINING_AGREEMENT;
+import static fi.muutos.transfer.TransferProcess.Elements.JOIN_COMPANY;
+import static fi.muutos.transfer.TransferProcess.Elements.LEGALITY_CHECK;
+import static fi.muutos.transfer.TransferProcess.Elements.NOT_IN_HOUSE;
 import static fi.muutos.transfer.TransferProcess.Elements.OPTIONS;
 import static fi.muutos.transfer.TransferProcess.Elements.OWNERSHIP_STEERING;
 import static fi.muutos.transfer.TransferProcess.Elements.PENSION;
+import static fi.muutos.transfer.TransferProcess.Elements.PUBLISH_DECISION;
 import static fi.muutos.transfer.TransferProcess.Elements.RECORD_DECISION;
+import static fi.muutos.transfer.TransferProcess.Elements.REGISTRATION_LAPSES;
 import static fi.muutos.transfer.TransferProcess.Elements.REGISTRATION_WARNING;
 import static fi.muutos.transfer.TransferProcess.Elements.STAFF_TRANSFER;
 import static fi.muutos.transfer.TransferProcess.Elements.WATER_DUTIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.events.EventInbox;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.StrategyService;
@@ -27,9 +37,13 @@ import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.StrategyFixtures;
 import fi.muutos.transfer.ServiceTransferProcedure.StartTransfer;
 import fi.muutos.transfer.ServiceTransferProcedure.Started;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +51,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The service transfer on the real engine and PostgreSQL: the three Heinola cases and more. */
+/**
+ * The service transfer on the real engine and PostgreSQL: the three Heinola cases from
+ * docs/samples/transfers, and a test named after each rule of law (issue 18).
+ */
 @IntegrationTest
 class ServiceTransferProcessTest {
   @Autowired ServiceTransferProcedure procedure;
@@ -46,33 +63,43 @@ class ServiceTransferProcessTest {
   @Autowired EventInbox inbox;
   @Autowired MutableClock clock;
   @Autowired ProcessDriver driver;
+  @Autowired ObjectMapper json;
+
+  // --- the three Heinola cases ----------------------------------------------------------------
 
   @Test
-  void waterServicesToAnExistingCompanyWithStaff() {
-    Transfer t = start(ServiceKind.WATER_SERVICES, "Lahti Aqua Oy", false, true);
-    t.throughCouncil("APPROVED", true);
-    t.assertWaitingAt(AGREEMENTS, DATA_HANDOVER, IN_HOUSE_CHECK, PENSION, WATER_DUTIES);
+  void lahtiAquaTakesOverWaterServicesWithStaffAsAnExistingCompany() {
+    Transfer t = sample("lahti-aqua");
+    t.throughCouncil("APPROVED");
+    t.assertWaitingAt(
+        JOIN_COMPANY, AGREEMENTS, DATA_HANDOVER, PENSION, WATER_DUTIES, PUBLISH_DECISION);
+    t.complete(
+        JOIN_COMPANY, Map.of("shareAgreementDate", "2024-09-01", "groupInstructionApplied", true));
     t.common();
-    t.inHouse(51.5);
-    t.staff();
+    t.staff("KEVA");
     t.complete(WATER_DUTIES, Map.of("waterDuties", "Toiminta-alue ja taksat kaupungilla"));
+    t.minutesAndAppealPeriod();
     t.transferDate();
+    assertThat(t.view().stage()).isEqualTo(TransferStage.TRANSFERRED);
     Task inform = t.task(INFORM_REPRESENTATIVES);
+    assertThat(inform.getName()).startsWith("Varmista");
     // transfer 1.1.2025 + 7 days = Wed 8.1.2025, over at midnight after it
     assertThat(inform.getDueDate().toInstant())
         .isEqualTo(LocalDate.parse("2025-01-09").atStartOfDay(clock.getZone()).toInstant());
-    t.complete(INFORM_REPRESENTATIVES, Map.of("informedOn", "2025-01-07"));
+    t.informed();
     t.complete(OWNERSHIP_STEERING, Map.of());
 
     TransferView view = t.view();
     assertThat(view.stage()).isEqualTo(TransferStage.STEERING);
-    assertThat(view.outcome()).isEqualTo("TRANSFERRED");
-    assertThat(view.ownershipShare()).isEqualByComparingTo(new BigDecimal("51.5"));
+    assertThat(view.arrangement()).isEqualTo(Arrangement.EXISTING_COMPANY);
+    assertThat(view.inHouse().inHouse()).isTrue();
+    assertThat(view.inHouse().ownershipShare()).isEqualByComparingTo(new BigDecimal("51.5"));
+    assertThat(view.appealEndsOn()).isEqualTo(LocalDate.parse("2024-07-22"));
     assertThat(view.branches())
         .filteredOn(TransferView.Branch::applies)
         .extracting(TransferView.Branch::activityId)
         .containsExactlyInAnyOrder(
-            IN_HOUSE_CHECK, PENSION, STAFF_TRANSFER, AGREEMENTS, DATA_HANDOVER, WATER_DUTIES);
+            JOIN_COMPANY, PENSION, STAFF_TRANSFER, AGREEMENTS, DATA_HANDOVER, WATER_DUTIES);
     assertThat(view.branches())
         .filteredOn(TransferView.Branch::applies)
         .allSatisfy(b -> assertThat(b.done()).isTrue());
@@ -81,53 +108,209 @@ class ServiceTransferProcessTest {
   }
 
   @Test
-  void propertyManagementToANewCompanyThatIsRegistered() {
-    Transfer t = start(ServiceKind.PROPERTY_MANAGEMENT, "Tilapalvelut Oy", true, true);
-    t.throughCouncil("APPROVED", true);
-    t.complete(FOUND_COMPANY, Map.of("foundingSignedOn", "2024-09-02"));
+  void tilapalvelutIsANewCompanyFoundedFiledAndRegistered() {
+    Transfer t = sample("tilapalvelut");
+    t.throughCouncil("APPROVED");
+    t.assertWaitingAt(FOUND_COMPANY, AGREEMENTS, DATA_HANDOVER, PENSION);
+    assertThatThrownBy(() -> t.complete(PENSION, Map.of("pensionScheme", "TYEL")))
+        .as("the pension arrangement waits for the founding documents")
+        .hasMessageContaining("perustamisasiakirjat");
+    t.found("2024-09-02", 2, 3);
     assertThat(t.view().registrationDeadline()).isEqualTo(LocalDate.parse("2024-12-02"));
+    t.complete(FILE_REGISTRATION, Map.of("registrationFiledOn", "2024-09-05"));
     t.assertWaitingAt(COMPANY_REGISTERED);
     t.registered();
     t.common();
-    t.inHouse(100);
-    t.staff();
+    t.staff("KEVA");
+    t.minutesAndAppealPeriod();
     t.transferDate();
-    assertThat(t.view().businessId()).isEqualTo("3456789-1");
-    assertThat(t.view().registeredOn()).isEqualTo(LocalDate.parse("2024-10-15"));
+    TransferView view = t.view();
+    assertThat(view.businessId()).isEqualTo("3456789-1");
+    assertThat(view.registrationFiledOn()).isEqualTo(LocalDate.parse("2024-09-05"));
+    assertThat(view.registeredOn()).isEqualTo(LocalDate.parse("2024-10-15"));
+    assertThat(view.stage()).isEqualTo(TransferStage.TRANSFERRED);
     t.assertWaitingAt(INFORM_REPRESENTATIVES);
   }
 
   @Test
-  void joiningBusinessServicesWithoutStaffSkipsTheStaffSteps() {
-    Transfer t =
-        start(ServiceKind.BUSINESS_SERVICES, "Lahden Seudun Kehitys Oy Ladec", false, false);
-    t.throughCouncil("APPROVED", false);
-    t.assertWaitingAt(AGREEMENTS, DATA_HANDOVER, IN_HOUSE_CHECK);
-    t.common();
-    t.inHouse(6.2);
+  void ladecIsAJoiningAgreementNotATransferOfBusiness() {
+    Transfer t = sample("ladec");
+    t.throughCouncil("APPROVED");
+    t.assertWaitingAt(JOINING_AGREEMENT, PUBLISH_DECISION);
+    assertThat(t.active()).doesNotContain(AGREEMENTS, DATA_HANDOVER, PENSION, JOIN_COMPANY);
+    t.complete(
+        JOINING_AGREEMENT,
+        Map.of("agreementSignedOn", "2024-09-01", "joiningTerms", "Elinkeinopalvelut, rahoitus"));
+    t.minutesAndAppealPeriod();
     t.transferDate();
-    t.assertWaitingAt(OWNERSHIP_STEERING);
+    t.complete(OWNERSHIP_STEERING, Map.of());
+
+    TransferView view = t.view();
+    assertThat(view.stages())
+        .extracting(s -> s.stage())
+        .contains(TransferStage.AGREEMENT_IN_FORCE)
+        .doesNotContain(TransferStage.TRANSFERRED);
     assertThat(t.visited())
         .doesNotContain(
-            COOPERATION,
-            PENSION,
-            STAFF_TRANSFER,
-            FOUND_COMPANY,
-            WATER_DUTIES,
-            INFORM_REPRESENTATIVES);
+            COOPERATION, PENSION, STAFF_TRANSFER, FOUND_COMPANY, INFORM_REPRESENTATIVES);
+    assertThat(t.ended(TransferProcess.Elements.END_DONE)).isTrue();
+  }
+
+  // --- 1. in-house status before the decision --------------------------------------------------
+
+  @Test
+  void theInHouseStatusIsAssessedBeforeTheBoardsProposal() {
+    Transfer t = sample("lahti-aqua");
+    t.complete(OPTIONS, Map.of("optionsSummary", "Operointi Lahti Aqualle"));
+    t.assertOnlyAt(IN_HOUSE_CHECK);
+    t.inHouse(51.5, 85, false);
+    // 85 % of business with the owners is not more than 90 %: no transfer without tendering
+    t.assertOnlyAt(NOT_IN_HOUSE);
+    assertThat(t.view().inHouse().inHouse()).isFalse();
+    assertThat(t.view().inHouse().reasons()).contains("85 %");
+    t.complete(NOT_IN_HOUSE, Map.of("notInHousePath", "PROCUREMENT"));
+    assertThat(t.ended(TransferProcess.Elements.END_PROCUREMENT)).isTrue();
+    assertThat(t.view().stage()).isEqualTo(TransferStage.PROCUREMENT);
+    assertThat(t.visited()).doesNotContain(BOARD_PROPOSAL, RECORD_DECISION);
   }
 
   @Test
-  void aRegistrationEventThatArrivesEarlyIsTakenWhenTheProcessWaits() throws Exception {
-    Transfer t = start(ServiceKind.PROPERTY_MANAGEMENT, "Tilapalvelut Oy", true, false);
-    t.throughCouncil("APPROVED", false);
+  void aCompanyWithPrivateCapitalIsNotInHouseAndTheTransferMayBeAbandoned() {
+    Transfer t = sample("tilapalvelut");
+    t.complete(OPTIONS, Map.of("optionsSummary", "Uusi yhtiö"));
+    t.inHouse(100, 100, true);
+    t.complete(NOT_IN_HOUSE, Map.of("notInHousePath", "ABANDON"));
+    assertThat(t.ended(TransferProcess.Elements.END_ABANDONED)).isTrue();
+    assertThat(t.view().outcome()).isEqualTo("ABANDONED");
+  }
+
+  // --- 2. the decision's legality check, notice and appeal period ------------------------------
+
+  @Test
+  void theCouncilsDecisionIsCheckedForLegalityAndHasItsAppealPeriod() {
+    Transfer t = sample("ladec");
+    t.toCouncil();
+    t.decide("APPROVED");
+    t.assertOnlyAt(LEGALITY_CHECK);
+    t.complete(
+        LEGALITY_CHECK,
+        Map.of("legalityCheckResult", "REFERRED_BACK", "legalityCheckDate", "2024-06-17"));
+    t.assertOnlyAt(RECORD_DECISION);
+    t.decide("APPROVED");
+    t.lawful();
+    assertThatThrownBy(() -> t.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-01")))
+        .hasMessageContaining("noticeDate");
+    t.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
+    // 14.6. + 7 days → 21.6.; + 30 days → Sun 21.7. → Mon 22.7.
+    assertThat(t.view().appealEndsOn()).isEqualTo(LocalDate.parse("2024-07-22"));
+    assertThat(t.view().legalityCheckedOn()).isEqualTo(LocalDate.parse("2024-06-17"));
+  }
+
+  // --- 3. office-holders (KVhL 25 §) and employees (TSL 1:10) -----------------------------------
+
+  @Test
+  void staffMoveAsEmployeesAndOfficeHoldersAndSomeoneMoves() {
+    Transfer t = sample("lahti-aqua");
+    t.throughCouncil("APPROVED");
+    t.complete(PENSION, Map.of("pensionScheme", "TYEL"));
+    assertThatThrownBy(
+            () ->
+                t.complete(
+                    STAFF_TRANSFER,
+                    Map.of(
+                        "employeeCount",
+                        0,
+                        "officeHolderCount",
+                        0,
+                        "collectiveAgreement",
+                        "AVAINTA")))
+        .hasMessageContaining("viranhaltijat");
+    t.complete(
+        STAFF_TRANSFER,
+        Map.of("employeeCount", 10, "officeHolderCount", 2, "collectiveAgreement", "AVAINTA"));
+  }
+
+  @Test
+  void kevaMembershipNeedsItsConditionsChecked() {
+    Transfer t = sample("lahti-aqua");
+    t.throughCouncil("APPROVED");
+    assertThatThrownBy(() -> t.complete(PENSION, Map.of("pensionScheme", "KEVA")))
+        .hasMessageContaining("Kevan");
+    t.complete(PENSION, Map.of("pensionScheme", "KEVA", "kevaConditionsMet", true));
+  }
+
+  // --- 4. the 14-day co-operation minimum only when reductions are considered ------------------
+
+  @Test
+  void theFourteenDayCooperationMinimumAppliesOnlyWhenReductionsAreConsidered() {
+    Transfer t = sample("lahti-aqua");
+    t.complete(OPTIONS, Map.of("optionsSummary", "Operointi Lahti Aqualle"));
+    t.inHouse(51.5, 95, false);
+    Map<String, Object> nineDays =
+        Map.of(
+            "cooperationStart", "2024-03-01",
+            "cooperationEnd", "2024-03-10",
+            "cooperationMinutes", "YT 1/2024");
+    Map<String, Object> withReductions = new HashMap<>(nineDays);
+    withReductions.put("reductionsConsidered", true);
+    assertThatThrownBy(() -> t.complete(COOPERATION, withReductions))
+        .hasMessageContaining("cooperationEnd")
+        .hasMessageContaining("14");
+    Map<String, Object> withoutReductions = new HashMap<>(nineDays);
+    withoutReductions.put("reductionsConsidered", false);
+    t.complete(COOPERATION, withoutReductions);
+    t.assertOnlyAt(BOARD_PROPOSAL);
+    assertThatThrownBy(() -> t.complete(BOARD_PROPOSAL, Map.of("boardDate", "2024-03-05")))
+        .as("co-operation comes before the decision")
+        .hasMessageContaining("boardDate");
+  }
+
+  // --- 5. founding: the board, the filing deadline and its lapse --------------------------------
+
+  @Test
+  void aFoundingLapsesUnlessFiledForRegistrationWithinThreeMonths() {
+    Transfer t = sample("tilapalvelut");
+    t.throughCouncil("APPROVED");
+    assertThatThrownBy(() -> t.found("2024-09-02", 1, 4))
+        .as("the board of a city-controlled company is balanced")
+        .hasMessageContaining("tasa-arvolain 4 a §");
+    t.found("2024-09-02", 2, 3);
+    assertThatThrownBy(
+            () -> t.complete(FILE_REGISTRATION, Map.of("registrationFiledOn", "2024-12-05")))
+        .hasMessageContaining("rauennut");
+    t.job(REGISTRATION_LAPSES);
+    assertThat(t.ended(TransferProcess.Elements.END_LAPSED)).isTrue();
+    assertThat(t.view().stage()).isEqualTo(TransferStage.LAPSED);
+    assertThat(t.view().outcome()).isEqualTo("LAPSED");
+  }
+
+  @Test
+  void theFilingDeadlineWarnsBeforeItPasses() {
+    Transfer t = sample("tilapalvelut");
+    t.throughCouncil("APPROVED");
+    t.found("2024-09-02", 3, 2);
+    t.job(TransferProcess.Elements.REGISTRATION_DEADLINE_NEAR);
+    Task warning = t.task(REGISTRATION_WARNING);
+    assertThat(warning.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate())
+        .isEqualTo(LocalDate.parse("2024-12-02"));
+    t.assertWaitingAt(FILE_REGISTRATION); // the warning does not stop the filing
+    t.complete(FILE_REGISTRATION, Map.of("registrationFiledOn", "2024-11-25"));
+    t.registered();
+    assertThat(t.view().businessId()).isNotNull();
+  }
+
+  @Test
+  void aRegistrationEventThatArrivesEarlyIsTakenWhenTheProcessWaits() {
+    Transfer t = sample("tilapalvelut");
+    t.throughCouncil("APPROVED");
     String eventId =
         t.send(
             "fi.muutos.company.registered",
             "{\"businessId\":\"3456789-1\",\"date\":\"2024-10-15\"}");
     assertThat(inbox.find(eventId).status()).isEqualTo("PENDING");
 
-    t.complete(FOUND_COMPANY, Map.of("foundingSignedOn", "2024-09-02"));
+    t.found("2024-09-02", 2, 2);
+    t.complete(FILE_REGISTRATION, Map.of("registrationFiledOn", "2024-09-05"));
     clock.advance(Duration.ofMinutes(1));
     inbox.retryDue();
 
@@ -137,67 +320,77 @@ class ServiceTransferProcessTest {
     assertThat(t.view().businessId()).isEqualTo("3456789-1");
   }
 
+  // --- 6. a joining agreement moves no staff ----------------------------------------------------
+
   @Test
-  void theRegistrationDeadlineWarnsBeforeItPasses() {
-    Transfer t = start(ServiceKind.PROPERTY_MANAGEMENT, "Tilapalvelut Oy", true, false);
-    t.throughCouncil("APPROVED", false);
-    t.complete(FOUND_COMPANY, Map.of("foundingSignedOn", "2024-09-02"));
+  void aJoiningAgreementMovesNoStaff() {
+    assertThatThrownBy(
+            () ->
+                procedure.start(
+                    new StartTransfer(
+                        "Palvelu " + UUID.randomUUID(),
+                        ServiceKind.BUSINESS_SERVICES,
+                        "Ladec",
+                        Arrangement.JOINING_AGREEMENT,
+                        true,
+                        LocalDate.parse("2025-01-01"),
+                        List.of(),
+                        null)))
+        .hasMessageContaining("no transfer of business");
+  }
 
-    t.job(TransferProcess.Elements.REGISTRATION_DEADLINE_NEAR);
+  // --- 7. the recipient informs the staff; the city confirms ------------------------------------
 
-    Task warning = t.task(REGISTRATION_WARNING);
-    assertThat(warning.getDueDate().toInstant().atZone(clock.getZone()).toLocalDate())
-        .isEqualTo(LocalDate.parse("2024-12-02"));
-    t.assertWaitingAt(COMPANY_REGISTERED); // the warning does not stop the wait
-    t.registered();
-    assertThat(t.view().businessId()).isNotNull();
+  @Test
+  void theCityConfirmsThatTheRecipientInformedTheStaffRepresentatives() {
+    Transfer t = sample("lahti-aqua");
+    t.throughCouncil("APPROVED");
+    t.complete(
+        JOIN_COMPANY, Map.of("shareAgreementDate", "2024-09-01", "groupInstructionApplied", true));
+    t.common();
+    t.staff("TYEL");
+    t.complete(WATER_DUTIES, Map.of());
+    t.transferDate();
+    assertThatThrownBy(
+            () ->
+                t.complete(
+                    INFORM_REPRESENTATIVES,
+                    Map.of("informedOn", "2025-01-07", "recipientInformed", false)))
+        .hasMessageContaining("recipientInformed");
+    t.informed();
   }
 
   @Test
   void aRejectedTransferEnds() {
-    Transfer t = start(ServiceKind.WATER_SERVICES, "Lahti Aqua Oy", false, true);
-    t.throughCouncil("REJECTED", true);
+    Transfer t = sample("lahti-aqua");
+    t.throughCouncil("REJECTED");
     assertThat(t.ended(TransferProcess.Elements.END_REJECTED)).isTrue();
     assertThat(t.view().stage()).isEqualTo(TransferStage.REJECTED);
   }
 
-  @Test
-  void coOperationShorterThanFourteenDaysIsRefused() {
-    Transfer t = start(ServiceKind.WATER_SERVICES, "Lahti Aqua Oy", false, true);
-    t.complete(OPTIONS, Map.of("optionsSummary", "Operointi Lahti Aqualle"));
-    assertThatThrownBy(
-            () ->
-                t.complete(
-                    COOPERATION,
-                    Map.of(
-                        "cooperationStart",
-                        "2024-03-01",
-                        "cooperationEnd",
-                        "2024-03-10",
-                        "cooperationMinutes",
-                        "YT 1/2024")))
-        .hasMessageContaining("cooperationEnd")
-        .hasMessageContaining("14");
-  }
-
   // --- driving a transfer ---------------------------------------------------------------------
 
-  private Transfer start(
-      ServiceKind kind, String recipient, boolean newCompany, boolean staffMoving) {
+  /** Starts the sample of docs/samples/transfers, for a fresh measure. */
+  private Transfer sample(String name) {
+    JsonNode sample;
+    try {
+      sample = json.readTree(Files.readString(Path.of("docs/samples/transfers/" + name + ".json")));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
     String measure = StrategyFixtures.newMeasure(strategy, "hallinto", "IN_PROGRESS");
     Started started =
         procedure.start(
             new StartTransfer(
-                "Palvelu " + UUID.randomUUID(),
-                kind,
-                recipient,
-                newCompany,
-                staffMoving,
-                true,
-                LocalDate.parse("2025-01-01"),
+                sample.path("serviceName").asText() + " " + UUID.randomUUID(),
+                ServiceKind.valueOf(sample.path("serviceKind").asText()),
+                sample.path("recipient").asText(),
+                Arrangement.valueOf(sample.path("arrangement").asText()),
+                sample.path("staffMoving").asBoolean(),
+                LocalDate.parse(sample.path("transferDate").asText()),
                 List.of(measure),
                 null));
-    Transfer t = new Transfer(started, measure);
+    Transfer t = new Transfer(started, measure, sample.path("staffMoving").asBoolean());
     t.job(TransferProcess.Elements.MEASURES_IN_PROGRESS);
     return t;
   }
@@ -207,32 +400,47 @@ class ServiceTransferProcessTest {
     final String businessKey;
     final String instanceId;
     final String measure;
+    final boolean staffMoving;
 
-    Transfer(Started started, String measure) {
+    Transfer(Started started, String measure, boolean staffMoving) {
       this.id = started.transferId();
       this.businessKey = started.businessKey();
       this.instanceId = started.processInstanceId();
       this.measure = measure;
+      this.staffMoving = staffMoving;
     }
 
     TransferView view() {
       return transfers.find(id);
     }
 
-    void throughCouncil(String outcome, boolean staffMoving) {
+    void inHouse(double share, double businessWithOwners, boolean privateCapital) {
+      complete(
+          IN_HOUSE_CHECK,
+          Map.of(
+              "jointControl", true,
+              "ownershipShare", share,
+              "businessWithOwners", businessWithOwners,
+              "privateCapital", privateCapital,
+              "controlBasis", "Omistus ja osakassopimus"));
+    }
+
+    void toCouncil() {
       complete(OPTIONS, Map.of("optionsSummary", "Suositus: siirto"));
+      inHouse(51.5, 95, false);
       if (staffMoving) {
         complete(
             COOPERATION,
             Map.of(
-                "cooperationStart",
-                "2024-03-01",
-                "cooperationEnd",
-                "2024-03-20",
-                "cooperationMinutes",
-                "YT 1/2024"));
+                "cooperationStart", "2024-03-01",
+                "cooperationEnd", "2024-03-20",
+                "reductionsConsidered", false,
+                "cooperationMinutes", "YT 1/2024"));
       }
       complete(BOARD_PROPOSAL, Map.of("boardDate", "2024-05-20"));
+    }
+
+    void decide(String outcome) {
       complete(
           RECORD_DECISION,
           Map.of(
@@ -244,31 +452,59 @@ class ServiceTransferProcessTest {
               outcome));
     }
 
+    void lawful() {
+      complete(
+          LEGALITY_CHECK,
+          Map.of("legalityCheckResult", "LAWFUL", "legalityCheckDate", "2024-06-17"));
+    }
+
+    void throughCouncil(String outcome) {
+      toCouncil();
+      decide(outcome);
+      if (outcome.equals("APPROVED")) {
+        lawful();
+      }
+    }
+
+    void found(String signedOn, int women, int men) {
+      complete(
+          FOUND_COMPANY,
+          Map.of(
+              "foundingSignedOn", signedOn,
+              "boardMembers", "Hallitus",
+              "boardWomen", women,
+              "boardMen", men,
+              "groupInstructionApplied", true));
+    }
+
     void common() {
-      complete(AGREEMENTS, Map.of());
+      complete(AGREEMENTS, Map.of("marketTerms", true));
       complete(DATA_HANDOVER, Map.of());
     }
 
-    void inHouse(double share) {
+    void staff(String scheme) {
+      complete(PENSION, Map.of("pensionScheme", scheme, "kevaConditionsMet", true));
       complete(
-          IN_HOUSE_CHECK, Map.of("ownershipShare", share, "controlBasis", "Omistus ja hallitus"));
+          STAFF_TRANSFER,
+          Map.of("employeeCount", 12, "officeHolderCount", 1, "collectiveAgreement", "AVAINTA"));
     }
 
-    void staff() {
-      complete(PENSION, Map.of("pensionScheme", "KEVA"));
-      complete(STAFF_TRANSFER, Map.of("staffCount", 12, "collectiveAgreement", "AVAINTA"));
+    void minutesAndAppealPeriod() {
+      complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
+      job(APPEAL_PERIOD_ENDED);
+    }
+
+    void informed() {
+      complete(
+          INFORM_REPRESENTATIVES, Map.of("informedOn", "2025-01-07", "recipientInformed", true));
     }
 
     void registered() {
-      try {
-        String id =
-            send(
-                "fi.muutos.company.registered",
-                "{\"businessId\":\"3456789-1\",\"date\":\"2024-10-15\"}");
-        assertThat(inbox.find(id).status()).isEqualTo("CORRELATED");
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
+      String id =
+          send(
+              "fi.muutos.company.registered",
+              "{\"businessId\":\"3456789-1\",\"date\":\"2024-10-15\"}");
+      assertThat(inbox.find(id).status()).isEqualTo("CORRELATED");
     }
 
     void transferDate() {
@@ -292,8 +528,16 @@ class ServiceTransferProcessTest {
       return driver.send(type, businessKey, data);
     }
 
+    List<String> active() {
+      return driver.active(instanceId);
+    }
+
     void assertWaitingAt(String... activityIds) {
-      assertThat(driver.active(instanceId)).contains(activityIds);
+      assertThat(active()).contains(activityIds);
+    }
+
+    void assertOnlyAt(String activityId) {
+      assertThat(active()).containsExactly(activityId);
     }
 
     List<String> visited() {

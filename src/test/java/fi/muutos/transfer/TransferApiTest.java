@@ -23,8 +23,12 @@ class TransferApiTest {
   @Autowired ObjectMapper json;
 
   @ParameterizedTest
-  @CsvSource({"lahti-aqua, 6, false", "tilapalvelut, 6, true", "ladec, 3, false"})
-  void theSampleTransfersStart(String sample, int branches, boolean newCompany) throws Exception {
+  @CsvSource({
+    "lahti-aqua, 6, EXISTING_COMPANY",
+    "tilapalvelut, 6, NEW_COMPANY",
+    "ladec, 1, JOINING_AGREEMENT"
+  })
+  void theSampleTransfersStart(String sample, int branches, String arrangement) throws Exception {
     HttpTestClient http = new HttpTestClient(port);
     HttpResponse<String> created =
         http.postJson(
@@ -38,7 +42,10 @@ class TransferApiTest {
     JsonNode transfer =
         json.readTree(http.get("/api/transfers/" + id, "kaupunginjohtaja", "demo").body());
     assertThat(transfer.path("stage").asText()).isEqualTo("OPTIONS");
-    assertThat(transfer.path("newCompany").asBoolean()).isEqualTo(newCompany);
+    assertThat(transfer.path("arrangement").asText()).isEqualTo(arrangement);
+    assertThat(transfer.path("newCompany").asBoolean())
+        .isEqualTo(arrangement.equals("NEW_COMPANY"));
+    assertThat(transfer.hasNonNull("inHouse")).as("assessed later, not claimed").isFalse();
     int applying = 0;
     for (JsonNode branch : transfer.path("branches")) {
       applying += branch.path("applies").asBoolean() ? 1 : 0;
@@ -54,7 +61,15 @@ class TransferApiTest {
           "{}",
           "{\"serviceName\":\"X\",\"serviceKind\":\"SPACE\",\"recipient\":\"Y\",\"transferDate\":\"2025-01-01\"}",
           "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"\",\"transferDate\":\"2025-01-01\"}",
-          "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"Y\",\"transferDate\":\"huomenna\"}"
+          "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"Y\",\"transferDate\":\"huomenna\"}",
+          // the in-house status is assessed before the board's proposal, not claimed at the start
+          "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"Y\",\"transferDate\":\"2025-01-01\","
+              + "\"inHouse\":true}",
+          // a joining agreement moves no staff
+          "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"Y\",\"transferDate\":\"2025-01-01\","
+              + "\"arrangement\":\"JOINING_AGREEMENT\",\"staffMoving\":true}",
+          "{\"serviceName\":\"X\",\"serviceKind\":\"OTHER\",\"recipient\":\"Y\",\"transferDate\":\"2025-01-01\","
+              + "\"arrangement\":\"MERGER\"}"
         }) {
       assertThat(http.postJson("/api/transfers", "hallintojohtaja", "demo", body).statusCode())
           .as(body)

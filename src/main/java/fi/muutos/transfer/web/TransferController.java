@@ -1,5 +1,6 @@
 package fi.muutos.transfer.web;
 
+import fi.muutos.transfer.Arrangement;
 import fi.muutos.transfer.ServiceKind;
 import fi.muutos.transfer.ServiceTransferProcedure;
 import fi.muutos.transfer.ServiceTransferProcedure.StartTransfer;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -49,9 +51,12 @@ class TransferController {
                 body.serviceName(),
                 body.serviceKind(),
                 body.recipient(),
-                body.newCompany(),
+                body.arrangement() != null
+                    ? body.arrangement()
+                    : Boolean.TRUE.equals(body.newCompany())
+                        ? Arrangement.NEW_COMPANY
+                        : Arrangement.EXISTING_COMPANY,
                 body.staffMoving(),
-                body.inHouse() == null || body.inHouse(),
                 body.transferDate(),
                 body.measures(),
                 body.businessKey()));
@@ -66,14 +71,23 @@ class TransferController {
     return transfers.find(id);
   }
 
-  /** Starting a transfer. {@code inHouse} defaults to true. */
+  /**
+   * Starting a transfer. {@code arrangement} (default from {@code newCompany}: NEW_COMPANY, else
+   * EXISTING_COMPANY); {@code inHouse} is refused: the status is assessed before the board's
+   * proposal, not claimed at the start.
+   */
   record StartTransferRequest(
       @NotBlank @Size(max = 400) String serviceName,
       @NotNull ServiceKind serviceKind,
       @NotBlank @Size(max = 400) String recipient,
-      boolean newCompany,
+      Arrangement arrangement,
+      Boolean newCompany,
       boolean staffMoving,
-      Boolean inHouse,
+      @Null(
+              message =
+                  "is not given at the start: the in-house status is assessed before the board's"
+                      + " proposal (hankintalaki 15 §)")
+          Boolean inHouse,
       @NotNull LocalDate transferDate,
       @Size(max = 20) List<@Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}") String> measures,
       @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*") String businessKey) {}

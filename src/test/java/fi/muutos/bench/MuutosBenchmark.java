@@ -398,7 +398,7 @@ class MuutosBenchmark {
         + i
         + "\",\"serviceKind\":\"BUSINESS_SERVICES\","
         + "\"recipient\":\"Esimerkki Oy\",\"newCompany\":false,\"staffMoving\":false,"
-        + "\"inHouse\":true,\"transferDate\":\""
+        + "\"transferDate\":\""
         + LocalDate.now().plusMonths(6)
         + "\"}";
   }

@@ -137,7 +137,7 @@ public final class ApiAccess {
                 + n
                 + "\","
                 + "\"serviceKind\":\"BUSINESS_SERVICES\",\"recipient\":\"Esimerkki Oy\",\"newCompany\":"
-                + "false,\"staffMoving\":false,\"inHouse\":true,\"transferDate\":\""
+                + "false,\"staffMoving\":false,\"transferDate\":\""
                 + LocalDate.now().plusMonths(6)
                 + "\"}"
           };

@@ -6,8 +6,8 @@
 -- Portable: PostgreSQL and H2.
 alter table mu_reform add column proposed_effective_date date;
 update mu_reform set proposed_effective_date = effective_date;
-update mu_reform set effective_date = null where council_decision_on is null;
 alter table mu_reform alter column effective_date drop not null;
+update mu_reform set effective_date = null where council_decision_on is null;
 alter table mu_reform add column interim_term_ends date;
 alter table mu_reform add column legality_checked_on date;
 alter table mu_reform add column in_force_on date;

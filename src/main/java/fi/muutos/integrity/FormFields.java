@@ -33,6 +33,7 @@ final class FormFields {
   /** The field keys of the task's form; empty when the task has no form. */
   Set<String> ofTask(CommandContext context, TaskEntity task) {
     // a form reference may be an expression (a generated survey form): its resolved key counts
+    task.initializeFormKey();
     String formKey = task.getCamundaFormRef() == null ? "" : task.getCamundaFormRef().getKey();
     return cache.computeIfAbsent(
         task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey() + "#" + formKey,

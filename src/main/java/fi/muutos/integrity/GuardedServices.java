@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.RuntimeServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ConditionEvaluationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -133,25 +134,45 @@ final class GuardedServices {
     public VariableMap submitTaskFormWithVariablesInReturn(
         String taskId, Map<String, Object> properties, boolean deserializeValues) {
       guard.checkCompletion(taskId, properties);
-      return super.submitTaskFormWithVariablesInReturn(
-          taskId, guard.completionVariables(taskId, properties), deserializeValues);
+      if (guard.isSecret(taskId)) {
+        return completeSecretly(taskId, properties, true, deserializeValues);
+      }
+      return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
     }
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
       guard.checkCompletion(taskId, properties);
-      super.submitTaskForm(taskId, guard.completionVariables(taskId, properties));
+      if (guard.isSecret(taskId)) {
+        completeSecretly(taskId, properties, false, false);
+      } else {
+        super.submitTaskForm(taskId, properties);
+      }
     }
 
     @Override
     public void submitTaskFormData(String taskId, Map<String, String> properties) {
       guard.checkCompletion(taskId, properties);
-      if (properties == null) {
-        super.submitTaskFormData(taskId, null);
+      if (guard.isSecret(taskId)) {
+        completeSecretly(
+            taskId, properties == null ? null : new HashMap<>(properties), false, false);
       } else {
-        // the same as submitTaskForm with text values, which may have to be kept secret
-        super.submitTaskForm(taskId, guard.completionVariables(taskId, new HashMap<>(properties)));
+        super.submitTaskFormData(taskId, properties);
       }
+    }
+
+    /**
+     * A secret task's form is completed as a task with transient values: submitting a form would
+     * also write each value to the history as a form property, tied to the task and its user.
+     */
+    private VariableMap completeSecretly(
+        String taskId,
+        Map<String, Object> properties,
+        boolean returnVariables,
+        boolean deserialize) {
+      return commandExecutor.execute(
+          new CompleteTaskCmd(
+              taskId, guard.completionVariables(taskId, properties), returnVariables, deserialize));
     }
   }
 

@@ -54,18 +54,24 @@ final class ProcedureGuard {
    */
   @SuppressWarnings("unchecked")
   <V> Map<String, V> completionVariables(String taskId, Map<String, V> variables) {
-    if (variables == null || variables.isEmpty() || taskId == null) {
+    if (variables == null || variables.isEmpty() || !isSecret(taskId)) {
       return variables;
     }
-    boolean secret =
-        configuration
-            .getCommandExecutorTxRequired()
-            .execute(
-                context -> {
-                  TaskEntity task = context.getTaskManager().findTaskById(taskId);
-                  return task != null && secretAnswers.isSecret(context, task);
-                });
-    return secret ? (Map<String, V>) SecretAnswers.transientCopy(variables) : variables;
+    return (Map<String, V>) SecretAnswers.transientCopy(variables);
+  }
+
+  /** Whether the task's answers are secret ({@link SecretAnswers}). */
+  boolean isSecret(String taskId) {
+    if (taskId == null) {
+      return false;
+    }
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              TaskEntity task = context.getTaskManager().findTaskById(taskId);
+              return task != null && secretAnswers.isSecret(context, task);
+            });
   }
 
   /**

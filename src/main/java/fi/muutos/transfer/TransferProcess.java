@@ -123,6 +123,8 @@ public final class TransferProcess {
         ProcessVariable.text("boardBalanceExceptionReason");
     public static final ProcessVariable<Boolean> GROUP_INSTRUCTION =
         ProcessVariable.flag("groupInstructionApplied");
+    public static final ProcessVariable<Boolean> JOINED_GROUP_INSTRUCTION =
+        ProcessVariable.flag("joinedGroupInstruction");
     public static final ProcessVariable<Boolean> MARKET_TERMS = ProcessVariable.flag("marketTerms");
     public static final ProcessVariable<LocalDate> REGISTRATION_FILED_ON =
         ProcessVariable.date("registrationFiledOn");

@@ -65,7 +65,7 @@ class TransferTaskValidator implements TaskListener {
                   Elements.JOIN_COMPANY,
                   List.of(
                       Rule.date(Vars.SHARE_AGREEMENT_DATE),
-                      Rule.confirmed(Vars.GROUP_INSTRUCTION))),
+                      Rule.confirmed(Vars.JOINED_GROUP_INSTRUCTION))),
               Map.entry(
                   Elements.JOINING_AGREEMENT,
                   List.of(Rule.date(Vars.AGREEMENT_SIGNED_ON), Rule.text(Vars.JOINING_TERMS))),

@@ -138,6 +138,14 @@ class OrganisationReformProcessTest {
     assertThatThrownBy(() -> reform.decide("APPROVED", "2024-06-01"))
         .hasMessageContaining("ennen valtuuston päätöstä");
     reform.assertAt(RECORD_DECISION);
+    // the meeting system's event meets the same check: not taken, kept with the reason
+    String eventId =
+        reform.send(
+            "fi.muutos.decision.made",
+            "{\"body\":\"kaupunginvaltuusto\",\"date\":\"2024-06-10\",\"outcome\":\"APPROVED\","
+                + "\"effectiveDate\":\"2024-01-01\"}");
+    assertThat(inbox.find(eventId).status()).isNotEqualTo("CORRELATED");
+    reform.assertAt(RECORD_DECISION);
     reform.decide("APPROVED", "2025-03-01");
     assertThat(reform.view().effectiveDate()).isEqualTo(LocalDate.parse("2025-03-01"));
   }

@@ -74,7 +74,7 @@ class ServiceTransferProcessTest {
     t.assertWaitingAt(
         JOIN_COMPANY, AGREEMENTS, DATA_HANDOVER, PENSION, WATER_DUTIES, PUBLISH_DECISION);
     t.complete(
-        JOIN_COMPANY, Map.of("shareAgreementDate", "2024-09-01", "groupInstructionApplied", true));
+        JOIN_COMPANY, Map.of("shareAgreementDate", "2024-09-01", "joinedGroupInstruction", true));
     t.common();
     t.staff("KEVA");
     t.complete(WATER_DUTIES, Map.of("waterDuties", "Toiminta-alue ja taksat kaupungilla"));
@@ -346,7 +346,7 @@ class ServiceTransferProcessTest {
     Transfer t = sample("lahti-aqua");
     t.throughCouncil("APPROVED");
     t.complete(
-        JOIN_COMPANY, Map.of("shareAgreementDate", "2024-09-01", "groupInstructionApplied", true));
+        JOIN_COMPANY, Map.of("shareAgreementDate", "2024-09-01", "joinedGroupInstruction", true));
     t.common();
     t.staff("TYEL");
     t.complete(WATER_DUTIES, Map.of());

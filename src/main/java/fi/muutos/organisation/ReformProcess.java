@@ -106,13 +106,13 @@ public final class ReformProcess {
 
     /** The board's legality check of the council's decision (kuntalaki 96 §). */
     public static final ProcessVariable<String> LEGALITY_CHECK_RESULT =
-        ProcessVariable.text("legalityCheckResult");
+        Decision.LEGALITY_CHECK_RESULT;
 
     public static final ProcessVariable<LocalDate> LEGALITY_CHECK_DATE =
-        ProcessVariable.date("legalityCheckDate");
+        Decision.LEGALITY_CHECK_DATE;
 
     /** The day the minutes were put on public display (kuntalaki 140 §). */
-    public static final ProcessVariable<LocalDate> NOTICE_DATE = ProcessVariable.date("noticeDate");
+    public static final ProcessVariable<LocalDate> NOTICE_DATE = Decision.NOTICE_DATE;
 
     public static final ProcessVariable<LocalDate> COOPERATION_START =
         ProcessVariable.date("cooperationStart");

@@ -43,23 +43,6 @@ class ReformRepository {
     }
   }
 
-  /** The council's election of one body for one term. */
-  record Election(
-      String committee,
-      int term,
-      LocalDate termStarts,
-      LocalDate termEnds,
-      LocalDate electedOn,
-      String members,
-      String deputies,
-      int women,
-      int men,
-      int deputyWomen,
-      int deputyMen,
-      String chair,
-      String viceChair,
-      String balanceException) {}
-
   long insert(
       String businessKey,
       LocalDate proposedEffectiveDate,
@@ -141,7 +124,7 @@ class ReformRepository {
   }
 
   /** Records (or, for a retried step, re-records) a body's election for a term. */
-  void elect(long reformId, Election e, OffsetDateTime at) {
+  void elect(long reformId, ElectionView e, OffsetDateTime at) {
     jdbc.sql("delete from mu_reform_election where reform_id = ? and committee = ? and term = ?")
         .params(reformId, e.committee(), e.term())
         .update();

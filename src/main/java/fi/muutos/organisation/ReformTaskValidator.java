@@ -22,52 +22,49 @@ class ReformTaskValidator implements TaskListener {
 
   private static final TaskRules RULES =
       new TaskRules(
-          Map.ofEntries(
-              Map.entry(Elements.DRAFT, List.of(Rule.text(Vars.DRAFT_REFERENCE))),
-              Map.entry(
-                  Elements.COOPERATION,
-                  List.of(
-                      Rule.date(Vars.COOPERATION_START),
-                      Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
-                      Rule.text(Vars.COOPERATION_MINUTES))),
-              Map.entry(
-                  Elements.BOARD_PROPOSAL,
-                  List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END))),
-              Map.entry(Elements.RECORD_DECISION, Decision.rules()),
-              Map.entry(
-                  Elements.LEGALITY_CHECK,
-                  List.of(
-                      Rule.oneOf(Vars.LEGALITY_CHECK_RESULT, "LAWFUL", "REFERRED_BACK"),
-                      Rule.dateNotBefore(Vars.LEGALITY_CHECK_DATE, Vars.DECISION_DATE))),
-              Map.entry(Elements.PUBLISH_DECISION, List.of(Rule.date(Vars.NOTICE_DATE))),
-              Map.entry(
-                  Elements.ELECT_COMMITTEE,
-                  List.of(
-                      Rule.date(Vars.ELECTION_DATE),
-                      Rule.text(Vars.MEMBERS),
-                      Rule.count(Vars.WOMEN),
-                      Rule.count(Vars.MEN),
-                      Rule.count(Vars.DEPUTY_WOMEN),
-                      Rule.count(Vars.DEPUTY_MEN),
-                      Rule.text(Vars.CHAIR),
-                      Rule.text(Vars.VICE_CHAIR))),
-              Map.entry(
-                  Elements.DELEGATIONS,
-                  List.of(
-                      Rule.date(Vars.CONSTITUTED_ON),
-                      Rule.dateNotBefore(Vars.DELEGATION_DATE, Vars.CONSTITUTED_ON))),
-              Map.entry(
-                  Elements.BUDGET,
-                  List.of(
-                      Rule.text(Vars.BUDGET_BINDING_LEVELS), Rule.date(Vars.BUDGET_DECISION_DATE))),
-              Map.entry(
-                  Elements.TRANSITIONAL_RULES,
-                  List.of(
-                      Rule.confirmed(Vars.PENDING_MATTERS_TRANSFERRED),
-                      Rule.confirmed(Vars.OLD_DELEGATIONS_HANDLED),
-                      Rule.confirmed(Vars.SIGNING_RIGHTS_UPDATED),
-                      Rule.confirmed(Vars.LAST_MEETINGS_HELD))),
-              Map.entry(Elements.FOLLOW_UP, List.of(Rule.text(Vars.REVIEW_SUMMARY)))));
+          TaskRules.merge(
+              Decision.councilSteps(
+                  Elements.RECORD_DECISION, Elements.LEGALITY_CHECK, Elements.PUBLISH_DECISION),
+              Map.ofEntries(
+                  Map.entry(Elements.DRAFT, List.of(Rule.text(Vars.DRAFT_REFERENCE))),
+                  Map.entry(
+                      Elements.COOPERATION,
+                      List.of(
+                          Rule.date(Vars.COOPERATION_START),
+                          Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
+                          Rule.text(Vars.COOPERATION_MINUTES))),
+                  Map.entry(
+                      Elements.BOARD_PROPOSAL,
+                      List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END))),
+                  Map.entry(
+                      Elements.ELECT_COMMITTEE,
+                      List.of(
+                          Rule.date(Vars.ELECTION_DATE),
+                          Rule.text(Vars.MEMBERS),
+                          Rule.count(Vars.WOMEN),
+                          Rule.count(Vars.MEN),
+                          Rule.count(Vars.DEPUTY_WOMEN),
+                          Rule.count(Vars.DEPUTY_MEN),
+                          Rule.text(Vars.CHAIR),
+                          Rule.text(Vars.VICE_CHAIR))),
+                  Map.entry(
+                      Elements.DELEGATIONS,
+                      List.of(
+                          Rule.date(Vars.CONSTITUTED_ON),
+                          Rule.dateNotBefore(Vars.DELEGATION_DATE, Vars.CONSTITUTED_ON))),
+                  Map.entry(
+                      Elements.BUDGET,
+                      List.of(
+                          Rule.text(Vars.BUDGET_BINDING_LEVELS),
+                          Rule.date(Vars.BUDGET_DECISION_DATE))),
+                  Map.entry(
+                      Elements.TRANSITIONAL_RULES,
+                      List.of(
+                          Rule.confirmed(Vars.PENDING_MATTERS_TRANSFERRED),
+                          Rule.confirmed(Vars.OLD_DELEGATIONS_HANDLED),
+                          Rule.confirmed(Vars.SIGNING_RIGHTS_UPDATED),
+                          Rule.confirmed(Vars.LAST_MEETINGS_HELD))),
+                  Map.entry(Elements.FOLLOW_UP, List.of(Rule.text(Vars.REVIEW_SUMMARY))))));
 
   private final Reforms reforms;
 

@@ -2,12 +2,12 @@ package fi.muutos.organisation;
 
 import fi.muutos.cases.Case;
 import fi.muutos.cases.Cases;
-import fi.muutos.organisation.ReformRepository.Election;
+import fi.muutos.cases.CouncilDecisions;
+import fi.muutos.cases.CouncilDecisions.AppealPeriod;
 import fi.muutos.organisation.ReformRepository.ReformRow;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.ProcessVariable;
-import fi.muutos.platform.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,19 +36,19 @@ public class Reforms {
 
   private final ReformRepository repository;
   private final Cases cases;
-  private final WorkingDays workingDays;
+  private final CouncilDecisions decisions;
   private final Clock clock;
   private final String defaultMeasures;
 
   Reforms(
       ReformRepository repository,
       Cases cases,
-      WorkingDays workingDays,
+      CouncilDecisions decisions,
       Clock clock,
       @Value("${muutos.reform.measures:}") String defaultMeasures) {
     this.repository = repository;
     this.cases = cases;
-    this.workingDays = workingDays;
+    this.decisions = decisions;
     this.clock = clock;
     this.defaultMeasures = defaultMeasures;
   }
@@ -121,21 +121,19 @@ public class Reforms {
   public Optional<LocalDate> checkDecision(
       long reformId, String outcome, LocalDate decidedOn, LocalDate decidedEffectiveDate) {
     ReformRow reform = reform(reformId);
-    if (decidedOn != null && decidedOn.isAfter(today())) {
-      throw dates("The council's decision (decisionDate " + decidedOn + ") is not in the future.");
-    }
+    decisions.checkNotAhead(decidedOn);
     if (!"APPROVED".equals(outcome)) {
       return Optional.empty();
     }
     LocalDate effective =
         decidedEffectiveDate != null ? decidedEffectiveDate : reform.proposedEffectiveDate();
     if (effective == null) {
-      throw dates(
+      throw DomainException.legalDate(
           "Valtuuston päätöksestä puuttuu voimaantulopäivä (effectiveDate): uudistukselle ei "
               + "ehdotettu päivää, joten päätöksen on asetettava se.");
     }
     if (decidedOn != null && effective.isBefore(decidedOn)) {
-      throw dates(
+      throw DomainException.legalDate(
           "Voimaantulopäivä "
               + effective
               + " on ennen valtuuston päätöstä "
@@ -143,7 +141,7 @@ public class Reforms {
               + " (effectiveDate).");
     }
     if (reform.interimTermEnds() != null && !reform.interimTermEnds().isAfter(effective)) {
-      throw dates(
+      throw DomainException.legalDate(
           "Voimaantulopäivä "
               + effective
               + " ei ole ennen väliaikaisen toimikauden loppua "
@@ -161,11 +159,10 @@ public class Reforms {
     LocalDate effective =
         checkDecision(reformId, "APPROVED", decidedOn, decidedEffectiveDate).orElseThrow();
     repository.councilDecision(reformId, decidedOn, effective);
-    cases.enter(
+    decisions.approved(
         ReformProcess.CASE,
         reform.businessKey(),
         ReformStage.LEGALITY_CHECK,
-        null,
         decidedOn,
         activityId);
   }
@@ -177,25 +174,23 @@ public class Reforms {
   @Transactional
   public void enforced(long reformId, LocalDate checkedOn, String activityId) {
     ReformRow reform = reform(reformId);
-    actDone("legalityCheckDate", checkedOn, reform.councilDecisionOn(), "valtuuston päätöstä");
-    repository.legalityChecked(reformId, checkedOn);
-    cases.enter(
+    decisions.enforced(
         ReformProcess.CASE,
         reform.businessKey(),
         ReformStage.IMPLEMENTATION,
-        null,
+        reform.councilDecisionOn(),
         checkedOn,
         activityId);
+    repository.legalityChecked(reformId, checkedOn);
   }
 
   /** The appeal period after the minutes went on public display; returns when it is over. */
   @Transactional
   public OffsetDateTime startAppealPeriod(long reformId, LocalDate minutesPublished) {
-    ReformRow reform = reform(reformId);
-    actDone("noticeDate", minutesPublished, reform.councilDecisionOn(), "valtuuston päätöstä");
-    LocalDate lastDay = workingDays.appealPeriodEnd(minutesPublished);
-    repository.appealEndsOn(reformId, lastDay);
-    return workingDays.endOf(lastDay);
+    AppealPeriod period =
+        decisions.appealPeriod(reform(reformId).councilDecisionOn(), minutesPublished);
+    repository.appealEndsOn(reformId, period.lastDay());
+    return period.endsAt();
   }
 
   /** The moment the reform enters into force: the start of the decided effective date. */
@@ -281,7 +276,7 @@ public class Reforms {
     LocalDate termStarts =
         term == 1 ? reform.effectiveDate() : reform.interimTermEnds().plusDays(1);
     LocalDate termEnds = term == 1 ? reform.interimTermEnds() : null;
-    actDone(
+    decisions.actDone(
         "electionDate",
         facts.electedOn(),
         term == 1 ? reform.councilDecisionOn() : termStarts,
@@ -317,7 +312,7 @@ public class Reforms {
     }
     repository.elect(
         reformId,
-        new Election(
+        new ReformView.ElectionView(
             committee,
             term,
             termStarts,
@@ -331,7 +326,9 @@ public class Reforms {
             deputyMen,
             chair,
             viceChair,
-            exception.isEmpty() ? null : exception),
+            exception.isEmpty() ? null : exception,
+            null,
+            null),
         now());
   }
 
@@ -350,19 +347,19 @@ public class Reforms {
             .electedOn(reformId, committee, term)
             .orElseThrow(
                 () ->
-                    dates(
+                    DomainException.legalDate(
                         "Toimielintä "
                             + committee
                             + " ei ole valittu: se ei voi tehdä delegointipäätöstä."));
-    actDone("constitutedOn", constitutedOn, electedOn, "toimielimen valintaa");
-    actDone("delegationDate", decidedOn, constitutedOn, "toimielimen järjestäytymistä");
+    decisions.actDone("constitutedOn", constitutedOn, electedOn, "toimielimen valintaa");
+    decisions.actDone("delegationDate", decidedOn, constitutedOn, "toimielimen järjestäytymistä");
     repository.delegated(reformId, committee, term, constitutedOn, decidedOn);
   }
 
   /** The budget binding levels are the council's decision (kuntalaki 110 §), already made. */
   @Transactional(readOnly = true)
   public void checkBudgetDecision(long reformId, LocalDate decidedOn) {
-    actDone("budgetDecisionDate", decidedOn, null, null);
+    decisions.actDone("budgetDecisionDate", decidedOn, null, null);
   }
 
   /** An enforcement ban stops every step that enforces the council's decision. */
@@ -379,7 +376,8 @@ public class Reforms {
       throw invalid("An appeal names its court and date.");
     }
     if (reform.councilDecisionOn() != null && filedOn.isBefore(reform.councilDecisionOn())) {
-      throw dates("An appeal (" + filedOn + ") is not before the decision it appeals.");
+      throw DomainException.legalDate(
+          "An appeal (" + filedOn + ") is not before the decision it appeals.");
     }
     repository.addAppeal(reformId, court, filedOn, reference, now());
   }
@@ -414,7 +412,7 @@ public class Reforms {
       throw invalid("Reform " + reformId + " has no enforcement ban to lift.");
     }
     if (on.isBefore(reform.enforcementBannedOn())) {
-      throw dates("A ban is lifted (" + on + ") after it was given.");
+      throw DomainException.legalDate("A ban is lifted (" + on + ") after it was given.");
     }
     repository.enforcementBanLifted(reformId, on);
   }
@@ -532,19 +530,6 @@ public class Reforms {
     return value;
   }
 
-  /** The date of an act already done: given, not in the future, not before what it follows. */
-  private void actDone(String variable, LocalDate date, LocalDate notBefore, String what) {
-    if (date == null) {
-      throw dates("Anna " + variable + ".");
-    }
-    if (date.isAfter(today())) {
-      throw dates(variable + " " + date + " on tulevaisuudessa: kirjaa tehty päätös.");
-    }
-    if (notBefore != null && date.isBefore(notBefore)) {
-      throw dates(variable + " " + date + " on ennen " + what + " (" + notBefore + ").");
-    }
-  }
-
   private static ReformRow decided(ReformRow reform) {
     if (reform.effectiveDate() == null) {
       throw new DomainException(
@@ -565,10 +550,6 @@ public class Reforms {
 
   private static DomainException invalid(String message) {
     return new DomainException(Kind.INVALID, "invalid-reform", message);
-  }
-
-  private static DomainException dates(String message) {
-    return new DomainException(Kind.INVALID, "legal-date", message);
   }
 
   private static DomainException notFound(String id) {

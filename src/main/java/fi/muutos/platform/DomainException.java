@@ -25,6 +25,14 @@ public class DomainException extends RuntimeException {
     this.slug = slug;
   }
 
+  /**
+   * A legal date that does not fit the procedure (before the act it follows, an act dated ahead): a
+   * 400 of the kind {@code legal-date}.
+   */
+  public static DomainException legalDate(String message) {
+    return new DomainException(Kind.INVALID, "legal-date", message);
+  }
+
   public Kind kind() {
     return kind;
   }

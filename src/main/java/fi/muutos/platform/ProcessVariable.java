@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * A process variable declared once, with its name and its type: the process classes ({@code
@@ -105,7 +107,8 @@ public final class ProcessVariable<T> {
 
   /**
    * A list of texts, stored as a JSON list (Spin) that BPMN can iterate over; read also from the
-   * comma-separated text a form's text field holds.
+   * comma-separated text a form's text field holds, and from the JSON array a form's checklist
+   * submits.
    */
   public static ProcessVariable<List<String>> list(String name) {
     return new ProcessVariable<>(
@@ -115,7 +118,20 @@ public final class ProcessVariable<T> {
           if (value instanceof Collection<?> items) {
             return items.stream().map(Object::toString).toList();
           }
+          if (value instanceof SpinJsonNode json && json.isArray()) {
+            return json.elements().stream().map(SpinJsonNode::stringValue).toList();
+          }
           if (value instanceof CharSequence text) {
+            String trimmed = text.toString().strip();
+            if (trimmed.startsWith("[")) {
+              SpinJsonNode json;
+              try {
+                json = Spin.JSON(trimmed);
+              } catch (RuntimeException notJson) {
+                throw new IllegalArgumentException(notJson);
+              }
+              return json.elements().stream().map(SpinJsonNode::stringValue).toList();
+            }
             return items(text);
           }
           throw new IllegalArgumentException();

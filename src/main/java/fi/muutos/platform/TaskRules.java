@@ -97,6 +97,21 @@ public final class TaskRules {
   private final Map<String, List<Rule>> rulesByTask;
 
   /** Rules per task definition key. */
+  /** The rules of shared steps and a process's own, in one map (a step in both: refused). */
+  @SafeVarargs
+  public static Map<String, List<Rule>> merge(Map<String, List<Rule>>... parts) {
+    Map<String, List<Rule>> all = new java.util.HashMap<>();
+    for (Map<String, List<Rule>> part : parts) {
+      part.forEach(
+          (step, rules) -> {
+            if (all.putIfAbsent(step, rules) != null) {
+              throw new IllegalArgumentException(step + " has rules twice");
+            }
+          });
+    }
+    return Map.copyOf(all);
+  }
+
   public TaskRules(Map<String, List<Rule>> rulesByTask) {
     this.rulesByTask = Map.copyOf(rulesByTask);
   }

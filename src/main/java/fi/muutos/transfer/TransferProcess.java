@@ -107,10 +107,10 @@ public final class TransferProcess {
         ProcessVariable.flag("reductionsConsidered");
 
     public static final ProcessVariable<String> LEGALITY_CHECK_RESULT =
-        ProcessVariable.text("legalityCheckResult");
+        Decision.LEGALITY_CHECK_RESULT;
     public static final ProcessVariable<LocalDate> LEGALITY_CHECK_DATE =
-        ProcessVariable.date("legalityCheckDate");
-    public static final ProcessVariable<LocalDate> NOTICE_DATE = ProcessVariable.date("noticeDate");
+        Decision.LEGALITY_CHECK_DATE;
+    public static final ProcessVariable<LocalDate> NOTICE_DATE = Decision.NOTICE_DATE;
     public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
         ProcessVariable.moment("appealPeriodEndsAt");
 

@@ -24,62 +24,61 @@ class TransferTaskValidator implements TaskListener {
 
   private static final TaskRules RULES =
       new TaskRules(
-          Map.ofEntries(
-              Map.entry(Elements.OPTIONS, List.of(Rule.text(Vars.OPTIONS_SUMMARY))),
-              Map.entry(
-                  Elements.IN_HOUSE_CHECK,
-                  List.of(
-                      Rule.text(Vars.CONTROL_BASIS),
-                      Rule.yesNo(Vars.JOINT_CONTROL),
-                      Rule.yesNo(Vars.PRIVATE_CAPITAL))),
-              Map.entry(
-                  Elements.NOT_IN_HOUSE,
-                  List.of(Rule.oneOf(Vars.NOT_IN_HOUSE_PATH, "PROCUREMENT", "ABANDON"))),
-              Map.entry(
-                  Elements.COOPERATION,
-                  List.of(
-                      Rule.date(Vars.COOPERATION_START),
-                      Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
-                      Rule.yesNo(Vars.REDUCTIONS_CONSIDERED),
-                      Rule.text(Vars.COOPERATION_MINUTES))),
-              Map.entry(
-                  Elements.BOARD_PROPOSAL,
-                  List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END))),
-              Map.entry(Elements.RECORD_DECISION, Decision.rules()),
-              Map.entry(
-                  Elements.LEGALITY_CHECK,
-                  List.of(
-                      Rule.oneOf(Vars.LEGALITY_CHECK_RESULT, "LAWFUL", "REFERRED_BACK"),
-                      Rule.dateNotBefore(Vars.LEGALITY_CHECK_DATE, Vars.DECISION_DATE))),
-              Map.entry(Elements.PUBLISH_DECISION, List.of(Rule.date(Vars.NOTICE_DATE))),
-              Map.entry(
-                  Elements.FOUND_COMPANY,
-                  List.of(
-                      Rule.date(Vars.SIGNED_ON),
-                      Rule.text(Vars.BOARD_MEMBERS),
-                      Rule.count(Vars.BOARD_WOMEN),
-                      Rule.count(Vars.BOARD_MEN),
-                      Rule.confirmed(Vars.GROUP_INSTRUCTION))),
-              Map.entry(Elements.FILE_REGISTRATION, List.of(Rule.date(Vars.REGISTRATION_FILED_ON))),
-              Map.entry(
-                  Elements.JOIN_COMPANY,
-                  List.of(
-                      Rule.date(Vars.SHARE_AGREEMENT_DATE),
-                      Rule.confirmed(Vars.JOINED_GROUP_INSTRUCTION))),
-              Map.entry(
-                  Elements.JOINING_AGREEMENT,
-                  List.of(Rule.date(Vars.AGREEMENT_SIGNED_ON), Rule.text(Vars.JOINING_TERMS))),
-              Map.entry(Elements.AGREEMENTS, List.of(Rule.confirmed(Vars.MARKET_TERMS))),
-              Map.entry(Elements.PENSION, List.of(Rule.oneOf(Vars.PENSION_SCHEME, "KEVA", "TYEL"))),
-              Map.entry(
-                  Elements.STAFF_TRANSFER,
-                  List.of(
-                      Rule.count(Vars.EMPLOYEE_COUNT),
-                      Rule.count(Vars.OFFICE_HOLDER_COUNT),
-                      Rule.text(Vars.COLLECTIVE_AGREEMENT))),
-              Map.entry(
-                  Elements.INFORM_REPRESENTATIVES,
-                  List.of(Rule.date(Vars.INFORMED_ON), Rule.confirmed(Vars.RECIPIENT_INFORMED)))));
+          TaskRules.merge(
+              Decision.councilSteps(
+                  Elements.RECORD_DECISION, Elements.LEGALITY_CHECK, Elements.PUBLISH_DECISION),
+              Map.ofEntries(
+                  Map.entry(Elements.OPTIONS, List.of(Rule.text(Vars.OPTIONS_SUMMARY))),
+                  Map.entry(
+                      Elements.IN_HOUSE_CHECK,
+                      List.of(
+                          Rule.text(Vars.CONTROL_BASIS),
+                          Rule.yesNo(Vars.JOINT_CONTROL),
+                          Rule.yesNo(Vars.PRIVATE_CAPITAL))),
+                  Map.entry(
+                      Elements.NOT_IN_HOUSE,
+                      List.of(Rule.oneOf(Vars.NOT_IN_HOUSE_PATH, "PROCUREMENT", "ABANDON"))),
+                  Map.entry(
+                      Elements.COOPERATION,
+                      List.of(
+                          Rule.date(Vars.COOPERATION_START),
+                          Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
+                          Rule.yesNo(Vars.REDUCTIONS_CONSIDERED),
+                          Rule.text(Vars.COOPERATION_MINUTES))),
+                  Map.entry(
+                      Elements.BOARD_PROPOSAL,
+                      List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END))),
+                  Map.entry(
+                      Elements.FOUND_COMPANY,
+                      List.of(
+                          Rule.date(Vars.SIGNED_ON),
+                          Rule.text(Vars.BOARD_MEMBERS),
+                          Rule.count(Vars.BOARD_WOMEN),
+                          Rule.count(Vars.BOARD_MEN),
+                          Rule.confirmed(Vars.GROUP_INSTRUCTION))),
+                  Map.entry(
+                      Elements.FILE_REGISTRATION, List.of(Rule.date(Vars.REGISTRATION_FILED_ON))),
+                  Map.entry(
+                      Elements.JOIN_COMPANY,
+                      List.of(
+                          Rule.date(Vars.SHARE_AGREEMENT_DATE),
+                          Rule.confirmed(Vars.JOINED_GROUP_INSTRUCTION))),
+                  Map.entry(
+                      Elements.JOINING_AGREEMENT,
+                      List.of(Rule.date(Vars.AGREEMENT_SIGNED_ON), Rule.text(Vars.JOINING_TERMS))),
+                  Map.entry(Elements.AGREEMENTS, List.of(Rule.confirmed(Vars.MARKET_TERMS))),
+                  Map.entry(
+                      Elements.PENSION, List.of(Rule.oneOf(Vars.PENSION_SCHEME, "KEVA", "TYEL"))),
+                  Map.entry(
+                      Elements.STAFF_TRANSFER,
+                      List.of(
+                          Rule.count(Vars.EMPLOYEE_COUNT),
+                          Rule.count(Vars.OFFICE_HOLDER_COUNT),
+                          Rule.text(Vars.COLLECTIVE_AGREEMENT))),
+                  Map.entry(
+                      Elements.INFORM_REPRESENTATIVES,
+                      List.of(
+                          Rule.date(Vars.INFORMED_ON), Rule.confirmed(Vars.RECIPIENT_INFORMED))))));
 
   /** The 14-day minimum, only when reductions are considered. */
   private static final TaskRules REDUCTIONS =

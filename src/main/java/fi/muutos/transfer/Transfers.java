@@ -4,6 +4,8 @@ import static fi.muutos.transfer.TransferProcess.Elements;
 
 import fi.muutos.cases.Case;
 import fi.muutos.cases.Cases;
+import fi.muutos.cases.CouncilDecisions;
+import fi.muutos.cases.CouncilDecisions.AppealPeriod;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.ProcessVariable;
@@ -50,6 +52,7 @@ public class Transfers {
 
   private final TransferRepository repository;
   private final Cases cases;
+  private final CouncilDecisions decisions;
   private final WorkingDays workingDays;
   private final HistoryService historyService;
   private final Clock clock;
@@ -59,6 +62,7 @@ public class Transfers {
   Transfers(
       TransferRepository repository,
       Cases cases,
+      CouncilDecisions decisions,
       WorkingDays workingDays,
       HistoryService historyService,
       Clock clock,
@@ -67,6 +71,7 @@ public class Transfers {
       @Value("${muutos.transfer.in-house.min-ownership-share:0}") BigDecimal minOwnershipShare) {
     this.repository = repository;
     this.cases = cases;
+    this.decisions = decisions;
     this.workingDays = workingDays;
     this.historyService = historyService;
     this.clock = clock;
@@ -220,39 +225,34 @@ public class Transfers {
   @Transactional(readOnly = true)
   public void checkDecision(long id, LocalDate decidedOn) {
     transfer(id);
-    if (decidedOn != null && decidedOn.isAfter(today())) {
-      throw dates("The council's decision (decisionDate " + decidedOn + ") is not in the future.");
-    }
+    decisions.checkNotAhead(decidedOn);
   }
 
   /** The council approved the transfer on {@code decidedOn}: the board's legality check next. */
   @Transactional
   public void approved(long id, LocalDate decidedOn, String activityId) {
     TransferRow transfer = transfer(id);
-    checkDecision(id, decidedOn);
-    repository.councilDecision(id, decidedOn);
-    cases.enter(
+    decisions.approved(
         TransferProcess.CASE,
         transfer.businessKey(),
         TransferStage.LEGALITY_CHECK,
-        null,
         decidedOn,
         activityId);
+    repository.councilDecision(id, decidedOn);
   }
 
   /** The board found the decision lawful and enforces it (kuntalaki 96 §, 39 §). */
   @Transactional
   public void enforced(long id, LocalDate checkedOn, String activityId) {
     TransferRow transfer = transfer(id);
-    actDone("legalityCheckDate", checkedOn, transfer.councilDecisionOn(), "valtuuston päätöstä");
-    repository.legalityChecked(id, checkedOn);
-    cases.enter(
+    decisions.enforced(
         TransferProcess.CASE,
         transfer.businessKey(),
         TransferStage.IMPLEMENTATION,
-        null,
+        transfer.councilDecisionOn(),
         checkedOn,
         activityId);
+    repository.legalityChecked(id, checkedOn);
   }
 
   /**
@@ -261,11 +261,9 @@ public class Transfers {
    */
   @Transactional
   public OffsetDateTime startAppealPeriod(long id, LocalDate published) {
-    TransferRow transfer = transfer(id);
-    actDone("noticeDate", published, transfer.councilDecisionOn(), "valtuuston päätöstä");
-    LocalDate lastDay = workingDays.appealPeriodEnd(published);
-    repository.appealEndsOn(id, lastDay);
-    return workingDays.endOf(lastDay);
+    AppealPeriod period = decisions.appealPeriod(transfer(id).councilDecisionOn(), published);
+    repository.appealEndsOn(id, period.lastDay());
+    return period.endsAt();
   }
 
   /** The new company's board as founded (tasa-arvolaki 4 a § for a city-controlled company). */
@@ -284,7 +282,7 @@ public class Transfers {
   @Transactional
   public LocalDate founded(long id, Founding founding) {
     TransferRow transfer = transfer(id);
-    actDone(
+    decisions.actDone(
         "foundingSignedOn",
         founding.signedOn(),
         transfer.councilDecisionOn(),
@@ -330,10 +328,11 @@ public class Transfers {
   @Transactional
   public void registrationFiled(long id, LocalDate filedOn) {
     TransferRow transfer = transfer(id);
-    actDone("registrationFiledOn", filedOn, transfer.foundingSignedOn(), "perustamissopimusta");
+    decisions.actDone(
+        "registrationFiledOn", filedOn, transfer.foundingSignedOn(), "perustamissopimusta");
     if (transfer.registrationDeadline() != null
         && filedOn.isAfter(transfer.registrationDeadline())) {
-      throw dates(
+      throw DomainException.legalDate(
           "Rekisteröinti-ilmoitus "
               + filedOn
               + " on määräajan "
@@ -512,27 +511,6 @@ public class Transfers {
 
   private static DomainException invalid(String message) {
     return new DomainException(Kind.INVALID, "invalid-transfer", message);
-  }
-
-  /** The date of an act already done: given, not in the future, not before what it follows. */
-  private void actDone(String variable, LocalDate date, LocalDate notBefore, String what) {
-    if (date == null) {
-      throw dates("Anna " + variable + ".");
-    }
-    if (date.isAfter(today())) {
-      throw dates(variable + " " + date + " on tulevaisuudessa: kirjaa tehty toimi.");
-    }
-    if (notBefore != null && date.isBefore(notBefore)) {
-      throw dates(variable + " " + date + " on ennen " + what + " (" + notBefore + ").");
-    }
-  }
-
-  private LocalDate today() {
-    return LocalDate.now(clock);
-  }
-
-  private static DomainException dates(String message) {
-    return new DomainException(Kind.INVALID, "legal-date", message);
   }
 
   private static DomainException notFound(String id) {

@@ -240,10 +240,10 @@ public final class ZoningPlanProcess {
 
     /** The board's legality check of a council decision (kuntalaki 96 §): LAWFUL, REFERRED_BACK. */
     public static final ProcessVariable<String> LEGALITY_CHECK_RESULT =
-        ProcessVariable.text("legalityCheckResult");
+        Decision.LEGALITY_CHECK_RESULT;
 
     public static final ProcessVariable<LocalDate> LEGALITY_CHECK_DATE =
-        ProcessVariable.date("legalityCheckDate");
+        Decision.LEGALITY_CHECK_DATE;
 
     /** The approval notice went to those AKL 67 § names (the registry confirms each). */
     public static final ProcessVariable<Boolean> NOTIFIED_ELINVOIMAKESKUS =

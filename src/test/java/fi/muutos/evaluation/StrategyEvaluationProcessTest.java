@@ -276,6 +276,36 @@ class StrategyEvaluationProcessTest {
                     synthesis.getId(),
                     new HashMap<>(Map.of("synthesis", "x", "bestGoals", List.of("G-EI-OLE")))))
         .hasMessageContaining("G-EI-OLE");
+
+    // Tasklist submits a checklist as a JSON array: the evaluator's choice is what is published,
+    // even an item too few rated to have a mean
+    HttpTestClient http = new HttpTestClient(port);
+    var completed =
+        http.postJson(
+            "/engine-rest/task/" + synthesis.getId() + "/submit-form",
+            "hallintojohtaja",
+            "demo",
+            "{\"variables\":{\"synthesis\":{\"value\":\"Arvioijan yhteenveto\"},"
+                + "\"bestObjectives\":{\"value\":\"[\\\"O-HYVINVOINTI\\\"]\",\"type\":\"Json\"},"
+                + "\"weakestObjectives\":{\"value\":\"[]\",\"type\":\"Json\"},"
+                + "\"successes\":{\"value\":\"Ladeciin liittyminen\"}}}");
+    assertThat(completed.statusCode()).as(completed.body()).isIn(200, 204);
+    taskService.complete(
+        task(started, PRESENTATION).getId(), new HashMap<>(Map.of("decisionDate", "2024-06-10")));
+    String strategy = http.get("/api/strategy", "kaupunginjohtaja", "demo").body();
+    JsonNode wellbeing = null;
+    try {
+      for (JsonNode goal : json.readTree(strategy).path("goals")) {
+        for (JsonNode objective : goal.path("objectives")) {
+          if (objective.path("code").asText().equals("O-HYVINVOINTI")) {
+            wellbeing = objective.path("ratings");
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+    assertThat(wellbeing.toString()).contains(started.businessKey()).contains("BEST_REALISED");
   }
 
   @Test

@@ -59,6 +59,16 @@ class ProcessVariableTest {
     refused(list, 5);
   }
 
+  @Test
+  void aListIsReadFromTheJsonArrayAChecklistSubmits() {
+    ProcessVariable<List<String>> list = ProcessVariable.list("bestObjectives");
+    assertThat(list.convert(org.camunda.spin.Spin.JSON("[\"O-A\",\"O-B\"]")))
+        .containsExactly("O-A", "O-B");
+    assertThat(list.convert("[\"O-A\"]")).containsExactly("O-A");
+    assertThat(list.convert("[]")).isEmpty();
+    refused(list, "[\"O-A\"");
+  }
+
   private static void refused(ProcessVariable<?> variable, Object value) {
     assertThatThrownBy(() -> variable.convert(value))
         .isInstanceOfSatisfying(

@@ -1,0 +1,93 @@
+package fi.muutos.cases;
+
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.WorkingDays;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What follows a council decision in every process that has one (a reform, a transfer), kept once:
+ * the decision is not dated ahead; the board's legality check and enforcement (kuntalaki 96 §, 39
+ * §) is not before it; the minutes go on public display (140 §) and the appeal period runs from
+ * there (the 7th-day rule, then 30 days). Each act's date is checked against the case's record.
+ */
+@Service
+public class CouncilDecisions {
+
+  private final Cases cases;
+  private final WorkingDays workingDays;
+  private final Clock clock;
+
+  CouncilDecisions(Cases cases, WorkingDays workingDays, Clock clock) {
+    this.cases = cases;
+    this.workingDays = workingDays;
+    this.clock = clock;
+  }
+
+  /** The appeal period: its last day and the moment it is over. */
+  public record AppealPeriod(LocalDate lastDay, OffsetDateTime endsAt) {}
+
+  /** A decision of a body is an act already done: not dated ahead. */
+  public void checkNotAhead(LocalDate decidedOn) {
+    if (decidedOn != null && decidedOn.isAfter(today())) {
+      throw DomainException.legalDate(
+          "The decision (decisionDate " + decidedOn + ") is not in the future.");
+    }
+  }
+
+  /** The council approved on {@code decidedOn}: the case waits for the board's legality check. */
+  @Transactional
+  public <S extends Enum<S> & CaseStage> void approved(
+      CaseKind<S> kind, String businessKey, S legalityCheck, LocalDate decidedOn, String activity) {
+    checkNotAhead(decidedOn);
+    cases.enter(kind, businessKey, legalityCheck, null, decidedOn, activity);
+  }
+
+  /**
+   * The board found the council's decision lawful and enforces it: implementation starts. Its
+   * decision is not before the council's nor ahead.
+   */
+  @Transactional
+  public <S extends Enum<S> & CaseStage> void enforced(
+      CaseKind<S> kind,
+      String businessKey,
+      S implementation,
+      LocalDate councilDecidedOn,
+      LocalDate checkedOn,
+      String activity) {
+    actDone("legalityCheckDate", checkedOn, councilDecidedOn, "valtuuston päätöstä");
+    cases.enter(kind, businessKey, implementation, null, checkedOn, activity);
+  }
+
+  /** The minutes went on public display on {@code published}: the appeal period. */
+  public AppealPeriod appealPeriod(LocalDate councilDecidedOn, LocalDate published) {
+    actDone("noticeDate", published, councilDecidedOn, "valtuuston päätöstä");
+    LocalDate lastDay = workingDays.appealPeriodEnd(published);
+    return new AppealPeriod(lastDay, workingDays.endOf(lastDay));
+  }
+
+  /**
+   * The date of an act already done: given, not in the future, not before what it follows ({@code
+   * what}, in Finnish, for the message).
+   */
+  public void actDone(String variable, LocalDate date, LocalDate notBefore, String what) {
+    if (date == null) {
+      throw DomainException.legalDate("Anna " + variable + ".");
+    }
+    if (date.isAfter(today())) {
+      throw DomainException.legalDate(
+          variable + " " + date + " on tulevaisuudessa: kirjaa tehty päätös tai toimi.");
+    }
+    if (notBefore != null && date.isBefore(notBefore)) {
+      throw DomainException.legalDate(
+          variable + " " + date + " on ennen " + what + " (" + notBefore + ").");
+    }
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock);
+  }
+}

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -214,6 +215,14 @@ public class Cases {
     }
     List<String> keys = repository.businessKeysByRecordNumber(subject.strip());
     return keys.size() == 1 ? keys.get(0) : subject;
+  }
+
+  /** The name of the case with this business key (a plan, a reform, ...), if it is a case. */
+  @Transactional(readOnly = true)
+  public Optional<String> name(String businessKey) {
+    return businessKey == null
+        ? Optional.empty()
+        : repository.find(businessKey).map(CaseRepository.CaseRow::name);
   }
 
   /** Logs a legal date entered as earlier than the day it was entered, with its reason. */

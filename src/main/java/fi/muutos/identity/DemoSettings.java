@@ -23,7 +23,7 @@ record DemoSettings(boolean enabled, String password, @Valid List<DemoUser> user
     }
 
     String email() {
-      return id + "@demo.muutos.invalid";
+      return id + "@muutos.example";
     }
   }
 }

@@ -32,6 +32,8 @@ record IdentitySettings(
    * @param observer whether the group reads every process, instance and task (management)
    * @param api what the group may do through {@code /api} ({@link ApiPermissions}: {@code
    *     zoning.start}, {@code reforms.read}, ...)
+   * @param lead the user id of the group's lead, who gets the warnings of the group's legal
+   *     deadlines (optional)
    */
   record GroupSettings(
       @NotBlank @Pattern(regexp = "[a-z0-9-]+") String id,
@@ -40,13 +42,15 @@ record IdentitySettings(
       List<@Pattern(regexp = "tasklist|cockpit|admin|welcome") String> applications,
       List<@NotBlank String> processes,
       boolean observer,
-      List<@Pattern(regexp = "[a-z]+\\.[a-z]+") String> api) {
+      List<@Pattern(regexp = "[a-z]+\\.[a-z]+") String> api,
+      String lead) {
 
     GroupSettings {
       type = type == null || type.isBlank() ? "WORKFLOW" : type;
       applications = applications == null ? List.of() : List.copyOf(applications);
       processes = processes == null ? List.of() : List.copyOf(processes);
       api = api == null ? List.of() : List.copyOf(api);
+      lead = lead == null || lead.isBlank() ? null : lead.strip();
     }
 
     boolean usesTasklist() {

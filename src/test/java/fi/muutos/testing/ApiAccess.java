@@ -118,6 +118,7 @@ public final class ApiAccess {
                 + "\"MINOR_DETAILED_PLAN_CHANGE\",\"significant\":false,\"areaDescription\":\"Keskusta\"}"
           };
       case "reason" -> new String[] {json, "{\"reason\":\"Matriisitesti\"}"};
+      case "choice" -> new String[] {json, "{\"digest\":true,\"warnings\":true}"};
       case "review" -> new String[] {json, "{\"year\":2027}"};
       case "reform" ->
           new String[] {

@@ -64,6 +64,25 @@ public final class HttpTestClient {
     return send(path, user, password, contentType, body);
   }
 
+  public HttpResponse<String> put(String path, String user, String password, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", basic(user, password))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** A DELETE as a same-site client sends it (with {@code X-Requested-By}: it has no body). */
+  public HttpResponse<String> delete(String path, String user, String password) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", basic(user, password))
+            .header("X-Requested-By", "test")
+            .DELETE()
+            .build());
+  }
+
   /** A POST with extra headers given as name, value, name, value ... */
   public HttpResponse<String> send(
       String path,

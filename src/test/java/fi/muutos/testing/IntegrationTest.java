@@ -13,9 +13,9 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application on a random port, on embedded PostgreSQL (profile {@code postgres}), with
- * the job executor and the event retry poller off so tests drive jobs and retries themselves, and a
- * {@link MutableClock} for the application's time. All classes with this annotation share one
- * application context.
+ * the job executor, the event retry poller and the reminders' scheduler off so tests drive jobs,
+ * retries and reminders themselves, and a {@link MutableClock} for the application's time. All
+ * classes with this annotation share one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "camunda.bpm.job-execution.enabled=false",
       "muutos.events.retry.enabled=false",
+      // tests run the reminders and send them themselves (Notifications, NotificationSender)
+      "muutos.notifications.enabled=false",
       // every test signs in from 127.0.0.1, many with wrong passwords on purpose: the per-address
       // throttle has its own test (LoginThrottleTest)
       "muutos.identity.login.max-failures-per-address=1000000",

@@ -225,6 +225,14 @@ public class Cases {
         : repository.find(businessKey).map(CaseRepository.CaseRow::name);
   }
 
+  /** The group responsible for the case with this business key, if it is a case. */
+  @Transactional(readOnly = true)
+  public Optional<String> responsibleGroup(String businessKey) {
+    return businessKey == null
+        ? Optional.empty()
+        : repository.find(businessKey).map(CaseRepository.CaseRow::responsibleGroup);
+  }
+
   /** Logs a legal date entered as earlier than the day it was entered, with its reason. */
   @Transactional
   public void backdated(CaseKind<?> kind, String businessKey, Backdating entry) {

@@ -8,16 +8,23 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,8 +35,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class Deadlines {
 
+  /** The property that marks a timer as the end of a legal period; its value names it. */
+  static final String MARKER = "muutos.deadline";
+
   private final TaskService taskService;
   private final RuntimeService runtimeService;
+  private final ManagementService managementService;
+  private final RepositoryService repositoryService;
+  private final Map<String, Optional<String[]>> markers = new ConcurrentHashMap<>();
   private final IdentityService identityService;
   private final Cases cases;
   private final NotificationSettings settings;
@@ -38,24 +51,33 @@ public class Deadlines {
   Deadlines(
       TaskService taskService,
       RuntimeService runtimeService,
+      ManagementService managementService,
+      RepositoryService repositoryService,
       IdentityService identityService,
       Cases cases,
       NotificationSettings settings,
       Clock clock) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
+    this.managementService = managementService;
+    this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.cases = cases;
     this.settings = settings;
     this.clock = clock;
   }
 
-  /** Every open task with a due date, soonest first. */
+  /** Every open task with a due date and every marked period's end, soonest first. */
   public List<Deadline> all() {
-    return deadlines(
-        taskService.createTaskQuery().active().list().stream()
-            .filter(t -> t.getDueDate() != null)
-            .toList());
+    List<Deadline> all =
+        new ArrayList<>(
+            deadlines(
+                taskService.createTaskQuery().active().list().stream()
+                    .filter(t -> t.getDueDate() != null)
+                    .toList()));
+    all.addAll(periodEnds());
+    all.sort(ORDER);
+    return all;
   }
 
   /** The person's: assigned to them, or unassigned and open to one of their groups. */
@@ -80,7 +102,96 @@ public class Deadlines {
           .list()
           .forEach(t -> tasks.put(t.getId(), t));
     }
-    return deadlines(tasks.values().stream().filter(t -> t.getDueDate() != null).toList());
+    List<Deadline> mine =
+        new ArrayList<>(
+            deadlines(tasks.values().stream().filter(t -> t.getDueDate() != null).toList()));
+    periodEnds().stream()
+        .filter(d -> d.groups().stream().anyMatch(groups::contains))
+        .forEach(mine::add);
+    mine.sort(ORDER);
+    return mine;
+  }
+
+  private static final Comparator<Deadline> ORDER =
+      Comparator.comparing(Deadline::due).thenComparing(Deadline::task);
+
+  /**
+   * The ends of the legal periods running now: timers the models mark, for the case's responsible
+   * group. The period's last day is the day before its timer fires at midnight.
+   */
+  private List<Deadline> periodEnds() {
+    List<Deadline> ends = new ArrayList<>();
+    Map<String, String> activityOf = new HashMap<>();
+    managementService.createJobDefinitionQuery().list().stream()
+        .filter(definition -> definition.getJobType().startsWith("timer"))
+        .forEach(definition -> activityOf.put(definition.getId(), definition.getActivityId()));
+    for (Job job : managementService.createJobQuery().timers().active().list()) {
+      String activityId = activityOf.get(job.getJobDefinitionId());
+      if (activityId == null) {
+        continue;
+      }
+      Optional<String[]> marker = marker(job.getProcessDefinitionId(), activityId);
+      if (marker.isEmpty() || job.getProcessInstanceId() == null || job.getDuedate() == null) {
+        continue;
+      }
+      ProcessInstance instance =
+          runtimeService
+              .createProcessInstanceQuery()
+              .processInstanceId(job.getProcessInstanceId())
+              .singleResult();
+      String key = instance == null ? null : instance.getBusinessKey();
+      String group = cases.responsibleGroup(key).orElse(null);
+      if (group == null) {
+        continue;
+      }
+      var due = job.getDuedate().toInstant().atZone(clock.getZone());
+      LocalDate lastDay =
+          due.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+              ? due.toLocalDate().minusDays(1)
+              : due.toLocalDate();
+      ends.add(
+          new Deadline(
+              "timer-" + job.getId(),
+              marker.get()[0],
+              key,
+              cases.name(key).orElse(key),
+              lastDay,
+              marker.get()[1],
+              settings.baseUrl() + "/camunda/app/tasklist/default/",
+              null,
+              List.of(group)));
+    }
+    return ends;
+  }
+
+  /** The marker of a model element ({name, documentation}), if it has one. */
+  private Optional<String[]> marker(String definitionId, String activityId) {
+    return markers.computeIfAbsent(
+        definitionId + "#" + activityId,
+        key -> {
+          BaseElement element =
+              repositoryService.getBpmnModelInstance(definitionId).getModelElementById(activityId);
+          if (element == null || element.getExtensionElements() == null) {
+            return Optional.empty();
+          }
+          return element
+              .getExtensionElements()
+              .getElementsQuery()
+              .filterByType(CamundaProperties.class)
+              .list()
+              .stream()
+              .flatMap(p -> p.getCamundaProperties().stream())
+              .filter(p -> MARKER.equals(p.getCamundaName()))
+              .findFirst()
+              .map(
+                  p ->
+                      new String[] {
+                        p.getCamundaValue(),
+                        element.getDocumentations().isEmpty()
+                            ? null
+                            : element.getDocumentations().iterator().next().getTextContent()
+                      });
+        });
   }
 
   private List<Deadline> deadlines(List<Task> tasks) {
@@ -118,7 +229,7 @@ public class Deadlines {
               task.getAssignee(),
               groups));
     }
-    deadlines.sort(Comparator.comparing(Deadline::due).thenComparing(Deadline::task));
+    deadlines.sort(ORDER);
     return deadlines;
   }
 

@@ -179,8 +179,7 @@ public class Notifications {
       String subject =
           (overdue ? "Määräaika ylittynyt: " : "Määräaika lähestyy: ")
               + deadline.task()
-              + " – "
-              + deadline.caseName();
+              + (deadline.caseName() == null ? "" : " – " + deadline.caseName());
       Map<String, Object> values = values(subject, day);
       values.put("d", deadline);
       values.put("overdue", overdue);

@@ -91,7 +91,8 @@ class NotificationsTest {
         .contains("/camunda/app/tasklist/default/#/?task=" + overdue);
     assertThat(text.indexOf(name(overdue))).isLessThan(text.indexOf(name(today)));
     assertThat(text.indexOf(name(today))).isLessThan(text.indexOf(name(coming)));
-    assertThat(part(digest, "text/html")).contains("<a href=").contains(name(coming));
+    String html = part(digest, "text/html");
+    assertThat(html).contains("<a href=").contains(name(coming));
   }
 
   @Test
@@ -246,9 +247,61 @@ class NotificationsTest {
         .isEqualTo(403);
   }
 
+  @Test
+  void aProposalsDisplayEndingInTwoWorkingDaysWarnsThePlannersAndIsInTheirCalendar()
+      throws Exception {
+    var started =
+        plans.start(
+            new fi.muutos.zoning.ZoningPlanProcedure.StartPlan(
+                "Muistutuskaava " + UUID.randomUUID().toString().substring(0, 6),
+                fi.muutos.zoning.PlanType.MINOR_DETAILED_PLAN_CHANGE,
+                false,
+                "Keskusta",
+                null));
+    driver.jobs(
+        started.processInstanceId(),
+        fi.muutos.zoning.ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
+    driver.complete(
+        started.processInstanceId(),
+        fi.muutos.zoning.ZoningPlanProcess.Elements.ANNOUNCE_INITIATION,
+        fi.muutos.testing.ZoningSteps.announce("2026-01-05"));
+    driver.complete(
+        started.processInstanceId(),
+        fi.muutos.zoning.ZoningPlanProcess.Elements.PREPARE_PROPOSAL,
+        fi.muutos.testing.ZoningSteps.proposal("2026-03-04", ""));
+    // a minor change is on display 14 days: the last day is Wednesday 18.3.2026
+    Deadline display =
+        deadlines.of("kaavoittaja").stream()
+            .filter(d -> started.businessKey().equals(d.caseKey()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(display.due()).isEqualTo(LocalDate.parse("2026-03-18"));
+    assertThat(display.task()).isEqualTo("Kaavaehdotuksen nähtävilläolo päättyy");
+    assertThat(display.basis()).contains("AKL 65 §");
+
+    // Monday 16.3.: Tuesday (1) and Wednesday (2) are left
+    notifications.run(LocalDate.parse("2026-03-16"));
+    sender.sendDue();
+    assertThat(to("kaavoittaja@muutos.example"))
+        .filteredOn(
+            m ->
+                subject(m)
+                    .equals(
+                        "Määräaika lähestyy: Kaavaehdotuksen nähtävilläolo päättyy – "
+                            + display.caseName()))
+        .hasSize(1);
+    // and in the planner's digest of that morning, with its case
+    String html = part(only("kaavoittaja@muutos.example", "Määräajat 16.3.2026"), "text/html");
+    assertThat(html).contains(display.caseName()).contains(started.businessKey());
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/mail"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target/mail/digest-zoning.html"), html);
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   @Autowired Deadlines deadlines;
+  @Autowired fi.muutos.zoning.ZoningPlanProcedure plans;
+  @Autowired fi.muutos.testing.ProcessDriver driver;
   @Autowired NotificationRepository repository;
   @Autowired fi.muutos.testing.MutableClock clock;
 

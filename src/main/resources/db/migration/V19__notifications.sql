@@ -7,7 +7,7 @@ create table mu_notification (
   recipient        varchar(64)   not null,
   email            varchar(320)  not null,
   kind             varchar(16)   not null,
-  day              date          not null,
+  send_day         date          not null,
   subject_key      varchar(128)  not null,
   mail_subject     varchar(400)  not null,
   body_html        text          not null,
@@ -18,7 +18,7 @@ create table mu_notification (
   last_error       varchar(2000),
   created_at       timestamp with time zone not null,
   sent_at          timestamp with time zone,
-  constraint mu_notification_once unique (recipient, kind, day, subject_key)
+  constraint mu_notification_once unique (recipient, kind, send_day, subject_key)
 );
 create index mu_notification_due on mu_notification (state, next_attempt_at);
 

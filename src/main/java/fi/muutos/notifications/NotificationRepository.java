@@ -26,7 +26,7 @@ class NotificationRepository {
       String recipient,
       String email,
       String kind,
-      LocalDate day,
+      LocalDate sendDay,
       String subjectKey,
       String mailSubject,
       String bodyHtml,
@@ -57,7 +57,7 @@ class NotificationRepository {
     try {
       jdbc.sql(
               """
-              insert into mu_notification (recipient, email, kind, day, subject_key, mail_subject,
+              insert into mu_notification (recipient, email, kind, send_day, subject_key, mail_subject,
                 body_html, body_text, state, attempts, next_attempt_at, created_at)
               values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
           .params(recipient, email, kind, day, subjectKey, mailSubject, html, text, now, now)
@@ -177,7 +177,7 @@ class NotificationRepository {
 
   private static final String SELECT =
       """
-      select id, recipient, email, kind, day, subject_key, mail_subject, body_html, body_text,
+      select id, recipient, email, kind, send_day, subject_key, mail_subject, body_html, body_text,
         state, attempts, next_attempt_at, last_error, created_at, sent_at
       from mu_notification""";
 }

@@ -283,7 +283,7 @@ public class Notifications {
                     r.id(),
                     r.recipient(),
                     r.kind(),
-                    r.day(),
+                    r.sendDay(),
                     r.subjectKey(),
                     r.mailSubject(),
                     r.state(),

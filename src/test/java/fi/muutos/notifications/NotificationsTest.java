@@ -3,7 +3,6 @@ package fi.muutos.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import fi.muutos.testing.HttpTestClient;
 import fi.muutos.testing.IntegrationTest;
 import jakarta.mail.BodyPart;
@@ -25,12 +24,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Reminders with a real SMTP server (GreenMail): the digest, the Midsummer Eve rule, exactly once,
@@ -40,23 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest
 class NotificationsTest {
 
-  static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-  static {
-    SMTP.start();
-  }
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    registry.add("muutos.notifications.retry.max-attempts", () -> 2);
-  }
-
-  @AfterAll
-  static void stop() {
-    SMTP.stop();
-  }
+  static final GreenMail SMTP = fi.muutos.testing.TestMail.server();
 
   static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 

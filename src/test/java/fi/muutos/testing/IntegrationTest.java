@@ -27,6 +27,8 @@ import org.springframework.test.context.ContextConfiguration;
       "muutos.events.retry.enabled=false",
       // tests run the reminders and send them themselves (Notifications, NotificationSender)
       "muutos.notifications.enabled=false",
+      // a failed reminder gives up after its second attempt (NotificationsTest)
+      "muutos.notifications.retry.max-attempts=2",
       // every test signs in from 127.0.0.1, many with wrong passwords on purpose: the per-address
       // throttle has its own test (LoginThrottleTest)
       "muutos.identity.login.max-failures-per-address=1000000",
@@ -38,5 +40,5 @@ import org.springframework.test.context.ContextConfiguration;
     })
 @Import(TestClockConfiguration.class)
 @ActiveProfiles("postgres")
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestMail.class})
 public @interface IntegrationTest {}

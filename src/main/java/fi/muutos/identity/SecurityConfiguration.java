@@ -137,6 +137,8 @@ class SecurityConfiguration {
                 paths.matcher("/"),
                 paths.matcher("/index.html"),
                 paths.matcher("/strategia.html"),
+                paths.matcher("/muistutukset.html"),
+                paths.matcher("/calendar/**"),
                 paths.matcher("/*.css"),
                 paths.matcher("/*.js"),
                 paths.matcher("/swagger-ui.html"),

@@ -18,10 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets someone signed into the Camunda webapps (Tasklist, Cockpit) read {@code /api} from the same
- * browser, for the dashboard. Only for GET and HEAD: a session cookie can read but never change
- * anything (state-changing calls still need HTTP Basic), so there is nothing for a cross-site
- * request to forge. Basic credentials, when sent, take precedence. The account and its groups are
- * read again on every request.
+ * browser, for the dashboard. For GET and HEAD only, except the person's own settings ({@code
+ * /api/me/...}: reminders, the calendar address), which the same browser may also change when it
+ * sends the header {@code X-Requested-By} (a cross-site form cannot, and a cross-site script cannot
+ * get past the preflight; {@link CrossSiteRequests} refuses any other site besides). All other
+ * state-changing calls still need HTTP Basic. Basic credentials, when sent, take precedence. The
+ * account and its groups are read again on every request.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -36,7 +38,11 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String method = request.getMethod();
-    return !("GET".equals(method) || "HEAD".equals(method))
+    boolean reads = "GET".equals(method) || "HEAD".equals(method);
+    boolean ownSettings =
+        request.getRequestURI().startsWith(request.getContextPath() + "/api/me/")
+            && request.getHeader(CrossSiteRequests.REQUESTED_BY) != null;
+    return !(reads || ownSettings)
         || request.getHeader(HttpHeaders.AUTHORIZATION) != null
         || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
   }

@@ -649,7 +649,7 @@ class IntegrityDrillTest {
 
   @Test
   void pagesCarryTheirSecurityHeadersAndCookiesAreSameSite() {
-    for (String page : List.of("/", "/strategia.html", "/v3/api-docs")) {
+    for (String page : List.of("/", "/strategia.html", "/muistutukset.html", "/v3/api-docs")) {
       HttpResponse<String> response = client.get(page);
       assertThat(response.headers().firstValue("Content-Security-Policy"))
           .as(page)

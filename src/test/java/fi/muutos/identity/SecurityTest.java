@@ -77,6 +77,48 @@ class SecurityTest {
         .isEqualTo(403);
   }
 
+  /**
+   * A webapp session reads /api; it changes only the person's own settings, and only with the
+   * same-site header; everything else that changes state needs the person's credentials.
+   */
+  @Test
+  void aWebappSessionChangesOnlyItsOwnSettingsAndOnlyWithTheSameSiteHeader() {
+    HttpTestClient browser = new HttpTestClient(port);
+    assertThat(browser.webappLogin("tasklist", "kaavoittaja", "demo").statusCode()).isEqualTo(200);
+    String choice = "{\"digest\":true,\"warnings\":true}";
+    assertThat(browser.withSession("GET", "/api/me/notifications", null).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            browser
+                .withSession("PUT", "/api/me/notifications", choice, "X-Requested-By", "page")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(browser.withSession("PUT", "/api/me/notifications", choice).statusCode())
+        .isEqualTo(401);
+    assertThat(
+            browser
+                .withSession(
+                    "POST",
+                    "/api/zoning/plans",
+                    "{\"name\":\"Istuntokaava\",\"type\":\"DETAILED_PLAN\"}",
+                    "X-Requested-By",
+                    "page")
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            browser
+                .withSession(
+                    "PUT",
+                    "/api/me/notifications",
+                    choice,
+                    "X-Requested-By",
+                    "page",
+                    "Origin",
+                    "https://evil.example")
+                .statusCode())
+        .isEqualTo(403);
+  }
+
   @Test
   void adminOpensAdmin() {
     assertThat(http.webappLogin("admin", "admin", "demo").statusCode()).isEqualTo(200);

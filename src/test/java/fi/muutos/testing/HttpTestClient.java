@@ -83,6 +83,26 @@ public final class HttpTestClient {
             .build());
   }
 
+  /**
+   * A call with no credentials of its own, as a page in a signed-in browser makes it (the session
+   * cookie only); a JSON body when given; extra headers as name, value, ...
+   */
+  public HttpResponse<String> withSession(
+      String method, String path, String json, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.build());
+  }
+
   /** A POST with extra headers given as name, value, name, value ... */
   public HttpResponse<String> send(
       String path,

@@ -245,6 +245,35 @@ class BrowserTest {
   }
 
   @Test
+  void aCivilServantChoosesTheirRemindersAndSubscribesToTheCalendar() throws IOException {
+    login("tasklist", "henkilostopaallikko");
+    waitForText("Henna");
+    browser.get(url("/"));
+    click(By.cssSelector("a[href='/muistutukset.html']"));
+    waitForText("henkilostopaallikko@muutos.example");
+    WebElement digest = browser.findElement(By.id("digest"));
+    if (digest.isSelected()) {
+      digest.click();
+    }
+    click(By.cssSelector("#valinnat button[type=submit]"));
+    waitForText("Tallennettu.");
+    click(By.id("uusi"));
+    waitFor(
+        "calendar-url",
+        b -> b.findElement(By.id("syote")).getText().matches("http.*/calendar/.+\\.ics"));
+    screenshot("reminders");
+    // what the page saved is what the API says
+    browser.navigate().refresh();
+    waitForText("henkilostopaallikko@muutos.example");
+    waitFor("digest-off", b -> !b.findElement(By.id("digest")).isSelected());
+    click(By.id("digest"));
+    click(By.cssSelector("#valinnat button[type=submit]"));
+    waitForText("Tallennettu.");
+    click(By.id("poista"));
+    waitFor("calendar-revoked", b -> b.findElement(By.id("syote")).getText().equals("Ei tilattu."));
+  }
+
+  @Test
   void aResidentSeesThePublicStrategyWithoutPersonalData() throws IOException {
     browser.get(url("/strategia.html"));
     waitForText("Julkinen näkymä");

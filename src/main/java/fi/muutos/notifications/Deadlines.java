@@ -236,8 +236,4 @@ public class Deadlines {
   private static String businessKey(ProcessInstance instance) {
     return instance.getBusinessKey();
   }
-
-  LocalDate today() {
-    return LocalDate.now(clock);
-  }
 }

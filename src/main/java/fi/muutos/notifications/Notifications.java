@@ -1,6 +1,7 @@
 package fi.muutos.notifications;
 
 import fi.muutos.identity.GroupLeads;
+import fi.muutos.platform.DomainException;
 import fi.muutos.platform.MunicipalitySettings;
 import fi.muutos.platform.WorkingDays;
 import java.time.Clock;
@@ -255,8 +256,8 @@ public class Notifications {
 
   public Choices choose(String userId, boolean digest, boolean warnings) {
     if (!warnings && leads.isLead(userId)) {
-      throw new fi.muutos.platform.DomainException(
-          fi.muutos.platform.DomainException.Kind.INVALID,
+      throw new DomainException(
+          DomainException.Kind.INVALID,
           "lead-warnings",
           "Ryhmän vastuuhenkilö ("
               + String.join(", ", leads.ledBy(userId))

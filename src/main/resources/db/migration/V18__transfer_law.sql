@@ -6,8 +6,10 @@
 alter table mu_transfer add column arrangement varchar(32);
 update mu_transfer set arrangement = case when new_company then 'NEW_COMPANY' else 'EXISTING_COMPANY' end;
 alter table mu_transfer alter column arrangement set not null;
--- in_house is now the assessment's result: null until assessed
+alter table mu_transfer drop column new_company;
+-- in_house is now the assessment's result: null until assessed (the start's claim is not one)
 alter table mu_transfer alter column in_house drop not null;
+update mu_transfer set in_house = null where ownership_share is null;
 alter table mu_transfer add column business_with_owners numeric(5, 2);
 alter table mu_transfer add column private_capital boolean;
 alter table mu_transfer add column in_house_reasons varchar(2000);

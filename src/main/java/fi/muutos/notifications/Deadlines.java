@@ -82,34 +82,21 @@ public class Deadlines {
 
   /** The person's: assigned to them, or unassigned and open to one of their groups. */
   public List<Deadline> of(String userId) {
-    List<String> groups =
+    return of(userId, all());
+  }
+
+  /** The person's, from all deadlines read once (a run over every person). */
+  public List<Deadline> of(String userId, List<Deadline> all) {
+    Set<String> groups =
         identityService.createGroupQuery().groupMember(userId).list().stream()
             .map(Group::getId)
-            .toList();
-    Map<String, Task> tasks = new HashMap<>();
-    taskService
-        .createTaskQuery()
-        .active()
-        .taskAssignee(userId)
-        .list()
-        .forEach(t -> tasks.put(t.getId(), t));
-    if (!groups.isEmpty()) {
-      taskService
-          .createTaskQuery()
-          .active()
-          .taskUnassigned()
-          .taskCandidateGroupIn(groups)
-          .list()
-          .forEach(t -> tasks.put(t.getId(), t));
-    }
-    List<Deadline> mine =
-        new ArrayList<>(
-            deadlines(tasks.values().stream().filter(t -> t.getDueDate() != null).toList()));
-    periodEnds().stream()
-        .filter(d -> d.groups().stream().anyMatch(groups::contains))
-        .forEach(mine::add);
-    mine.sort(ORDER);
-    return mine;
+            .collect(Collectors.toSet());
+    return all.stream()
+        .filter(
+            d ->
+                userId.equals(d.assignee())
+                    || d.assignee() == null && d.groups().stream().anyMatch(groups::contains))
+        .toList();
   }
 
   private static final Comparator<Deadline> ORDER =

@@ -108,19 +108,19 @@ public class Notifications {
     if (!workingDays.isWorkingDay(day)) {
       return new Run(day, false, 0, 0);
     }
+    List<Deadline> all = deadlines.all();
     int digests = 0;
     for (User user : identityService.createUserQuery().list()) {
       if (user.getEmail() != null && !user.getEmail().isBlank() && digestWanted(user.getId())) {
-        digests += digest(user, day) ? 1 : 0;
+        digests += digest(user, day, deadlines.of(user.getId(), all)) ? 1 : 0;
       }
     }
-    return new Run(day, true, digests, warnings(day));
+    return new Run(day, true, digests, warnings(day, all));
   }
 
-  private boolean digest(User user, LocalDate day) {
+  private boolean digest(User user, LocalDate day, List<Deadline> theirs) {
     LocalDate horizon = day.plusDays(settings.horizonDays());
-    List<Deadline> mine =
-        deadlines.of(user.getId()).stream().filter(d -> !d.due().isAfter(horizon)).toList();
+    List<Deadline> mine = theirs.stream().filter(d -> !d.due().isAfter(horizon)).toList();
     if (mine.isEmpty()) {
       return false;
     }
@@ -153,9 +153,9 @@ public class Notifications {
     }
   }
 
-  private int warnings(LocalDate day) {
+  private int warnings(LocalDate day, List<Deadline> all) {
     int recorded = 0;
-    for (Deadline deadline : deadlines.all()) {
+    for (Deadline deadline : all) {
       boolean overdue = deadline.due().isBefore(day);
       int away = workingDaysUntil(day, deadline.due());
       if (!overdue && away != settings.warnWorkingDays()) {

@@ -47,7 +47,6 @@ class TransferDelegates {
               execution.getProcessInstanceId());
       Vars.TRANSFER_ID.set(execution, id);
       Vars.ARRANGEMENT.set(execution, transfers.arrangement(id).name());
-      Vars.NEW_COMPANY.set(execution, transfers.arrangement(id) == Arrangement.NEW_COMPANY);
       Vars.STAFF_MOVING.set(execution, staffMoving);
       Vars.WATER.set(execution, transfers.serviceKind(id) == ServiceKind.WATER_SERVICES);
       Vars.MEASURES.set(execution, transfers.measures(id));

@@ -80,7 +80,6 @@ public final class TransferProcess {
     public static final ProcessVariable<String> SERVICE_NAME = ProcessVariable.text("serviceName");
     public static final ProcessVariable<String> SERVICE_KIND = ProcessVariable.text("serviceKind");
     public static final ProcessVariable<String> RECIPIENT = ProcessVariable.text("recipient");
-    public static final ProcessVariable<Boolean> NEW_COMPANY = ProcessVariable.flag("newCompany");
 
     /** NEW_COMPANY, EXISTING_COMPANY or JOINING_AGREEMENT ({@link Arrangement}). */
     public static final ProcessVariable<String> ARRANGEMENT = ProcessVariable.text("arrangement");

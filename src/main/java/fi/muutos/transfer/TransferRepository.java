@@ -52,14 +52,13 @@ class TransferRepository {
     return GeneratedIds.insert(
         jdbc.sql(
                 """
-            insert into mu_transfer (business_key, service_kind, recipient, new_company,
-              arrangement, staff_moving, transfer_date, measures)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+            insert into mu_transfer (business_key, service_kind, recipient, arrangement,
+              staff_moving, transfer_date, measures)
+            values (?, ?, ?, ?, ?, ?, ?)""")
             .params(
                 businessKey,
                 kind.name(),
                 recipient,
-                arrangement == Arrangement.NEW_COMPANY,
                 arrangement.name(),
                 staffMoving,
                 transferDate,

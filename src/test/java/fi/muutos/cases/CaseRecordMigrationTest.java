@@ -87,6 +87,23 @@ class CaseRecordMigrationTest {
                 "select count(*) from mu_case where stage_since is null or name is null",
                 Integer.class))
         .isZero();
+    // V16: a committee elected before keeps its election, as term 1; the undecided reform's date
+    // is only proposed
+    assertThat(
+            db.queryForList(
+                "select members from mu_reform_election where reform_id = 1 and term = 1",
+                String.class))
+        .containsExactly("Jäsen 1\nJäsen 2");
+    assertThat(
+            db.queryForObject(
+                "select proposed_effective_date from mu_reform where id = 1", String.class))
+        .isEqualTo("2027-01-01");
+    // V18: the old start's in-house claim is no assessment; the arrangement comes from new_company
+    assertThat(
+            db.queryForObject(
+                "select arrangement from mu_transfer where id = 1 and in_house is null",
+                String.class))
+        .isEqualTo("EXISTING_COMPANY");
     // the features keep what is theirs
     assertThat(
             db.queryForObject(
@@ -170,6 +187,14 @@ class CaseRecordMigrationTest {
           "insert into mu_reform_stage (reform_id, stage, entered_at) values (1, ?, " + now + ")",
           stage);
     }
+    db.update(
+        "insert into mu_reform_committee (reform_id, position, name, members, women, men, "
+            + "elected_at) values (1, 0, 'Elinvoimalautakunta', 'Jäsen 1\nJäsen 2', 1, 1, "
+            + now
+            + ")");
+    db.update(
+        "insert into mu_reform_committee (reform_id, position, name) values (1, 1, "
+            + "'Sivistyslautakunta')");
     db.update(
         "insert into mu_transfer (id, business_key, service_name, service_kind, recipient, "
             + "new_company, staff_moving, in_house, transfer_date, stage, process_instance_id, "

@@ -98,16 +98,54 @@
     document.getElementById('arvioinnit').hidden = !s.evaluations.length;
   }
 
+  function ryhti(r) {
+    if (!r) { return '–'; }
+    var text = r.permanentIdentifier || 'ei tunnusta';
+    if (r.lastDeliveredPhase) { text += ', toimitettu ' + r.lastDeliveredPhase; }
+    if (r.pending) { text += ', jonossa ' + r.pending; }
+    if (r.problems && r.problems.length) { text += ', virheitä ' + r.problems.length; }
+    return text;
+  }
+
+  // The plans' areas (ETRS-TM35FIN metres) as outlines on one drawing, north up.
+  function areas(plans) {
+    var drawn = plans.filter(function (p) { return p.area; });
+    if (!drawn.length) { return null; }
+    var rings = function (a) { return a.type === 'Polygon' ? a.coordinates : [].concat.apply([], a.coordinates); };
+    var xs = [], ys = [];
+    drawn.forEach(function (p) { rings(p.area).forEach(function (r) { r.forEach(function (pt) { xs.push(pt[0]); ys.push(pt[1]); }); }); });
+    var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs), minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
+    var size = Math.max(maxX - minX, maxY - minY, 1), scale = 380 / size;
+    var svgNs = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(svgNs, 'svg');
+    svg.setAttribute('class', 'areas'); svg.setAttribute('role', 'img'); svg.setAttribute('width', '400'); svg.setAttribute('height', '400');
+    svg.setAttribute('aria-label', 'Kaavojen aluerajaukset (ETRS-TM35FIN), pohjoinen ylöspäin');
+    drawn.forEach(function (p) {
+      var path = document.createElementNS(svgNs, 'path');
+      path.setAttribute('d', rings(p.area).map(function (r) {
+        return r.map(function (pt, i) {
+          return (i ? 'L' : 'M') + (10 + (pt[0] - minX) * scale).toFixed(1) + ' ' + (390 - (pt[1] - minY) * scale).toFixed(1);
+        }).join(' ') + ' Z';
+      }).join(' '));
+      path.setAttribute('data-plan', p.businessKey);
+      var title = document.createElementNS(svgNs, 'title'); title.textContent = p.name + ' (' + p.businessKey + ')';
+      path.appendChild(title); svg.appendChild(path);
+    });
+    return svg;
+  }
+
   function zoning(plans, leadTimes) {
     document.getElementById('kaavoitus').hidden = false;
     var table = el('table', {}, [el('caption', { text: 'Kaavat ja niiden vaihe' }),
-      el('thead', {}, [el('tr', {}, ['Kaava', 'Laji', 'Vaihe (Ryhti)', 'Seuraava määräaika', 'Päiviä vaiheessa'].map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
+      el('thead', {}, [el('tr', {}, ['Kaava', 'Laji', 'Vaihe (Ryhti)', 'Seuraava määräaika', 'Päiviä vaiheessa', 'Ryhti'].map(function (h) { return el('th', { scope: 'col', text: h }); }))]),
       el('tbody', {}, plans.map(function (p) {
         return el('tr', {}, [el('td', { text: p.name + ' (' + p.businessKey + ')' }), el('td', { text: p.typeLabel }),
           el('td', { text: p.ryhtiCode + ' ' + p.stageLabel }), el('td', { text: p.nextDeadline ? date(p.nextDeadline) : '–' }),
-          el('td', { text: String(p.daysInStage) })]);
+          el('td', { text: String(p.daysInStage) }), el('td', { text: ryhti(p.ryhti) })]);
       }))]);
     document.getElementById('kaavat').appendChild(plans.length ? table : el('p', { text: 'Ei kaavoja.' }));
+    var drawing = areas(plans);
+    if (drawing) { document.getElementById('kaavat').appendChild(el('figure', {}, [drawing, el('figcaption', { text: 'Kaavojen aluerajaukset' })])); }
     var rated = leadTimes.filter(function (l) { return l.medianDays != null; });
     var max = Math.max.apply(null, rated.map(function (l) { return l.longestDays || l.medianDays; }).concat([1]));
     var svgNs = 'http://www.w3.org/2000/svg';

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +30,15 @@ public class Cases {
   private final CaseSettings settings;
   private final Map<String, CaseKind<?>> kinds;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  Cases(CaseRepository repository, CaseSettings settings, List<CaseKind<?>> kinds, Clock clock) {
+  Cases(
+      CaseRepository repository,
+      CaseSettings settings,
+      List<CaseKind<?>> kinds,
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.settings = settings;
     this.kinds =
@@ -68,6 +76,8 @@ public class Cases {
       return false;
     }
     repository.log(businessKey, firstStage.name(), null, now, activityId);
+    events.publishEvent(
+        new CaseStageRecorded(kind.processKey(), businessKey, firstStage.name(), null));
     return true;
   }
 
@@ -87,6 +97,8 @@ public class Cases {
         kind.processKey(), businessKey, stage.name(), outcome, legalDate, now(), activityId)) {
       throw notFound(kind, businessKey);
     }
+    events.publishEvent(
+        new CaseStageRecorded(kind.processKey(), businessKey, stage.name(), legalDate));
   }
 
   /**
@@ -154,6 +166,8 @@ public class Cases {
       CaseKind<S> kind, String businessKey, S stage, LocalDate legalDate) {
     registered(kind, businessKey);
     repository.dateStage(businessKey, stage.name(), legalDate);
+    events.publishEvent(
+        new CaseStageRecorded(kind.processKey(), businessKey, stage.name(), legalDate));
   }
 
   /**

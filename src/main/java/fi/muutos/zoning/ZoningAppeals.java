@@ -89,9 +89,10 @@ public class ZoningAppeals {
    */
   @Transactional
   public OffsetDateTime startAppealPeriod(long planId, LocalDate noticePublished) {
-    plans.plan(planId);
+    PlanRow plan = plans.plan(planId);
     LocalDate lastDay = workingDays.appealPeriodEnd(noticePublished);
     repository.appealPeriod(planId, noticePublished, lastDay);
+    plans.changed(plan.businessKey());
     return workingDays.endOf(lastDay);
   }
 

@@ -43,7 +43,10 @@ class ZoningDelegates {
               Vars.PLAN_TYPE.get(execution),
               significant,
               Vars.AREA.get(execution),
+              Vars.AREA_GEOJSON.get(execution),
               execution.getProcessInstanceId());
+      // kept on the plan's record, not as a variable (a long boundary outgrows a variable)
+      execution.removeVariable(Vars.AREA_GEOJSON.name());
       plans.recordNumber(planId, Vars.RECORD_NUMBER.get(execution));
       List<String> measures = Vars.MEASURES.get(execution);
       Vars.PLAN_ID.set(execution, planId);
@@ -74,7 +77,8 @@ class ZoningDelegates {
               planId(execution),
               Vars.DECISION_BODY.get(execution),
               Vars.DECISION_OUTCOME.get(execution),
-              Vars.DECISION_DATE.get(execution));
+              Vars.DECISION_DATE.get(execution),
+              Vars.DECISION_SECTION.get(execution));
       Vars.DECISION_BY_COUNCIL.set(execution, facts.byCouncil());
       Vars.TAKE_OVER_ENDS_AT.set(execution, facts.takeOverEndsAt());
     };
@@ -139,7 +143,10 @@ class ZoningDelegates {
               start.get(execution),
               Vars.DISPLAY_DAYS.require(execution),
               execution.getCurrentActivityId(),
-              requests);
+              requests,
+              (redisplay ? Vars.REDISPLAY_DECISION_DATE : Vars.DISPLAY_DECISION_DATE)
+                  .get(execution),
+              redisplay ? null : Vars.DISPLAY_DECISION_BODY.get(execution));
       execution.removeVariable(Vars.REDISPLAY_START.name());
       execution.removeVariable(Vars.REDISPLAY_AUTHORITIES.name());
       Vars.DISPLAY_ENDS_AT.set(execution, display.endsAt());

@@ -30,7 +30,10 @@ public class ZoningPlanProcedure {
     this.cases = cases;
   }
 
-  /** What starts a plan. {@code businessKey} is optional (KAAVA-year-number when absent). */
+  /**
+   * What starts a plan. {@code businessKey} is optional (KAAVA-year-number when absent); {@code
+   * areaGeoJson} is the plan's area (aluerajaus) as GeoJSON text, optional at the start.
+   */
   public record StartPlan(
       String name,
       PlanType type,
@@ -38,7 +41,20 @@ public class ZoningPlanProcedure {
       String areaDescription,
       List<String> measures,
       String businessKey,
-      String recordNumber) {
+      String recordNumber,
+      String areaGeoJson) {
+
+    /** A plan started without its area (given later). */
+    public StartPlan(
+        String name,
+        PlanType type,
+        boolean significant,
+        String areaDescription,
+        List<String> measures,
+        String businessKey,
+        String recordNumber) {
+      this(name, type, significant, areaDescription, measures, businessKey, recordNumber, null);
+    }
 
     /** A plan started for no measure of the strategy, without a record number. */
     public StartPlan(
@@ -47,7 +63,7 @@ public class ZoningPlanProcedure {
         boolean significant,
         String areaDescription,
         String businessKey) {
-      this(name, type, significant, areaDescription, List.of(), businessKey, null);
+      this(name, type, significant, areaDescription, List.of(), businessKey, null, null);
     }
   }
 
@@ -63,6 +79,12 @@ public class ZoningPlanProcedure {
     Vars.AREA.put(variables, command.areaDescription());
     Vars.MEASURES.put(variables, command.measures() == null ? List.of() : command.measures());
     Vars.RECORD_NUMBER.put(variables, command.recordNumber());
+    if (command.areaGeoJson() != null) {
+      // transient: the first step keeps it on the plan's record (a boundary outgrows a variable)
+      variables.put(
+          Vars.AREA_GEOJSON.name(),
+          org.camunda.bpm.engine.variable.Variables.stringValue(command.areaGeoJson(), true));
+    }
     return cases.start(
         ZoningPlanProcess.KEY,
         command.businessKey(),

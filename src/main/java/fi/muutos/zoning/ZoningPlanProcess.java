@@ -105,6 +105,12 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<Boolean> SIGNIFICANT = ProcessVariable.flag("significant");
     public static final ProcessVariable<String> AREA = ProcessVariable.text("areaDescription");
 
+    /**
+     * The plan's area as GeoJSON text (start form or API); stored on the plan's record by the first
+     * step, then removed.
+     */
+    public static final ProcessVariable<String> AREA_GEOJSON = ProcessVariable.text("areaGeoJson");
+
     /** The city's record number (diaarinumero) of the plan's matter, given at start. */
     public static final ProcessVariable<String> RECORD_NUMBER =
         ProcessVariable.text("recordNumber");
@@ -166,6 +172,8 @@ public final class ZoningPlanProcess {
         ProcessVariable.date("meetingDate");
     public static final ProcessVariable<LocalDate> DRAFT_DISPLAY_START =
         ProcessVariable.date("draftDisplayStart");
+    public static final ProcessVariable<LocalDate> DRAFT_DISPLAY_END =
+        ProcessVariable.date("draftDisplayEnd");
 
     /** The registry's check before legal force, and when it is due. */
     public static final ProcessVariable<Boolean> APPEALS_LODGED =
@@ -323,8 +331,6 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<String> RECTIFICATION_ANSWER_SECTION =
         ProcessVariable.text("rectificationAnswerSection");
     public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;
-    public static final ProcessVariable<LocalDate> DRAFT_DISPLAY_END =
-        ProcessVariable.date("draftDisplayEnd");
     public static final ProcessVariable<String> ENTRY_INTO_FORCE_NOTICE =
         ProcessVariable.text("entryIntoForceNotice");
     public static final ProcessVariable<String> MEETING_MINUTES =

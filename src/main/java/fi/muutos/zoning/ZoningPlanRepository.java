@@ -38,7 +38,10 @@ class ZoningPlanRepository {
       String appealOutcome,
       LocalDate appealDecidedOn,
       LocalDate furtherAppealEndsOn,
-      boolean initiatedInReview) {}
+      boolean initiatedInReview,
+      String areaGeoJson,
+      String decidedBy,
+      String decisionSection) {}
 
   long insert(String businessKey, PlanType type, boolean significant, String area) {
     return GeneratedIds.insert(
@@ -65,6 +68,56 @@ class ZoningPlanRepository {
     jdbc.sql("update mu_zoning_plan set display_round = ?, display_ends_on = ? where id = ?")
         .params(round, endsOn, planId)
         .update();
+  }
+
+  void area(long planId, String geoJson) {
+    jdbc.sql("update mu_zoning_plan set area_geojson = ? where id = ?")
+        .params(geoJson, planId)
+        .update();
+  }
+
+  /** Who made the plan's approval or rejection, and its section (§). */
+  void decision(long planId, String decidedBy, String section) {
+    jdbc.sql("update mu_zoning_plan set decided_by = ?, decision_section = ? where id = ?")
+        .params(decidedBy, section, planId)
+        .update();
+  }
+
+  /**
+   * A display's period (round 0 the draft), once per round; a draft's is given anew when redone.
+   */
+  void displayPeriod(
+      String businessKey,
+      int round,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      LocalDate decidedOn,
+      String decidedBy) {
+    int updated =
+        jdbc.sql(
+                """
+                update mu_zoning_display set starts_on = ?, ends_on = ?, decided_on = ?,
+                  decided_by = ? where business_key = ? and display_round = ?""")
+            .params(startsOn, endsOn, decidedOn, decidedBy, businessKey, round)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              """
+              insert into mu_zoning_display (business_key, display_round, starts_on, ends_on,
+                decided_on, decided_by) values (?, ?, ?, ?, ?, ?)""")
+          .params(businessKey, round, startsOn, endsOn, decidedOn, decidedBy)
+          .update();
+    }
+  }
+
+  List<ZoningPlans.DisplayPeriod> displays(String businessKey) {
+    return jdbc.sql(
+            """
+            select display_round as round, starts_on, ends_on, decided_on, decided_by
+            from mu_zoning_display where business_key = ? order by display_round""")
+        .param(businessKey)
+        .query(ZoningPlans.DisplayPeriod.class)
+        .list();
   }
 
   void approvingBody(long planId, String body) {
@@ -162,6 +215,7 @@ class ZoningPlanRepository {
       """
       select id, business_key, plan_type, significant, area_description, approving_body,
         display_round, display_ends_on, appeal_ends_on, reminders, late_submissions, notice_date,
-        appeal_court, appeal_outcome, appeal_decided_on, further_appeal_ends_on, initiated_in_review
+        appeal_court, appeal_outcome, appeal_decided_on, further_appeal_ends_on, initiated_in_review,
+        area_geojson as area_geo_json, decided_by, decision_section
       from mu_zoning_plan""";
 }

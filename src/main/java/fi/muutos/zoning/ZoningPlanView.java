@@ -1,13 +1,16 @@
 package fi.muutos.zoning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fi.muutos.cases.Backdating;
+import fi.muutos.zoning.ryhti.RyhtiStatus;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * A plan as management and integrations see it: where it is (stage and Ryhti code), for how long,
- * its next legal deadline, and every stage it has passed.
+ * its next legal deadline, every stage it has passed, its area (GeoJSON, EPSG:3067) and what Ryhti
+ * has of it.
  */
 public record ZoningPlanView(
     long id,
@@ -38,7 +41,11 @@ public record ZoningPlanView(
     List<StageEntry> stages,
     List<Backdating> backdated,
     List<Statement> statements,
-    boolean initiatedInReview) {
+    boolean initiatedInReview,
+    JsonNode area,
+    String decidedBy,
+    String decisionSection,
+    RyhtiStatus ryhti) {
 
   /**
    * A statement requested in a display round (or received unrequested): its period's last day, when

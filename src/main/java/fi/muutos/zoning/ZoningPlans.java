@@ -8,6 +8,7 @@ import fi.muutos.platform.MunicipalitySettings;
 import fi.muutos.platform.ProcessVariable;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
+import fi.muutos.zoning.ryhti.RyhtiStatuses;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +37,9 @@ public class ZoningPlans {
   private final String councilName;
   private final MunicipalitySettings municipality;
   private final int takeOverDays;
+  private final Envelope areaBounds;
+  private final ApplicationEventPublisher events;
+  private final RyhtiStatuses ryhti;
 
   ZoningPlans(
       ZoningPlanRepository repository,
@@ -43,7 +49,23 @@ public class ZoningPlans {
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
       @Value("${muutos.zoning.council}") String councilName,
       @Value("${muutos.zoning.take-over-days:14}") int takeOverDays,
-      MunicipalitySettings municipality) {
+      @Value("${muutos.zoning.area.bounds:}") List<Double> areaBounds,
+      MunicipalitySettings municipality,
+      ApplicationEventPublisher events,
+      RyhtiStatuses ryhti) {
+    if (!areaBounds.isEmpty() && areaBounds.size() != 4) {
+      throw new IllegalStateException(
+          "muutos.zoning.area.bounds is four numbers (min east, min north, max east, max north in"
+              + " ETRS-TM35FIN), not "
+              + areaBounds);
+    }
+    this.areaBounds =
+        areaBounds.isEmpty()
+            ? null
+            : new Envelope(
+                areaBounds.get(0), areaBounds.get(2), areaBounds.get(1), areaBounds.get(3));
+    this.events = events;
+    this.ryhti = ryhti;
     for (String body : List.of(councilName, delegatedApprover)) {
       if (municipality.body(body).isEmpty()) {
         throw new IllegalStateException(
@@ -71,8 +93,10 @@ public class ZoningPlans {
       String type,
       boolean significant,
       String area,
+      String areaGeoJson,
       String processInstanceId) {
     PlanType planType = planType(type);
+    PlanArea geometry = PlanArea.parse(areaGeoJson, areaBounds);
     if (planType == PlanType.MINOR_DETAILED_PLAN_CHANGE && significant) {
       throw new DomainException(
           Kind.INVALID,
@@ -90,7 +114,57 @@ public class ZoningPlans {
         ZoningPlanProcess.Elements.START)) {
       return repository.findByBusinessKey(businessKey).orElseThrow().id();
     }
-    return repository.insert(businessKey, planType, significant, area);
+    long id = repository.insert(businessKey, planType, significant, area);
+    if (geometry != null) {
+      repository.area(id, geometry.json());
+    }
+    return id;
+  }
+
+  /** The stages until which a plan's area may still change: before its proposal is displayed. */
+  private static final java.util.Set<ZoningStage> AREA_OPEN =
+      java.util.EnumSet.of(ZoningStage.INITIATED, ZoningStage.ANNOUNCED, ZoningStage.DRAFT);
+
+  /**
+   * Gives the plan its area or changes it: until the proposal goes on display (what was displayed
+   * is what is decided on); a plan that has none may get one at any stage, as Ryhti needs it.
+   */
+  @Transactional
+  public ZoningPlanView changeArea(long planId, PlanArea area) {
+    PlanRow plan = plan(planId);
+    if (area == null) {
+      throw new DomainException(
+          Kind.INVALID, "invalid-area", "Aluerajaus puuttuu (a GeoJSON Polygon or MultiPolygon).");
+    }
+    Case<ZoningStage> current = cases.get(ZoningPlanProcess.CASE, plan.businessKey());
+    if (plan.areaGeoJson() != null && !AREA_OPEN.contains(current.stage())) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "area-fixed",
+          "Kaavan "
+              + plan.businessKey()
+              + " aluerajausta ei voi enää muuttaa: ehdotus on ollut nähtävillä tällä rajauksella"
+              + " ("
+              + current.stage().label()
+              + "; AKL 65 §).");
+    }
+    repository.area(planId, area.json());
+    events.publishEvent(new ZoningRecordChanged(plan.businessKey()));
+    return find(planId);
+  }
+
+  /** Parses and checks an area given as JSON against the municipality's bounds. */
+  public PlanArea area(com.fasterxml.jackson.databind.JsonNode geoJson) {
+    return PlanArea.of(geoJson, areaBounds);
+  }
+
+  /** A plan's stored area, if it has one. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<PlanArea> storedArea(String businessKey) {
+    return repository
+        .findByBusinessKey(businessKey)
+        .map(PlanRow::areaGeoJson)
+        .map(PlanArea::stored);
   }
 
   /** The city's record number (diaarinumero) of the plan's matter, when the start gave one. */
@@ -113,8 +187,9 @@ public class ZoningPlans {
    * body the administrative regulation delegates it to, or the council itself. Returns or
    * rejections come from whoever handled the matter.
    */
+  @Transactional
   public DecisionFacts checkDecision(
-      long planId, String decisionBody, String outcome, LocalDate decidedOn) {
+      long planId, String decisionBody, String outcome, LocalDate decidedOn, String section) {
     PlanRow plan = plan(planId);
     if (decidedOn != null && decidedOn.isAfter(LocalDate.now(clock))) {
       throw new DomainException(
@@ -145,6 +220,12 @@ public class ZoningPlans {
               + " (decisionBody).");
     }
     boolean byCouncil = decisionBody != null && decisionBody.strip().equalsIgnoreCase(councilName);
+    if ("APPROVED".equals(outcome) || "REJECTED".equals(outcome)) {
+      repository.decision(
+          planId,
+          decisionBody == null ? null : municipality.body(decisionBody).orElse(null),
+          section == null || section.isBlank() ? null : section.strip());
+    }
     if (!"APPROVED".equals(outcome)) {
       return new DecisionFacts(byCouncil, null);
     }
@@ -178,12 +259,44 @@ public class ZoningPlans {
     repository.initiatedInReview(planId, inReview);
   }
 
-  /** The draft went on display: the date is the legal date of the plan's drafting stage (03). */
+  /**
+   * The draft went on display: the date is the legal date of the plan's drafting stage (03); its
+   * last day, when the planner gave it, is kept with it (display round 0).
+   */
   @Transactional
-  public void draftDisplayed(long planId, LocalDate displayStart) {
-    cases.dateStage(
-        ZoningPlanProcess.CASE, plan(planId).businessKey(), ZoningStage.DRAFT, displayStart);
+  public void draftDisplayed(long planId, LocalDate displayStart, LocalDate displayEnd) {
+    String businessKey = plan(planId).businessKey();
+    if (displayEnd != null && displayEnd.isBefore(displayStart)) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-display",
+          "Luonnoksen nähtävilläolo ei voi päättyä ("
+              + displayEnd
+              + ") ennen kuin se alkaa ("
+              + displayStart
+              + ").");
+    }
+    repository.displayPeriod(businessKey, 0, displayStart, displayEnd, null, null);
+    cases.dateStage(ZoningPlanProcess.CASE, businessKey, ZoningStage.DRAFT, displayStart);
   }
+
+  /** Tells what mirrors the record (Ryhti) that the plan's record changed. */
+  void changed(String businessKey) {
+    events.publishEvent(new ZoningRecordChanged(businessKey));
+  }
+
+  /** The plan's displays (draft 0, proposal 1, revised 2..), in order. */
+  @Transactional(readOnly = true)
+  public List<DisplayPeriod> displays(String businessKey) {
+    return repository.displays(businessKey);
+  }
+
+  /**
+   * A display of the plan: its round (0 the draft), first and last day, and the decision that put
+   * it on display, where one was recorded.
+   */
+  public record DisplayPeriod(
+      int round, LocalDate startsOn, LocalDate endsOn, LocalDate decidedOn, String decidedBy) {}
 
   /** The municipality's bodies as choices for the registry's decision form (label and value). */
   public List<Map<String, String>> bodyChoices() {
@@ -247,7 +360,9 @@ public class ZoningPlans {
       LocalDate start,
       int days,
       String activityId,
-      List<String> statementRequests) {
+      List<String> statementRequests,
+      LocalDate decidedOn,
+      String decidedBy) {
     PlanRow plan = plan(planId);
     int round = plan.displayRound() + 1;
     if (start == null) {
@@ -270,6 +385,7 @@ public class ZoningPlans {
     LocalDate lastDay = workingDays.periodEnd(start, days);
     Map<String, LocalDate> dueDates = statementDueDates(statementRequests, start, lastDay);
     repository.display(planId, round, lastDay);
+    repository.displayPeriod(plan.businessKey(), round, start, lastDay, decidedOn, decidedBy);
     Map<String, String> deadlines = new java.util.LinkedHashMap<>();
     dueDates.forEach(
         (authority, due) -> {
@@ -492,6 +608,10 @@ public class ZoningPlans {
             .toList(),
         cases.backdatings(ZoningPlanProcess.CASE, p.businessKey()),
         repository.statements(p.businessKey()),
-        p.initiatedInReview());
+        p.initiatedInReview(),
+        p.areaGeoJson() == null ? null : PlanArea.stored(p.areaGeoJson()).geometry(),
+        p.decidedBy(),
+        p.decisionSection(),
+        ryhti.of(p.businessKey()));
   }
 }

@@ -99,7 +99,10 @@ class ZoningTaskValidator implements TaskListener {
           Vars.PLAN_ID.require(task), Boolean.TRUE.equals(Vars.INITIATION_IN_REVIEW.get(task)));
     }
     if (Elements.DISPLAY_DRAFT.equals(task.getTaskDefinitionKey())) {
-      plans.draftDisplayed(Vars.PLAN_ID.require(task), Vars.DRAFT_DISPLAY_START.require(task));
+      plans.draftDisplayed(
+          Vars.PLAN_ID.require(task),
+          Vars.DRAFT_DISPLAY_START.require(task),
+          Vars.DRAFT_DISPLAY_END.get(task));
     }
   }
 }

@@ -53,7 +53,12 @@ class ProcessConstantsTest {
           new Declared(
               EvaluationProcess.class,
               "evaluation/strategy-evaluation.bpmn",
-              EvaluationProcess.CASE.stages()));
+              EvaluationProcess.CASE.stages()),
+          // not a case: it records no stages
+          new Declared(
+              fi.muutos.zoning.ryhti.RyhtiCorrectionProcess.class,
+              "zoning/ryhti-correction.bpmn",
+              ZoningPlanProcess.CASE.stages()));
 
   @Test
   void everyCaseKindIsItsProcesssKey() {

@@ -118,6 +118,12 @@ public final class ApiAccess {
                 + "\"MINOR_DETAILED_PLAN_CHANGE\",\"significant\":false,\"areaDescription\":\"Keskusta\"}"
           };
       case "reason" -> new String[] {json, "{\"reason\":\"Matriisitesti\"}"};
+      case "area" ->
+          new String[] {
+            json,
+            "{\"type\":\"Polygon\",\"coordinates\":[[[447000,6786000],[449000,6786000],"
+                + "[449000,6788000],[447000,6786000]]]}"
+          };
       case "choice" -> new String[] {json, "{\"digest\":true,\"warnings\":true}"};
       case "review" -> new String[] {json, "{\"year\":2027}"};
       case "reform" ->

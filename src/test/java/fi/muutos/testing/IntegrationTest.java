@@ -40,5 +40,6 @@ import org.springframework.test.context.ContextConfiguration;
     })
 @Import(TestClockConfiguration.class)
 @ActiveProfiles("postgres")
-@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestMail.class})
+@ContextConfiguration(
+    initializers = {EmbeddedPostgresInitializer.class, TestMail.class, FakeRyhti.class})
 public @interface IntegrationTest {}

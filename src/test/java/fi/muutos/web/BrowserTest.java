@@ -57,6 +57,7 @@ class BrowserTest {
   @Autowired ZoningPlanProcedure zoning;
   @Autowired ZoningPlans plans;
   @Autowired ProcessDriver driver;
+  @Autowired fi.muutos.zoning.ryhti.RyhtiDelivery ryhti;
   @Autowired RepositoryService repositoryService;
 
   WebDriver browser;
@@ -228,7 +229,44 @@ class BrowserTest {
   }
 
   @Test
+  void aPlannerSeesWhatRyhtiRefusedOnTheCorrectionTask() throws IOException {
+    var started =
+        zoning.start(
+            new StartPlan(
+                "Rajaukseton kaava " + UUID.randomUUID().toString().substring(0, 6),
+                PlanType.MINOR_DETAILED_PLAN_CHANGE,
+                false,
+                "Satama",
+                null));
+    driver.jobs(started.processInstanceId(), ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
+    driver.complete(
+        started.processInstanceId(),
+        ZoningPlanProcess.Elements.ANNOUNCE_INITIATION,
+        fi.muutos.testing.ZoningSteps.announce("2026-01-05"));
+    ryhti.deliverDue(started.businessKey()); // no area: our own check refuses the plan matter
+    login("tasklist", "kaavoittaja");
+    waitForText("Ryhmän tehtävät – Kaavoitus");
+    click(By.partialLinkText("Ryhmän tehtävät"));
+    click(By.partialLinkText("Korjaa Ryhti-virhe"));
+    waitForText("Ryhti ei hyväksynyt kaavan tietoja");
+    waitForText("Kaavalta puuttuu aluerajaus");
+    assertThat(bodyText()).contains("Kaavan Rajaukseton kaava");
+    screenshot("tasklist-ryhti-correction");
+  }
+
+  @Test
   void managementSeesTheDashboardWithTheZoningOverview() throws IOException {
+    var started =
+        zoning.start(
+            new StartPlan(
+                "Rajattu kaava " + UUID.randomUUID().toString().substring(0, 6),
+                PlanType.DETAILED_PLAN,
+                false,
+                "Keskusta",
+                java.util.List.of(),
+                null,
+                null,
+                fi.muutos.zoning.PlanAreaTest.SQUARE));
     login("cockpit", "kaupunginjohtaja");
     waitForText("Kaarlo Kuntamaa"); // Cockpit has loaded, as a person would see before moving on
     browser.get("about:blank");
@@ -241,6 +279,10 @@ class BrowserTest {
             "Käynnissä",
             "Kaavoituksen tilanne",
             "Vaiheiden läpimenoajat");
+    waitFor(
+        "dashboard-area",
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("svg.areas path[data-plan='" + started.businessKey() + "']")));
     screenshot("dashboard-management");
   }
 
@@ -302,7 +344,8 @@ class BrowserTest {
             "planningReview",
             "organisationReform",
             "serviceTransfer",
-            "strategyEvaluation")) {
+            "strategyEvaluation",
+            "ryhtiCorrection")) {
       String id =
           repositoryService
               .createProcessDefinitionQuery()

@@ -1,5 +1,7 @@
 package fi.muutos.zoning.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.muutos.zoning.PlanArea;
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.ZoningLeadTimes;
 import fi.muutos.zoning.ZoningLeadTimes.LeadTime;
@@ -18,11 +20,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,6 +58,7 @@ class ZoningController {
           "Start a plan's procedure (201 with plan id, business key, process "
               + "instance id; 409 when the business key is taken)")
   ResponseEntity<Started> start(@Valid @RequestBody StartPlanRequest body) {
+    PlanArea area = plans.area(body.area()); // a 400 before anything starts
     Started started =
         procedure.start(
             new StartPlan(
@@ -63,9 +68,23 @@ class ZoningController {
                 body.areaDescription(),
                 body.measures() == null ? List.of() : body.measures(),
                 body.businessKey(),
-                body.recordNumber()));
+                body.recordNumber(),
+                area == null ? null : area.json()));
     return ResponseEntity.created(URI.create("/api/zoning/plans/" + started.planId()))
         .body(started);
+  }
+
+  @PutMapping(
+      value = "/plans/{id}/area",
+      consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"})
+  @PreAuthorize(PLANNERS)
+  @Operation(
+      summary =
+          "Give or change the plan's area (aluerajaus): a GeoJSON Polygon or MultiPolygon (or its"
+              + " Feature) in ETRS-TM35FIN, EPSG:3067; until the proposal is displayed (409"
+              + " after); sent to Ryhti again")
+  ZoningPlanView area(@PathVariable long id, @RequestBody JsonNode geoJson) {
+    return plans.changeArea(id, plans.area(geoJson));
   }
 
   @GetMapping("/plans/{id}")
@@ -118,7 +137,8 @@ class ZoningController {
       @Size(max = 2000) String areaDescription,
       @Size(max = 20) List<@Pattern(regexp = "[A-Z0-9][A-Z0-9-]{0,63}") String> measures,
       @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*") String businessKey,
-      @Size(max = 64) String recordNumber) {}
+      @Size(max = 64) String recordNumber,
+      JsonNode area) {}
 
   /** Cancelling a plan. */
   record CancelRequest(@NotBlank @Size(max = 2000) String reason) {}

@@ -58,9 +58,14 @@ public class RyhtiQueue {
       return;
     }
     ZoningPlanView plan = plans.findByBusinessKey(businessKey);
-    if (!repository.queued(plan.businessKey(), MATTER)) {
-      if (stage != ZoningStage.ANNOUNCED) {
+    if (!repository.queued(businessKey, MATTER)) {
+      boolean announced = plan.stages().stream().anyMatch(s -> s.stage() == ZoningStage.ANNOUNCED);
+      if (!announced) {
         return; // never announced: Ryhti has no plan matter for it
+      }
+      if (!repository.queued(businessKey, RESERVE)) {
+        // a plan under way before delivery was installed: it is reserved now
+        queue(businessKey, RESERVE, null, messages.reservation(businessKey));
       }
       queue(plan, MATTER, ZoningStage.INITIATED, messages.matter(plan));
     }

@@ -45,6 +45,7 @@ public record RyhtiSettings(
   public RyhtiSettings {
     if (enabled
         && (baseUrl == null
+            || baseUrl.toString().isBlank()
             || clientId == null
             || clientId.isBlank()
             || clientSecret == null

@@ -325,6 +325,21 @@ class RyhtiDeliveryTest {
   }
 
   @Test
+  void aPlanUnderWayBeforeDeliveryReachesRyhtiAtItsNextStage() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, PlanAreaTest.SQUARE);
+    plan.complete(ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
+    // as if the plan had come this far before this version: nothing of it was queued
+    jdbc.sql("delete from mu_ryhti_delivery where business_key = ?")
+        .param(plan.businessKey)
+        .update();
+    plan.complete(PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
+    assertThat(plan.deliver().delivered()).isEqualTo(3);
+    assertThat(plan.stored()).containsExactly("01", "04");
+    assertThat(ryhti.matter(plan.identifier()).path("timeOfInitiation").asText())
+        .isEqualTo("2026-01-05");
+  }
+
+  @Test
   void theQueueIsThePlannersAndTheRetryTheAdministrators() throws Exception {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, PlanAreaTest.SQUARE);
     plan.deliver();

@@ -30,6 +30,8 @@ class RyhtiSettingsTest {
   void deliveryOnNeedsTheAddressAndTheSecret() {
     assertThatThrownBy(() -> settings(true, null, "s"))
         .hasMessageContaining("muutos.ryhti.base-url");
+    assertThatThrownBy(() -> settings(true, URI.create(""), "s"))
+        .hasMessageContaining("muutos.ryhti.base-url");
     assertThatThrownBy(() -> settings(true, URI.create("http://ryhti"), " "))
         .hasMessageContaining("MUUTOS_RYHTI_CLIENT_SECRET");
     assertThat(settings(false, null, null).enabled()).isFalse();

@@ -340,6 +340,37 @@ class RyhtiDeliveryTest {
   }
 
   @Test
+  void aBadAreaStartsNothingAndAnAreaIsJsonOnly() throws Exception {
+    int before = plans.list(null).size();
+    for (String area :
+        List.of(
+            "\"Keskusta\"",
+            "5",
+            "{\"type\":\"Polygon\",\"coordinates\":[[[447000,6786000],[449000,6786000],"
+                + "[447000,6786000]]]}")) {
+      HttpResponse<String> refused =
+          http.postJson(
+              "/api/zoning/plans",
+              "kaavoittaja",
+              "demo",
+              "{\"name\":\"Rajakaava\",\"type\":\"DETAILED_PLAN\",\"area\":" + area + "}");
+      assertThat(refused.statusCode()).as(area).isEqualTo(400);
+      assertThat(refused.body()).contains("invalid-area");
+    }
+    assertThat(plans.list(null)).hasSize(before);
+    Plan plan = start(PlanType.DETAILED_PLAN, null);
+    assertThat(
+            http.put(
+                    "/api/zoning/plans/" + plan.id + "/area",
+                    "kaavoittaja",
+                    "demo",
+                    "{\"type\":\"Point\",\"coordinates\":[447000,6786000]}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(plan.view().area()).isNull();
+  }
+
+  @Test
   void theQueueIsThePlannersAndTheRetryTheAdministrators() throws Exception {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, PlanAreaTest.SQUARE);
     plan.deliver();

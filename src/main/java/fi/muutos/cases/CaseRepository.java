@@ -46,6 +46,35 @@ class CaseRepository {
         .optional();
   }
 
+  /**
+   * Cases by any of: process, instance, a part of the name or the business key (case-insensitive);
+   * newest first, at most {@code limit}.
+   */
+  List<CaseRow> search(String processKey, String processInstanceId, String text, int limit) {
+    StringBuilder sql = new StringBuilder(SELECT).append(" where stage is not null");
+    List<Object> params = new java.util.ArrayList<>();
+    if (processKey != null) {
+      sql.append(" and process_key = ?");
+      params.add(processKey);
+    }
+    if (processInstanceId != null) {
+      sql.append(" and process_instance_id = ?");
+      params.add(processInstanceId);
+    }
+    if (text != null) {
+      sql.append(" and (lower(name) like ? or lower(business_key) like ?)");
+      String like =
+          "%" + text.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+      params.add(like);
+      params.add(like);
+    }
+    params.add(limit);
+    return jdbc.sql(sql.append(" order by created_at desc fetch first ? rows only").toString())
+        .params(params)
+        .query(CaseRow.class)
+        .list();
+  }
+
   List<CaseRow> list(String processKey, String stage) {
     return stage == null
         ? jdbc.sql(

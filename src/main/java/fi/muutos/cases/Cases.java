@@ -186,6 +186,58 @@ public class Cases {
     return dates;
   }
 
+  /**
+   * A case as management looks for it in Cockpit: its key and name, its process, where it is, and
+   * its instance.
+   */
+  public record CaseSummary(
+      String businessKey,
+      String processKey,
+      String name,
+      String stage,
+      String stageLabel,
+      String outcome,
+      String recordNumber,
+      String processInstanceId) {}
+
+  /**
+   * Cases by process, instance, or a part of their name or business key (any of them); newest
+   * first, at most {@code limit} (1–200).
+   */
+  @Transactional(readOnly = true)
+  public List<CaseSummary> search(
+      String processKey, String processInstanceId, String text, int limit) {
+    return repository
+        .search(
+            blankToNull(processKey),
+            blankToNull(processInstanceId),
+            blankToNull(text),
+            Math.max(1, Math.min(limit, 200)))
+        .stream()
+        .map(
+            row -> {
+              CaseKind<?> kind = kinds.get(row.processKey());
+              String label =
+                  kind == null || row.stage() == null
+                      ? row.stage()
+                      : kind.stage(row.stage()).label();
+              return new CaseSummary(
+                  row.businessKey(),
+                  row.processKey(),
+                  row.name(),
+                  row.stage(),
+                  label,
+                  row.outcome(),
+                  row.recordNumber(),
+                  row.processInstanceId());
+            })
+        .toList();
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
   /** What a record number (diaarinumero) may look like: printable, at most 64 characters. */
   private static final java.util.regex.Pattern RECORD_NUMBER =
       java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} /._:-]{0,63}");

@@ -171,6 +171,30 @@ class StrategyRepository {
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  /** A change of the log with its measure's code. */
+  record MeasureChange(String code, ChangeView change) {}
+
+  /** Every change one process instance made, oldest first. */
+  List<MeasureChange> changesByInstance(String processInstanceId) {
+    return jdbc.sql(
+            "select l.*, m.code from mu_measure_status_log l join mu_measure m on m.id ="
+                + " l.measure_id where l.process_instance_id = ? order by l.id")
+        .param(processInstanceId)
+        .query((rs, n) -> new MeasureChange(rs.getString("code"), change(rs)))
+        .list();
+  }
+
+  /** Every change the instances of a process model made, oldest first (at most the last 5,000). */
+  List<MeasureChange> changesByProcess(String processDefinitionKey) {
+    return jdbc.sql(
+            "select * from (select l.*, m.code from mu_measure_status_log l join mu_measure m on"
+                + " m.id = l.measure_id where l.process_definition_key = ? order by l.id desc"
+                + " fetch first 5000 rows only) c order by c.id")
+        .param(processDefinitionKey)
+        .query((rs, n) -> new MeasureChange(rs.getString("code"), change(rs)))
+        .list();
+  }
+
   List<ChangeView> log(long measureId) {
     return jdbc.sql("select * from mu_measure_status_log where measure_id = ? order by id desc")
         .param(measureId)

@@ -17,19 +17,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Finnish translations of Tasklist and Welcome cover every label of the webjar's 7.24 {@code
- * en.json} (the file a Camunda upgrade would change), keep every placeholder, and leave nothing
- * empty that English fills (the Camunda 8 migration banner excepted: it is not shown).
+ * The Finnish translations of Tasklist, Welcome, Cockpit and Admin cover every label of the
+ * webjar's 7.24 {@code en.json} (the file a Camunda upgrade would change), keep every placeholder,
+ * and leave nothing empty that English fills (the Camunda 8 migration banner excepted: it is not
+ * shown).
  */
 class TranslationTest {
 
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
-  static final Set<String> INTENTIONALLY_EMPTY = Set.of("BANNER_CE_EOL_TEXT");
+
+  /**
+   * The migration banner (not shown), and the English plural "s" Cockpit appends to a word (Finnish
+   * inflects the word itself).
+   */
+  static final Set<String> INTENTIONALLY_EMPTY =
+      Set.of(
+          "BANNER_CE_EOL_TEXT",
+          "PLGN_BATCH_S",
+          "PLGN_MIG_S",
+          "PLGN_MOD_DIALOG_S",
+          "PLGN_MOD_RESTART_DIALOG_S");
 
   final ObjectMapper json = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void finnishHasEveryEnglishLabel(String app) throws IOException {
     JsonNode english = labels(webjarFile(app, "en.json"));
     JsonNode finnish = labels(ourFile(app));
@@ -54,7 +66,7 @@ class TranslationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist"})
+  @ValueSource(strings = {"tasklist", "cockpit", "admin"})
   void finnishDatesAreFinnish(String app) throws IOException {
     JsonNode dates = read(ourFile(app)).path("dateLocales");
     assertThat(dates.path("longDateFormat").path("L").asText()).isEqualTo("D.M.YYYY");

@@ -287,6 +287,56 @@ class BrowserTest {
   }
 
   @Test
+  void managementFollowsTheStrategyInFinnishCockpit() throws Exception {
+    // a transfer that has moved its measure (the Lahti Aqua sample: M-LAHTI-AQUA)
+    String body =
+        Files.readString(java.nio.file.Path.of("docs/samples/transfers/lahti-aqua.json"))
+            .replace("\"serviceName\": \"", "\"serviceName\": \"Selain ");
+    var created =
+        new fi.muutos.testing.HttpTestClient(port)
+            .postJson("/api/transfers", "hallintojohtaja", "demo", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    com.fasterxml.jackson.databind.JsonNode transfer =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body());
+    String instance = transfer.path("processInstanceId").asText();
+    String key = transfer.path("businessKey").asText();
+    driver.jobs(instance, fi.muutos.transfer.TransferProcess.Elements.MEASURES_IN_PROGRESS);
+
+    login("cockpit", "kaupunginjohtaja");
+    waitForText("Kaarlo Kuntamaa");
+    waitForText("Strategia: Hyvä asuu Heinolassa 2030"); // the dashboard's "Strategia" section
+    String dashboard = bodyText();
+    assertThat(dashboard)
+        .contains("Seuranta", "Prosessit", "Toimenpiteet tiloittain", "Kaavoituksen läpimenoajat")
+        .doesNotContain("Camunda 8", "migrate", "Processes", "Dashboard");
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")))
+        .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
+    WebElement search = browser.findElement(By.cssSelector("[data-muutos=dashboard] input"));
+    search.sendKeys("Selain");
+    waitFor(
+        "case-found",
+        ExpectedConditions.presenceOfElementLocated(By.xpath("//a[contains(., '" + key + "')]")));
+    screenshot("cockpit-dashboard");
+
+    browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime"));
+    click(By.xpath("//*[normalize-space(text())='Strategia']"));
+    waitForText("M-LAHTI-AQUA");
+    assertThat(browser.findElement(By.cssSelector("[data-muutos=instance]")).getText())
+        .contains("Käynnissä", key, "Tämän käsittelyn muutokset");
+    screenshot("cockpit-strategia-tab");
+  }
+
+  @Test
+  void anAdministratorWorksInFinnishAdmin() throws IOException {
+    login("admin", "admin");
+    waitForText("Käyttäjät");
+    assertThat(bodyText())
+        .contains("Ylläpito", "Ryhmät", "Käyttöoikeudet")
+        .doesNotContain("Camunda 8", "Authorizations");
+    screenshot("admin");
+  }
+
+  @Test
   void aCivilServantChoosesTheirRemindersAndSubscribesToTheCalendar() throws IOException {
     login("tasklist", "henkilostopaallikko");
     waitForText("Henna");
@@ -402,15 +452,56 @@ class BrowserTest {
     if (app != null) {
       browser.get(url("/camunda/app/" + app + "/default/"));
     }
-    WebElement name =
-        wait.until(
-            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor(
-        "login-" + user,
-        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    // A webapp's first load in a fresh browser may still be wiring its login form (its
+    // translations, plugins) when the form shows: a click that came too early leaves the form
+    // there, emptied. Type until the values stay, click, and try again if the form is still there.
+    for (int attempt = 1; ; attempt++) {
+      waitFor(
+          "login-form-" + user,
+          b -> {
+            try {
+              WebElement name = b.findElement(By.cssSelector("input[type=text]"));
+              WebElement password = b.findElement(By.cssSelector("input[type=password]"));
+              if (!name.isDisplayed()) {
+                return false;
+              }
+              if (!user.equals(name.getAttribute("value"))) {
+                name.clear();
+                name.sendKeys(user);
+                password.clear();
+                password.sendKeys("demo");
+                return false; // look again: did the form keep them?
+              }
+              return "demo".equals(password.getAttribute("value"));
+            } catch (org.openqa.selenium.NoSuchElementException
+                | org.openqa.selenium.StaleElementReferenceException e) {
+              return false;
+            }
+          });
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      // signed in (the form is gone), or the form came back empty (the click came too early)
+      String outcome =
+          waitFor(
+              "login-" + user,
+              b -> {
+                try {
+                  List<WebElement> names = b.findElements(By.cssSelector("input[type=text]"));
+                  List<WebElement> passwords =
+                      b.findElements(By.cssSelector("input[type=password]"));
+                  if (passwords.isEmpty() || !passwords.get(0).isDisplayed()) {
+                    return "in";
+                  }
+                  return !names.isEmpty() && names.get(0).getAttribute("value").isEmpty()
+                      ? "again"
+                      : null;
+                } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                  return null;
+                }
+              });
+      if ("in".equals(outcome) || attempt == 3) {
+        return;
+      }
+    }
   }
 
   private void click(By by) {

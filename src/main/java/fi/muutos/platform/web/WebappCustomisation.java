@@ -2,6 +2,7 @@ package fi.muutos.platform.web;
 
 import fi.muutos.platform.MunicipalitySettings;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -12,10 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Camunda webapps' customisation hooks, served from configuration: Tasklist and Welcome in
- * Finnish by default (English for browsers that ask for it), the municipality's name in the header
- * and its logo, and no Camunda 8 migration banner. These mappings take precedence over the webapps'
- * own static {@code config.js} and {@code user-styles.css}.
+ * The Camunda webapps' customisation hooks, served from configuration: Tasklist, Welcome, Cockpit
+ * and Admin in Finnish by default (English for browsers that ask for it), the municipality's name
+ * in the header and its logo, no Camunda 8 migration banner, and Cockpit's "Strategia" plugin.
+ * These mappings take precedence over the webapps' own static {@code config.js} and {@code
+ * user-styles.css}.
  */
 @RestController
 class WebappCustomisation {
@@ -29,33 +31,54 @@ class WebappCustomisation {
     this.municipality = municipality;
   }
 
-  @GetMapping({"/camunda/app/{app:tasklist|welcome}/scripts/config.js"})
+  /** Each webapp's name in the header, in Finnish; the municipality is its "vendor". */
+  private static final Map<String, String> NAMES =
+      Map.of(
+          "tasklist", "Tehtävälista",
+          "welcome", "Aloitus",
+          "cockpit", "Seuranta",
+          "admin", "Ylläpito");
+
+  @GetMapping({"/camunda/app/{app:tasklist|welcome|cockpit|admin}/scripts/config.js"})
   ResponseEntity<String> config(@PathVariable String app) {
-    String name = "tasklist".equals(app) ? "Tehtävälista" : "Aloitus";
     String js =
         """
         export default {
           app: { name: %s, vendor: %s },
           locales: { availableLocales: ['fi', 'en'], fallbackLocale: 'fi' },
           dateFormat: { normal: 'D.M.YYYY [klo] H.mm', long: 'dddd D.M.YYYY [klo] H.mm' },
-          disableWelcomeMessage: true,
-          shortcuts: {
-            claimTask: { key: 'ctrl+alt+c', description: 'ottaa valitun tehtävän käsittelyyn' },
-            focusFilter: { key: 'ctrl+shift+f', description: 'siirtää kohdistuksen ensimmäiseen suodattimeen' },
-            focusList: { key: 'ctrl+alt+l', description: 'siirtää kohdistuksen ensimmäiseen tehtävään' },
-            focusForm: { key: 'ctrl+alt+f', description: 'siirtää kohdistuksen lomakkeen ensimmäiseen kenttään' },
-            startProcess: { key: 'ctrl+alt+p', description: 'avaa prosessin käynnistyksen' }
-          }
+          disableWelcomeMessage: true,%s
         };
         """
-            .formatted(quote(name), quote(municipality.name()));
+            .formatted(quote(NAMES.get(app)), quote(municipality.name()), extras(app));
     return ResponseEntity.ok()
         .contentType(JAVASCRIPT)
         .cacheControl(CacheControl.noCache())
         .body(js);
   }
 
-  @GetMapping({"/camunda/app/{app:tasklist|welcome}/styles/user-styles.css"})
+  /** Tasklist's keyboard shortcuts in Finnish; Cockpit's "Strategia" plugin (docs/webapps.md). */
+  private static String extras(String app) {
+    return switch (app) {
+      case "tasklist" ->
+          """
+
+            shortcuts: {
+              claimTask: { key: 'ctrl+alt+c', description: 'ottaa valitun tehtävän käsittelyyn' },
+              focusFilter: { key: 'ctrl+shift+f', description: 'siirtää kohdistuksen ensimmäiseen suodattimeen' },
+              focusList: { key: 'ctrl+alt+l', description: 'siirtää kohdistuksen ensimmäiseen tehtävään' },
+              focusForm: { key: 'ctrl+alt+f', description: 'siirtää kohdistuksen lomakkeen ensimmäiseen kenttään' },
+              startProcess: { key: 'ctrl+alt+p', description: 'avaa prosessin käynnistyksen' }
+            }""";
+      case "cockpit" ->
+          """
+
+            customScripts: ['scripts/muutos-strategia']""";
+      default -> "";
+    };
+  }
+
+  @GetMapping({"/camunda/app/{app:tasklist|welcome|cockpit|admin}/styles/user-styles.css"})
   ResponseEntity<String> styles(@PathVariable String app) {
     StringBuilder css =
         new StringBuilder(

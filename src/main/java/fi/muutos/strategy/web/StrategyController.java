@@ -6,9 +6,11 @@ import fi.muutos.strategy.ChangeSource;
 import fi.muutos.strategy.ImportResult;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.MeasureView;
+import fi.muutos.strategy.MovedMeasure;
 import fi.muutos.strategy.StatusChange;
 import fi.muutos.strategy.StrategyFileException;
 import fi.muutos.strategy.StrategyService;
+import fi.muutos.strategy.StrategySummary;
 import fi.muutos.strategy.StrategyView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +18,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The strategy for signed-in users and integrations. */
 @RestController
 @RequestMapping("/api/strategy")
+@org.springframework.validation.annotation.Validated
 @Tag(name = "Strategia", description = "Päämäärät, tavoitteet ja toimenpiteet")
 class StrategyController {
 
@@ -48,6 +53,41 @@ class StrategyController {
               + "evaluation ratings and each measure's last change")
   StrategyView strategy() {
     return strategy.current();
+  }
+
+  private static final String MONITORS = "@api.may(authentication, 'monitoring.read')";
+
+  @GetMapping("/summary")
+  @PreAuthorize(MONITORS)
+  @Operation(
+      summary =
+          "The strategy at a glance (management): roll-up, each goal's, the goals at risk and"
+              + " their measures at risk")
+  StrategySummary summary() {
+    return strategy.summary();
+  }
+
+  @GetMapping("/process-instances/{processInstanceId}/measures")
+  @PreAuthorize(MONITORS)
+  @Operation(
+      summary =
+          "The measures one process instance moved (management): current status and progress,"
+              + " and each change this instance made")
+  List<MovedMeasure> movedByInstance(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String processInstanceId) {
+    return strategy.movedByInstance(processInstanceId);
+  }
+
+  @GetMapping("/processes/{processDefinitionKey}/measures")
+  @PreAuthorize(MONITORS)
+  @Operation(
+      summary =
+          "The measures the instances of a process model moved (management): how often, and the"
+              + " last change")
+  List<MovedMeasure> movedByProcess(
+      @PathVariable @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,254}")
+          String processDefinitionKey) {
+    return strategy.movedByProcess(processDefinitionKey);
   }
 
   @GetMapping("/measures/{code}")

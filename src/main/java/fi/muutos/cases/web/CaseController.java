@@ -1,0 +1,45 @@
+package fi.muutos.cases.web;
+
+import fi.muutos.cases.Cases;
+import fi.muutos.cases.Cases.CaseSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Every process's cases, found by name, key, process or instance: management's lookup. */
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "Tapaukset", description = "Kaikkien prosessien tapaukset")
+@Validated
+class CaseController {
+
+  private final Cases cases;
+
+  CaseController(Cases cases) {
+    this.cases = cases;
+  }
+
+  @GetMapping
+  @PreAuthorize("@api.may(authentication, 'monitoring.read')")
+  @Operation(
+      summary =
+          "Cases (plans, reforms, transfers, evaluations) by a part of their name or business key"
+              + " (q), their process (process) or instance (processInstanceId); newest first")
+  List<CaseSummary> search(
+      @RequestParam(required = false) @Size(max = 200) String q,
+      @RequestParam(required = false) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,254}")
+          String process,
+      @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{1,64}")
+          String processInstanceId,
+      @RequestParam(defaultValue = "50") int limit) {
+    return cases.search(process, processInstanceId, q, limit);
+  }
+}

@@ -324,6 +324,30 @@ class BrowserTest {
     assertThat(browser.findElement(By.cssSelector("[data-muutos=instance]")).getText())
         .contains("Käynnissä", key, "Tämän käsittelyn muutokset");
     screenshot("cockpit-strategia-tab");
+
+    // the process model's cases by name, and the measures its instances move
+    String definition =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey(fi.muutos.transfer.TransferProcess.KEY)
+            .latestVersion()
+            .singleResult()
+            .getId();
+    browser.get(
+        url("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime"));
+    click(By.xpath("//*[normalize-space(text())='Strategia ja tapaukset']"));
+    waitFor(
+        "definition-tab",
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-muutos=definition] input")));
+    browser.findElement(By.cssSelector("[data-muutos=definition] input")).sendKeys("Selain");
+    waitFor(
+        "definition-case",
+        b ->
+            b.findElement(By.cssSelector("[data-muutos=definition]")).getText().contains(key)
+                && b.findElement(By.cssSelector("[data-muutos=definition]"))
+                    .getText()
+                    .contains("M-LAHTI-AQUA"));
   }
 
   @Test

@@ -84,8 +84,14 @@ class SecurityConfiguration {
                 exceptions
                     .authenticationEntryPoint(problems.entryPoint())
                     .accessDeniedHandler(problems.accessDeniedHandler()))
+        // Stateless; and a read with the webapps' session (the bridge below) must never change
+        // that session's id: Spring's session-fixation protection would, and the webapp's own
+        // requests still on the old id would find themselves signed out.
         .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            session ->
+                session
+                    .sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
         // Stateless clients with credentials on every request: no cookie, so no CSRF to prevent.
         .csrf(csrf -> csrf.disable())
         .addFilterBefore(

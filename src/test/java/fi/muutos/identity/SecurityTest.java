@@ -82,6 +82,24 @@ class SecurityTest {
    * same-site header; everything else that changes state needs the person's credentials.
    */
   @Test
+  void aReadWithTheWebappSessionKeepsTheSessionAsItIs() {
+    // Cockpit's Strategia plugin and the dashboard read /api while Cockpit's own requests run on
+    // the same session: the read must not give the session a new id (the old one would be signed
+    // out under Cockpit's feet)
+    HttpTestClient browser = new HttpTestClient(port);
+    assertThat(browser.webappLogin("cockpit", "kaupunginjohtaja", "demo").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> read = browser.withSession("GET", "/api/strategy/summary", null);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.headers().allValues("Set-Cookie"))
+        .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    assertThat(
+            browser.withSession("GET", "/camunda/api/admin/auth/user/default", null).statusCode())
+        .as("still signed in to Cockpit")
+        .isEqualTo(200);
+  }
+
+  @Test
   void aWebappSessionChangesOnlyItsOwnSettingsAndOnlyWithTheSameSiteHeader() {
     HttpTestClient browser = new HttpTestClient(port);
     assertThat(browser.webappLogin("tasklist", "kaavoittaja", "demo").statusCode()).isEqualTo(200);

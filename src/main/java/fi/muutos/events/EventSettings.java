@@ -57,8 +57,7 @@ record EventSettings(
     }
 
     Duration delayAfter(int attempts) {
-      Duration delay = firstDelay.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-      return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+      return new fi.muutos.platform.Backoff(firstDelay, maxDelay).after(attempts);
     }
   }
 

@@ -1,5 +1,6 @@
 package fi.muutos.notifications;
 
+import fi.muutos.platform.Backoff;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -63,10 +64,7 @@ class NotificationSender {
         int attempt = row.attempts() + 1;
         boolean giveUp = attempt >= settings.retry().maxAttempts();
         Duration delay =
-            settings.retry().firstDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
-        if (delay.compareTo(settings.retry().maxDelay()) > 0) {
-          delay = settings.retry().maxDelay();
-        }
+            new Backoff(settings.retry().firstDelay(), settings.retry().maxDelay()).after(attempt);
         repository.failed(row.id(), String.valueOf(e.getMessage()), now().plus(delay), giveUp);
         LOG.warn(
             "Muistutus {} (vastaanottaja {}) epäonnistui, yritys {}: {}",

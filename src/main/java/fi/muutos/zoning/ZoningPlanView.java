@@ -47,6 +47,14 @@ public record ZoningPlanView(
     String decisionSection,
     RyhtiStatus ryhti) {
 
+  /** The legal date of the stage's latest entry, if the plan entered it and it has one. */
+  public java.util.Optional<LocalDate> legalDate(ZoningStage stage) {
+    return stages.stream()
+        .filter(s -> s.stage() == stage)
+        .reduce((a, b) -> b)
+        .map(StageEntry::legalDate);
+  }
+
   /**
    * A statement requested in a display round (or received unrequested): its period's last day, when
    * it arrived, and whether after its period.

@@ -1199,11 +1199,7 @@ class ZoningPlanProcessTest {
 
     /** The legal date of the stage's last entry on the plan's record. */
     LocalDate legalDate(ZoningStage stage) {
-      return view().stages().stream()
-          .filter(s -> s.stage() == stage)
-          .reduce((a, b) -> b)
-          .map(ZoningPlanView.StageEntry::legalDate)
-          .orElseThrow(() -> new AssertionError("never " + stage));
+      return view().legalDate(stage).orElseThrow(() -> new AssertionError("never " + stage));
     }
 
     Task task(String key) {

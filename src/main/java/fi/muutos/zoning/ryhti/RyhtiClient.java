@@ -183,7 +183,7 @@ class RyhtiClient {
         throw new AuthenticationFailed(
             status, "Tunnistautuminen Ryhtiin epäonnistui (" + status + ")");
       }
-      token = unquote(answer[0]);
+      token = text(answer[0]);
       LOG.info("Ryhti: uusi tunniste asiakkaalle {}", settings.clientId());
       return token;
     } catch (ResourceAccessException e) {
@@ -191,8 +191,8 @@ class RyhtiClient {
     }
   }
 
-  /** The token as Ryhti gives it: a JSON string, or plain text. */
-  private String unquote(String body) {
+  /** A text Ryhti answers (a token, an identifier): a JSON string, or plain text. */
+  String text(String body) {
     String text = body == null ? "" : body.strip();
     if (text.startsWith("\"")) {
       try {

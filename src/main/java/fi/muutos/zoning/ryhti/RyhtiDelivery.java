@@ -3,6 +3,7 @@ package fi.muutos.zoning.ryhti;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.muutos.platform.Backoff;
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.ZoningPlanView;
 import fi.muutos.zoning.ZoningPlans;
@@ -195,7 +196,7 @@ public class RyhtiDelivery {
           OffsetDateTime now = now();
           switch (row.kind()) {
             case RyhtiQueue.RESERVE ->
-                repository.permanentIdentifier(row.businessKey(), identifier(answer.body()));
+                repository.permanentIdentifier(row.businessKey(), client.text(answer.body()));
             case RyhtiQueue.MATTER -> {
               repository.matterCreated(row.businessKey(), now);
               repository.phaseStored(row.businessKey(), row.phaseKey(), row.lifecycleCode(), now);
@@ -235,10 +236,8 @@ public class RyhtiDelivery {
 
   private Outcome failed(Row row, Integer status, String error) {
     int attempt = row.attempts() + 1;
-    Duration delay = settings.retry().firstDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
-    if (delay.compareTo(settings.retry().maxDelay()) > 0) {
-      delay = settings.retry().maxDelay();
-    }
+    Duration delay =
+        new Backoff(settings.retry().firstDelay(), settings.retry().maxDelay()).after(attempt);
     repository.retryLater(row.id(), status, error, now().plus(delay));
     LOG.warn(
         "Ryhti-sanoma {} (kaava {}) ei mennyt perille, yritys {}; uusi yritys {} kuluttua: {}",
@@ -248,19 +247,6 @@ public class RyhtiDelivery {
         delay,
         error);
     return Outcome.FAILED;
-  }
-
-  /** The permanent identifier Ryhti answered: a JSON string, or plain text. */
-  private String identifier(String body) {
-    String text = body == null ? "" : body.strip();
-    if (text.startsWith("\"")) {
-      try {
-        return json.readValue(text, String.class);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("Ryhti's identifier is not a JSON string: " + text, e);
-      }
-    }
-    return text;
   }
 
   private ObjectNode body(Row row) {

@@ -82,7 +82,7 @@ public class RyhtiMessages {
     ObjectNode body = JSON.objectNode();
     body.put("planType", RyhtiCodes.planType(plan.type()));
     body.set("name", finnish(plan.name()));
-    LocalDate initiated = legalDate(plan, ZoningStage.ANNOUNCED).orElse(null);
+    LocalDate initiated = plan.legalDate(ZoningStage.ANNOUNCED).orElse(null);
     if (initiated == null) {
       problems.add(
           RyhtiProblem.ours(
@@ -125,7 +125,7 @@ public class RyhtiMessages {
       geographicalArea.put("srid", PlanArea.SRID);
       geographicalArea.set("geometry", area.get().geometry().deepCopy());
     }
-    Optional<LocalDate> legalDate = legalDate(plan, stage);
+    Optional<LocalDate> legalDate = plan.legalDate(stage);
     if (rule.handlingEvent() != null) {
       ObjectNode handling = body.putObject("handlingEvent");
       handling.put("handlingEventKey", key(businessKey, "handling:" + rule.lifecycleCode()));
@@ -133,11 +133,12 @@ public class RyhtiMessages {
       legalDate.ifPresent(date -> handling.put("eventTime", date.toString()));
       handling.put("cancelled", false);
     }
-    ArrayNode interactions = interactions(businessKey, rule, plans.displays(businessKey));
+    List<DisplayPeriod> displays = plans.displays(businessKey);
+    ArrayNode interactions = interactions(businessKey, rule, displays);
     if (!interactions.isEmpty()) {
       body.set("interactionEvents", interactions);
     }
-    decision(plan, rule, legalDate.orElse(null), problems)
+    decision(plan, rule, legalDate.orElse(null), displays, problems)
         .ifPresent(decision -> body.set("planDecision", decision));
     return new Message(body, List.copyOf(problems));
   }
@@ -179,12 +180,15 @@ public class RyhtiMessages {
   }
 
   private Optional<ObjectNode> decision(
-      ZoningPlanView plan, Phase rule, LocalDate stageDate, List<RyhtiProblem> problems) {
+      ZoningPlanView plan,
+      Phase rule,
+      LocalDate stageDate,
+      List<DisplayPeriod> displays,
+      List<RyhtiProblem> problems) {
     String body;
     LocalDate decidedOn;
     LocalDate givenOn;
     String section = null;
-    List<DisplayPeriod> displays = plans.displays(plan.businessKey());
     switch (rule.decision()) {
       case NONE -> {
         return Optional.empty();
@@ -246,14 +250,6 @@ public class RyhtiMessages {
       decision.put("decisionIdentifier", section);
     }
     return Optional.of(decision);
-  }
-
-  /** The legal date of the stage's latest entry, if it has one. */
-  private static Optional<LocalDate> legalDate(ZoningPlanView plan, ZoningStage stage) {
-    return plan.stages().stream()
-        .filter(s -> s.stage() == stage)
-        .reduce((a, b) -> b)
-        .map(ZoningPlanView.StageEntry::legalDate);
   }
 
   private static JsonNode finnish(String text) {

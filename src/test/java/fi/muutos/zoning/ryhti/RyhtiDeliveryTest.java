@@ -325,6 +325,28 @@ class RyhtiDeliveryTest {
   }
 
   @Test
+  void aBadRequestIsShownInRyhtisWordsAndNotSentAgain() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, PlanAreaTest.SQUARE);
+    ryhti.answerNext(
+        "POST",
+        ".*/PermanentPlanIdentifier",
+        400,
+        "{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"projectName on jo varattu\"}");
+    assertThat(plan.deliver().rejected()).isEqualTo(1);
+    assertThat(plan.view().ryhti().problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.source()).isEqualTo("RYHTI");
+              assertThat(p.message()).isEqualTo("Bad Request: projectName on jo varattu");
+            });
+    assertThat(plan.queue("REJECTED").get(0).path("lastStatus").asInt()).isEqualTo(400);
+    clock.advance(Duration.ofHours(1));
+    assertThat(plan.deliver().rejected()).as("not retried by itself").isZero();
+    assertThat(plan.correctionOpen()).isTrue();
+  }
+
+  @Test
   void aPlanUnderWayBeforeDeliveryReachesRyhtiAtItsNextStage() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, PlanAreaTest.SQUARE);
     plan.complete(ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
@@ -435,11 +457,7 @@ class RyhtiDeliveryTest {
     }
 
     java.time.LocalDate legalDate(ZoningStage stage) {
-      return view().stages().stream()
-          .filter(s -> s.stage() == stage)
-          .reduce((a, b) -> b)
-          .orElseThrow()
-          .legalDate();
+      return view().legalDate(stage).orElseThrow(() -> new AssertionError("never " + stage));
     }
 
     String identifier() {

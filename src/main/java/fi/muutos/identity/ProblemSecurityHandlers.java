@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -14,26 +15,57 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 final class ProblemSecurityHandlers {
 
   private final ObjectMapper objectMapper;
+  private final SignInMethods methods;
 
-  ProblemSecurityHandlers(ObjectMapper objectMapper) {
+  ProblemSecurityHandlers(ObjectMapper objectMapper, SignInMethods methods) {
     this.objectMapper = objectMapper;
+    this.methods = methods;
   }
 
   AuthenticationEntryPoint entryPoint() {
     return (request, response, e) -> {
-      if (!fromBrowser(request)) {
+      if (e instanceof OAuth2AuthenticationException refused) {
+        String reason = refused.getError().getDescription();
+        reason = reason == null ? refused.getError().getErrorCode() : reason;
+        response.setHeader(
+            HttpHeaders.WWW_AUTHENTICATE,
+            "Bearer error=\"invalid_token\", error_description=\""
+                + reason.replaceAll("[\\p{Cntrl}\"\\\\]", " ")
+                + "\"");
+        write(
+            response,
+            HttpStatus.UNAUTHORIZED,
+            "invalid-token",
+            "Unauthorized",
+            "The bearer token was refused: " + reason);
+        return;
+      }
+      if (methods.bearer()) {
+        response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+      }
+      if (methods.basic() && !fromBrowser(request)) {
         // a browser would show its own password prompt, cache what is typed and send it along
         // with requests that other sites make: browsers get no Basic challenge
-        response.setHeader(
+        response.addHeader(
             HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Muutos\", charset=\"UTF-8\"");
       }
-      write(
-          response,
-          HttpStatus.UNAUTHORIZED,
-          "unauthorized",
-          "Unauthorized",
-          "Sign in with HTTP Basic authentication (the same account as in Tasklist).");
+      write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", howToSignIn());
     };
+  }
+
+  private String howToSignIn() {
+    String basic = "HTTP Basic authentication (the same account as in Tasklist)";
+    String bearer = "a bearer token of " + methods.issuer();
+    if (methods.basic() && methods.bearer()) {
+      return "Sign in with " + bearer + " or with " + basic + ".";
+    }
+    if (methods.bearer()) {
+      return "Sign in with " + bearer + ".";
+    }
+    return methods.basic()
+        ? "Sign in with " + basic + "."
+        : "No sign-in method is configured for the APIs (muutos.identity.basic.enabled=false and"
+            + " no token issuer).";
   }
 
   /**

@@ -37,6 +37,19 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor {
               + MIN_PASSWORD_LENGTH
               + " characters. Muutos did not start.");
     }
+    String clientSecret =
+        environment.getProperty(
+            "spring.security.oauth2.client.registration."
+                + SignInMethods.REGISTRATION
+                + ".client-secret",
+            "");
+    if (!environment.getProperty(SignInMethods.CLIENT_ID, "").isBlank()
+        && (clientSecret.isBlank() || clientSecret.startsWith("demo"))) {
+      throw new IllegalStateException(
+          "The prod profile signs in through the identity provider with the demo's client secret"
+              + " or none: set MUUTOS_OIDC_CLIENT_SECRET to the secret of your client"
+              + " registration. Muutos did not start.");
+    }
     if (environment.getProperty("muutos.demo.enabled", Boolean.class, false)) {
       throw new IllegalStateException(
           "The prod profile must not create demo users: "

@@ -2,19 +2,29 @@ package fi.muutos.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.platform.Problems;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -25,10 +35,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Security is on by default. {@code /api/**}, {@code /engine-rest/**} and actuator (but health)
- * require HTTP Basic against the engine's identity service; nothing there is anonymous. Reads of
- * {@code /api} also accept a Camunda webapp login from the same browser (the dashboard). The
- * Camunda webapps keep their own session login, CSRF protection and application authorizations; the
- * start page, the API documentation and {@code /public/**} are open and read-only.
+ * require HTTP Basic against the engine's identity service, or the bearer token of the city's
+ * identity provider when one is configured ({@link SignInMethods}); nothing there is anonymous.
+ * Reads of {@code /api} also accept a Camunda webapp login from the same browser (the dashboard).
+ * The Camunda webapps keep their own session login, CSRF protection and application authorizations;
+ * the start page, the API documentation and {@code /public/**} are open and read-only.
  */
 @Configuration
 @EnableMethodSecurity
@@ -56,11 +67,29 @@ class SecurityConfiguration {
   }
 
   @Bean
+  SignInMethods signInMethods(Environment environment) {
+    return SignInMethods.of(environment);
+  }
+
+  /** The identity provider's bearer tokens, when an issuer is configured. */
+  @Bean
+  @ConditionalOnProperty(SignInMethods.ISSUER)
+  JwtDecoder jwtDecoder(SignInMethods methods, OidcSettings oidc) {
+    return BearerTokens.decoder(methods.issuer(), oidc.audience());
+  }
+
+  @Bean
   @Order(1)
   SecurityFilterChain apiSecurity(
-      HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper)
+      HttpSecurity http,
+      IdentityService identityService,
+      ObjectMapper objectMapper,
+      SignInMethods methods,
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      ProviderIdentity providerIdentity,
+      EngineAccounts accounts)
       throws Exception {
-    var problems = new ProblemSecurityHandlers(objectMapper);
+    var problems = new ProblemSecurityHandlers(objectMapper, methods);
     // Path matchers on the whole path: /engine-rest is a Jersey servlet, not Spring MVC.
     var paths = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(
@@ -78,7 +107,6 @@ class SecurityConfiguration {
                     .hasRole(ADMIN_GROUP)
                     .anyRequest()
                     .authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()))
         .exceptionHandling(
             exceptions ->
                 exceptions
@@ -101,7 +129,43 @@ class SecurityConfiguration {
         .addFilterAfter(new CrossSiteRequests(objectMapper), AuthorizationFilter.class)
         .addFilterAfter(
             new EngineRestAuthenticationFilter(identityService), CrossSiteRequests.class);
+    if (methods.basic()) {
+      http.httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()));
+    }
+    if (methods.bearer()) {
+      http.oauth2ResourceServer(
+          tokens ->
+              tokens
+                  .authenticationEntryPoint(problems.entryPoint())
+                  .accessDeniedHandler(problems.accessDeniedHandler())
+                  .jwt(
+                      jwt ->
+                          jwt.decoder(jwtDecoder.getObject())
+                              .jwtAuthenticationConverter(
+                                  new BearerTokens(providerIdentity, accounts))));
+    }
     return http.build();
+  }
+
+  /**
+   * With single sign-on, Camunda's container-based authentication signs the person the provider
+   * signed in into the webapps (after Spring Security's filters); otherwise the webapps' own login.
+   */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappContainerSignIn(
+      SignInMethods methods,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setName("Camunda container-based authentication (single sign-on)");
+    registration.setInitParameters(
+        Map.of(
+            ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+            WebappContainerSignIn.class.getName()));
+    registration.addUrlPatterns(webappPath + "/app/*", webappPath + "/api/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    registration.setEnabled(methods.webapps());
+    return registration;
   }
 
   /** Counts failed sign-ins per address, in front of everything (also the webapps' login). */
@@ -172,11 +236,25 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        // The Camunda webapps bring their own session login and CSRF filter
-        // (camunda.bpm.webapp.csrf).
-        .csrf(csrf -> csrf.disable())
+  SecurityFilterChain webSecurity(
+      HttpSecurity http,
+      SignInMethods methods,
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      ProviderIdentity providerIdentity,
+      EngineAccounts accounts,
+      OidcSettings oidc)
+      throws Exception {
+    if (methods.webapps()) {
+      WebappSingleSignOn.configure(
+          http,
+          registrations.getObject(),
+          new WebappSignIn(providerIdentity, accounts, oidc),
+          oidc.postLogoutRedirectUri());
+    } else {
+      http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+    }
+    // The Camunda webapps bring their own CSRF filter (camunda.bpm.webapp.csrf).
+    http.csrf(csrf -> csrf.disable())
         // Let browsers cache the webapps' static assets; the webapps set their own security
         // headers.
         .headers(

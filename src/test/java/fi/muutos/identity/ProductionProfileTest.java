@@ -47,6 +47,19 @@ class ProductionProfileTest {
   }
 
   @Test
+  void refusesTheDemosClientSecretOfSingleSignOn() {
+    assertThatThrownBy(
+            () ->
+                start(
+                    "--camunda.bpm.admin-user.password=a-strong-password-1",
+                    "--spring.security.oauth2.client.registration.muutos.client-id=muutos",
+                    "--spring.security.oauth2.client.registration.muutos.client-secret="
+                        + "demo-muutos-secret"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("MUUTOS_OIDC_CLIENT_SECRET");
+  }
+
+  @Test
   void startsWithAStrongPasswordAndCreatesGroupsButNoDemoUsers() {
     try (ConfigurableApplicationContext context =
         start("--camunda.bpm.admin-user.password=a-strong-password-1")) {
@@ -67,6 +80,33 @@ class ProductionProfileTest {
                       "camunda-admin")
                   .count())
           .isEqualTo(7);
+    }
+  }
+
+  /** With the provider's tokens, prod takes no passwords on the APIs unless told to. */
+  @Test
+  void withTheProvidersTokensBasicIsOffByDefault() throws Exception {
+    try (ConfigurableApplicationContext context =
+        start(
+            "--camunda.bpm.admin-user.password=a-strong-password-1",
+            // never reached: the provider's keys are fetched on the first token
+            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/x",
+            "--muutos.identity.oidc.audience=muutos")) {
+      int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+      HttpResponse<String> basic =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/strategy"))
+                      .header(
+                          "Authorization",
+                          "Basic "
+                              + java.util.Base64.getEncoder()
+                                  .encodeToString("admin:a-strong-password-1".getBytes()))
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(basic.statusCode()).isEqualTo(401);
+      assertThat(basic.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
     }
   }
 

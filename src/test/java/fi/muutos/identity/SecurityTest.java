@@ -43,6 +43,17 @@ class SecurityTest {
   }
 
   @Test
+  void aBearerTokenWithoutAnIdentityProviderIsUnauthorised() {
+    // no provider configured: a token is no way in, and nothing offers one
+    HttpResponse<String> response =
+        http.withSession(
+            "GET", "/api/strategy", null, "Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.");
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().allValues("WWW-Authenticate"))
+        .noneMatch(v -> v.startsWith("Bearer"));
+  }
+
+  @Test
   void aWrongPasswordGets401() {
     // (a user no other test signs in as: the engine delays the next login after a wrong password)
     assertThat(http.get("/engine-rest/task", "henkilostopaallikko", "wrong").statusCode())

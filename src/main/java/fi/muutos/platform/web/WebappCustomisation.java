@@ -2,7 +2,11 @@ package fi.muutos.platform.web;
 
 import fi.muutos.platform.MunicipalitySettings;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -26,9 +30,14 @@ class WebappCustomisation {
   private static final MediaType CSS = MediaType.valueOf("text/css");
 
   private final MunicipalitySettings municipality;
+  private final boolean singleSignOn;
 
-  WebappCustomisation(MunicipalitySettings municipality) {
+  WebappCustomisation(
+      MunicipalitySettings municipality,
+      @Value("${spring.security.oauth2.client.registration.muutos.client-id:}")
+          String singleSignOnClient) {
     this.municipality = municipality;
+    this.singleSignOn = !singleSignOnClient.isBlank();
   }
 
   /** Each webapp's name in the header, in Finnish; the municipality is its "vendor". */
@@ -50,14 +59,39 @@ class WebappCustomisation {
           disableWelcomeMessage: true,%s
         };
         """
-            .formatted(quote(NAMES.get(app)), quote(municipality.name()), extras(app));
+            .formatted(
+                quote(NAMES.get(app)), quote(municipality.name()), extras(app) + scripts(app));
     return ResponseEntity.ok()
         .contentType(JAVASCRIPT)
         .cacheControl(CacheControl.noCache())
         .body(js);
   }
 
-  /** Tasklist's keyboard shortcuts in Finnish; Cockpit's "Strategia" plugin (docs/webapps.md). */
+  /**
+   * Cockpit's "Strategia" plugin (docs/webapps.md); with single sign-on, every webapp's sign-out
+   * through the identity provider.
+   */
+  private String scripts(String app) {
+    List<String> scripts = new ArrayList<>();
+    if ("cockpit".equals(app)) {
+      scripts.add("'scripts/muutos-strategia'");
+    }
+    if (singleSignOn) {
+      scripts.add("'scripts/muutos-sso'");
+    }
+    return scripts.isEmpty() ? "" : "\n  customScripts: [" + String.join(", ", scripts) + "]";
+  }
+
+  /** The sign-out script of single sign-on, for each webapp. */
+  @GetMapping({"/camunda/app/{app:tasklist|welcome|cockpit|admin}/scripts/muutos-sso.js"})
+  ResponseEntity<Resource> singleSignOnScript() {
+    return ResponseEntity.ok()
+        .contentType(JAVASCRIPT)
+        .cacheControl(CacheControl.noCache())
+        .body(new ClassPathResource("webapp/muutos-sso.js"));
+  }
+
+  /** Tasklist's keyboard shortcuts in Finnish. */
   private static String extras(String app) {
     return switch (app) {
       case "tasklist" ->
@@ -69,11 +103,7 @@ class WebappCustomisation {
               focusList: { key: 'ctrl+alt+l', description: 'siirtää kohdistuksen ensimmäiseen tehtävään' },
               focusForm: { key: 'ctrl+alt+f', description: 'siirtää kohdistuksen lomakkeen ensimmäiseen kenttään' },
               startProcess: { key: 'ctrl+alt+p', description: 'avaa prosessin käynnistyksen' }
-            }""";
-      case "cockpit" ->
-          """
-
-            customScripts: ['scripts/muutos-strategia']""";
+            },""";
       default -> "";
     };
   }

@@ -7,7 +7,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,55 +79,40 @@ public class TestIdentityProvider
 
   /** An access token for Muutos naming this person and these directory groups. */
   public static String token(String user, List<String> groups) {
-    return token(
-        Map.of(
-            "preferred_username",
-            user,
-            "groups",
-            groups,
-            "given_name",
-            "Testi",
-            "family_name",
-            user,
-            "email",
-            user + "@kaupunki.example"),
-        Duration.ofHours(1));
-  }
-
-  /** A token of the provider with these claims and time to live (negative: already expired). */
-  public static String token(Map<String, Object> claims, Duration ttl) {
-    var callback =
-        new DefaultOAuth2TokenCallback(
+    return server()
+        .issueToken(
             ISSUER_ID,
-            String.valueOf(claims.getOrDefault("preferred_username", "asiakas")),
-            "JWT",
-            List.of(AUDIENCE),
-            claims,
-            ttl.toSeconds());
-    return server().issueToken(ISSUER_ID, "testiasiakas", callback).serialize();
+            "testiasiakas",
+            callback(user, AUDIENCE, person(user, "Testi", user, groups)))
+        .serialize();
   }
 
   /** The next sign-in through the provider's authorization endpoint names this person. */
   public static void nextSignIn(String user, String name, List<String> groups) {
+    String[] names = name.split(" ");
     server()
-        .enqueueCallback(
-            new DefaultOAuth2TokenCallback(
-                ISSUER_ID,
-                user,
-                "JWT",
-                List.of(WEBAPP_CLIENT),
-                Map.of(
-                    "preferred_username",
-                    user,
-                    "groups",
-                    groups,
-                    "given_name",
-                    name.split(" ")[0],
-                    "family_name",
-                    name.split(" ")[1],
-                    "email",
-                    user + "@kaupunki.example"),
-                3600));
+        .enqueueCallback(callback(user, WEBAPP_CLIENT, person(user, names[0], names[1], groups)));
+  }
+
+  private static Map<String, Object> person(
+      String user, String firstName, String lastName, List<String> groups) {
+    return Map.of(
+        "preferred_username",
+        user,
+        "groups",
+        groups,
+        "given_name",
+        firstName,
+        "family_name",
+        lastName,
+        "email",
+        user + "@kaupunki.example");
+  }
+
+  private static DefaultOAuth2TokenCallback callback(
+      String subject, String audience, Map<String, Object> claims) {
+    return new DefaultOAuth2TokenCallback(
+        ISSUER_ID, subject, "JWT", List.of(audience), claims, 3600);
   }
 
   @Override

@@ -251,7 +251,10 @@ class SecurityConfiguration {
           new WebappSignIn(providerIdentity, accounts, oidc),
           oidc.postLogoutRedirectUri());
     } else {
-      http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+      http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+          // the webapps sign out themselves; Spring's /logout would only be a link another site
+          // could use to end a session
+          .logout(logout -> logout.disable());
     }
     // The Camunda webapps bring their own CSRF filter (camunda.bpm.webapp.csrf).
     http.csrf(csrf -> csrf.disable())

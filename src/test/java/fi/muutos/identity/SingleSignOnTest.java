@@ -303,6 +303,21 @@ class SingleSignOnTest {
     }
   }
 
+  @Test
+  void aSignInWhoseTokenNamesNoUserIsRefusedWithTheReason() throws Exception {
+    assumeTrue(Chromium.available(), Chromium.MISSING);
+    WebDriver browser = Chromium.start();
+    try {
+      TestIdentityProvider.nextSignInWithoutAUserName();
+      browser.get(url("/camunda/app/tasklist/default/"));
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(b -> text(b).contains("Kirjautuminen ei onnistunut"));
+      assertThat(text(browser)).contains("preferred_username").doesNotContain("Tehtävälista");
+    } finally {
+      browser.quit();
+    }
+  }
+
   // --- helpers ------------------------------------------------------------------------------
 
   /** The paths the provider was asked for since the last call. */

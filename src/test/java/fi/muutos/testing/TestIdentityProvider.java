@@ -94,6 +94,13 @@ public class TestIdentityProvider
         .enqueueCallback(callback(user, WEBAPP_CLIENT, person(user, names[0], names[1], groups)));
   }
 
+  /** The next sign-in through the provider names no user (no {@code preferred_username}). */
+  public static void nextSignInWithoutAUserName() {
+    server()
+        .enqueueCallback(
+            callback("anonyymi", WEBAPP_CLIENT, Map.of("groups", List.of("kaavoitus"))));
+  }
+
   private static Map<String, Object> person(
       String user, String firstName, String lastName, List<String> groups) {
     return Map.of(

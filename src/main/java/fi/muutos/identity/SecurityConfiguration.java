@@ -62,8 +62,8 @@ class SecurityConfiguration {
 
   @Bean
   EngineIdentityAuthenticationProvider engineIdentityAuthenticationProvider(
-      IdentityService identityService) {
-    return new EngineIdentityAuthenticationProvider(identityService);
+      IdentityService identityService, IdentityCaches caches) {
+    return new EngineIdentityAuthenticationProvider(identityService, caches);
   }
 
   @Bean

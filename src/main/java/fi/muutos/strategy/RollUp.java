@@ -21,18 +21,31 @@ public record RollUp(
   }
 
   static RollUp of(Collection<MeasureView> measures) {
-    Map<MeasureStatus, Integer> counts = new EnumMap<>(MeasureStatus.class);
-    int active = 0;
-    int progressSum = 0;
-    for (MeasureView measure : measures) {
-      counts.merge(measure.status(), 1, Integer::sum);
-      if (measure.status() != MeasureStatus.CANCELLED) {
-        active++;
-        progressSum += measure.progress();
+    Counter counter = new Counter();
+    measures.forEach(measure -> counter.add(measure.status(), 1, measure.progress()));
+    return counter.rollUp();
+  }
+
+  /** Adds up measures by status, as many at a time as a database's count gives. */
+  static final class Counter {
+    private final Map<MeasureStatus, Integer> counts = new EnumMap<>(MeasureStatus.class);
+    private int measures;
+    private int active;
+    private long progressSum;
+
+    void add(MeasureStatus status, int howMany, long progressOfThem) {
+      counts.merge(status, howMany, Integer::sum);
+      measures += howMany;
+      if (status != MeasureStatus.CANCELLED) {
+        active += howMany;
+        progressSum += progressOfThem;
       }
     }
-    Integer progress = active == 0 ? null : Math.round((float) progressSum / active);
-    return new RollUp(measures.size(), counts, progress, overall(counts, active));
+
+    RollUp rollUp() {
+      Integer progress = active == 0 ? null : Math.round((float) progressSum / active);
+      return new RollUp(measures, counts, progress, overall(counts, active));
+    }
   }
 
   private static MeasureStatus overall(Map<MeasureStatus, Integer> counts, int active) {

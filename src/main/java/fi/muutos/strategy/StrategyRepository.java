@@ -153,6 +153,96 @@ class StrategyRepository {
   }
 
   /**
+   * What the strategy's state depends on, cheaply: its revision and the newest measure, status
+   * change and rating (each an index's last entry). Equal versions, equal strategy views.
+   */
+  String version(long strategyId) {
+    return jdbc.sql(
+            """
+            select s.revision,
+              (select coalesce(max(id), 0) from mu_measure),
+              (select coalesce(max(id), 0) from mu_measure_status_log),
+              (select coalesce(max(id), 0) from mu_evaluation_rating)
+            from mu_strategy s where s.id = ?""")
+        .param(strategyId)
+        .query(
+            (rs, n) ->
+                strategyId
+                    + "."
+                    + rs.getLong(1)
+                    + "."
+                    + rs.getLong(2)
+                    + "."
+                    + rs.getLong(3)
+                    + "."
+                    + rs.getLong(4))
+        .single();
+  }
+
+  /** Raises the strategy's revision (a change that adds no row the version counts). */
+  void touch(long strategyId) {
+    jdbc.sql("update mu_strategy set revision = revision + 1 where id = ?")
+        .param(strategyId)
+        .update();
+  }
+
+  void touchAll() {
+    jdbc.sql("update mu_strategy set revision = revision + 1").update();
+  }
+
+  /** Per objective (null: measures under none) and status: how many, and their progress summed. */
+  record StatusCount(Long objectiveId, MeasureStatus status, int measures, long progress) {}
+
+  List<StatusCount> statusCounts(long strategyId) {
+    return jdbc.sql(
+            "select objective_id, status, count(*), sum(progress) from mu_measure "
+                + "where strategy_id = ? group by objective_id, status")
+        .param(strategyId)
+        .query(
+            (rs, n) ->
+                new StatusCount(
+                    rs.getObject(1, Long.class),
+                    MeasureStatus.valueOf(rs.getString(2)),
+                    rs.getInt(3),
+                    rs.getLong(4)))
+        .list();
+  }
+
+  /** A page of one objective's measures (null: those under no objective), in their order. */
+  List<MeasureRow> measures(long strategyId, Long objectiveId, int offset, int limit) {
+    String under = objectiveId == null ? "objective_id is null" : "objective_id = ?";
+    var query =
+        jdbc.sql(
+                MEASURE_SELECT
+                    + " where strategy_id = ? and "
+                    + under
+                    + " order by position, id offset ? rows fetch next ? rows only")
+            .param(strategyId);
+    if (objectiveId != null) {
+      query = query.param(objectiveId);
+    }
+    return query.param(offset).param(limit).query(StrategyRepository::measureRow).list();
+  }
+
+  /** The latest change of each of these measures, by measure id. */
+  Map<Long, ChangeView> lastChanges(List<Long> measureIds) {
+    if (measureIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc
+        .sql(
+            """
+            select l.* from mu_measure_status_log l
+            where l.id in (select max(l2.id) from mu_measure_status_log l2
+                           where l2.measure_id in (:ids) group by l2.measure_id)""")
+        .param("ids", measureIds)
+        .query((rs, n) -> Map.entry(rs.getLong("measure_id"), change(rs)))
+        .list()
+        .stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /**
    * The latest change of each measure of a strategy, by measure id: one index lookup per measure
    * (the log's index on measure and id), however long the log grows.
    */

@@ -14,6 +14,8 @@ import fi.muutos.strategy.StrategyView.RatingView;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,13 +62,7 @@ public class StrategyService {
   /** The current strategy as a tree with roll-ups, ratings and each measure's last change. */
   @Transactional(readOnly = true)
   public StrategyView current() {
-    StrategyRow strategy =
-        repository
-            .currentStrategy()
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    StrategyRow strategy = currentRow();
     Map<Long, ChangeView> lastChanges = repository.lastChanges(strategy.id());
     List<ObjectiveRow> objectiveRows = repository.objectives(strategy.id());
     Map<Long, String> objectiveCodes =
@@ -138,6 +134,122 @@ public class StrategyService {
         unplacedObjectives,
         unplacedMeasures,
         repository.evaluations(strategy.id()));
+  }
+
+  /** The current strategy's version: equal versions, equal views (the ETag). */
+  @Transactional(readOnly = true)
+  public String version() {
+    return repository.version(currentRow().id());
+  }
+
+  /**
+   * The strategy without its measures: goals and objectives with their roll-ups (counted by the
+   * database, not from the measures) and how many measures each has.
+   */
+  @Transactional(readOnly = true)
+  public StrategyOutline outline() {
+    StrategyRow strategy = currentRow();
+    List<ObjectiveRow> objectiveRows = repository.objectives(strategy.id());
+    Map<Long, Long> goalOf = new HashMap<>();
+    objectiveRows.stream()
+        .filter(o -> o.goalId() != null)
+        .forEach(o -> goalOf.put(o.id(), o.goalId()));
+    Map<Long, RollUp.Counter> byObjective = new HashMap<>();
+    Map<Long, RollUp.Counter> byGoal = new HashMap<>();
+    RollUp.Counter all = new RollUp.Counter();
+    for (var count : repository.statusCounts(strategy.id())) {
+      List<RollUp.Counter> counters = new ArrayList<>(List.of(all));
+      counters.add(byObjective.computeIfAbsent(count.objectiveId(), id -> new RollUp.Counter()));
+      Long goal = count.objectiveId() == null ? null : goalOf.get(count.objectiveId());
+      if (goal != null) {
+        counters.add(byGoal.computeIfAbsent(goal, id -> new RollUp.Counter()));
+      }
+      counters.forEach(c -> c.add(count.status(), count.measures(), count.progress()));
+    }
+    List<RatingRow> ratings = repository.ratings(strategy.id());
+    Map<Long, StrategyOutline.Objective> objectives = new LinkedHashMap<>();
+    for (ObjectiveRow o : objectiveRows) {
+      RollUp rollUp = byObjective.getOrDefault(o.id(), new RollUp.Counter()).rollUp();
+      objectives.put(
+          o.id(),
+          new StrategyOutline.Objective(
+              o.code(),
+              o.name(),
+              o.ownerGroup(),
+              o.placementNote(),
+              o.startsOn(),
+              o.endsOn(),
+              rollUp,
+              ratings(ratings, r -> Objects.equals(r.objectiveId(), o.id())),
+              rollUp.measures()));
+    }
+    List<StrategyOutline.Goal> goals =
+        repository.goals(strategy.id()).stream()
+            .map(
+                g ->
+                    new StrategyOutline.Goal(
+                        g.code(),
+                        g.name(),
+                        g.ownerGroup(),
+                        g.startsOn(),
+                        g.endsOn(),
+                        byGoal.getOrDefault(g.id(), new RollUp.Counter()).rollUp(),
+                        ratings(ratings, r -> Objects.equals(r.goalId(), g.id())),
+                        objectiveRows.stream()
+                            .filter(o -> Objects.equals(o.goalId(), g.id()))
+                            .map(o -> objectives.get(o.id()))
+                            .toList()))
+            .toList();
+    return new StrategyOutline(
+        strategy.code(),
+        strategy.name(),
+        strategy.municipality(),
+        strategy.adoptedOn(),
+        repository.version(strategy.id()),
+        all.rollUp(),
+        goals,
+        objectiveRows.stream()
+            .filter(o -> o.goalId() == null)
+            .map(o -> objectives.get(o.id()))
+            .toList(),
+        byObjective.getOrDefault(null, new RollUp.Counter()).rollUp().measures(),
+        repository.evaluations(strategy.id()));
+  }
+
+  /**
+   * A page of one objective's measures (code null: the measures under no objective), each with its
+   * last change.
+   */
+  @Transactional(readOnly = true)
+  public StrategyOutline.MeasurePage measures(String objectiveCode, int offset, int limit) {
+    StrategyRow strategy = currentRow();
+    Long objectiveId =
+        objectiveCode == null
+            ? null
+            : repository.objectives(strategy.id()).stream()
+                .filter(o -> o.code().equals(objectiveCode))
+                .map(ObjectiveRow::id)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new DomainException(
+                            Kind.NOT_FOUND,
+                            "objective-not-found",
+                            "The strategy has no objective " + objectiveCode + "."));
+    List<MeasureRow> rows = repository.measures(strategy.id(), objectiveId, offset, limit);
+    Map<Long, ChangeView> changes =
+        repository.lastChanges(rows.stream().map(MeasureRow::id).toList());
+    int total =
+        repository.statusCounts(strategy.id()).stream()
+            .filter(c -> Objects.equals(c.objectiveId(), objectiveId))
+            .mapToInt(c -> c.measures())
+            .sum();
+    return new StrategyOutline.MeasurePage(
+        objectiveCode,
+        total,
+        offset,
+        limit,
+        rows.stream().map(m -> view(m, objectiveCode, changes.get(m.id()), null)).toList());
   }
 
   /**
@@ -280,6 +392,8 @@ public class StrategyService {
     StrategyFile file = StrategyFileReader.read(yaml, groups);
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     StrategyImporter.Written written = importer.write(file, source, now);
+    // names, dates and placements may change without a row of their own: a new version
+    repository.touchAll();
     written
         .created()
         .forEach(
@@ -343,13 +457,8 @@ public class StrategyService {
    */
   @Transactional
   public void recordEvaluation(EvaluationRecord evaluation) {
-    StrategyRow strategy =
-        repository
-            .currentStrategy()
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+    StrategyRow strategy = currentRow();
+    repository.touch(strategy.id());
     var objectiveIds =
         repository.objectives(strategy.id()).stream()
             .collect(Collectors.toMap(ObjectiveRow::code, ObjectiveRow::id));
@@ -454,6 +563,15 @@ public class StrategyService {
         process == null ? null : process.instanceId(),
         process == null ? null : process.businessKey(),
         process == null ? null : process.activityId());
+  }
+
+  private StrategyRow currentRow() {
+    return repository
+        .currentStrategy()
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
   }
 
   private static MeasureView view(

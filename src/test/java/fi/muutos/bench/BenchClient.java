@@ -16,6 +16,7 @@ final class BenchClient {
 
   static final String JSON = "application/json";
   static final String CLOUDEVENT = "application/cloudevents+json";
+  static final String CLOUDEVENT_BATCH = "application/cloudevents-batch+json";
   static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final HttpClient http =

@@ -31,6 +31,46 @@ final class Load {
     Result settled(long elapsedNanos) {
       return new Result(count, perSecond, count * 1e9 / elapsedNanos, p50, p95, p99);
     }
+
+    /** Requests that carry {@code each} items: throughput in items, latency per request. */
+    Result perEvent(int each) {
+      return new Result(count * each, perSecond * each, settledPerSecond * each, p50, p95, p99);
+    }
+  }
+
+  /**
+   * The same workload measured in several rounds: each figure is the median over the rounds, and
+   * the spread is the smallest and largest throughput (or, for reads, p95).
+   */
+  record Rounds(List<Result> rounds) {
+
+    Rounds {
+      rounds = List.copyOf(rounds);
+    }
+
+    Result median() {
+      return new Result(
+          rounds.get(0).count(),
+          median(Result::perSecond),
+          median(Result::settledPerSecond),
+          median(Result::p50),
+          median(Result::p95),
+          median(Result::p99));
+    }
+
+    double min(java.util.function.ToDoubleFunction<Result> figure) {
+      return rounds.stream().mapToDouble(figure).min().orElse(Double.NaN);
+    }
+
+    double max(java.util.function.ToDoubleFunction<Result> figure) {
+      return rounds.stream().mapToDouble(figure).max().orElse(Double.NaN);
+    }
+
+    double median(java.util.function.ToDoubleFunction<Result> figure) {
+      double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+      int middle = values.length / 2;
+      return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
   }
 
   /**

@@ -15,9 +15,9 @@ import java.util.UUID;
  * it: the planner and the registry complete their tasks with the values their forms set (through
  * {@code /engine-rest}, as Tasklist does), the authority's statement and the decision arrive as
  * CloudEvents from the meeting system, and every tenth plan is appealed and the appeal dismissed.
- * The two timers (display period, appeal period) are weeks away, so an operator executes them
- * through {@code POST /engine-rest/job/{id}/execute}, as Cockpit does; the asynchronous measure
- * updates are left to the job executor. A lifecycle ends when the instance has completed.
+ * The walk registers a plan's earlier acts, so its periods (display, the board's take-over window,
+ * appeal) have ended: their timers are due when reached and the job executor fires them, as it runs
+ * the asynchronous measure updates. A lifecycle ends when the instance has completed.
  */
 final class MinorZoningLifecycle {
 
@@ -82,13 +82,18 @@ final class MinorZoningLifecycle {
             start.plusDays(40).toString(),
             "outcome",
             "APPROVED"));
+    // after the board's take-over window (14 days); an appealed plan's notice is recent, so that
+    // its appeal period is still open when the appeal arrives
+    boolean appealed = i % 10 == 0;
+    LocalDate today = LocalDate.now();
+    LocalDate notice = appealed ? today.minusDays(10) : start.plusDays(61);
     complete(
         instance,
         Elements.PUBLISH_NOTICE,
         REGISTRY,
         Map.of(
             "noticeDate",
-            start.plusDays(45).toString(),
+            notice.toString(),
             "notifiedElinvoimakeskus",
             true,
             "notifiedRegionalCouncil",
@@ -97,15 +102,17 @@ final class MinorZoningLifecycle {
             true,
             "backdatingReason",
             REASON));
-    if (i % 10 == 0) {
+    LocalDate inForce;
+    if (appealed) {
       event(
           key,
           "fi.muutos.zoning.appeal.filed",
-          Map.of("court", "Hämeenlinnan hallinto-oikeus", "date", start.plusDays(60).toString()));
+          Map.of("court", "Hämeenlinnan hallinto-oikeus", "date", today.minusDays(5).toString()));
       event(
           key,
           "fi.muutos.zoning.appeal.decided",
-          Map.of("court", "KHO", "outcome", "UPHELD", "date", start.plusDays(200).toString()));
+          Map.of("court", "KHO", "outcome", "UPHELD", "date", today.minusDays(1).toString()));
+      inForce = today;
     } else {
       timer(instance, Elements.APPEAL_PERIOD_ENDED);
       complete(
@@ -113,12 +120,13 @@ final class MinorZoningLifecycle {
           Elements.CHECK_LEGAL_FORCE,
           REGISTRY,
           Map.of("appealsLodged", false, "legalForceCheck", "Hallinto-oikeus: ei valituksia"));
+      inForce = start.plusDays(210);
     }
     complete(
         instance,
         Elements.ENTRY_INTO_FORCE_NOTICE,
         REGISTRY,
-        Map.of("entryIntoForceDate", start.plusDays(210).toString(), "backdatingReason", REASON));
+        Map.of("entryIntoForceDate", inForce.toString(), "backdatingReason", REASON));
     awaitCompleted(instance);
   }
 
@@ -169,28 +177,32 @@ final class MinorZoningLifecycle {
             BenchClient.CLOUDEVENT,
             BenchClient.json(event),
             202);
-    if (!"CORRELATED".equals(outcome.path("status").asText())) {
+    String status = outcome.path("status").asText();
+    // a statement races with the display's timers, which the job executor fires at once (the
+    // dates lie in the past): it may meet a concurrent change and wait for the inbox's retry, as
+    // with a real sender; the procedure goes on without waiting for it
+    boolean statement = type.equals("fi.muutos.zoning.statement.received");
+    if (!"CORRELATED".equals(status) && !(statement && "PENDING".equals(status))) {
       throw new BenchFailure(type + " for " + subject + " was not taken: " + outcome);
     }
   }
 
-  /** Executes the timer job at {@code activityId} now. */
+  /**
+   * Waits until the timer at {@code activityId} has fired: the walk's dates lie in the past, so
+   * each timer is due as soon as it is reached and the job executor fires it.
+   */
   private void timer(String instance, String activityId) throws Exception {
-    JsonNode jobs =
-        poll(
-            () ->
-                client.get(
-                    "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + activityId,
-                    OPERATOR),
-            found -> found.size() > 0,
-            "timer " + activityId + " of " + instance);
-    client.call(
-        "POST",
-        "/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute",
-        OPERATOR,
-        BenchClient.JSON,
-        "{}",
-        204);
+    poll(
+        () ->
+            client.get(
+                "/engine-rest/history/activity-instance/count?processInstanceId="
+                    + instance
+                    + "&activityId="
+                    + activityId
+                    + "&finished=true",
+                OPERATOR),
+        found -> found.path("count").asLong() > 0,
+        "timer " + activityId + " of " + instance);
   }
 
   private void awaitCompleted(String instance) throws Exception {

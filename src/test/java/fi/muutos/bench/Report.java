@@ -1,9 +1,11 @@
 package fi.muutos.bench;
 
 import fi.muutos.bench.Load.Result;
+import fi.muutos.bench.Load.Rounds;
 import fi.muutos.bench.SqlCost.Cost;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,23 +24,39 @@ final class Report {
   private final int requests;
   private final int warmUp;
   private final int lifecycles;
+  private final int rounds;
   private final List<String> defaults;
   String postgres = "";
   String costPostgres = "";
   String camunda = "";
-  Result dbLimit;
-  final Map<String, Map<String, Result>> throughput = new LinkedHashMap<>();
-  Map<String, Result> reads = Map.of();
+  Rounds dbLimit;
+
+  /** Setting → workload → its result in each round. */
+  private final Map<String, Map<String, List<Result>>> throughput = new LinkedHashMap<>();
+
+  private final Map<String, List<Result>> reads = new LinkedHashMap<>();
   final Map<String, Cost> costs = new LinkedHashMap<>();
   String loaded = "";
   double loadSeconds;
 
-  Report(int clients, int requests, int warmUp, int lifecycles, List<String> defaults) {
+  Report(int clients, int requests, int warmUp, int lifecycles, int rounds, List<String> defaults) {
     this.clients = clients;
     this.requests = requests;
     this.warmUp = warmUp;
     this.lifecycles = lifecycles;
+    this.rounds = rounds;
     this.defaults = defaults;
+  }
+
+  void add(String setting, String workload, Result result) {
+    throughput
+        .computeIfAbsent(setting, s -> new LinkedHashMap<>())
+        .computeIfAbsent(workload, w -> new ArrayList<>())
+        .add(result);
+  }
+
+  void addRead(String read, Result result) {
+    reads.computeIfAbsent(read, r -> new ArrayList<>()).add(result);
   }
 
   String markdown(String previous) {
@@ -46,7 +64,12 @@ final class Report {
     md.append("# Benchmarks\n\n");
     md.append(
         "Written by `mvn -Pbench verify` (`fi.muutos.bench.MuutosBenchmark`); the tables are "
-            + "not edited by hand. Every figure in them comes from one run of that command.\n\n");
+            + "not edited by hand. Every figure in them comes from one run of that command, in which "
+            + "each throughput workload and each read was measured "
+            + rounds
+            + " times (the rounds alternate Muutos and defaults): a figure is the median of the "
+            + "rounds, and the spread is the lowest and highest throughput (reads: p95) of the "
+            + "rounds.\n\n");
     md.append("- machine: ").append(machine()).append('\n');
     md.append("- Java ")
         .append(System.getProperty("java.version"))
@@ -79,37 +102,44 @@ final class Report {
                 + "own commit rate here: one-row insert transactions, one connection per client. Absolute "
                 + "numbers on a shared machine are context only; the ratios are the point.\n\n");
     md.append(
-        "| workload | Muutos /s | defaults /s | Muutos ÷ defaults | settled /s | settled ÷ "
+        "| workload | Muutos /s | spread | defaults /s | spread | Muutos ÷ defaults | settled ÷ "
             + "defaults | Muutos ÷ DB limit | p50 ms | p95 ms | p99 ms |\n"
-            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    Map<String, Result> ours = throughput.getOrDefault("Muutos", Map.of());
-    Map<String, Result> theirs = throughput.getOrDefault("defaults", Map.of());
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    Map<String, List<Result>> ours = throughput.getOrDefault("Muutos", Map.of());
+    Map<String, List<Result>> theirs = throughput.getOrDefault("defaults", Map.of());
     for (var entry : ours.entrySet()) {
-      Result our = entry.getValue();
-      Result their = theirs.get(entry.getKey());
+      Rounds our = new Rounds(entry.getValue());
+      Rounds their = new Rounds(theirs.getOrDefault(entry.getKey(), entry.getValue()));
+      Result o = our.median();
+      Result t = their.median();
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f %% | %.1f | %.1f | %.1f |%n",
+              "| %s | %.1f | %s | %.1f | %s | %.2f | %.2f | %.2f %% | %.1f | %.1f | %.1f |%n",
               entry.getKey(),
-              our.perSecond(),
-              their.perSecond(),
-              our.perSecond() / their.perSecond(),
-              our.settledPerSecond(),
-              our.settledPerSecond() / their.settledPerSecond(),
-              100 * our.perSecond() / dbLimit.perSecond(),
-              our.p50(),
-              our.p95(),
-              our.p99()));
+              o.perSecond(),
+              spread(our, Result::perSecond),
+              t.perSecond(),
+              spread(their, Result::perSecond),
+              o.perSecond() / t.perSecond(),
+              o.settledPerSecond() / t.settledPerSecond(),
+              dbLimit == null ? Double.NaN : 100 * o.perSecond() / dbLimit.median().perSecond(),
+              o.p50(),
+              o.p95(),
+              o.p99()));
     }
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "| DB limit: one-row insert commits | %.0f | | | | | | %.1f | %.1f | %.1f |%n",
-            dbLimit.perSecond(),
-            dbLimit.p50(),
-            dbLimit.p95(),
-            dbLimit.p99()));
+    if (dbLimit != null) {
+      Result limit = dbLimit.median();
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| DB limit: one-row insert commits | %.0f | %s | | | | | | %.1f | %.1f | %.1f |%n",
+              limit.perSecond(),
+              spread(dbLimit, Result::perSecond),
+              limit.p50(),
+              limit.p95(),
+              limit.p99()));
+    }
     md.append(
         "\n\"settled\" counts until the job executor has also run the asynchronous steps the "
             + "requests started (a start's measure update, an event's correlation work): the whole "
@@ -119,9 +149,9 @@ final class Report {
             + "lifecycle. A "
             + "lifecycle is a minor detailed-plan change: start, five tasks completed through "
             + "`/engine-rest` with the values their forms set, the statement and the decision as "
-            + "CloudEvents, the display and appeal periods' timers executed through "
-            + "`POST /engine-rest/job/{id}/execute` (every tenth plan is appealed instead and the "
-            + "appeal dismissed, by events), the measure updates run by the job executor; it ends when "
+            + "CloudEvents, the display, take-over and appeal periods' timers (their dates lie in the "
+            + "past: the walk registers earlier acts) and the measure updates run by the job executor "
+            + "(every tenth plan is appealed instead and the appeal dismissed, by events); it ends when "
             + "the instance has completed. Strategy evaluations are not started here: each start "
             + "deploys a survey form generated for it, a rare and deliberately heavy step.\n\n");
 
@@ -172,22 +202,30 @@ final class Report {
             + "The open tasks' candidate groups are spread over five groups, so the planners' group "
             + "filter matches a fifth of them. One client, requests one after another, as the group's "
             + "user.\n\n");
-    md.append("| read | p50 ms | p95 ms | p99 ms |\n|---|---:|---:|---:|\n");
+    md.append("| read | p50 ms | p95 ms | p95 spread | p99 ms |\n|---|---:|---:|---:|---:|\n");
     reads.forEach(
-        (name, result) ->
-            md.append(
-                String.format(
-                    Locale.ROOT,
-                    "| %s | %.1f | %.1f | " + "%.1f |%n",
-                    name,
-                    result.p50(),
-                    result.p95(),
-                    result.p99())));
+        (name, results) -> {
+          Rounds rounds = new Rounds(results);
+          Result result = rounds.median();
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %.1f | %.1f | %s | %.1f |%n",
+                  name,
+                  result.p50(),
+                  result.p95(),
+                  spread(rounds, Result::p95),
+                  result.p99()));
+        });
     md.append('\n');
 
     int kept = previous.indexOf(KEPT);
     md.append(kept >= 0 ? previous.substring(kept) : KEPT + "\n");
     return md.toString();
+  }
+
+  private static String spread(Rounds rounds, java.util.function.ToDoubleFunction<Result> figure) {
+    return String.format(Locale.ROOT, "%.1f–%.1f", rounds.min(figure), rounds.max(figure));
   }
 
   private static String machine() {

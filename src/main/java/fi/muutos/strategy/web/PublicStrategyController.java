@@ -1,14 +1,24 @@
 package fi.muutos.strategy.web;
 
+import fi.muutos.strategy.StrategyOutline;
+import fi.muutos.strategy.StrategyOutline.MeasurePage;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.strategy.StrategyView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /** The strategy for residents: read-only, anonymous, without personal data ("avoimuus"). */
 @RestController
+@Validated
 @Tag(name = "Julkinen", description = "Avoin tieto asukkaille")
 class PublicStrategyController {
 
@@ -19,8 +29,36 @@ class PublicStrategyController {
   }
 
   @GetMapping("/public/strategy")
-  @Operation(summary = "The current strategy and the state of its measures, without user ids")
-  StrategyView strategy() {
-    return strategy.current().withoutPersonalData();
+  @Operation(
+      summary = "The current strategy and the state of its measures, without user ids (ETag)")
+  ResponseEntity<StrategyView> strategy(WebRequest request) {
+    return StrategyEtags.answer(
+        request, strategy.version(), () -> strategy.current().withoutPersonalData(), true);
+  }
+
+  @GetMapping("/public/strategy/outline")
+  @Operation(
+      summary =
+          "The strategy without its measures (goals, objectives, roll-ups, how many measures"
+              + " each objective has), for the dashboard; ETag")
+  ResponseEntity<StrategyOutline> outline(WebRequest request) {
+    return StrategyEtags.answer(request, strategy.version(), strategy::outline, true);
+  }
+
+  @GetMapping("/public/strategy/measures")
+  @Operation(
+      summary =
+          "A page of one objective's measures (objective: its code; none: the measures under no"
+              + " objective), without user ids; ETag")
+  ResponseEntity<MeasurePage> measures(
+      @RequestParam(required = false) @Pattern(regexp = StrategyEtags.CODE) String objective,
+      @RequestParam(defaultValue = "0") @Min(0) int offset,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(StrategyEtags.MAX_PAGE) int limit,
+      WebRequest request) {
+    return StrategyEtags.answer(
+        request,
+        strategy.version(),
+        () -> strategy.measures(objective, offset, limit).withoutPersonalData(),
+        true);
   }
 }

@@ -9,6 +9,7 @@ import fi.muutos.strategy.MeasureView;
 import fi.muutos.strategy.MovedMeasure;
 import fi.muutos.strategy.StatusChange;
 import fi.muutos.strategy.StrategyFileException;
+import fi.muutos.strategy.StrategyOutline.MeasurePage;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.strategy.StrategySummary;
 import fi.muutos.strategy.StrategyView;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,7 +33,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /** The strategy for signed-in users and integrations. */
 @RestController
@@ -51,8 +55,22 @@ class StrategyController {
       summary =
           "The current strategy: goals → objectives → measures, with roll-ups, "
               + "evaluation ratings and each measure's last change")
-  StrategyView strategy() {
-    return strategy.current();
+  ResponseEntity<StrategyView> strategy(WebRequest request) {
+    return StrategyEtags.answer(request, strategy.version(), strategy::current, false);
+  }
+
+  @GetMapping("/measures")
+  @Operation(
+      summary =
+          "A page of one objective's measures (objective: its code; none: the measures under no"
+              + " objective), each with its last change and who made it; ETag")
+  ResponseEntity<MeasurePage> measures(
+      @RequestParam(required = false) @Pattern(regexp = StrategyEtags.CODE) String objective,
+      @RequestParam(defaultValue = "0") @Min(0) int offset,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(StrategyEtags.MAX_PAGE) int limit,
+      WebRequest request) {
+    return StrategyEtags.answer(
+        request, strategy.version(), () -> strategy.measures(objective, offset, limit), false);
   }
 
   private static final String MONITORS = "@api.may(authentication, 'monitoring.read')";

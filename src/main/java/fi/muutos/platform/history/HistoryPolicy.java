@@ -1,0 +1,75 @@
+package fi.muutos.platform.history;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the engine's full history keeps, event type by event type (ADR 0050). Everything stays but
+ * two kinds of rows that nothing in Muutos reads and that cost a statement each time:
+ *
+ * <ul>
+ *   <li>each update of a variable ({@code ACT_HI_DETAIL}; {@code muutos.history.variable-updates},
+ *       default false). The variables' values stay in {@code ACT_HI_VARINST}, who completed which
+ *       task in {@code ACT_HI_TASKINST} and the operation log, and the legal facts on the case
+ *       record;
+ *   <li>a job's creation and success ({@code ACT_HI_JOB_LOG}; {@code
+ *       muutos.history.successful-jobs}, default false). Failures and deletions stay: they are what
+ *       an operator looks for.
+ * </ul>
+ *
+ * Process, activity, task, variable, incident, identity-link, decision and operation-log history
+ * are kept in full (Cockpit, the lead times, the drills, the audit of administrators' repairs).
+ */
+@Component
+class HistoryPolicy extends AbstractProcessEnginePlugin {
+
+  private final boolean variableUpdates;
+  private final boolean successfulJobs;
+
+  HistoryPolicy(
+      @Value("${muutos.history.variable-updates:false}") boolean variableUpdates,
+      @Value("${muutos.history.successful-jobs:false}") boolean successfulJobs) {
+    this.variableUpdates = variableUpdates;
+    this.successfulJobs = successfulJobs;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (!variableUpdates || !successfulJobs) {
+      configuration.setHistoryEventHandler(new Handler(variableUpdates, successfulJobs));
+    }
+  }
+
+  /** The engine's own database handler, leaving out the rows the policy does not keep. */
+  static final class Handler extends DbHistoryEventHandler {
+
+    private final boolean variableUpdates;
+    private final boolean successfulJobs;
+
+    Handler(boolean variableUpdates, boolean successfulJobs) {
+      this.variableUpdates = variableUpdates;
+      this.successfulJobs = successfulJobs;
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (!successfulJobs
+          && event instanceof HistoricJobLogEvent job
+          && (job.isCreationLog() || job.isSuccessLog())) {
+        return;
+      }
+      super.handleEvent(event);
+    }
+
+    @Override
+    protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+      return variableUpdates && super.shouldWriteHistoricDetail(event);
+    }
+  }
+}

@@ -23,8 +23,9 @@
     var d = new Date(iso);
     return d.getDate() + '.' + (d.getMonth() + 1) + '.' + d.getFullYear();
   }
+  // the browser keeps public answers and asks again with their ETag (304 while nothing changed)
   function getJson(url) {
-    return fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } })
+    return fetch(url, { credentials: 'same-origin', cache: 'no-cache', headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) { throw new Error(url + ': ' + r.status); } return r.json(); });
   }
 
@@ -55,15 +56,49 @@
     return parts.length ? el('p', { class: 'ratings', text: 'Arviot: ' + parts.join('; ') }) : null;
   }
 
-  function objective(o, level, management) {
-    return el('div', { class: 'objective' }, [
+  // A strategy this size shows every measure at once; a bigger one (a shared-service centre's
+  // thousands) loads an objective's measures when it is opened, a page at a time.
+  var EAGER = 300;
+  var PAGE = 100;
+
+  function measureList(objectiveCode, total, management, eager) {
+    var list = el('ul', { class: 'measures' });
+    var box = el('div', { class: 'measure-list' }, [list]);
+    var loaded = 0;
+    function more(button) {
+      var url = (management ? '/api/strategy/measures' : '/public/strategy/measures') + '?offset=' + loaded +
+        '&limit=' + (eager ? 500 : PAGE) + (objectiveCode ? '&objective=' + encodeURIComponent(objectiveCode) : '');
+      if (button) { button.disabled = true; }
+      return getJson(url).then(function (page) {
+        page.measures.forEach(function (m) { list.appendChild(measureItem(m, management)); });
+        loaded += page.measures.length;
+        if (button) { button.remove(); }
+        if (loaded < page.total) {
+          var next = el('button', { type: 'button', text: 'Näytä lisää (' + (page.total - loaded) + ' jäljellä)' });
+          next.addEventListener('click', function () { more(next); });
+          box.appendChild(next);
+        }
+      });
+    }
+    if (!total) { return el('p', { class: 'meta', text: 'Ei toimenpiteitä.' }); }
+    if (eager) {
+      more(null).catch(fail);
+    } else {
+      var open = el('button', { type: 'button', text: 'Näytä toimenpiteet (' + total + ')' });
+      open.addEventListener('click', function () { more(open).catch(fail); });
+      box.appendChild(open);
+    }
+    return box;
+  }
+
+  function objective(o, level, management, eager) {
+    return el('div', { class: 'objective', 'data-objective': o.code }, [
       el('h' + level, { text: o.name }),
       o.rollUp && o.rollUp.status ? el('p', { class: 'meta', text: 'Kokonaistila: ' + STATUS[o.rollUp.status] +
         (o.rollUp.progress != null ? ', edistyminen ' + o.rollUp.progress + ' %' : '') }) : null,
       o.placementNote ? el('p', { class: 'note', text: o.placementNote }) : null,
       ratings(o.ratings),
-      o.measures && o.measures.length ? el('ul', { class: 'measures' }, o.measures.map(function (m) { return measureItem(m, management); }))
-        : el('p', { class: 'meta', text: 'Ei toimenpiteitä.' })
+      measureList(o.code, o.measures, management, eager)
     ]);
   }
 
@@ -74,14 +109,15 @@
     document.getElementById('yhteenveto').appendChild(el('p', { text: 'Toimenpiteitä ' + r.measures + ', kokonaistila ' +
       (STATUS[r.status] || '–') + (r.progress != null ? ', keskimääräinen edistyminen ' + r.progress + ' %' : '') + '.' }));
     var goals = document.getElementById('paamaarat');
+    var eager = r.measures <= EAGER;
     s.goals.forEach(function (g) {
       goals.appendChild(el('article', { class: 'goal' }, [el('h3', { text: g.name }), ratings(g.ratings)]
-        .concat(g.objectives.map(function (o) { return objective(o, 4, management); }))));
+        .concat(g.objectives.map(function (o) { return objective(o, 4, management, eager); }))));
     });
-    if (s.unplacedObjectives.length || s.unplacedMeasures.length) {
+    if (s.unplacedObjectives.length || s.unplacedMeasures) {
       goals.appendChild(el('article', { class: 'goal' }, [el('h3', { text: 'Tavoitteet, joiden päämäärää lähdeaineisto ei kerro' })]
-        .concat(s.unplacedObjectives.map(function (o) { return objective(o, 4, management); }))
-        .concat(s.unplacedMeasures.length ? [el('ul', { class: 'measures' }, s.unplacedMeasures.map(function (m) { return measureItem(m, management); }))] : [])));
+        .concat(s.unplacedObjectives.map(function (o) { return objective(o, 4, management, eager); }))
+        .concat(s.unplacedMeasures ? [measureList(null, s.unplacedMeasures, management, eager)] : [])));
     }
     var evaluations = document.getElementById('arviointilista');
     s.evaluations.forEach(function (e) {
@@ -180,7 +216,7 @@
       document.getElementById('kirjautuminen').textContent = management
         ? 'Kirjautuneena: ' + user.userId + ' (johdon näkymä)'
         : 'Julkinen näkymä. Johtoryhmä näkee lisätietoja kirjauduttuaan Seurantaan.';
-      return getJson(management ? '/api/strategy' : '/public/strategy').then(function (s) {
+      return getJson('/public/strategy/outline').then(function (s) {
         render(s, management);
         document.getElementById('lataus').textContent = '';
         if (management) {
@@ -190,8 +226,10 @@
         }
       });
     })
-    .catch(function (e) {
-      document.getElementById('lataus').textContent = 'Tietoja ei voitu ladata: ' + e.message;
-      window.__errors.push(String(e && e.stack || e));
-    });
+    .catch(fail);
+
+  function fail(e) {
+    document.getElementById('lataus').textContent = 'Tietoja ei voitu ladata: ' + e.message;
+    window.__errors.push(String(e && e.stack || e));
+  }
 })();

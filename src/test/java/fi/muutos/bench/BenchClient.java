@@ -51,6 +51,20 @@ final class BenchClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** An anonymous GET, as a resident's browser sends it, with extra headers (name, value, ...). */
+  HttpResponse<String> anonymous(String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json")
+            .GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Sends and reads the JSON answer; any other status than {@code expected} is a failure. */
   JsonNode call(
       String method, String path, String user, String contentType, String body, int expected)

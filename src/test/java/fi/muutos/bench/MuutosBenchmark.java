@@ -225,7 +225,9 @@ class MuutosBenchmark {
                   "/api/events",
                   BenchClient.CLOUDEVENT_BATCH,
                   202,
-                  i -> batch(batchRun, i))
+                  i -> batch(batchRun, i),
+                  REQUESTS / 10,
+                  WARM_UP / 10)
               .perEvent(BATCH));
       // the starts above left asynchronous steps for the job executor: lifecycles too are measured
       // from a quiet engine, not behind that backlog
@@ -323,18 +325,41 @@ class MuutosBenchmark {
                 "hallintojohtaja",
                 null,
                 null));
+    // the dashboard: the outline, then the first page of the biggest objective's measures, and the
+    // outline again from a browser that has it (its ETag)
+    String etag =
+        client.anonymous("/public/strategy/outline").headers().firstValue("ETag").orElseThrow();
+    String objective =
+        client
+            .get("/api/strategy/measures/BENCH-M-" + (MEASURES / 2), "hallintojohtaja")
+            .path("objective")
+            .asText();
+    reads.put(
+        "dashboard: the strategy's outline (GET /public/strategy/outline)",
+        () -> client.anonymous("/public/strategy/outline"));
+    reads.put(
+        "dashboard: 100 measures of an objective with "
+            + MEASURES
+            + " (GET /public/strategy/measures)",
+        () -> client.anonymous("/public/strategy/measures?limit=100&objective=" + objective));
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    String revalidated = "dashboard: the outline again, unchanged (If-None-Match: 304)";
+    reads.put(
+        revalidated, () -> client.anonymous("/public/strategy/outline", "If-None-Match", etag));
+    expected.put(revalidated, 304);
     for (int round = 0; round < ROUNDS; round++) {
       for (var read : reads.entrySet()) {
-        report.addRead(read.getKey(), read(read.getValue()));
+        report.addRead(
+            read.getKey(), read(read.getValue(), expected.getOrDefault(read.getKey(), 200)));
       }
     }
   }
 
-  private Result read(HttpCall call) throws Exception {
+  private Result read(HttpCall call, int expected) throws Exception {
     Load.Call checked =
         i -> {
           var response = call.send();
-          if (response.statusCode() != 200) {
+          if (response.statusCode() != expected) {
             throw new BenchClient.BenchFailure(response.statusCode() + " " + response.body());
           }
         };
@@ -413,13 +438,26 @@ class MuutosBenchmark {
       int expected,
       java.util.function.IntFunction<String> body)
       throws Exception {
+    return load(client, user, path, contentType, expected, body, REQUESTS, WARM_UP);
+  }
+
+  private static Result load(
+      BenchClient client,
+      String user,
+      String path,
+      String contentType,
+      int expected,
+      java.util.function.IntFunction<String> body,
+      int requests,
+      int warmUp)
+      throws Exception {
     // each workload starts on a quiet engine: the asynchronous steps of the one before have run
     awaitNoDueJobs(client);
     Load.Call call = i -> client.call("POST", path, user, contentType, body.apply(i), expected);
-    Load.run(CLIENTS, WARM_UP, i -> call.run(REQUESTS + i));
+    Load.run(CLIENTS, warmUp, i -> call.run(requests + i));
     awaitNoDueJobs(client);
     long begin = System.nanoTime();
-    Result result = Load.run(CLIENTS, REQUESTS, call);
+    Result result = Load.run(CLIENTS, requests, call);
     // a start's first step after the record is asynchronous (the measure update): count the time
     // until those have run too, so that process kinds compare by the whole work a start causes
     awaitNoDueJobs(client);

@@ -223,19 +223,7 @@ public class StrategyService {
   @Transactional(readOnly = true)
   public StrategyOutline.MeasurePage measures(String objectiveCode, int offset, int limit) {
     StrategyRow strategy = currentRow();
-    Long objectiveId =
-        objectiveCode == null
-            ? null
-            : repository.objectives(strategy.id()).stream()
-                .filter(o -> o.code().equals(objectiveCode))
-                .map(ObjectiveRow::id)
-                .findFirst()
-                .orElseThrow(
-                    () ->
-                        new DomainException(
-                            Kind.NOT_FOUND,
-                            "objective-not-found",
-                            "The strategy has no objective " + objectiveCode + "."));
+    Long objectiveId = objectiveId(strategy, objectiveCode, Kind.NOT_FOUND, "objective-not-found");
     List<MeasureRow> rows = repository.measures(strategy.id(), objectiveId, offset, limit);
     Map<Long, ChangeView> changes =
         repository.lastChanges(rows.stream().map(MeasureRow::id).toList());
@@ -507,19 +495,7 @@ public class StrategyService {
       throw new DomainException(
           Kind.INVALID, "invalid-measure", "The owner group " + ownerGroup + " does not exist.");
     }
-    Long objectiveId =
-        objectiveCode == null
-            ? null
-            : repository.objectives(strategy.id()).stream()
-                .filter(o -> o.code().equals(objectiveCode))
-                .map(ObjectiveRow::id)
-                .findFirst()
-                .orElseThrow(
-                    () ->
-                        new DomainException(
-                            Kind.INVALID,
-                            "unknown-objective",
-                            "The strategy has no objective " + objectiveCode + "."));
+    Long objectiveId = objectiveId(strategy, objectiveCode, Kind.INVALID, "unknown-objective");
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     long id = repository.insertMeasure(strategy.id(), objectiveId, code, name, ownerGroup);
     Measure created = new Measure(id, code, ownerGroup, MeasureStatus.NOT_STARTED, 0, null);
@@ -563,6 +539,20 @@ public class StrategyService {
         process == null ? null : process.instanceId(),
         process == null ? null : process.businessKey(),
         process == null ? null : process.activityId());
+  }
+
+  /** The id of the strategy's objective with this code (null for none), or the problem. */
+  private Long objectiveId(StrategyRow strategy, String code, Kind problem, String slug) {
+    if (code == null) {
+      return null;
+    }
+    return repository.objectives(strategy.id()).stream()
+        .filter(o -> o.code().equals(code))
+        .map(ObjectiveRow::id)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new DomainException(problem, slug, "The strategy has no objective " + code + "."));
   }
 
   private StrategyRow currentRow() {

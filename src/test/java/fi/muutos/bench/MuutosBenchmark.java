@@ -83,8 +83,7 @@ class MuutosBenchmark {
             "--camunda.bpm.job-execution.lock-time-in-millis=300000",
             // the engine reads accounts, groups and authorizations on every request and command
             "--muutos.identity.cache-ttl=PT0S",
-            // full history writes every variable update and every job's creation and success
-            "--muutos.history.variable-updates=true",
+            // full history writes every job's creation and success
             "--muutos.history.successful-jobs=true"));
   }
 

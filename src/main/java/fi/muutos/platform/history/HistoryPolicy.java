@@ -11,20 +11,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the engine's full history keeps, event type by event type (ADR 0050). Everything stays but
- * two kinds of rows that nothing in Muutos reads and that cost a statement each time:
+ * one kind of row that nothing in Muutos reads and that costs statements in every asynchronous
+ * step: a job's creation and success ({@code ACT_HI_JOB_LOG}; {@code
+ * muutos.history.successful-jobs}, default false). Failures and deletions stay: they are what an
+ * operator looks for.
  *
- * <ul>
- *   <li>each update of a variable ({@code ACT_HI_DETAIL}; {@code muutos.history.variable-updates},
- *       default false). The variables' values stay in {@code ACT_HI_VARINST}, who completed which
- *       task in {@code ACT_HI_TASKINST} and the operation log, and the legal facts on the case
- *       record;
- *   <li>a job's creation and success ({@code ACT_HI_JOB_LOG}; {@code
- *       muutos.history.successful-jobs}, default false). Failures and deletions stay: they are what
- *       an operator looks for.
- * </ul>
- *
- * Process, activity, task, variable, incident, identity-link, decision and operation-log history
- * are kept in full (Cockpit, the lead times, the drills, the audit of administrators' repairs).
+ * <p>Each update of a variable ({@code ACT_HI_DETAIL}) stays by default: it is the record of what
+ * each civil servant entered at which task ({@code muutos.history.variable-updates}; a city that
+ * keeps that record elsewhere may turn it off). Process, activity, task, variable, incident,
+ * identity-link, decision and operation-log history are kept in full (Cockpit, the lead times, the
+ * drills, the audit of administrators' repairs).
  */
 @Component
 class HistoryPolicy extends AbstractProcessEnginePlugin {
@@ -33,7 +29,7 @@ class HistoryPolicy extends AbstractProcessEnginePlugin {
   private final boolean successfulJobs;
 
   HistoryPolicy(
-      @Value("${muutos.history.variable-updates:false}") boolean variableUpdates,
+      @Value("${muutos.history.variable-updates:true}") boolean variableUpdates,
       @Value("${muutos.history.successful-jobs:false}") boolean successfulJobs) {
     this.variableUpdates = variableUpdates;
     this.successfulJobs = successfulJobs;

@@ -6,13 +6,11 @@ import fi.muutos.strategy.StrategyService;
 import fi.muutos.strategy.StrategyView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
@@ -51,14 +49,12 @@ class PublicStrategyController {
           "A page of one objective's measures (objective: its code; none: the measures under no"
               + " objective), without user ids; ETag")
   ResponseEntity<MeasurePage> measures(
-      @RequestParam(required = false) @Pattern(regexp = StrategyEtags.CODE) String objective,
-      @RequestParam(defaultValue = "0") @Min(0) int offset,
-      @RequestParam(defaultValue = "100") @Min(1) @Max(StrategyEtags.MAX_PAGE) int limit,
-      WebRequest request) {
+      @Valid @ParameterObject MeasurePageQuery page, WebRequest request) {
     return StrategyEtags.answer(
         request,
         strategy.version(),
-        () -> strategy.measures(objective, offset, limit).withoutPersonalData(),
+        () ->
+            strategy.measures(page.objective(), page.offset(), page.limit()).withoutPersonalData(),
         true);
   }
 }

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
@@ -65,12 +65,12 @@ class StrategyController {
           "A page of one objective's measures (objective: its code; none: the measures under no"
               + " objective), each with its last change and who made it; ETag")
   ResponseEntity<MeasurePage> measures(
-      @RequestParam(required = false) @Pattern(regexp = StrategyEtags.CODE) String objective,
-      @RequestParam(defaultValue = "0") @Min(0) int offset,
-      @RequestParam(defaultValue = "100") @Min(1) @Max(StrategyEtags.MAX_PAGE) int limit,
-      WebRequest request) {
+      @Valid @ParameterObject MeasurePageQuery page, WebRequest request) {
     return StrategyEtags.answer(
-        request, strategy.version(), () -> strategy.measures(objective, offset, limit), false);
+        request,
+        strategy.version(),
+        () -> strategy.measures(page.objective(), page.offset(), page.limit()),
+        false);
   }
 
   private static final String MONITORS = "@api.may(authentication, 'monitoring.read')";

@@ -13,9 +13,6 @@ import org.springframework.web.context.request.WebRequest;
  */
 final class StrategyEtags {
 
-  static final String CODE = "[A-Za-z0-9_-]{1,64}";
-  static final int MAX_PAGE = 500;
-
   private StrategyEtags() {}
 
   static <T> ResponseEntity<T> answer(

@@ -61,11 +61,9 @@ class CachingAuthorizationManager extends AuthorizationManager {
         > 0;
   }
 
-  // Only a new or changed authorization can make the kept answers wrong: one that names a group
-  // the kept set lacks (that group's members would be refused) or a revoking one (it would not
-  // apply). A deleted one leaves them conservative: a group that no longer has authorizations
-  // changes no check's result, and a revoke check that finds nothing costs one statement. So task
-  // completions, which delete their tasks' authorizations, keep the caches.
+  // Only a new or changed authorization can make the kept answers wrong (IdentityCaches decides).
+  // A deleted one leaves them conservative: a group that no longer has authorizations changes no
+  // check's result, and a revoke check that finds nothing costs one statement.
 
   @Override
   public void insert(DbEntity entity) {
@@ -80,10 +78,10 @@ class CachingAuthorizationManager extends AuthorizationManager {
   }
 
   private void changed(DbEntity entity) {
-    if (entity instanceof AuthorizationEntity authorization
-        && (authorization.getGroupId() != null
-            || authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE)) {
-      caches.changed();
+    if (entity instanceof AuthorizationEntity authorization) {
+      caches.authorizationChanged(
+          authorization.getGroupId(),
+          authorization.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE);
     }
   }
 }

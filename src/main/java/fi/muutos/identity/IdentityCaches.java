@@ -90,16 +90,46 @@ class IdentityCaches {
   }
 
   /**
-   * Empties the caches now and again when the current engine command commits (a request that filled
-   * them in between read the state before the change).
+   * A user, group, membership or lock changed: empties everything now and again when the current
+   * engine command commits (a request that filled the caches in between read the state before the
+   * change).
    */
   void changed() {
     clear();
+    afterCommit(this::clear);
+  }
+
+  /**
+   * An authorization was created or changed: the kept answers stay unless it names a group they do
+   * not know (its members would be refused) or revokes (it would not apply). The groups' own task
+   * authorizations, created with every group task, name a known group and keep them.
+   */
+  void authorizationChanged(String groupId, boolean revoke) {
+    boolean stale;
+    synchronized (this) {
+      stale =
+          revoke
+              || groupId != null
+                  && authorizedGroups != null
+                  && !authorizedGroups.value().contains(groupId);
+    }
+    if (stale) {
+      forgetAuthorizations();
+      afterCommit(this::forgetAuthorizations);
+    }
+  }
+
+  private synchronized void forgetAuthorizations() {
+    authorizedGroups = null;
+    anyRevoke = null;
+  }
+
+  private static void afterCommit(Runnable action) {
     CommandContext command = Context.getCommandContext();
     if (command != null) {
       command
           .getTransactionContext()
-          .addTransactionListener(TransactionState.COMMITTED, committed -> clear());
+          .addTransactionListener(TransactionState.COMMITTED, committed -> action.run());
     }
   }
 

@@ -64,6 +64,7 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
     String key = signInKey(userId, password);
     Set<String> groups = caches.signIn(key);
     if (groups == null) {
+      long readAt = caches.generation();
       if (!identityService.checkPassword(userId, password)) {
         throw new BadCredentialsException("Wrong user name or password");
       }
@@ -71,7 +72,7 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
           identityService.createGroupQuery().groupMember(userId).list().stream()
               .map(Group::getId)
               .collect(Collectors.toSet());
-      caches.rememberSignIn(key, groups);
+      caches.rememberSignIn(key, groups, readAt);
     }
     List<GrantedAuthority> roles =
         groups.stream()

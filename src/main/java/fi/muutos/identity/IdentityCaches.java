@@ -37,6 +37,12 @@ class IdentityCaches {
   private Entry<Set<String>> authorizedGroups;
   private Entry<Boolean> anyRevoke;
 
+  /**
+   * Raised by every forgetting: an answer read while something changed is not kept (it may be the
+   * state before the change).
+   */
+  private long generation;
+
   IdentityCaches(@Value("${muutos.identity.cache-ttl:PT10S}") Duration ttl) {
     this.ttlNanos = Math.max(0, ttl.toNanos());
   }
@@ -51,22 +57,30 @@ class IdentityCaches {
     return fresh(entry) ? entry.value() : null;
   }
 
-  synchronized void rememberSignIn(String key, Set<String> groups) {
-    if (enabled()) {
+  /** Where the caches stand now; pass it to {@link #rememberSignIn} after verifying. */
+  synchronized long generation() {
+    return generation;
+  }
+
+  /** Keeps a sign-in verified since {@code readAt}, unless something changed meanwhile. */
+  synchronized void rememberSignIn(String key, Set<String> groups, long readAt) {
+    if (enabled() && generation == readAt) {
       signIns.put(key, new Entry<>(Set.copyOf(groups), System.nanoTime()));
     }
   }
 
   /** The ids of the groups that any authorization names. */
   Set<String> authorizedGroups(Supplier<Set<String>> load) {
+    long readAt;
     synchronized (this) {
       if (fresh(authorizedGroups)) {
         return authorizedGroups.value();
       }
+      readAt = generation;
     }
     Set<String> loaded = Set.copyOf(load.get());
     synchronized (this) {
-      if (enabled()) {
+      if (enabled() && generation == readAt) {
         authorizedGroups = new Entry<>(loaded, System.nanoTime());
       }
     }
@@ -75,14 +89,16 @@ class IdentityCaches {
 
   /** Whether any authorization revokes something. */
   boolean anyRevoke(Supplier<Boolean> load) {
+    long readAt;
     synchronized (this) {
       if (fresh(anyRevoke)) {
         return anyRevoke.value();
       }
+      readAt = generation;
     }
     boolean loaded = load.get();
     synchronized (this) {
-      if (enabled()) {
+      if (enabled() && generation == readAt) {
         anyRevoke = new Entry<>(loaded, System.nanoTime());
       }
     }
@@ -122,6 +138,7 @@ class IdentityCaches {
   private synchronized void forgetAuthorizations() {
     authorizedGroups = null;
     anyRevoke = null;
+    generation++;
   }
 
   private static void afterCommit(Runnable action) {
@@ -137,6 +154,7 @@ class IdentityCaches {
     signIns.clear();
     authorizedGroups = null;
     anyRevoke = null;
+    generation++;
   }
 
   private boolean fresh(Entry<?> entry) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -73,7 +74,7 @@ class ProviderIdentity {
         .map(claims::get)
         .filter(String.class::isInstance)
         .map(settings.clients()::get)
-        .filter(account -> account != null)
+        .filter(Objects::nonNull)
         .findFirst()
         .orElse(null);
   }

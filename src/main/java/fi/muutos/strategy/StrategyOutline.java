@@ -8,14 +8,13 @@ import java.util.List;
 /**
  * The strategy without its measures (the dashboard's first answer, whatever the number of
  * measures): goals → objectives with their roll-ups, ratings and how many measures each has, which
- * the dashboard then reads a page at a time ({@link MeasurePage}). {@code version} is the ETag.
+ * the dashboard then reads a page at a time ({@link MeasurePage}). Its version is the ETag.
  */
 public record StrategyOutline(
     String code,
     String name,
     String municipality,
     LocalDate adoptedOn,
-    String version,
     RollUp rollUp,
     List<Goal> goals,
     List<Objective> unplacedObjectives,

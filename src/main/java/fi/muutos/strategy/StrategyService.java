@@ -205,7 +205,6 @@ public class StrategyService {
         strategy.name(),
         strategy.municipality(),
         strategy.adoptedOn(),
-        repository.version(strategy.id()),
         all.rollUp(),
         goals,
         objectiveRows.stream()

@@ -3,18 +3,26 @@ package fi.muutos.identity;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Camunda's default authorizations, except one: a candidate group gets only the right to work on
- * the task ({@code TASK_WORK}, or the configured default task permission), not {@code READ}. Group
- * members see a process's tasks through {@code READ_TASK} on its definition, which every group has
- * for the processes it takes part in ({@link IdentityInitializer}).
+ * Camunda's default authorizations, except on a group's tasks:
  *
- * <p>Why: every task query checks {@code READ} by joining the user's authorizations on the task id,
- * the definition key or {@code *}. With a {@code READ} row per open group task, that join grew with
- * the square of the open tasks: at 100k open tasks the planners' Tasklist filter took seconds
- * (docs/benchmarks.md). Without them it stays flat. Who may work on which task does not change.
+ * <ul>
+ *   <li>a candidate group gets only the right to work on the task ({@code TASK_WORK}, or the
+ *       configured default task permission), not {@code READ}. Group members see a process's tasks
+ *       through {@code READ_TASK} on its definition, which every group has for the processes it
+ *       takes part in ({@link IdentityInitializer}). Why: every task query checks {@code READ} by
+ *       joining the user's authorizations on the task id, the definition key or {@code *}; with a
+ *       {@code READ} row per open group task that join grew with the square of the open tasks (at
+ *       100k open tasks the planners' Tasklist filter took seconds, docs/benchmarks.md).
+ *   <li>the person who claims, or is given, a task of a group gets no right of their own on it: the
+ *       right is the group's, so it ends when the person leaves the group, and does not outlive an
+ *       unclaim or a new assignee. A task without candidate groups (the process chose its person,
+ *       e.g. a survey respondent) keeps Camunda's per-person right.
+ * </ul>
  */
 class GroupTaskAuthorizationProvider extends DefaultAuthorizationProvider {
 
@@ -24,5 +32,23 @@ class GroupTaskAuthorizationProvider extends DefaultAuthorizationProvider {
         createOrUpdateAuthorization(
             task, null, groupId, Resources.TASK, false, getDefaultUserPermissionForTask());
     return work == null ? null : new AuthorizationEntity[] {work};
+  }
+
+  @Override
+  public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+    return hasCandidateGroups(task) ? null : super.newTaskAssignee(task, oldAssignee, newAssignee);
+  }
+
+  @Override
+  public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
+    return hasCandidateGroups(task) ? null : super.newTaskOwner(task, oldOwner, newOwner);
+  }
+
+  private static boolean hasCandidateGroups(Task task) {
+    return task instanceof TaskEntity entity
+        && entity.getIdentityLinks().stream()
+            .anyMatch(
+                link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
   }
 }

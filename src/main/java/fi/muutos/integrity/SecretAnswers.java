@@ -58,15 +58,21 @@ final class SecretAnswers {
   /** The same values, each transient: usable in this transaction, never stored. */
   static VariableMap transientCopy(Map<String, ?> variables) {
     VariableMap copy = Variables.createVariables();
-    variables.forEach(
-        (name, value) -> {
-          Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
-          copy.putValueTyped(
-              name,
-              plain == null
-                  ? Variables.untypedNullValue(true)
-                  : Variables.untypedValue(plain, true));
-        });
+    variables
+        .keySet()
+        .forEach(
+            name -> {
+              Object value =
+                  variables instanceof VariableMap map
+                      ? map.getValueTyped(name)
+                      : variables.get(name);
+              Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
+              copy.putValueTyped(
+                  name,
+                  plain == null
+                      ? Variables.untypedNullValue(true)
+                      : Variables.untypedValue(plain, true));
+            });
     return copy;
   }
 }

@@ -3,8 +3,10 @@ package fi.muutos.identity;
 import fi.muutos.identity.DemoSettings.DemoUser;
 import fi.muutos.identity.IdentitySettings.GroupSettings;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -47,10 +49,12 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
 
   private final IdentitySettings identity;
   private final DemoSettings demo;
+  private final GroupRoles roles;
 
-  IdentityInitializer(IdentitySettings identity, DemoSettings demo) {
+  IdentityInitializer(IdentitySettings identity, DemoSettings demo, GroupRoles roles) {
     this.identity = identity;
     this.demo = demo;
+    this.roles = roles;
   }
 
   @Override
@@ -80,25 +84,48 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
     LOG.info("Created group {} ({})", settings.id(), settings.name());
   }
 
-  private static void grantRights(Authorizations authorizations, GroupSettings group) {
+  private void grantRights(Authorizations authorizations, GroupSettings group) {
     for (String application : group.applications()) {
       authorizations.grant(group.id(), Resources.APPLICATION, application, Permissions.ACCESS);
     }
-    for (String processKey : group.processes()) {
-      // READ_TASK: members see the process's tasks (working on one needs the group to be its
-      // candidate; see GroupTaskAuthorizationProvider)
-      authorizations.grant(
-          group.id(),
-          Resources.PROCESS_DEFINITION,
-          processKey,
-          Permissions.READ,
-          Permissions.CREATE_INSTANCE,
-          Permissions.READ_INSTANCE,
-          Permissions.READ_HISTORY,
-          Permissions.READ_TASK);
+    Set<String> processes = new LinkedHashSet<>(group.processes());
+    identity.starts().values().forEach(processes::addAll);
+    boolean startsAny = false;
+    for (String processKey : processes) {
+      boolean takesPart = group.processes().contains(processKey);
+      boolean starts = roles.starts(group.id(), processKey);
+      startsAny |= starts;
+      if (takesPart) {
+        // READ_TASK: members see the process's tasks (working on one needs the group to be its
+        // candidate; see GroupTaskAuthorizationProvider)
+        authorizations.grant(
+            group.id(),
+            Resources.PROCESS_DEFINITION,
+            processKey,
+            Permissions.READ,
+            Permissions.READ_INSTANCE,
+            Permissions.READ_HISTORY,
+            Permissions.READ_TASK);
+      }
+      if (starts) {
+        authorizations.grant(
+            group.id(),
+            Resources.PROCESS_DEFINITION,
+            processKey,
+            Permissions.READ,
+            Permissions.CREATE_INSTANCE);
+      } else if (takesPart) {
+        // only the processes the group starts through its API permissions
+        // (muutos.identity.starts); an earlier release gave every process the group took part in
+        authorizations.revoke(
+            group.id(), Resources.PROCESS_DEFINITION, processKey, Permissions.CREATE_INSTANCE);
+      }
     }
-    if (!group.processes().isEmpty()) {
+    if (startsAny) {
       authorizations.grant(
+          group.id(), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    } else if (!group.processes().isEmpty()) {
+      authorizations.revoke(
           group.id(), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     }
     if (group.observer()) {

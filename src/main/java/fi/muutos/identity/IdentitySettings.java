@@ -3,22 +3,40 @@ package fi.muutos.identity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * The groups of the municipality and what each may do ({@code muutos.identity.*}). Data, not code:
  * another municipality configures its own groups.
+ *
+ * @param groups the municipality's groups
+ * @param tasklistColumns the Tasklist filters' columns
+ * @param starts which processes each {@code /api} start permission starts ({@code zoning.start:
+ *     [zoningPlan, planningReview]}): a group may start a process, on every path (the API,
+ *     Tasklist, the engine REST API), only if its {@code api} has such a permission. A process no
+ *     permission starts is started only by Muutos itself (a message, a timer) or an administrator.
  */
 @Validated
 @ConfigurationProperties("muutos.identity")
 record IdentitySettings(
-    @Valid List<GroupSettings> groups, @Valid List<TasklistColumn> tasklistColumns) {
+    @Valid List<GroupSettings> groups,
+    @Valid List<TasklistColumn> tasklistColumns,
+    Map<@Pattern(regexp = "[a-z]+\\.start") String, List<@NotBlank String>> starts) {
 
   IdentitySettings {
     groups = groups == null ? List.of() : List.copyOf(groups);
     tasklistColumns = tasklistColumns == null ? List.of() : List.copyOf(tasklistColumns);
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    if (starts != null) {
+      starts.forEach(
+          (permission, processes) ->
+              copy.put(permission, processes == null ? List.of() : List.copyOf(processes)));
+    }
+    starts = Map.copyOf(copy);
   }
 
   /**

@@ -42,6 +42,28 @@ public class BusinessKeys {
     return transaction.execute(status -> take(prefix));
   }
 
+  /**
+   * The last number the counter of {@code prefix} gave in {@code year}; 0 before its first. A
+   * person may not give a key ahead of it ({@link CaseKeys}): that would make a colleague's next
+   * start fail on a key it was about to be given.
+   */
+  public int last(String prefix, int year) {
+    return jdbc.sql(
+            "select last_number from mu_business_key_counter where prefix = ? and key_year = ?")
+        .params(prefix, year)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  private boolean taken(String key) {
+    return jdbc.sql("select count(*) from mu_case where business_key = ?")
+            .param(key)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
   private String take(String prefix) {
     int year = LocalDate.now(clock).getYear();
     String stem = prefix + "-" + year + "-";
@@ -60,7 +82,11 @@ public class BusinessKeys {
                 .params(prefix, year)
                 .query(Integer.class)
                 .single();
-        return "%s%03d".formatted(stem, number);
+        String key = "%s%03d".formatted(stem, number);
+        if (taken(key)) {
+          continue; // an administrator gave a case this key: the counter moves past it
+        }
+        return key;
       }
       try {
         // The year's first key: create its counter. A savepoint, so that losing the race to

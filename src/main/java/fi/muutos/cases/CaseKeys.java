@@ -3,8 +3,11 @@ package fi.muutos.cases;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,6 +74,9 @@ public class CaseKeys {
               + "- (liiketoiminta"
               + "avain ei kuulu tälle käsittelylle).");
     }
+    if (businessKey != null && !businessKey.isBlank()) {
+      refuseAheadOfTheCounter(prefix, key);
+    }
     var owner =
         jdbc.sql("select process_key, process_instance_id from mu_case where business_key = ?")
             .param(key)
@@ -92,6 +98,29 @@ public class CaseKeys {
       throw duplicate(key);
     }
     return key;
+  }
+
+  /**
+   * A numbered key of this year or later ({@code KAAVA-2026-024}) is the counter's to give: given
+   * ahead of it, the counter's next start would fail on it. One it gave already (a gap a failed
+   * start left), or of an earlier year (a matter from before Muutos), may be given.
+   */
+  private void refuseAheadOfTheCounter(String prefix, String key) {
+    Matcher numbered = Pattern.compile(Pattern.quote(prefix) + "-(\\d{4})-(\\d{1,9})").matcher(key);
+    if (!numbered.matches()) {
+      return;
+    }
+    int year = Integer.parseInt(numbered.group(1));
+    long number = Long.parseLong(numbered.group(2));
+    if (year >= LocalDate.now(clock).getYear() && number > businessKeys.last(prefix, year)) {
+      throw new DomainException(
+          Kind.INVALID,
+          "key-ahead-of-counter",
+          "Liiketoiminta-avaimen "
+              + key
+              + " antaa Muutos itse järjestyksessä: numeroitua avainta ei voi varata etukäteen"
+              + " (a numbered key of this year is given by the counter; start without a key).");
+    }
   }
 
   private static DomainException duplicate(String key) {

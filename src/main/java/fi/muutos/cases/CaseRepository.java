@@ -96,6 +96,15 @@ class CaseRepository {
         .update();
   }
 
+  /** Names a record of a matter without stages. */
+  void describe(String businessKey, String processKey, String name, String group) {
+    jdbc.sql(
+            "update mu_case set name = ?, responsible_group = ? where business_key = ? and "
+                + "process_key = ?")
+        .params(name, group, businessKey, processKey)
+        .update();
+  }
+
   /** Fills in a claimed key's record; false when it was filled in already. */
   boolean fillIn(String businessKey, String name, String group, String stage, OffsetDateTime at) {
     return jdbc.sql(

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,6 +80,18 @@ public class Cases {
     events.publishEvent(
         new CaseStageRecorded(kind.processKey(), businessKey, firstStage.name(), null));
     return true;
+  }
+
+  /**
+   * A matter that has a key of its own but no stages (the planning review) gets its name and
+   * responsible group on its record, so the case list names it.
+   */
+  @Transactional
+  public void describe(String processKey, String businessKey, String name) {
+    if (businessKey != null && name != null && !name.isBlank()) {
+      repository.describe(
+          businessKey, processKey, name.strip(), settings.responsibleGroups().get(processKey));
+    }
   }
 
   /**
@@ -262,7 +275,32 @@ public class Cases {
               + " / . _ : - (recordNumber).");
     }
     registered(kind, businessKey);
-    repository.recordNumber(businessKey, number);
+    Optional<String> other =
+        repository.businessKeysByRecordNumber(number).stream()
+            .filter(key -> !key.equals(businessKey))
+            .findFirst();
+    if (other.isPresent()) {
+      throw duplicateRecordNumber(kind, number, other.get());
+    }
+    try {
+      repository.recordNumber(businessKey, number);
+    } catch (DuplicateKeyException raced) {
+      // another case took the number in the same moment (the unique index decides)
+      throw duplicateRecordNumber(kind, number, "toinen asia");
+    }
+  }
+
+  private static DomainException duplicateRecordNumber(
+      CaseKind<?> kind, String number, String otherCase) {
+    return new DomainException(
+        Kind.CONFLICT,
+        "duplicate-record-number",
+        "Diaarinumero "
+            + number
+            + " on jo asialla "
+            + otherCase
+            + ": diaarinumero kuuluu yhdelle asialle (a record number belongs to one case; "
+            + "nothing was started).");
   }
 
   /** What a business key looks like (CaseKeys); a record number has other characters too. */

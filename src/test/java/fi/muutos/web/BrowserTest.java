@@ -116,7 +116,7 @@ class BrowserTest {
             By.xpath(
                 "//label[contains(normalize-space(.),'OAS:n diaarinumero')]"
                     + "/following::input[1]"))
-        .sendKeys("HEI/77/10.02.03/2026");
+        .sendKeys("HEI/78/10.02.03/2026");
     // the notice was published before today: an earlier act registered now, with its reason
     browser
         .findElement(

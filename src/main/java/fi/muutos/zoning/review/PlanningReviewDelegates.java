@@ -2,6 +2,7 @@ package fi.muutos.zoning.review;
 
 import static fi.muutos.zoning.review.PlanningReviewProcess.Vars;
 
+import fi.muutos.cases.Cases;
 import fi.muutos.platform.TaskRules;
 import fi.muutos.platform.TaskRules.Rule;
 import java.util.List;
@@ -19,13 +20,20 @@ class PlanningReviewDelegates {
       new TaskRules(
           Map.of(PlanningReviewProcess.Elements.APPROVE, List.of(Rule.date(Vars.APPROVED_ON))));
 
-  /** {@code #{compilePlanningReview}}: the review of the start's year (yearly: this year). */
+  /**
+   * {@code #{compilePlanningReview}}: the review of the start's year (yearly: this year), named on
+   * its record (KATSAUS-year-number) as "Kaavoituskatsaus year".
+   */
   @Bean
-  JavaDelegate compilePlanningReview(PlanningReviews reviews) {
-    return execution ->
-        Vars.REVIEW_ID.set(
-            execution,
-            reviews.compile(Vars.REVIEW_YEAR.get(execution), execution.getProcessInstanceId()));
+  JavaDelegate compilePlanningReview(PlanningReviews reviews, Cases cases) {
+    return execution -> {
+      long id = reviews.compile(Vars.REVIEW_YEAR.get(execution), execution.getProcessInstanceId());
+      Vars.REVIEW_ID.set(execution, id);
+      cases.describe(
+          PlanningReviewProcess.KEY,
+          execution.getProcessBusinessKey(),
+          "Kaavoituskatsaus " + reviews.find(id).reviewYear());
+    };
   }
 
   /** {@code #{publishPlanningReview}}. */

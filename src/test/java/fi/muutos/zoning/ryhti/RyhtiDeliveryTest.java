@@ -149,7 +149,7 @@ class RyhtiDeliveryTest {
     JsonNode matter = ryhti.matter(identifier);
     assertThat(matter.path("timeOfInitiation").asText()).isEqualTo("2026-01-05");
     assertThat(matter.path("planType").asText()).endsWith("RY_Kaavalaji/code/31");
-    assertThat(matter.path("recordNumbers").get(0).asText()).isEqualTo("HEI/1/10.02.03/2026");
+    assertThat(matter.path("recordNumbers").get(0).asText()).isEqualTo(plan.recordNumber);
     assertThat(matter.path("administrativeAreaIdentifiers").get(0).asText()).isEqualTo("111");
     JsonNode announced = plan.phase("02");
     assertThat(announced.at("/handlingEvent/handlingEventType").asText())
@@ -414,6 +414,8 @@ class RyhtiDeliveryTest {
   // --- a plan and what Ryhti has of it --------------------------------------------------------
 
   private Plan start(PlanType type, String area) {
+    // a record number belongs to one case
+    String recordNumber = "HEI/" + UUID.randomUUID().toString().substring(0, 8) + "/10.02.03/2026";
     Started started =
         procedure.start(
             new StartPlan(
@@ -423,18 +425,20 @@ class RyhtiDeliveryTest {
                 "Keskusta",
                 List.of(),
                 null,
-                "HEI/1/10.02.03/2026",
+                recordNumber,
                 area));
     driver.jobs(started.processInstanceId(), Elements.MARK_MEASURE_IN_PROGRESS);
-    return new Plan(started);
+    return new Plan(started, recordNumber);
   }
 
   private final class Plan {
     final long id;
     final String businessKey;
     final String instanceId;
+    final String recordNumber;
 
-    Plan(Started started) {
+    Plan(Started started, String recordNumber) {
+      this.recordNumber = recordNumber;
       this.id = started.planId();
       this.businessKey = started.businessKey();
       this.instanceId = started.processInstanceId();

@@ -227,6 +227,24 @@ public class EventInbox {
     return find(id);
   }
 
+  /**
+   * One event's stored outcome, for the account that may have sent it (an integration account's
+   * sources and types, {@code muutos.events.senders}) or an administrator; to anyone else it does
+   * not exist (404), as another system's events are not theirs to read.
+   */
+  public InboundEventView find(String id, Account reader) {
+    InboundEventView view = find(id);
+    if (reader.admin()) {
+      return view;
+    }
+    EventSettings.Sender allowed = settings.senders().get(reader.id());
+    if (allowed == null || !allowed.may(view.source(), view.type())) {
+      throw new DomainException(
+          Kind.NOT_FOUND, "event-not-found", "There is no inbound event with the id " + id + ".");
+    }
+    return view;
+  }
+
   /** One event's stored outcome. */
   public InboundEventView find(String id) {
     return repository

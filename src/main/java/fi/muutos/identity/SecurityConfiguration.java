@@ -105,6 +105,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(paths.matcher("/actuator/**"))
                     .hasRole(ADMIN_GROUP)
+                    // Camunda's Optimize export reads every history row (variable updates too);
+                    // its service is not one of the engine's guarded services: administrators'
+                    .requestMatchers(paths.matcher("/engine-rest/optimize/**"))
+                    .hasRole(ADMIN_GROUP)
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(
@@ -181,6 +185,18 @@ class SecurityConfiguration {
             new LoginThrottle(
                 new LoginThrottle.Settings(maxFailures, window, block), objectMapper, clock));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Cockpit's and Admin's plugin APIs answer only sessions that may open them. */
+  @Bean
+  FilterRegistrationBean<WebappApiAccess> webappApiAccess(
+      ObjectMapper objectMapper,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    var registration = new FilterRegistrationBean<>(new WebappApiAccess(webappPath, objectMapper));
+    registration.addUrlPatterns(webappPath + "/api/*");
+    // after Camunda's own authentication filter, which puts the session's sign-in in place
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     return registration;
   }
 

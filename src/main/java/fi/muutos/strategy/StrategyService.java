@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -319,6 +320,42 @@ public class StrategyService {
     String objective =
         row.objectiveId() == null ? null : repository.objectiveCode(row.objectiveId());
     return view(row, objective, log.isEmpty() ? null : log.get(0), log);
+  }
+
+  /**
+   * The measures a person names when starting a case: each must be a measure, owned by one of the
+   * person's groups (an administrator may name any). A case moves the measures it was started for,
+   * so naming another group's measure would let the case write into that group's log.
+   *
+   * @throws DomainException INVALID for a code that is no measure, FORBIDDEN for another group's
+   */
+  @Transactional(readOnly = true)
+  public void checkStartedFor(Collection<String> codes, Collection<String> starterGroups) {
+    if (codes == null) {
+      return;
+    }
+    for (String code : codes) {
+      MeasureRow row =
+          repository
+              .measure(code)
+              .orElseThrow(
+                  () ->
+                      new DomainException(
+                          Kind.INVALID,
+                          "unknown-measure",
+                          "Toimenpidettä " + code + " ei ole (there is no measure " + code + ")."));
+      if (!starterGroups.contains(ADMIN_GROUP) && !starterGroups.contains(row.ownerGroup())) {
+        throw new DomainException(
+            Kind.FORBIDDEN,
+            "not-owner",
+            "Toimenpide "
+                + code
+                + " kuuluu ryhmälle "
+                + row.ownerGroup()
+                + ": käsittely voi edistää vain aloittajan ryhmän toimenpiteitä (a case moves only"
+                + " measures of its starter's group; nothing was started).");
+      }
+    }
   }
 
   /**

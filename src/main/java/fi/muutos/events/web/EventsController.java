@@ -98,9 +98,10 @@ class EventsController {
 
   @GetMapping("/{id}")
   @PreAuthorize(WRITERS)
-  @Operation(summary = "One inbound event's status")
-  InboundEventView event(@PathVariable String id) {
-    return inbox.find(id);
+  @Operation(summary = "One inbound event's status (an account reads the events it may send)")
+  InboundEventView event(@PathVariable String id, Authentication authentication) {
+    SignedInUser user = SignedInUser.of(authentication);
+    return inbox.find(id, new EventInbox.Account(user.id(), user.groups().contains(Groups.ADMIN)));
   }
 
   @GetMapping

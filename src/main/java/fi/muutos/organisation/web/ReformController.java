@@ -1,11 +1,13 @@
 package fi.muutos.organisation.web;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import fi.muutos.identity.SignedInUser;
 import fi.muutos.organisation.OrganisationReformProcedure;
 import fi.muutos.organisation.OrganisationReformProcedure.StartReform;
 import fi.muutos.organisation.OrganisationReformProcedure.Started;
 import fi.muutos.organisation.ReformView;
 import fi.muutos.organisation.Reforms;
+import fi.muutos.strategy.StrategyService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,9 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ReformController {
 
   private final OrganisationReformProcedure procedure;
+  private final StrategyService strategy;
   private final Reforms reforms;
 
-  ReformController(OrganisationReformProcedure procedure, Reforms reforms) {
+  ReformController(
+      OrganisationReformProcedure procedure, Reforms reforms, StrategyService strategy) {
+    this.strategy = strategy;
     this.procedure = procedure;
     this.reforms = reforms;
   }
@@ -49,7 +55,9 @@ class ReformController {
       summary =
           "Start a reform: committees, divisions, a proposed effective date (the council's"
               + " decision sets it), an interim term (201)")
-  ResponseEntity<Started> start(@Valid @RequestBody StartReformRequest body) {
+  ResponseEntity<Started> start(
+      @Valid @RequestBody StartReformRequest body, Authentication authentication) {
+    strategy.checkStartedFor(body.measures(), SignedInUser.of(authentication).groups());
     Started started =
         procedure.start(
             new StartReform(

@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
  * Refusals that reach the engine REST API as something other than the engine's own exceptions: a
  * rule of Muutos (a task's values, a business key) thrown by a listener or delegate, a value of the
  * wrong type ({@link ClassCastException} in a listener), a Java-serialized value, a condition no
- * process waits for. Each is a 4xx whose message is the rule's own text (Tasklist shows it), never
- * a 500.
+ * process waits for, an error or escalation that nothing in the model catches. Each is a 4xx whose
+ * message is the rule's own text (Tasklist shows it), never a 500.
  */
 @Provider
 @Priority(1000)
@@ -52,7 +52,10 @@ public class EngineRestRefusals implements ExceptionMapper<RuntimeException> {
       if (message.contains("application/x-java-serialized-object")
           || message.contains("Java serialization format is prohibited")
           || message.contains("Cannot deserialize object in variable")
-          || message.contains("No subscriptions were found during evaluation of the conditional")) {
+          || message.contains("No subscriptions were found during evaluation of the conditional")
+          // an error or escalation that nothing in the model catches (an administrator's try)
+          || message.contains("but no error handler was defined")
+          || message.contains("but no escalation handler was defined")) {
         return Status.BAD_REQUEST;
       }
     }

@@ -16,10 +16,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Path tricks on the APIs ({@code //engine-rest/...}, {@code /engine-rest;x/...}, encoded dots,
- * slashes, hyphens or semicolons) are answered 400 before anything else sees them: no API path
- * needs them, and some of them would otherwise reach the engine REST servlet past the checks that
- * match its path, or end in a 500 with a stack trace in the log.
+ * Path tricks on the APIs ({@code //engine-rest/...}, {@code /camunda/%61pi/...}, {@code
+ * /engine-rest;x/...}, encoded dots, slashes, hyphens or semicolons) are answered 400 before
+ * anything else sees them: no API path needs them, and some of them would otherwise reach the
+ * engine REST servlet past the checks that match its path, or end in a 500 with a stack trace in
+ * the log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,8 +41,17 @@ class PathGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     String uri = request.getRequestURI().substring(request.getContextPath().length());
     String collapsed = uri.replaceAll("/{2,}", "/").toLowerCase(Locale.ROOT);
-    boolean api = collapsed.startsWith("/engine-rest") || collapsed.startsWith("/api");
-    if (api && TRICKS.stream().anyMatch(trick -> uri.toLowerCase(Locale.ROOT).contains(trick))) {
+    // the webapps' own APIs too: an encoded character in "/camunda/api" (/camunda/%61pi/...) made
+    // a 500 with a stack trace in the log for every anonymous request
+    boolean api =
+        collapsed.startsWith("/engine-rest")
+            || collapsed.startsWith("/api")
+            || collapsed.startsWith("/camunda/")
+                && !collapsed.startsWith("/camunda/app/")
+                && !collapsed.startsWith("/camunda/assets/")
+                && !collapsed.startsWith("/camunda/lib/");
+    if (api && TRICKS.stream().anyMatch(trick -> uri.toLowerCase(Locale.ROOT).contains(trick))
+        || encodedPrefix(uri)) {
       Problems.write(
           response,
           objectMapper,
@@ -52,5 +62,20 @@ class PathGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * An encoded character in the first two segments of a path ({@code /camunda/%61pi/...}, {@code
+   * /%65ngine-rest/...}): no path of Muutos or of the webapps has one there, and the servlet
+   * container would route the decoded path past the checks that match the plain one.
+   */
+  private static boolean encodedPrefix(String uri) {
+    String[] segments = uri.split("/", 4);
+    for (int i = 1; i < Math.min(segments.length, 3); i++) {
+      if (segments[i].contains("%")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,5 +1,7 @@
 package fi.muutos.transfer.web;
 
+import fi.muutos.identity.SignedInUser;
+import fi.muutos.strategy.StrategyService;
 import fi.muutos.transfer.Arrangement;
 import fi.muutos.transfer.ServiceKind;
 import fi.muutos.transfer.ServiceTransferProcedure;
@@ -20,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,9 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TransferController {
 
   private final ServiceTransferProcedure procedure;
+  private final StrategyService strategy;
   private final Transfers transfers;
 
-  TransferController(ServiceTransferProcedure procedure, Transfers transfers) {
+  TransferController(
+      ServiceTransferProcedure procedure, Transfers transfers, StrategyService strategy) {
+    this.strategy = strategy;
     this.procedure = procedure;
     this.transfers = transfers;
   }
@@ -44,7 +50,9 @@ class TransferController {
   @PostMapping
   @PreAuthorize("@api.may(authentication, 'transfers.start')")
   @Operation(summary = "Start a transfer (201 with transfer id, business key, process instance)")
-  ResponseEntity<Started> start(@Valid @RequestBody StartTransferRequest body) {
+  ResponseEntity<Started> start(
+      @Valid @RequestBody StartTransferRequest body, Authentication authentication) {
+    strategy.checkStartedFor(body.measures(), SignedInUser.of(authentication).groups());
     Started started =
         procedure.start(
             new StartTransfer(

@@ -1,6 +1,8 @@
 package fi.muutos.zoning.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.muutos.identity.SignedInUser;
+import fi.muutos.strategy.StrategyService;
 import fi.muutos.zoning.PlanArea;
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.ZoningLeadTimes;
@@ -23,6 +25,7 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,10 +45,16 @@ class ZoningController {
   private static final String READERS = "@api.may(authentication, 'zoning.read')";
 
   private final ZoningPlanProcedure procedure;
+  private final StrategyService strategy;
   private final ZoningPlans plans;
   private final ZoningLeadTimes leadTimes;
 
-  ZoningController(ZoningPlanProcedure procedure, ZoningPlans plans, ZoningLeadTimes leadTimes) {
+  ZoningController(
+      ZoningPlanProcedure procedure,
+      ZoningPlans plans,
+      ZoningLeadTimes leadTimes,
+      StrategyService strategy) {
+    this.strategy = strategy;
     this.procedure = procedure;
     this.plans = plans;
     this.leadTimes = leadTimes;
@@ -57,7 +66,9 @@ class ZoningController {
       summary =
           "Start a plan's procedure (201 with plan id, business key, process "
               + "instance id; 409 when the business key is taken)")
-  ResponseEntity<Started> start(@Valid @RequestBody StartPlanRequest body) {
+  ResponseEntity<Started> start(
+      @Valid @RequestBody StartPlanRequest body, Authentication authentication) {
+    strategy.checkStartedFor(body.measures(), SignedInUser.of(authentication).groups());
     PlanArea area = plans.area(body.area()); // a 400 before anything starts
     Started started =
         procedure.start(

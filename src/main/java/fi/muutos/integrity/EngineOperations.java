@@ -537,7 +537,6 @@ final class EngineOperations {
     put(
         m,
         SESSION,
-        "checkPassword",
         "checkPasswordAgainstPolicy",
         "getPasswordPolicy",
         "isReadOnly",
@@ -559,6 +558,8 @@ final class EngineOperations {
     put(
         m,
         OWN_PROFILE,
+        // another account's password is not a person's to try (POST /identity/verify)
+        "checkPassword",
         "saveUser",
         "setUserInfo",
         "deleteUserInfo",

@@ -20,8 +20,8 @@ enum Grant {
       MANAGEMENT,
       INTEGRATION),
   SESSION(
-      "who calls: set and cleared by the REST filter and the webapps for each request; a sign-in"
-          + " checks a password (no REST path sets another caller)",
+      "who calls: set and cleared by the REST filter and the webapps for each request (no REST"
+          + " path sets another caller); the password policy",
       CIVIL_SERVANT,
       MANAGEMENT,
       INTEGRATION),
@@ -31,7 +31,8 @@ enum Grant {
       MANAGEMENT,
       INTEGRATION),
   OWN_PROFILE(
-      "one's own account only (name, e-mail, password, settings); never an integration account's",
+      "one's own account only (name, e-mail, password, settings; checking a password); never an"
+          + " integration account's",
       CIVIL_SERVANT,
       MANAGEMENT),
   START(

@@ -77,6 +77,8 @@ class IntegrityDrillTest {
   @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired java.time.Clock clock;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private HttpTestClient client;
@@ -197,11 +199,131 @@ class IntegrityDrillTest {
                 "/task/" + taskA + "/delegate",
                 "{\"userId\":\"hallintojohtaja\"}"),
             new Attack(
-                "claim another group's task",
+                "claim for another group's member",
                 "POST",
                 "/task/" + taskA + "/claim",
-                "{\"userId\":\"kirjaaja\"}",
-                List.of("kaavoittaja")),
+                "{\"userId\":\"kirjaaja\"}"),
+            new Attack(
+                "claim for an integration account",
+                "POST",
+                "/task/" + taskA + "/claim",
+                "{\"userId\":\"asianhallinta\"}"),
+            new Attack("unclaim", "POST", "/task/" + taskA + "/unclaim", null),
+            new Attack(
+                "end the step with an error",
+                "POST",
+                "/task/" + taskA + "/bpmnError",
+                "{\"errorCode\":\"x\",\"variables\":{\"displayDays\":{\"value\":1,"
+                    + "\"type\":\"Integer\"},\"approvingBody\":{\"value\":\"DELEGATED\"}}}"),
+            new Attack(
+                "end the step with an escalation",
+                "POST",
+                "/task/" + taskA + "/bpmnEscalation",
+                "{\"escalationCode\":\"x\",\"variables\":{\"displayDays\":{\"value\":1,"
+                    + "\"type\":\"Integer\"}}}"),
+            new Attack(
+                "change the task's name and due date",
+                "PUT",
+                "/task/" + taskA,
+                "{\"name\":\"Ohitettu\",\"due\":\"2020-01-01T00:00:00.000+0000\"}"),
+            new Attack(
+                "add a candidate group",
+                "POST",
+                "/task/" + taskA + "/identity-links",
+                "{\"groupId\":\"talous\",\"type\":\"candidate\"}"),
+            new Attack("a task of one's own", "POST", "/task/create", "{\"name\":\"Oma\"}"),
+            new Attack(
+                "a Java object as a form value",
+                "POST",
+                "/task/" + taskA + "/submit-form",
+                "{\"variables\":{"
+                    + formValues
+                    + ",\"proposalSummary\":{\"value\":\"{}\",\"type\":\"Object\","
+                    + "\"valueInfo\":{\"objectTypeName\":\"java.io.FileOutputStream\","
+                    + "\"serializationDataFormat\":\"application/json\"}}}}"),
+            new Attack(
+                "a number as a text field",
+                "POST",
+                "/task/" + taskA + "/submit-form",
+                "{\"variables\":{"
+                    + formValues
+                    + ",\"proposalSummary\":{\"value\":5,\"type\":\"Integer\"}}}"),
+            new Attack(
+                "start the Ryhti correction (only the delivery starts it)",
+                "POST",
+                "/process-definition/key/ryhtiCorrection/start",
+                "{\"businessKey\":\"" + a.businessKey() + "\"}"),
+            new Attack(
+                "start a reform through the engine",
+                "POST",
+                "/process-definition/key/organisationReform/start",
+                "{}",
+                List.of("hallintojohtaja")),
+            new Attack(
+                "start a transfer through the engine",
+                "POST",
+                "/process-definition/key/serviceTransfer/start",
+                "{}",
+                List.of("hallintojohtaja")),
+            new Attack(
+                "start an evaluation through the engine",
+                "POST",
+                "/process-definition/key/strategyEvaluation/start",
+                "{}",
+                List.of("hallintojohtaja")),
+            new Attack(
+                "a planning review under a plan's key",
+                "POST",
+                "/process-definition/key/planningReview/start",
+                "{\"businessKey\":\"" + a.businessKey() + "\"}"),
+            new Attack(
+                "evaluate the variant table",
+                "POST",
+                "/decision-definition/key/zoningPlanVariant/evaluate",
+                "{\"variables\":{}}"),
+            new Attack(
+                "a filter of one's own",
+                "POST",
+                "/filter/create",
+                "{\"resourceType\":\"Task\",\"name\":\"Kaikki\",\"query\":{}}"),
+            new Attack(
+                "an authorization",
+                "POST",
+                "/authorization/create",
+                "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"kaavoittaja\","
+                    + "\"resourceType\":0,\"resourceId\":\"*\"}"),
+            new Attack(
+                "join the administrators", "PUT", "/group/camunda-admin/members/kaavoittaja", null),
+            new Attack(
+                "read the Optimize export of variable updates",
+                "GET",
+                "/optimize/variable-update?maxResults=10",
+                null),
+            new Attack(
+                "raise an incident",
+                "POST",
+                "/execution/" + waitingB + "/create-incident",
+                "{\"incidentType\":\"failedJob\",\"message\":\"x\"}"),
+            new Attack(
+                "suspend the process definition",
+                "PUT",
+                "/process-definition/" + definition + "/suspended",
+                "{\"suspended\":true,\"includeProcessInstances\":true}"),
+            new Attack(
+                "shorten the record's life",
+                "POST",
+                "/history/process-instance/set-removal-time",
+                "{\"absoluteRemovalTime\":\"2020-01-01T00:00:00.000+0000\","
+                    + "\"historicProcessInstanceIds\":[\""
+                    + a.processInstanceId()
+                    + "\"]}"),
+            new Attack(
+                "try a colleague's password",
+                "POST",
+                "/identity/verify",
+                "{\"username\":\"admin\",\"password\":\"arvaus\"}"),
+            new Attack(
+                "JSON nested 2,000 deep", "POST", "/message", "[".repeat(2000) + "]".repeat(2000)),
             new Attack(
                 "comment another group's task",
                 "POST",
@@ -898,6 +1020,480 @@ class IntegrityDrillTest {
         .isTrue();
   }
 
+  // --- the allowlist (issue 31): the review's attacks that got through -------------------------
+
+  /**
+   * S5, T04, T05: a task is handed only to its group's members (by the group's lead), never to an
+   * integration account, administrators included; a person who left the group no longer works on a
+   * task they claimed; claiming gives the person no right of their own on the task.
+   */
+  @Test
+  void aTaskIsWorkedOnOnlyByItsGroupsCurrentMembers() {
+    Started plan = startAt(PREPARE_PROPOSAL);
+    String task = driver.task(plan.processInstanceId(), PREPARE_PROPOSAL).getId();
+    String member = "jasen" + UUID.randomUUID().toString().substring(0, 8);
+    newUser(member, "demo", "kaavoitus");
+    String before = snapshot(plan);
+    for (String[] attempt :
+        List.of(
+            new String[] {"kaavoittaja", "asianhallinta"},
+            new String[] {"kaavoittaja", "kirjaaja"},
+            new String[] {"admin", "asianhallinta"},
+            new String[] {member, "kaavoittaja"},
+            new String[] {"asianhallinta", "asianhallinta"})) {
+      HttpResponse<String> claim =
+          engineRest(
+              attempt[0],
+              new Attack(
+                  "claim",
+                  "POST",
+                  "/task/" + task + "/claim",
+                  "{\"userId\":\"" + attempt[1] + "\"}"));
+      assertThat(claim.statusCode())
+          .as(attempt[0] + " claims for " + attempt[1] + ": " + claim.body())
+          .isEqualTo(403);
+    }
+    assertThat(snapshot(plan)).isEqualTo(before);
+
+    // the group's lead hands the task to a member; the member claims nothing of their own
+    assertThat(
+            engineRest(
+                    "kaavoittaja",
+                    new Attack(
+                        "claim",
+                        "POST",
+                        "/task/" + task + "/claim",
+                        "{\"userId\":\"" + member + "\"}"))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from act_ru_authorization where resource_id_ = ? and "
+                    + "user_id_ is not null",
+                Integer.class,
+                task))
+        .as("no right of the person's own on a group's task")
+        .isZero();
+    // the member leaves the group: the claimed task is no longer theirs to work on
+    identityService.deleteMembership(member, "kaavoitus");
+    String claimed = snapshot(plan);
+    String valid = ZoningSteps.json(ZoningSteps.proposal("2026-03-04", ""));
+    for (Attack attack :
+        List.of(
+            new Attack(
+                "complete",
+                "POST",
+                "/task/" + task + "/submit-form",
+                "{\"variables\":{" + valid + "}}"),
+            new Attack("error", "POST", "/task/" + task + "/bpmnError", "{\"errorCode\":\"x\"}"),
+            new Attack(
+                "comment",
+                "POST",
+                "/task/" + task + "/comment/create",
+                "{\"message\":\"valmis\"}"))) {
+      HttpResponse<String> response = engineRest(member, attack);
+      assertThat(response.statusCode())
+          .as(attack.name() + " by a former member: " + response.body())
+          .isBetween(400, 404);
+    }
+    assertThat(snapshot(plan)).isEqualTo(claimed);
+    identityService.deleteUser(member);
+  }
+
+  /**
+   * S3, S4: attachments and comments belong to the step's record: added only by those who work on
+   * the open task, changed or deleted only by their author, never on a finished step; each leaves a
+   * row in the operation log.
+   */
+  @Test
+  void attachmentsAndCommentsAreWrittenOnlyByTheStepsWorkers() throws Exception {
+    Started plan = startAt(ANNOUNCE_INITIATION);
+    String task = driver.task(plan.processInstanceId(), ANNOUNCE_INITIATION).getId();
+    String colleague = "kollega" + UUID.randomUUID().toString().substring(0, 8);
+    newUser(colleague, "demo", "kaavoitus");
+    HttpResponse<String> oas = attach("kaavoittaja", "demo", task, "OAS.pdf");
+    assertThat(oas.statusCode()).as(oas.body()).isEqualTo(200);
+    String attachment = json.readTree(oas.body()).path("id").asText();
+    HttpResponse<String> comment =
+        engineRest(
+            "kaavoittaja",
+            new Attack(
+                "comment",
+                "POST",
+                "/task/" + task + "/comment/create",
+                "{\"message\":\"OAS liitteenä\"}"));
+    assertThat(comment.statusCode()).as(comment.body()).isEqualTo(200);
+    String commentId = json.readTree(comment.body()).path("id").asText();
+    assertThat(operations(plan, "AddAttachment", "CreateComment")).containsOnly("kaavoittaja");
+
+    String before = snapshot(plan) + attachments(plan);
+    for (String user :
+        List.of("kaupunginjohtaja", "kirjaaja", "talousjohtaja", "hallintojohtaja")) {
+      assertThat(attach(user, "demo", task, "vaarennos.pdf").statusCode())
+          .as("an attachment by " + user)
+          .isEqualTo(403);
+      assertThat(
+              engineRest(
+                      user,
+                      new Attack(
+                          "delete", "DELETE", "/task/" + task + "/attachment/" + attachment, null))
+                  .statusCode())
+          .as(user + " deletes the planner's attachment")
+          .isBetween(403, 404);
+    }
+    // a colleague in the same group works on the step, but not on the planner's own writing
+    // (the REST API answers any refused deletion of an attachment with its own 404)
+    assertThat(
+            engineRest(
+                    colleague,
+                    new Attack(
+                        "delete", "DELETE", "/task/" + task + "/attachment/" + attachment, null))
+                .statusCode())
+        .isBetween(403, 404);
+    assertThat(
+            engineRest(
+                    colleague,
+                    new Attack(
+                        "edit",
+                        "PUT",
+                        "/task/" + task + "/comment",
+                        "{\"id\":\"" + commentId + "\",\"message\":\"muutettu\"}"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(snapshot(plan) + attachments(plan)).isEqualTo(before);
+
+    work(
+        plan,
+        ANNOUNCE_INITIATION,
+        "kaavoittaja",
+        ZoningSteps.json(ZoningSteps.announce("2026-01-05")));
+    String finished = snapshot(plan) + attachments(plan);
+    for (String user : List.of("kaavoittaja", "kaupunginjohtaja", "kirjaaja", "talousjohtaja")) {
+      assertThat(
+              engineRest(
+                      user,
+                      new Attack(
+                          "comment",
+                          "POST",
+                          "/task/" + task + "/comment/create",
+                          "{\"message\":\"jälkikäteen\"}"))
+                  .statusCode())
+          .as(user + " comments a finished step")
+          .isBetween(403, 404);
+      assertThat(attach(user, "demo", task, "jalkikateen.pdf").statusCode()).isBetween(403, 404);
+    }
+    assertThat(
+            engineRest(
+                    "kaavoittaja",
+                    new Attack(
+                        "delete", "DELETE", "/task/" + task + "/attachment/" + attachment, null))
+                .statusCode())
+        .as("even its author does not delete an attachment of a finished step")
+        .isBetween(403, 404);
+    assertThat(snapshot(plan) + attachments(plan)).isEqualTo(finished);
+    identityService.deleteUser(colleague);
+  }
+
+  /** The author removes their own attachment from the open step; the log keeps that too. */
+  @Test
+  void theAuthorRemovesTheirOwnAttachmentWhileTheStepIsOpen() throws Exception {
+    Started plan = startAt(ANNOUNCE_INITIATION);
+    String task = driver.task(plan.processInstanceId(), ANNOUNCE_INITIATION).getId();
+    HttpResponse<String> added = attach("kaavoittaja", "demo", task, "luonnos.pdf");
+    String attachment = json.readTree(added.body()).path("id").asText();
+    assertThat(
+            engineRest(
+                    "kaavoittaja",
+                    new Attack(
+                        "delete", "DELETE", "/task/" + task + "/attachment/" + attachment, null))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(operations(plan, "DeleteAttachment")).containsOnly("kaavoittaja");
+  }
+
+  /**
+   * S1 (an administrator's repair): a step ended by an error leaves a row with its user in the
+   * operation log; without a catching event the administrator's error is a 400 that changes nothing
+   * (Camunda's enableExceptionsAfterUnhandledBpmnError), never a silently ended case.
+   */
+  @Test
+  void anAdministratorsRepairIsLoggedAndAnUncaughtErrorChangesNothing() {
+    String repair =
+        runtimeService
+            .startProcessInstanceByKey("repairCheck", "KORJAUS-" + UUID.randomUUID())
+            .getId();
+    String task = driver.task(repair, "userTask_repair").getId();
+    assertThat(
+            engineRest(
+                    "kaavoittaja",
+                    new Attack(
+                        "error",
+                        "POST",
+                        "/task/" + task + "/bpmnError",
+                        "{\"errorCode\":\"KORJAUS\"}"))
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> fixed =
+        engineRest(
+            "admin",
+            new Attack(
+                "error", "POST", "/task/" + task + "/bpmnError", "{\"errorCode\":\"KORJAUS\"}"));
+    assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(204);
+    assertThat(driver.ended(repair, "endEvent_repaired")).isTrue();
+    assertThat(
+            jdbc.queryForList(
+                "select user_id_ from act_hi_op_log where proc_inst_id_ = ? and operation_type_ = ?",
+                String.class,
+                repair,
+                "HandleBpmnError"))
+        .containsExactly("admin");
+
+    Started plan = startAt(PREPARE_PROPOSAL);
+    String planTask = driver.task(plan.processInstanceId(), PREPARE_PROPOSAL).getId();
+    String before = snapshot(plan);
+    for (Attack attack :
+        List.of(
+            new Attack(
+                "error",
+                "POST",
+                "/task/" + planTask + "/bpmnError",
+                "{\"errorCode\":\"x\",\"variables\":{\"displayDays\":{\"value\":1,\"type\":"
+                    + "\"Integer\"}}}"),
+            new Attack(
+                "escalation",
+                "POST",
+                "/task/" + planTask + "/bpmnEscalation",
+                "{\"escalationCode\":\"x\"}"))) {
+      HttpResponse<String> response = engineRest("admin", attack);
+      assertThat(response.statusCode()).as(attack.name() + ": " + response.body()).isEqualTo(400);
+    }
+    assertThat(snapshot(plan)).isEqualTo(before);
+  }
+
+  /**
+   * S6, S11: a case starts on every path only for the groups the API lets start it; business keys
+   * cannot be taken ahead of the counter, and the planning review has keys of its own.
+   */
+  @Test
+  void startsFollowTheApisRightsAndKeysTheirCounter() throws Exception {
+    String cases = cases();
+    for (String[] start :
+        List.of(
+            // (henkilostopaallikko's account may be slowed by the wrong-password test)
+            new String[] {"talousjohtaja", "organisationReform"},
+            new String[] {"kirjaaja", "organisationReform"},
+            new String[] {"talousjohtaja", "serviceTransfer"},
+            new String[] {"kirjaaja", "strategyEvaluation"},
+            new String[] {"kirjaaja", "zoningPlan"},
+            new String[] {"kaavoittaja", "ryhtiCorrection"})) {
+      HttpResponse<String> response =
+          engineRest(
+              start[0],
+              new Attack("start", "POST", "/process-definition/key/" + start[1] + "/start", "{}"));
+      assertThat(response.statusCode())
+          .as(start[0] + " starts " + start[1] + ": " + response.body())
+          .isBetween(403, 404);
+    }
+    assertThat(cases()).isEqualTo(cases);
+
+    int year = java.time.LocalDate.now(clock).getYear();
+    String ahead = "KAAVA-" + year + "-" + "9".repeat(6);
+    HttpResponse<String> reserved =
+        client.postJson(
+            "/api/zoning/plans",
+            "kaavoittaja",
+            "demo",
+            "{\"name\":\"Varaus\",\"type\":\"DETAILED_PLAN\",\"businessKey\":\"" + ahead + "\"}");
+    assertThat(reserved.statusCode()).as(reserved.body()).isEqualTo(400);
+    assertThat(reserved.body()).contains("key-ahead-of-counter");
+    assertThat(cases()).isEqualTo(cases);
+
+    HttpResponse<String> review =
+        engineRest(
+            "kaavoittaja",
+            new Attack("review", "POST", "/process-definition/key/planningReview/start", "{}"));
+    assertThat(review.statusCode()).as(review.body()).isEqualTo(200);
+    assertThat(json.readTree(review.body()).path("businessKey").asText()).startsWith("KATSAUS-");
+  }
+
+  /** S8: a record number belongs to one case; a second case with it is a 409 naming the first. */
+  @Test
+  void aRecordNumberBelongsToOneCase() throws Exception {
+    String number = "HEI/" + UUID.randomUUID().toString().substring(0, 6) + "/10.02.03/2026";
+    HttpResponse<String> first =
+        client.postJson(
+            "/api/zoning/plans",
+            "kaavoittaja",
+            "demo",
+            "{\"name\":\"Ensimmäinen\",\"type\":\"DETAILED_PLAN\",\"recordNumber\":\""
+                + number
+                + "\"}");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String firstKey = json.readTree(first.body()).path("businessKey").asText();
+    String cases = cases();
+    HttpResponse<String> second =
+        client.postJson(
+            "/api/zoning/plans",
+            "kaavoittaja",
+            "demo",
+            "{\"name\":\"Toinen\",\"type\":\"DETAILED_PLAN\",\"recordNumber\":\"" + number + "\"}");
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+    assertThat(second.body()).contains(firstKey, "duplicate-record-number");
+    assertThat(cases()).isEqualTo(cases);
+  }
+
+  /** S10: a case moves only measures of its starter's group. */
+  @Test
+  void aCaseMovesOnlyItsStartersMeasures() {
+    String cases = cases();
+    HttpResponse<String> other =
+        client.postJson(
+            "/api/zoning/plans",
+            "kaavoittaja",
+            "demo",
+            "{\"name\":\"Vieras\",\"type\":\"DETAILED_PLAN\",\"measures\":[\"M-LADEC\"]}");
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+    assertThat(other.body()).contains("M-LADEC", "hallinto");
+    HttpResponse<String> unknown =
+        client.postJson(
+            "/api/zoning/plans",
+            "kaavoittaja",
+            "demo",
+            "{\"name\":\"Tuntematon\",\"type\":\"DETAILED_PLAN\",\"measures\":[\"M-EI-OLE\"]}");
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+    assertThat(cases()).isEqualTo(cases);
+  }
+
+  /** S12, S14a: the webapps' plugin APIs answer their own webapp's sessions, and 4xx to tricks. */
+  @Test
+  void cockpitsApiAnswersOnlyCockpitSessionsAndTricksAreFourHundreds() {
+    HttpTestClient tasklist = new HttpTestClient(port);
+    assertThat(tasklist.webappLogin("tasklist", "kaavoittaja", "demo").statusCode()).isEqualTo(200);
+    String plugin = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics";
+    HttpResponse<String> refused = tasklist.get(plugin);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    HttpTestClient cockpit = new HttpTestClient(port);
+    assertThat(cockpit.webappLogin("cockpit", "kaupunginjohtaja", "demo").statusCode())
+        .isEqualTo(200);
+    assertThat(cockpit.get(plugin).statusCode()).isEqualTo(200);
+
+    for (String path :
+        List.of(
+            "/camunda/%61pi/admin/auth/user/default/login/tasklist",
+            "/camunda/%61pi/engine/engine/default/task", "/%65ngine-rest/engine")) {
+      HttpResponse<String> response = client.get(path);
+      assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(400);
+    }
+  }
+
+  /** S14b, S14c: an integration account reads only its own events and cannot change its name. */
+  @Test
+  void anIntegrationAccountReadsItsOwnEventsAndKeepsItsName() throws Exception {
+    String id = UUID.randomUUID().toString();
+    HttpResponse<String> sent =
+        client.post(
+            "/api/events",
+            "kokousjarjestelma",
+            "demo",
+            "application/cloudevents+json",
+            "{\"specversion\":\"1.0\",\"id\":\""
+                + id
+                + "\",\"source\":\"/dynasty/heinola\",\"type\":\"fi.muutos.decision.made\","
+                + "\"subject\":\"KAAVA-EI-OLE\",\"datacontenttype\":\"application/json\","
+                + "\"data\":{\"body\":\"Kaupunginvaltuusto\",\"date\":\"2026-04-20\","
+                + "\"outcome\":\"APPROVED\"}}");
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+    String inboxId = json.readTree(sent.body()).path("id").asText();
+    assertThat(client.get("/api/events/" + inboxId, "kokousjarjestelma", "demo").statusCode())
+        .isEqualTo(200);
+    assertThat(client.get("/api/events/" + inboxId, "asianhallinta", "demo").statusCode())
+        .isEqualTo(404);
+    assertThat(client.get("/api/events/" + inboxId, "admin", "demo").statusCode()).isEqualTo(200);
+
+    User before = identityService.createUserQuery().userId("asianhallinta").singleResult();
+    HttpResponse<String> renamed =
+        engineRest(
+            "asianhallinta",
+            new Attack(
+                "profile",
+                "PUT",
+                "/user/asianhallinta/profile",
+                "{\"id\":\"asianhallinta\",\"firstName\":\"Kokousjärjestelmä\",\"lastName\":"
+                    + "\"(integraatio)\",\"email\":\"x@example.org\"}"));
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(403);
+    User after = identityService.createUserQuery().userId("asianhallinta").singleResult();
+    assertThat(after.getFirstName()).isEqualTo(before.getFirstName());
+    assertThat(after.getEmail()).isEqualTo(before.getEmail());
+  }
+
+  /**
+   * S13: forwarded headers are believed from the configured proxy only, not any private address.
+   */
+  @Test
+  void forwardedAddressesAreBelievedOnlyFromTheConfiguredProxy() {
+    var server =
+        (org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
+            ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext)
+                    context)
+                .getWebServer();
+    var valve =
+        java.util.Arrays.stream(server.getTomcat().getEngine().getPipeline().getValves())
+            .filter(v -> v instanceof org.apache.catalina.valves.RemoteIpValve)
+            .map(v -> (org.apache.catalina.valves.RemoteIpValve) v)
+            .findFirst()
+            .orElseThrow();
+    java.util.regex.Pattern proxies = java.util.regex.Pattern.compile(valve.getInternalProxies());
+    assertThat(proxies.matcher("127.0.0.1").matches()).isTrue();
+    for (String other : List.of("10.0.0.5", "172.17.0.2", "192.168.1.20", "169.254.1.1")) {
+      assertThat(proxies.matcher(other).matches()).as(other).isFalse();
+    }
+  }
+
+  /** A multipart attachment as Tasklist sends it. */
+  private HttpResponse<String> attach(String user, String password, String task, String name) {
+    String boundary = "rajaus" + UUID.randomUUID().toString().replace("-", "");
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\n"
+            + name
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"attachment-type\"\r\n\r\n"
+            + "application/pdf\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\""
+            + name
+            + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 koe\r\n--"
+            + boundary
+            + "--\r\n";
+    return send(
+        HttpRequest.newBuilder(uri("/engine-rest/task/" + task + "/attachment/create"))
+            .header("Authorization", basicOf(user, password))
+            .header("X-Requested-By", "drill")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private String attachments(Started plan) {
+    return rows(
+        "select id_, name_ from act_hi_attachment where proc_inst_id_ = ? order by id_",
+        plan.processInstanceId());
+  }
+
+  /** Who made the operations of these types on the plan, in the operation log. */
+  private List<String> operations(Started plan, String... types) {
+    return jdbc.queryForList(
+        "select user_id_ from act_hi_op_log where proc_inst_id_ = ? and operation_type_ in ("
+            + String.join(",", java.util.Collections.nCopies(types.length, "?"))
+            + ")",
+        String.class,
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(plan.processInstanceId()),
+                java.util.Arrays.stream(types))
+            .toArray());
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   /** The walk registers earlier acts: their dates are before today, so each states why. */
@@ -1059,6 +1655,12 @@ class IntegrityDrillTest {
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String basicOf(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String basic(String user) {

@@ -883,6 +883,16 @@ class IntegrityDrillTest {
             engine + "/variables/displayDays",
             "{\"value\":1,\"type\":\"Integer\"}");
     assertThat(setVariable.statusCode()).as(setVariable.body()).isEqualTo(403);
+    // T01 of the December review: the step ended through Tasklist's own API
+    HttpResponse<String> error =
+        session(
+            browser,
+            token,
+            "POST",
+            engine + "/bpmnError",
+            "{\"errorCode\":\"x\",\"variables\":{\"displayDays\":{\"value\":1,"
+                + "\"type\":\"Integer\"}}}");
+    assertThat(error.statusCode()).as(error.body()).isEqualTo(403);
     HttpResponse<String> rule =
         session(
             browser,

@@ -116,7 +116,7 @@ final class ProcedureGuard {
             : args.length > 0 && args[0] instanceof String id ? id : null;
     if (!caller.userId().equals(account)) {
       throw new AuthorizationException(
-          "Vain oman käyttäjätilin tietoja voi muuttaa (" + method + ": one's own account only).");
+          "Tämän voi tehdä vain omalle käyttäjätilille (" + method + ": one's own account only).");
     }
   }
 

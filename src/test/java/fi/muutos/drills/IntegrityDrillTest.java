@@ -1323,7 +1323,13 @@ class IntegrityDrillTest {
             "kaavoittaja",
             new Attack("review", "POST", "/process-definition/key/planningReview/start", "{}"));
     assertThat(review.statusCode()).as(review.body()).isEqualTo(200);
-    assertThat(json.readTree(review.body()).path("businessKey").asText()).startsWith("KATSAUS-");
+    String reviewKey = json.readTree(review.body()).path("businessKey").asText();
+    assertThat(reviewKey).startsWith("KATSAUS-");
+    assertThat(
+            jdbc.queryForMap(
+                "select name, responsible_group from mu_case where business_key = ?", reviewKey))
+        .containsEntry("name", "Kaavoituskatsaus " + year)
+        .containsEntry("responsible_group", "kaavoitus");
   }
 
   /** S8: a record number belongs to one case; a second case with it is a 409 naming the first. */

@@ -1,5 +1,6 @@
 package fi.muutos;
 
+import fi.muutos.platform.HealthCheck;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,6 +18,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MuutosApplication {
 
   public static void main(String[] args) {
+    if (HealthCheck.requested(args)) {
+      // the container's health check (java -jar muutos.jar health-check), not the application
+      System.exit(HealthCheck.run(System.getenv(), System.err));
+    }
     SpringApplication.run(MuutosApplication.class, args);
   }
 }

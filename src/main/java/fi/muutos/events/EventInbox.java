@@ -240,7 +240,9 @@ public class EventInbox {
     EventSettings.Sender allowed = settings.senders().get(reader.id());
     if (allowed == null || !allowed.may(view.source(), view.type())) {
       throw new DomainException(
-          Kind.NOT_FOUND, "event-not-found", "There is no inbound event with the id " + id + ".");
+          Kind.NOT_FOUND,
+          "event-not-found",
+          "Saapunutta tapahtumaa " + id + " ei ole (there is no inbound event with this id).");
     }
     return view;
   }

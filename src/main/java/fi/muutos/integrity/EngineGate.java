@@ -266,10 +266,8 @@ final class EngineGate {
   static AuthorizationException refused(String operation, Grant grant) {
     return new AuthorizationException(
         (grant == null
-                ? "Muutos ei salli toimintoa " + operation + " (it is not in Muutos' table of"
-                : "Vain pääkäyttäjä voi tehdä toiminnon "
-                    + operation
-                    + " (only an administrator may; see the table of")
+                ? "Muutos ei salli toimintoa " + operation + " (not in the table of"
+                : "Vain pääkäyttäjä voi tehdä toiminnon " + operation + " (see the table of")
             + " engine operations, docs/security.md).");
   }
 
@@ -341,9 +339,9 @@ final class EngineGate {
         boolean caseInstance = name.equals("caseInstanceId") && args[0] != null;
         if (grant == null || !grant.grants(caller.kinds()) || skips || caseInstance) {
           throw new AuthorizationException(
-              "Only an administrator may start a process at another activity than its start event,"
-                  + " as part of a CMMN case, or skip its listeners or input/output mappings"
-                  + " (käsittely alkaa aina alusta; ProcessInstantiationBuilder."
+              "Käsittely alkaa aina alusta: muualta aloittaminen, kuuntelijoiden tai vientien"
+                  + " ohittaminen ja CMMN-tapaus ovat vain pääkäyttäjän (a start elsewhere than at"
+                  + " the start event is an administrator's; ProcessInstantiationBuilder."
                   + name
                   + ").");
         }

@@ -138,7 +138,8 @@ final class ProcedureGuard {
         Object caseInstance = args[2];
         if (caseInstance != null) {
           throw new AuthorizationException(
-              "Only an administrator may start a process as part of a CMMN case.");
+              "Käsittelyn aloittaminen CMMN-tapauksen osana on vain pääkäyttäjän (an"
+                  + " administrator's only).");
         }
       }
       checkStartVariables(definition, byId, variables(args));
@@ -215,8 +216,8 @@ final class ProcedureGuard {
   private void checkWritesOn(Object taskId, Caller caller) {
     if (!(taskId instanceof String id)) {
       throw new AuthorizationException(
-          "Only an administrator may write on a process instance itself; a comment or an"
-              + " attachment belongs to a task (kommentti ja liite kirjataan tehtävälle).");
+          "Kommentti ja liite kirjataan tehtävälle; käsittelyyn itseensä kirjoittaa vain"
+              + " pääkäyttäjä (on the instance itself, an administrator's only).");
     }
     execute(
         context -> {
@@ -257,7 +258,7 @@ final class ProcedureGuard {
           }
           if (attachment.getTaskId() == null) {
             throw new AuthorizationException(
-                "Only an administrator may change a process instance's attachments.");
+                "Käsittelyn omia liitteitä muuttaa vain pääkäyttäjä (an administrator's only).");
           }
           requireWorksOn(openTask(context, attachment.getTaskId()), caller);
           if (!caller.userId().equals(authors.author(attachmentId))) {

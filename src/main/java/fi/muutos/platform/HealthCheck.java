@@ -54,11 +54,11 @@ public final class HealthCheck {
               + body(response));
       return 1;
     } catch (IOException e) {
-      errors.println("Muutos does not answer at " + health + ": " + e);
+      errors.println("Muutos ei vastaa (does not answer): " + health + ": " + e);
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      errors.println("The health check was interrupted");
+      errors.println("Terveystarkistus keskeytyi (the health check was interrupted)");
       return 1;
     }
   }

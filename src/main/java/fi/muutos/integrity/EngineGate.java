@@ -229,15 +229,11 @@ final class EngineGate {
   }
 
   /** Replaces a completion's variables by transient copies when the task is secret. */
-  @SuppressWarnings("unchecked")
   private void secretVariables(Object[] args) {
-    for (int i = args.length - 1; i > 0; i--) {
-      if (args[i] instanceof Map<?, ?> map) {
-        if (!map.isEmpty() && guard.isSecret((String) args[0])) {
-          args[i] = SecretAnswers.transientCopy((Map<String, ?>) map);
-        }
-        return;
-      }
+    int index = ProcedureGuard.variablesIndex(args);
+    Map<String, ?> variables = ProcedureGuard.variables(args);
+    if (index >= 0 && !variables.isEmpty() && guard.isSecret((String) args[0])) {
+      args[index] = SecretAnswers.transientCopy(variables);
     }
   }
 

@@ -412,12 +412,18 @@ final class ProcedureGuard {
   /** The variables argument of a start, completion or form submission (the last map), or null. */
   @SuppressWarnings("unchecked")
   static Map<String, ?> variables(Object[] args) {
+    int index = variablesIndex(args);
+    return index < 0 ? null : (Map<String, ?>) args[index];
+  }
+
+  /** Where {@link #variables} is in the arguments; -1 when there is none. */
+  static int variablesIndex(Object[] args) {
     for (int i = args.length - 1; i > 0; i--) {
-      if (args[i] instanceof Map<?, ?> map) {
-        return (Map<String, ?>) map;
+      if (args[i] instanceof Map<?, ?>) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   private <T> T execute(Function<CommandContext, T> check) {

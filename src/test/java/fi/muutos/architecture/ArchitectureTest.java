@@ -81,6 +81,66 @@ class ArchitectureTest {
         .hasMessageContaining("GammaController");
   }
 
+  /**
+   * The classes that may use the engine's internals ({@code org.camunda.bpm.engine.impl}): each is
+   * an adapter an engine upgrade must revisit (the integrity gate and its conditions, the identity
+   * caches and task rights, the case-key listener, the history policy, one REST refusal and the
+   * legal dates' calendar). A new class that reaches into the engine fails here, and so does a
+   * listed one that no longer does (the list stays the truth).
+   */
+  static final java.util.Set<String> ENGINE_INTERNALS_USERS =
+      java.util.Set.of(
+          "fi.muutos.integrity.Caller",
+          "fi.muutos.integrity.EngineGate",
+          "fi.muutos.integrity.FormFields",
+          "fi.muutos.integrity.IntegrityPlugin",
+          "fi.muutos.integrity.OperationLog",
+          "fi.muutos.integrity.ProcedureGuard",
+          "fi.muutos.integrity.SecretAnswers",
+          "fi.muutos.identity.AuthorizationPlugin",
+          "fi.muutos.identity.CachingAuthorizationManager",
+          "fi.muutos.identity.CachingIdentityProvider",
+          "fi.muutos.identity.GroupTaskAuthorizationProvider",
+          "fi.muutos.identity.IdentityCaches",
+          "fi.muutos.cases.CaseKeyPlugin",
+          "fi.muutos.platform.history.HistoryPolicy",
+          "fi.muutos.platform.rest.EngineRestRefusals",
+          "fi.muutos.zoning.ZoningLegalDates");
+
+  static java.util.Set<String> engineInternalsUsers(JavaClasses classes) {
+    java.util.Set<String> users = new java.util.TreeSet<>();
+    for (var type : classes) {
+      boolean uses =
+          type.getDirectDependenciesFromSelf().stream()
+              .anyMatch(
+                  dependency ->
+                      dependency
+                          .getTargetClass()
+                          .getPackageName()
+                          .startsWith("org.camunda.bpm.engine.impl"));
+      if (uses) {
+        // a nested or anonymous class counts for the class it is written in
+        users.add(type.getName().replaceAll("\\$.*", ""));
+      }
+    }
+    return users;
+  }
+
+  @Test
+  void onlyTheNamedAdaptersUseTheEnginesInternals() {
+    JavaClasses main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("fi.muutos");
+    assertThat(engineInternalsUsers(main)).isEqualTo(ENGINE_INTERNALS_USERS);
+    // the check finds such a class (a test fixture that reaches into the engine)
+    assertThat(
+            engineInternalsUsers(
+                new ClassFileImporter()
+                    .importPackages("fi.muutos.architecture.violation.internals")))
+        .containsExactly("fi.muutos.architecture.violation.internals.ReachesIn");
+  }
+
   @Test
   void writesTheModuleDocumentation() {
     new Documenter(MODULES).writeDocumentation();

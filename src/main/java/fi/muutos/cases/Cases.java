@@ -33,13 +33,20 @@ public class Cases {
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
+  private final FilingRepository filings;
+  private final org.camunda.bpm.engine.HistoryService historyService;
+
   Cases(
       CaseRepository repository,
       CaseSettings settings,
       List<CaseKind<?>> kinds,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      FilingRepository filings,
+      org.camunda.bpm.engine.HistoryService historyService) {
     this.events = events;
+    this.filings = filings;
+    this.historyService = historyService;
     this.repository = repository;
     this.settings = settings;
     this.kinds =
@@ -111,7 +118,8 @@ public class Cases {
       throw notFound(kind, businessKey);
     }
     events.publishEvent(
-        new CaseStageRecorded(kind.processKey(), businessKey, stage.name(), legalDate));
+        new CaseStageRecorded(
+            kind.processKey(), businessKey, stage.name(), legalDate, outcome, activityId));
   }
 
   /**
@@ -211,7 +219,10 @@ public class Cases {
       String stageLabel,
       String outcome,
       String recordNumber,
-      String processInstanceId) {}
+      String processInstanceId,
+      Integer modelVersion,
+      int filingsWaiting,
+      int filingsToHandle) {}
 
   /**
    * Cases by process, instance, or a part of their name or business key (any of them); newest
@@ -227,6 +238,15 @@ public class Cases {
             blankToNull(text),
             Math.max(1, Math.min(limit, 200)))
         .stream()
+        .collect(Collectors.collectingAndThen(Collectors.toList(), rows -> summaries(rows)));
+  }
+
+  private List<CaseSummary> summaries(List<CaseRepository.CaseRow> rows) {
+    Map<String, int[]> open =
+        filings.open(rows.stream().map(CaseRepository.CaseRow::businessKey).toList());
+    Map<String, Integer> versions =
+        modelVersions(rows.stream().map(CaseRepository.CaseRow::processInstanceId).toList());
+    return rows.stream()
         .map(
             row -> {
               CaseKind<?> kind = kinds.get(row.processKey());
@@ -242,9 +262,43 @@ public class Cases {
                   label,
                   row.outcome(),
                   row.recordNumber(),
-                  row.processInstanceId());
+                  row.processInstanceId(),
+                  versions.get(row.processInstanceId()),
+                  open.getOrDefault(row.businessKey(), new int[2])[0],
+                  open.getOrDefault(row.businessKey(), new int[2])[1]);
             })
         .toList();
+  }
+
+  /**
+   * The version of its process's model each case runs (or ran) on, by instance id: what an
+   * upgrade's migration changes (docs/operations.md).
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Integer> modelVersions(java.util.Collection<String> processInstanceIds) {
+    java.util.Set<String> ids =
+        processInstanceIds.stream()
+            .filter(java.util.Objects::nonNull)
+            .collect(Collectors.toCollection(java.util.HashSet::new));
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceIds(ids)
+        .list()
+        .stream()
+        .collect(
+            Collectors.toMap(
+                org.camunda.bpm.engine.history.HistoricProcessInstance::getId,
+                org.camunda.bpm.engine.history.HistoricProcessInstance
+                    ::getProcessDefinitionVersion));
+  }
+
+  /** The legal filings on the case (ADR 0052), by filing date. */
+  @Transactional(readOnly = true)
+  public List<Filing> filings(String businessKey) {
+    return filings.ofCase(businessKey);
   }
 
   private static String blankToNull(String text) {

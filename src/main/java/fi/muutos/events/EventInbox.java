@@ -2,6 +2,8 @@ package fi.muutos.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.cases.Cases;
+import fi.muutos.cases.Filing;
+import fi.muutos.cases.Filings;
 import fi.muutos.events.EventDataMapper.Mapped;
 import fi.muutos.events.EventSettings.Route;
 import fi.muutos.events.InboxRepository.Stored;
@@ -22,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -58,6 +61,10 @@ public class EventInbox {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Cases cases;
+  private final Filings filings;
+
+  /** How often a correlation that collided with another transaction is tried again at once. */
+  static final int IMMEDIATE_RETRIES = 5;
 
   EventInbox(
       EventSettings settings,
@@ -66,8 +73,10 @@ public class EventInbox {
       RuntimeService runtimeService,
       PlatformTransactionManager transactions,
       Clock clock,
-      Cases cases) {
+      Cases cases,
+      Filings filings) {
     this.cases = cases;
+    this.filings = filings;
     this.settings = settings;
     this.mapper = mapper;
     this.repository = repository;
@@ -199,21 +208,23 @@ public class EventInbox {
                 + ": no route is configured for it (muutos.events.routes).";
     try {
       newTransaction.executeWithoutResult(
-          tx ->
-              repository.insert(
-                  id,
-                  event.getSource().toString(),
-                  event.getId(),
-                  event.getType(),
-                  event.getSubject(),
-                  event.getTime(),
-                  new String(format.serialize(event), StandardCharsets.UTF_8),
-                  route.map(Route::message).orElse(null),
-                  status,
-                  reason,
-                  now,
-                  now.plus(settings.horizon()),
-                  route.isPresent() ? now.plus(settings.retry().claim()) : null));
+          tx -> {
+            repository.insert(
+                id,
+                event.getSource().toString(),
+                event.getId(),
+                event.getType(),
+                event.getSubject(),
+                event.getTime(),
+                new String(format.serialize(event), StandardCharsets.UTF_8),
+                route.map(Route::message).orElse(null),
+                status,
+                reason,
+                now,
+                now.plus(settings.horizon()),
+                route.isPresent() ? now.plus(settings.retry().claim()) : null);
+            route.ifPresent(r -> fileOnCase(sender, event, r, id, now));
+          });
     } catch (DuplicateKeyException e) {
       refuseIfConflicting(sender, event); // a repeat that raced the first delivery
       return repository
@@ -271,6 +282,11 @@ public class EventInbox {
    */
   public int retryDue() {
     OffsetDateTime now = now();
+    for (String id : repository.overdueFilings(now, 100)) {
+      if (repository.claim(id, now, now.plus(settings.retry().claim()))) {
+        onCase(id);
+      }
+    }
     int expired = newTransaction.execute(tx -> repository.expireOverdue(now));
     if (expired > 0) {
       LOG.warn("{} inbound event(s) expired: no process waited for them", expired);
@@ -317,37 +333,142 @@ public class EventInbox {
     }
     Route target = route;
     String instance = waiting.size() == 1 ? waiting.get(0) : null;
+    if (waiting.isEmpty() && !caseRunning(route, subject) && filings.waitsForStep(id)) {
+      // the case has ended: no step will ever take the filing
+      onCase(id);
+      return;
+    }
     if (waiting.size() != 1) {
       later(id, view, notWaitingReason(route, subject, waiting.size()), now);
       return;
     }
-    try {
-      newTransaction.executeWithoutResult(
-          tx -> {
-            var correlation =
-                runtimeService
-                    .createMessageCorrelation(target.message())
-                    .processInstanceBusinessKey(subject)
-                    .processInstanceId(instance)
-                    .setVariables(mapped.variables());
-            target
-                .localKeys()
-                .forEach(key -> correlation.localVariableEquals(key, mapped.variables().get(key)));
-            MessageCorrelationResult result = correlation.correlateWithResult();
-            String instanceId =
-                result.getProcessInstance() != null
-                    ? result.getProcessInstance().getId()
-                    : result.getExecution().getProcessInstanceId();
-            repository.correlated(id, now, instanceId);
-          });
-    } catch (MismatchingMessageCorrelationException e) {
-      // the process moved on between the question and the correlation
-      int waitingNow = waiting(target, subject, mapped).size();
-      later(id, view, notWaitingReason(route, subject, waitingNow), now);
-    } catch (RuntimeException e) {
-      LOG.warn("Correlating inbound event {} failed; will retry", id, e);
-      later(id, view, "Correlation failed: " + e.getMessage(), now);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        correlate(id, target, subject, instance, mapped, now);
+        return;
+      } catch (OptimisticLockingException e) {
+        // another transaction (a timer of the same case, another event) changed the case at the
+        // same moment: at once again, not after the back-off, while the step still waits
+        if (attempt >= IMMEDIATE_RETRIES) {
+          later(id, view, "Correlation collided " + attempt + " times: " + e.getMessage(), now);
+          return;
+        }
+        LOG.debug("Inbound event {} collided with another transaction; again at once", id);
+        List<String> stillWaiting = waiting(target, subject, mapped);
+        if (stillWaiting.size() != 1) {
+          later(id, view, notWaitingReason(route, subject, stillWaiting.size()), now);
+          return;
+        }
+        instance = stillWaiting.get(0);
+      } catch (FilingOnCase e) {
+        return; // judged outside its step meanwhile: the correlation rolled back
+      } catch (MismatchingMessageCorrelationException e) {
+        // the process moved on between the question and the correlation
+        int waitingNow = waiting(target, subject, mapped).size();
+        later(id, view, notWaitingReason(route, subject, waitingNow), now);
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("Correlating inbound event {} failed; will retry", id, e);
+        later(id, view, "Correlation failed: " + e.getMessage(), now);
+        return;
+      }
     }
+  }
+
+  private void correlate(
+      String id, Route target, String subject, String instance, Mapped mapped, OffsetDateTime now) {
+    newTransaction.executeWithoutResult(
+        tx -> {
+          var correlation =
+              runtimeService
+                  .createMessageCorrelation(target.message())
+                  .processInstanceBusinessKey(subject)
+                  .processInstanceId(instance)
+                  .setVariables(mapped.variables());
+          target
+              .localKeys()
+              .forEach(key -> correlation.localVariableEquals(key, mapped.variables().get(key)));
+          MessageCorrelationResult result = correlation.correlateWithResult();
+          String instanceId =
+              result.getProcessInstance() != null
+                  ? result.getProcessInstance().getId()
+                  : result.getExecution().getProcessInstanceId();
+          repository.correlated(id, now, instanceId);
+          if (!filings.taken(id, instanceId)) {
+            throw new FilingOnCase(); // counted once: the step's work rolls back
+          }
+        });
+  }
+
+  /** The filing was kept on its case outside its step while this correlation ran. */
+  private static final class FilingOnCase extends RuntimeException {
+    FilingOnCase() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * A legal filing ({@code filing} of its route) for a known case is a fact on the case from the
+   * moment it is accepted, in the inbox row's transaction (ADR 0052).
+   */
+  private void fileOnCase(
+      Account sender, CloudEvent event, Route route, String id, OffsetDateTime now) {
+    if (route.filing() == null) {
+      return;
+    }
+    Mapped mapped = mapper.map(event, route);
+    Object date = mapped.variables().get(route.filing().date());
+    Object reference =
+        route.filing().reference() == null
+            ? null
+            : mapped.variables().get(route.filing().reference());
+    if (date == null) {
+      return;
+    }
+    filings.receive(
+        new Filing.Received(
+            id,
+            cases.businessKeyFor(event.getSubject()),
+            event.getType(),
+            route.filing().label(),
+            java.time.LocalDate.parse(date.toString()),
+            reference == null ? null : reference.toString(),
+            event.getSource().toString(),
+            sender.id(),
+            now));
+  }
+
+  /** Whether a process that receives the route's events still runs for this case. */
+  private boolean caseRunning(Route route, String subject) {
+    List<String> receivers = settings.processesReceiving(route.type());
+    return subject != null
+        && !receivers.isEmpty()
+        && runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(subject)
+                .processDefinitionKeyIn(receivers.toArray(String[]::new))
+                .count()
+            > 0;
+  }
+
+  /**
+   * No step took the event's filing: it stays on its case, judged by its filing date, a task for
+   * the case's group; the event is done (ON_CASE), never expired.
+   */
+  private void onCase(String id) {
+    newTransaction.executeWithoutResult(
+        tx ->
+            filings
+                .outsideStep(id)
+                .ifPresent(
+                    filing ->
+                        repository.onCase(
+                            id,
+                            "Menettely ei odottanut tätä enää: kirjattu asialle "
+                                + filing.businessKey()
+                                + " jättöpäivänsä mukaan, ja asian ryhmä sai tehtävän (no step"
+                                + " waits for it: kept on the case, a task for its group). "
+                                + filing.judgement())));
   }
 
   /**
@@ -403,6 +524,10 @@ public class EventInbox {
   /** Pending again, retried after the back-off but at the latest at the horizon; then expired. */
   private void later(String id, InboundEventView view, String reason, OffsetDateTime now) {
     OffsetDateTime next = retryAt(view, now);
+    if (view.expiresAt() != null && !now.isBefore(view.expiresAt()) && filings.waitsForStep(id)) {
+      onCase(id);
+      return;
+    }
     newTransaction.executeWithoutResult(
         tx -> {
           if (view.expiresAt() != null && !now.isBefore(view.expiresAt())) {

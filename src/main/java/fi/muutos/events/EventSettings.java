@@ -67,26 +67,48 @@ record EventSettings(
    * execution, e.g. which authority's statement a parallel branch waits for. {@code
    * fallbackMessage}, when set, is correlated (without local keys) when nothing waits for {@code
    * message}: e.g. a statement that arrives after its branch's deadline is recorded as late, not
-   * left to expire.
+   * left to expire. {@code filing}, when set, makes each event of the type a legal filing on its
+   * case (ADR 0052).
    */
   record Route(
       @NotBlank String type,
       @NotBlank String message,
       Map<String, @Valid VariableRule> variables,
       List<String> localKeys,
-      String fallbackMessage) {
+      String fallbackMessage,
+      @Valid FilingRule filing) {
     Route {
       variables = variables == null ? Map.of() : Map.copyOf(variables);
       localKeys = localKeys == null ? List.of() : List.copyOf(localKeys);
       fallbackMessage =
           fallbackMessage == null || fallbackMessage.isBlank() ? null : fallbackMessage;
+      if (filing != null) {
+        for (String variable : java.util.Arrays.asList(filing.date(), filing.reference())) {
+          if (variable != null && !variables.containsKey(variable)) {
+            throw new IllegalArgumentException(
+                "muutos.events.routes: the filing of "
+                    + type
+                    + " names "
+                    + variable
+                    + ", which is not one of its variables "
+                    + variables.keySet());
+          }
+        }
+      }
     }
 
-    /** The route of the fallback message: same type and variables, no local keys. */
+    /** The route of the fallback message: same type, variables and filing, no local keys. */
     Route fallback() {
-      return new Route(type, fallbackMessage, variables, List.of(), null);
+      return new Route(type, fallbackMessage, variables, List.of(), null, filing);
     }
   }
+
+  /**
+   * An event type that is a legal filing (ADR 0052): what it is called in Finnish ({@code label},
+   * e.g. Muistutus), the variable holding its filing date ({@code date}: the date its legal effect
+   * counts from) and, optionally, the one holding its reference ({@code reference}).
+   */
+  record FilingRule(@NotBlank String label, @NotBlank String date, String reference) {}
 
   /** The processes (definition keys) that may receive events of this type. */
   List<String> processesReceiving(String type) {

@@ -5,8 +5,11 @@ import java.time.OffsetDateTime;
 /**
  * An inbound event as stored, with its outcome: {@code RECEIVED} (being handled), {@code PENDING}
  * (no process waits for it yet: retried), {@code CORRELATED}, {@code REJECTED} (unknown type) or
- * {@code EXPIRED} (no process waited within the horizon). {@code duplicate} marks an answer to a
- * repeat of an event already stored.
+ * {@code EXPIRED} (no process waited within the horizon) or {@code ON_CASE} (a legal filing no step
+ * took: kept on its case, a task for the case's group, ADR 0052). {@code filingStatus} is the
+ * status of the event's filing on its case (RECEIVED, TAKEN, OUTSIDE_STEP, HANDLED), null when the
+ * event is no filing on a known case. {@code duplicate} marks an answer to a repeat of an event
+ * already stored.
  */
 public record InboundEventView(
     String id,
@@ -23,6 +26,7 @@ public record InboundEventView(
     OffsetDateTime expiresAt,
     OffsetDateTime correlatedAt,
     String processInstanceId,
+    String filingStatus,
     boolean duplicate) {
 
   InboundEventView asDuplicate() {
@@ -41,6 +45,7 @@ public record InboundEventView(
         expiresAt,
         correlatedAt,
         processInstanceId,
+        filingStatus,
         true);
   }
 }

@@ -17,6 +17,7 @@ class InboxRepository {
   static final String CORRELATED = "CORRELATED";
   static final String REJECTED = "REJECTED";
   static final String EXPIRED = "EXPIRED";
+  static final String ON_CASE = "ON_CASE";
 
   private final JdbcClient jdbc;
 
@@ -200,15 +201,46 @@ class InboxRepository {
             update mu_inbound_event set status = 'EXPIRED', next_attempt_at = null,
               reason = 'No process waited for it before its horizon. Last: ' || coalesce(reason, '-')
             where status = 'PENDING' and expires_at <= ?
-              and (claimed_until is null or claimed_until < ?)""")
+              and (claimed_until is null or claimed_until < ?)
+              and not exists (select 1 from mu_case_filing f
+                where f.event_id = mu_inbound_event.id and f.status = 'RECEIVED')""")
         .params(now, now)
+        .update();
+  }
+
+  /**
+   * Pending events past their horizon whose filing still waits for its step: they are kept on their
+   * case ({@link #onCase}), never expired.
+   */
+  List<String> overdueFilings(OffsetDateTime now, int limit) {
+    return jdbc.sql(
+            """
+            select e.id from mu_inbound_event e join mu_case_filing f on f.event_id = e.id
+            where e.status = 'PENDING' and e.expires_at <= ? and f.status = 'RECEIVED'
+              and (e.claimed_until is null or e.claimed_until < ?)
+            order by e.expires_at fetch first ? rows only""")
+        .params(now, now, limit)
+        .query(String.class)
+        .list();
+  }
+
+  /** The event reached no step: its filing is kept on its case, with a task (ADR 0052). */
+  void onCase(String id, String reason) {
+    jdbc.sql(
+            """
+            update mu_inbound_event set status = 'ON_CASE', reason = ?, attempts = attempts + 1,
+              next_attempt_at = null, claimed_until = null
+            where id = ?""")
+        .params(truncate(reason), id)
         .update();
   }
 
   private static final String SELECT =
       """
       select id, source, event_id, type, subject, status, reason, message_name, attempts,
-        received_at, next_attempt_at, expires_at, correlated_at, process_instance_id, cloud_event
+        received_at, next_attempt_at, expires_at, correlated_at, process_instance_id, cloud_event,
+        (select f.status from mu_case_filing f where f.event_id = mu_inbound_event.id)
+          as filing_status
       from mu_inbound_event""";
 
   private static Stored stored(ResultSet rs, int n) throws SQLException {
@@ -228,6 +260,7 @@ class InboxRepository {
             time(rs, "expires_at"),
             time(rs, "correlated_at"),
             rs.getString("process_instance_id"),
+            rs.getString("filing_status"),
             false),
         rs.getString("cloud_event"));
   }

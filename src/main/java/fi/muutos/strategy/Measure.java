@@ -55,6 +55,33 @@ record Measure(
     return Optional.of(new Measure(id, code, ownerGroup, change.status(), nextProgress, nextNote));
   }
 
+  /**
+   * A case's step moves the measure ({@code #{updateMeasureStatus}}): the case's work is the
+   * measure's state, so the step never fails on the measure's state (ADR 0052). A cancelled measure
+   * stays cancelled (its owner's decision; empty); a finished one that the case works on again is
+   * reopened, its note naming the case, unless the step only notes ({@code reopen} false: it keeps
+   * its status and takes the note); any other move follows the rules of {@link #apply}.
+   */
+  Optional<Measure> followCase(StatusChange change, ChangeSource.Process source, boolean reopen) {
+    if (status == MeasureStatus.CANCELLED) {
+      return Optional.empty();
+    }
+    if (status == MeasureStatus.DONE && !reopen) {
+      return apply(new StatusChange(status, null, change.note()), source);
+    }
+    if (status == MeasureStatus.DONE
+        && change.status() != MeasureStatus.DONE
+        && change.status() != null) {
+      int nextProgress = change.progress() != null ? change.progress() : progress;
+      String reason =
+          change.note() == null || change.note().isBlank()
+              ? "Avattu uudelleen: asia " + source.businessKey() + " jatkaa työtä."
+              : "Avattu uudelleen (asia " + source.businessKey() + "): " + change.note();
+      return Optional.of(new Measure(id, code, ownerGroup, change.status(), nextProgress, reason));
+    }
+    return apply(change, source);
+  }
+
   private DomainException illegal(MeasureStatus target, String why) {
     return new DomainException(
         Kind.CONFLICT,

@@ -25,7 +25,8 @@ public enum MeasureStatus {
 
   /**
    * Where a measure may go from here. Nothing leaves {@code CANCELLED}; {@code DONE} may only be
-   * reopened (to {@code IN_PROGRESS}), and only by a person with a reason ({@link Measure}).
+   * reopened (to {@code IN_PROGRESS}), by a person with a reason, or by a case that works on it
+   * again ({@link Measure#followCase}).
    */
   Set<MeasureStatus> next() {
     return switch (this) {

@@ -357,6 +357,18 @@ class StrategyRepository {
   // --- changing a measure -------------------------------------------------------------------
 
   /** Reads a measure and locks its row until the transaction ends (changes are serialised). */
+  /** The measures a case's steps have moved, by code, in the order it first moved them. */
+  List<String> measuresMovedBy(String businessKey) {
+    return jdbc.sql(
+            """
+            select m.code from mu_measure m join mu_measure_status_log l on l.measure_id = m.id
+            where l.business_key = ? and l.source_type = 'PROCESS'
+            group by m.code order by min(l.id)""")
+        .param(businessKey)
+        .query(String.class)
+        .list();
+  }
+
   Optional<Measure> lockMeasure(String code) {
     return jdbc.sql(
             "select id, code, owner_group, status, progress, note from mu_measure "

@@ -378,6 +378,15 @@ public class StrategyService {
    */
   @Transactional
   public void change(String code, StatusChange change, ChangeSource source) {
+    change(code, change, source, true);
+  }
+
+  /**
+   * A case's step moves a measure ({@link Measure#followCase}): never refused for the measure's
+   * state; {@code reopen} false for a step that only notes (a finished measure keeps its status).
+   */
+  @Transactional
+  public void change(String code, StatusChange change, ChangeSource source, boolean reopen) {
     Measure current = repository.lockMeasure(code).orElseThrow(() -> notFound(code));
     if (source instanceof ChangeSource.Person person
         && !person.groups().contains(ADMIN_GROUP)
@@ -391,8 +400,9 @@ public class StrategyService {
               + code
               + ".");
     }
-    current
-        .apply(change, source)
+    (source instanceof ChangeSource.Process step
+            ? current.followCase(change, step, reopen)
+            : current.apply(change, source))
         .ifPresent(
             next -> {
               OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -635,6 +645,8 @@ public class StrategyService {
 
   private static DomainException notFound(String code) {
     return new DomainException(
-        Kind.NOT_FOUND, "measure-not-found", "There is no measure with the code " + code + ".");
+        Kind.NOT_FOUND,
+        "measure-not-found",
+        "Toimenpidettä " + code + " ei ole (there is no measure with the code " + code + ").");
   }
 }

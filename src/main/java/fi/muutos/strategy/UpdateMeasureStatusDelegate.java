@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
  * {@code #{updateMeasureStatus}}: a BPMN service task sets a strategy measure's status at a
  * milestone. Configured by input parameters: {@code measure} (a code, a list of codes, or codes
  * separated by commas: each gets the same change), {@code status}, optional {@code progress}
- * (0–100) and {@code note}.
+ * (0–100), {@code note} and {@code reopen} ({@code false} for a step that only notes: a finished
+ * measure keeps its status; by default a case working on a finished measure reopens it, ADR 0052).
  *
  * <p>An input {@code measure} that evaluates to an empty string or an empty list (a configured
- * measure code the municipality left empty, a case that names no measures) updates nothing. An
- * unknown measure code or an illegal transition is a modelling error: the job fails with a message
- * naming the code and, after its retries, shows as an incident in Cockpit. The change joins the
- * job's transaction, so a failed job leaves no trace and its retry logs once.
+ * measure code the municipality left empty, a case that names no measures) updates nothing. The
+ * measure's state never fails the step (a cancelled measure stays cancelled, a finished one is
+ * reopened); an unknown measure code is a modelling error that the start refuses
+ * (StrategyService.checkStartedFor) and a model test catches. The change joins the job's
+ * transaction, so a failed job leaves no trace and its retry logs once.
  */
 @Component("updateMeasureStatus")
 class UpdateMeasureStatusDelegate implements JavaDelegate {
@@ -30,6 +32,7 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
   static final String STATUS = "status";
   static final String PROGRESS = "progress";
   static final String NOTE = "note";
+  static final String REOPEN = "reopen";
 
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(UpdateMeasureStatusDelegate.class);
@@ -77,8 +80,9 @@ class UpdateMeasureStatusDelegate implements JavaDelegate {
             execution.getProcessInstanceId(),
             execution.getProcessBusinessKey(),
             execution.getCurrentActivityId());
+    boolean reopen = !"false".equals(String.valueOf(execution.getVariableLocal(REOPEN)).strip());
     for (String code : codes) {
-      strategy.change(code, change, source);
+      strategy.change(code, change, source, reopen);
     }
   }
 

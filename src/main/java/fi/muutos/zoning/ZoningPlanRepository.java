@@ -164,14 +164,19 @@ class ZoningPlanRepository {
         .update();
   }
 
-  /** The latest unanswered request of this authority answered late; false when there is none. */
+  /**
+   * The latest unanswered request of this authority answered after its branch stopped waiting; late
+   * only when dated after its due date (the statement's date decides, not when it was processed).
+   * False when there is no such request.
+   */
   boolean lateStatement(String businessKey, String authority, LocalDate receivedOn) {
     return jdbc.sql(
                 """
-                update mu_zoning_statement set received_on = ?, late = true
+                update mu_zoning_statement set received_on = ?,
+                  late = case when due_on is not null and ? > due_on then true else false end
                 where id = (select max(id) from mu_zoning_statement
                   where business_key = ? and authority = ? and received_on is null)""")
-            .params(receivedOn, businessKey, authority)
+            .params(receivedOn, receivedOn, businessKey, authority)
             .update()
         == 1;
   }

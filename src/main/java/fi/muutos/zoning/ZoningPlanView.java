@@ -2,6 +2,7 @@ package fi.muutos.zoning;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.muutos.cases.Backdating;
+import fi.muutos.cases.Filing;
 import fi.muutos.zoning.ryhti.RyhtiStatus;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,8 +10,10 @@ import java.util.List;
 
 /**
  * A plan as management and integrations see it: where it is (stage and Ryhti code), for how long,
- * its next legal deadline, every stage it has passed, its area (GeoJSON, EPSG:3067) and what Ryhti
- * has of it.
+ * its next legal deadline, every stage it has passed, its area (GeoJSON, EPSG:3067), what Ryhti has
+ * of it, the legal filings on it (muistutukset, statements, appeals: each with its filing date and
+ * whether a step took it or it waits for a person, ADR 0052) and the version of the process model
+ * it runs on.
  */
 public record ZoningPlanView(
     long id,
@@ -45,7 +48,9 @@ public record ZoningPlanView(
     JsonNode area,
     String decidedBy,
     String decisionSection,
-    RyhtiStatus ryhti) {
+    RyhtiStatus ryhti,
+    List<Filing> filings,
+    Integer modelVersion) {
 
   /** The legal date of the stage's latest entry, if the plan entered it and it has one. */
   public java.util.Optional<LocalDate> legalDate(ZoningStage stage) {

@@ -471,23 +471,23 @@ public class ZoningPlans {
 
   /**
    * A reminder (muistutus) filed on {@code filedOn}: counted when the proposal was on display that
-   * day (AKL 65 §: from the display's first day to its last); otherwise kept as a late submission,
-   * shown to the planner and not counted. Returns whether it counted as a reminder.
+   * day (AKL 65 §: from the latest display's first day to its last); otherwise kept as a late
+   * submission, shown to the planner and not counted. Returns whether it counted as a reminder.
    */
   @Transactional
   public boolean recordReminder(long planId, LocalDate filedOn) {
     PlanRow plan = plan(planId);
-    Case<ZoningStage> current = cases.get(ZoningPlanProcess.CASE, plan.businessKey());
+    // the latest display, whatever stage the plan is in now: a muistutus that reached the plan
+    // after its display is judged by the day it was filed (ADR 0052)
     LocalDate displayStart =
-        switch (current.stage()) {
-          case PROPOSAL, REVISED_PROPOSAL ->
-              cases.stages(ZoningPlanProcess.CASE, plan.businessKey()).stream()
-                  .filter(s -> s.stage() == current.stage())
-                  .reduce((a, b) -> b)
-                  .map(fi.muutos.cases.StageEntry::legalDate)
-                  .orElse(null);
-          default -> null;
-        };
+        cases.stages(ZoningPlanProcess.CASE, plan.businessKey()).stream()
+            .filter(
+                s ->
+                    (s.stage() == ZoningStage.PROPOSAL || s.stage() == ZoningStage.REVISED_PROPOSAL)
+                        && s.legalDate() != null)
+            .reduce((a, b) -> b)
+            .map(fi.muutos.cases.StageEntry::legalDate)
+            .orElse(null);
     boolean duringDisplay =
         displayStart != null
             && filedOn != null
@@ -612,6 +612,10 @@ public class ZoningPlans {
         p.areaGeoJson() == null ? null : PlanArea.stored(p.areaGeoJson()).geometry(),
         p.decidedBy(),
         p.decisionSection(),
-        ryhti.of(p.businessKey()));
+        ryhti.of(p.businessKey()),
+        cases.filings(p.businessKey()),
+        cases
+            .modelVersions(java.util.Arrays.asList(plan.processInstanceId()))
+            .get(plan.processInstanceId()));
   }
 }

@@ -104,6 +104,7 @@ class ArchitectureTest {
           "fi.muutos.identity.IdentityCaches",
           "fi.muutos.cases.CaseKeyPlugin",
           "fi.muutos.platform.history.HistoryPolicy",
+          "fi.muutos.platform.incidents.FinnishIncidents",
           "fi.muutos.platform.rest.EngineRestRefusals",
           "fi.muutos.zoning.ZoningLegalDates");
 

@@ -2,6 +2,7 @@ package fi.muutos.cases.web;
 
 import fi.muutos.cases.Cases;
 import fi.muutos.cases.Cases.CaseSummary;
+import fi.muutos.cases.Filing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,5 +43,17 @@ class CaseController {
           String processInstanceId,
       @RequestParam(defaultValue = "50") int limit) {
     return cases.search(process, processInstanceId, q, limit);
+  }
+
+  @GetMapping("/{businessKey}/filings")
+  @PreAuthorize("@api.may(authentication, 'monitoring.read')")
+  @Operation(
+      summary =
+          "The legal filings on a case (muistutukset, statements, appeals, decisions...): each with"
+              + " its filing date, and whether a step took it or it waits for the case's group")
+  List<Filing> filings(
+      @PathVariable @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} /._:-]{0,139}")
+          String businessKey) {
+    return cases.filings(businessKey);
   }
 }

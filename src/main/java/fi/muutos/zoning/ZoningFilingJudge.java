@@ -1,0 +1,53 @@
+package fi.muutos.zoning;
+
+import fi.muutos.cases.Filing;
+import fi.muutos.cases.FilingJudge;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * A muistutus or a statement that reached a plan when no step took it (the plan had ended) is
+ * judged by the day it was filed (ADR 0052): a muistutus filed during the display counts (AKL 65
+ * §), a statement dated by its due date is not late.
+ */
+@Component
+class ZoningFilingJudge implements FilingJudge {
+
+  static final String REMINDER = "fi.muutos.zoning.reminder.filed";
+  static final String STATEMENT = "fi.muutos.zoning.statement.received";
+  private static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
+
+  private final ZoningPlans plans;
+
+  ZoningFilingJudge(ZoningPlans plans) {
+    this.plans = plans;
+  }
+
+  @Override
+  public Optional<String> judge(Filing filing) {
+    if (!REMINDER.equals(filing.eventType()) && !STATEMENT.equals(filing.eventType())) {
+      return Optional.empty();
+    }
+    long planId = plans.idOf(filing.businessKey());
+    String day = FINNISH_DATE.format(filing.filedOn());
+    if (REMINDER.equals(filing.eventType())) {
+      return Optional.of(
+          plans.recordReminder(planId, filing.filedOn())
+              ? "Laskettu kaavan muistutukseksi: jätetty "
+                  + day
+                  + ", kun ehdotus oli nähtävillä (AKL 65 §). Vastaa muistuttajalle, joka on sitä"
+                  + " pyytänyt, ja arvioi, vaikuttaako muistutus kaavaan."
+              : "Ei laskettu muistutukseksi: jätetty "
+                  + day
+                  + ", kun ehdotus ei ollut nähtävillä; kirjattu kaavan myöhästyneisiin"
+                  + " palautteisiin.");
+    }
+    plans.lateStatement(planId, filing.reference(), filing.filedOn());
+    return Optional.of(
+        "Kirjattu kaavan lausunnoksi (annettu "
+            + day
+            + "); lausunto on myöhässä vain, jos se on annettu määräpäivän jälkeen. Arvioi,"
+            + " vaikuttaako lausunto kaavaan.");
+  }
+}

@@ -1,0 +1,185 @@
+package fi.muutos.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.muutos.events.EventInbox;
+import fi.muutos.testing.HttpTestClient;
+import fi.muutos.testing.IntegrationTest;
+import fi.muutos.testing.MutableClock;
+import fi.muutos.testing.ProcessDriver;
+import fi.muutos.testing.ZoningSteps;
+import fi.muutos.zoning.PlanType;
+import fi.muutos.zoning.ZoningPlanProcedure;
+import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
+import fi.muutos.zoning.ZoningPlanProcedure.Started;
+import fi.muutos.zoning.ZoningPlanProcess.Elements;
+import fi.muutos.zoning.ZoningPlans;
+import java.time.Duration;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Legal filings are facts on their case (ADR 0052): written when the inbox accepts them, taken by
+ * their step, or, when no step takes them, kept on the case, judged by their filing date and given
+ * to the case's group as a task. Never expired silently.
+ */
+@IntegrationTest
+class FilingsTest {
+
+  @Autowired ZoningPlanProcedure procedure;
+  @Autowired ZoningPlans plans;
+  @Autowired EventInbox inbox;
+  @Autowired ProcessDriver driver;
+  @Autowired TaskService taskService;
+  @Autowired MutableClock clock;
+  @Autowired Cases cases;
+
+  @Value("${local.server.port}")
+  int port;
+
+  private Started plan() {
+    Started started =
+        procedure.start(
+            new StartPlan(
+                "Asiakirjakaava " + UUID.randomUUID(),
+                PlanType.MINOR_DETAILED_PLAN_CHANGE,
+                false,
+                "Keskusta",
+                null));
+    driver.jobs(started.processInstanceId(), Elements.MARK_MEASURE_IN_PROGRESS);
+    return started;
+  }
+
+  @Test
+  void aMuistutusThatReachesAnEndedPlanIsCountedByItsDateAndGivenToThePlanners() {
+    Started plan = plan();
+    String instance = plan.processInstanceId();
+    driver.complete(instance, Elements.ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
+    driver.complete(instance, Elements.PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
+    driver.jobs(instance, Elements.DISPLAY_ENDED);
+    procedure.cancel(plan.planId(), "Hanke peruttiin");
+    assertThat(driver.ended(instance, Elements.END_CANCELLED)).isTrue();
+
+    // filed on the display's last day; reaches Muutos after the plan ended
+    String id =
+        driver.send(
+            "fi.muutos.zoning.reminder.filed",
+            plan.businessKey(),
+            "{\"date\":\"2026-03-18\",\"reference\":\"MU-7\"}");
+
+    assertThat(inbox.find(id).status()).isEqualTo("ON_CASE");
+    assertThat(inbox.find(id).filingStatus()).isEqualTo("OUTSIDE_STEP");
+    assertThat(plans.find(plan.planId()).reminders()).as("AKL 65 §: filed in time").isEqualTo(1);
+    Filing filing = cases.filings(plan.businessKey()).get(0);
+    assertThat(filing.label()).isEqualTo("Muistutus");
+    assertThat(filing.reference()).isEqualTo("MU-7");
+    assertThat(filing.judgement()).startsWith("Laskettu kaavan muistutukseksi: jätetty 18.3.2026");
+    assertThat(plans.find(plan.planId()).filings()).extracting(Filing::id).contains(filing.id());
+
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(plan.businessKey())
+            .processDefinitionKey(CaseFilingProcess.KEY)
+            .singleResult();
+    assertThat(task.getName()).isEqualTo("Käsittele vaiheen ulkopuolella saapunut asiakirja");
+    assertThat(taskService.getIdentityLinksForTask(task.getId()))
+        .anyMatch(link -> "kaavoitus".equals(link.getGroupId()));
+
+    // the planner handles it in Tasklist's way: the engine REST API, claimed, the form's field
+    HttpTestClient http = new HttpTestClient(port);
+    assertThat(
+            http.post(
+                    "/engine-rest/task/" + task.getId() + "/claim",
+                    "kaavoittaja",
+                    "demo",
+                    "application/json",
+                    "{\"userId\":\"kaavoittaja\"}")
+                .statusCode())
+        .isEqualTo(204);
+    var refused =
+        http.post(
+            "/engine-rest/task/" + task.getId() + "/complete",
+            "kaavoittaja",
+            "demo",
+            "application/json",
+            "{\"variables\":{\"filingHandling\":{\"value\":\"x\",\"type\":\"String\"},"
+                + "\"filingJudgement\":{\"value\":\"muutettu\",\"type\":\"String\"}}}");
+    assertThat(refused.statusCode()).as("only the form's field").isEqualTo(400);
+    assertThat(refused.body()).contains("filingJudgement");
+    var done =
+        http.post(
+            "/engine-rest/task/" + task.getId() + "/complete",
+            "kaavoittaja",
+            "demo",
+            "application/json",
+            "{\"variables\":{\"filingHandling\":{\"value\":\"Vastine lähetetty muistuttajalle.\","
+                + "\"type\":\"String\"}}}");
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    Filing handled = cases.filings(plan.businessKey()).get(0);
+    assertThat(handled.status()).isEqualTo("HANDLED");
+    assertThat(handled.handledBy()).isEqualTo("kaavoittaja");
+    assertThat(handled.handlingNote()).isEqualTo("Vastine lähetetty muistuttajalle.");
+  }
+
+  @Test
+  void aFilingNoStepTakesWithinTheHorizonStaysOnItsCaseWithATask() {
+    Started plan = plan();
+    // an appeal before the plan was even decided: nothing waits for it
+    String id =
+        driver.send(
+            "fi.muutos.zoning.appeal.filed",
+            plan.businessKey(),
+            "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-02-02\"}");
+    assertThat(inbox.find(id).status()).isEqualTo("PENDING");
+    assertThat(cases.filings(plan.businessKey()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.status()).isEqualTo("RECEIVED");
+              assertThat(f.statusLabel()).isEqualTo("Vastaanotettu, odottaa vaihettaan");
+              assertThat(f.filedOn()).hasToString("2026-02-02");
+            });
+    assertThat(cases.search(null, plan.processInstanceId(), null, 5))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.filingsWaiting()).isEqualTo(1);
+              assertThat(c.modelVersion()).isNotNull();
+            });
+
+    clock.advance(Duration.ofDays(8)); // past the inbox's horizon
+    try {
+      inbox.retryDue();
+    } finally {
+      clock.advance(Duration.ofDays(-8));
+    }
+
+    assertThat(inbox.find(id).status()).as("never expired silently").isEqualTo("ON_CASE");
+    assertThat(cases.filings(plan.businessKey()).get(0).status()).isEqualTo("OUTSIDE_STEP");
+    assertThat(cases.search(null, plan.processInstanceId(), null, 5).get(0).filingsToHandle())
+        .isEqualTo(1);
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(plan.businessKey())
+                .processDefinitionKey(CaseFilingProcess.KEY)
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anEventForNoCaseIsNoFiling() {
+    String id =
+        driver.send(
+            "fi.muutos.zoning.reminder.filed",
+            "KAAVA-1999-" + Math.abs(UUID.randomUUID().hashCode() % 1000),
+            "{\"date\":\"2026-03-18\"}");
+    assertThat(inbox.find(id).filingStatus()).isNull();
+    assertThat(inbox.find(id).status()).isEqualTo("PENDING");
+  }
+}

@@ -65,24 +65,36 @@ class OrganisationReformProcessTest {
   static final LocalDate DECIDED = LocalDate.parse("2024-06-10");
 
   @Test
+  void aSecondReformForTheSameFinishedMeasuresReopensThemAndRunsToItsEnd() {
+    Reform first = start();
+    walkToReview(first);
+    for (String measure : first.measures) {
+      assertThat(strategy.measure(measure).status()).isEqualTo(MeasureStatus.DONE);
+    }
+
+    Reform second = start(LocalDate.parse("2025-01-01"), null, first.measures);
+    for (String measure : first.measures) {
+      assertThat(strategy.measure(measure).status())
+          .as("the new reform's work reopens it: no incident")
+          .isEqualTo(MeasureStatus.IN_PROGRESS);
+      assertThat(strategy.measure(measure).log())
+          .anyMatch(
+              c ->
+                  second.instanceId.equals(c.processInstanceId())
+                      && c.note().startsWith("Avattu uudelleen")
+                      && c.note().contains(second.businessKey));
+    }
+    walkToReview(second);
+    for (String measure : first.measures) {
+      assertThat(strategy.measure(measure).status()).isEqualTo(MeasureStatus.DONE);
+    }
+    assertThat(second.ended(ReformProcess.Elements.END_DONE)).isTrue();
+  }
+
+  @Test
   void aReformRunsToEntryIntoForceAndItsReview() {
     Reform reform = start();
-    reform.throughCouncil("APPROVED");
-    reform.assertAt(LEGALITY_CHECK);
-    assertThat(reform.view().stage()).isEqualTo(ReformStage.LEGALITY_CHECK);
-    reform.lawful();
-    assertThat(reform.view().stage()).isEqualTo(ReformStage.IMPLEMENTATION);
-    reform.electAndDelegate("Elinvoimalautakunta");
-    reform.electAndDelegate("Sivistyslautakunta");
-    reform.implement();
-    reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
-    reform.job(APPEAL_PERIOD_ENDED);
-    reform.job(ENTRY_INTO_FORCE);
-    assertThat(reform.view().stage()).isEqualTo(ReformStage.IN_FORCE);
-    reform.job(ReformProcess.Elements.MEASURES_DONE);
-    reform.job(ReformProcess.Elements.FOLLOW_UP_DUE);
-    reform.complete(
-        FOLLOW_UP, Map.of("reviewSummary", "Rakenne toimii; sitovuustasoja tarkennetaan."));
+    walkToReview(reform);
 
     ReformView view = reform.view();
     assertThat(view.stage()).isEqualTo(ReformStage.REVIEWED);
@@ -220,6 +232,7 @@ class OrganisationReformProcessTest {
     assertThat(view.outcome()).isEqualTo("ANNULLED");
     assertThat(view.appeals().get(0).outcome()).isEqualTo("ANNULLED");
     assertThat(reform.ended(ReformProcess.Elements.END_ANNULLED)).isTrue();
+    assertMeasuresAtRisk(reform, "tuomioistuin kumosi päätöksen");
   }
 
   @Test
@@ -438,6 +451,18 @@ class OrganisationReformProcessTest {
     reform.throughCouncil("REJECTED");
     assertThat(reform.ended(ReformProcess.Elements.END_REJECTED)).isTrue();
     assertThat(reform.view().stage()).isEqualTo(ReformStage.REJECTED);
+    assertMeasuresAtRisk(reform, "ei hyväksytty");
+  }
+
+  private void assertMeasuresAtRisk(Reform reform, String words) {
+    for (String measure : reform.measures) {
+      assertThat(strategy.measure(measure).status())
+          .as("ADR 0052: the work the measure counted on stopped")
+          .isEqualTo(MeasureStatus.AT_RISK);
+      assertThat(strategy.measure(measure).note())
+          .isEqualTo(
+              "Asia " + reform.businessKey + " päättyi: " + words + ". Omistaja päättää jatkosta.");
+    }
   }
 
   @Test
@@ -485,15 +510,41 @@ class OrganisationReformProcessTest {
 
   // --- driving a reform -----------------------------------------------------------------------
 
+  /** Approved, lawful, implemented, in force and reviewed. */
+  private void walkToReview(Reform reform) {
+    reform.throughCouncil("APPROVED");
+    reform.assertAt(LEGALITY_CHECK);
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.LEGALITY_CHECK);
+    reform.lawful();
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.IMPLEMENTATION);
+    reform.electAndDelegate("Elinvoimalautakunta");
+    reform.electAndDelegate("Sivistyslautakunta");
+    reform.implement();
+    reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
+    reform.job(APPEAL_PERIOD_ENDED);
+    reform.job(ENTRY_INTO_FORCE);
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.IN_FORCE);
+    reform.job(ReformProcess.Elements.MEASURES_DONE);
+    reform.job(ReformProcess.Elements.FOLLOW_UP_DUE);
+    reform.complete(
+        FOLLOW_UP, Map.of("reviewSummary", "Rakenne toimii; sitovuustasoja tarkennetaan."));
+  }
+
   private Reform start() {
     return start(LocalDate.parse("2025-01-01"), null);
   }
 
   private Reform start(LocalDate proposedEffectiveDate, LocalDate interimTermEnds) {
-    List<String> measures =
+    return start(
+        proposedEffectiveDate,
+        interimTermEnds,
         List.of(
             StrategyFixtures.newMeasure(strategy, "hallinto", "NOT_STARTED"),
-            StrategyFixtures.newMeasure(strategy, "hallinto", "IN_PROGRESS"));
+            StrategyFixtures.newMeasure(strategy, "hallinto", "IN_PROGRESS")));
+  }
+
+  private Reform start(
+      LocalDate proposedEffectiveDate, LocalDate interimTermEnds, List<String> measures) {
     Started started =
         procedure.start(
             new StartReform(

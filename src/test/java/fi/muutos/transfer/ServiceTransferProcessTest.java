@@ -68,8 +68,43 @@ class ServiceTransferProcessTest {
   // --- the three Heinola cases ----------------------------------------------------------------
 
   @Test
+  void aSecondLahtiAquaTransferForTheFinishedMeasureReopensItAndRunsToItsEnd() {
+    Transfer first = sample("lahti-aqua");
+    walkLahtiAqua(first);
+    assertThat(strategy.measure(first.measure).status()).isEqualTo(MeasureStatus.DONE);
+
+    Transfer second = sample("lahti-aqua", first.measure);
+    assertThat(strategy.measure(first.measure).status())
+        .as("the new transfer's work reopens it: no incident")
+        .isEqualTo(MeasureStatus.IN_PROGRESS);
+    walkLahtiAqua(second);
+    assertThat(strategy.measure(first.measure).status()).isEqualTo(MeasureStatus.DONE);
+    assertThat(second.ended(TransferProcess.Elements.END_DONE)).isTrue();
+  }
+
+  @Test
   void lahtiAquaTakesOverWaterServicesWithStaffAsAnExistingCompany() {
     Transfer t = sample("lahti-aqua");
+    walkLahtiAqua(t);
+    TransferView view = t.view();
+    assertThat(view.stage()).isEqualTo(TransferStage.STEERING);
+    assertThat(view.arrangement()).isEqualTo(Arrangement.EXISTING_COMPANY);
+    assertThat(view.inHouse().inHouse()).isTrue();
+    assertThat(view.inHouse().ownershipShare()).isEqualByComparingTo(new BigDecimal("51.5"));
+    assertThat(view.appealEndsOn()).isEqualTo(LocalDate.parse("2024-07-22"));
+    assertThat(view.branches())
+        .filteredOn(TransferView.Branch::applies)
+        .extracting(TransferView.Branch::activityId)
+        .containsExactlyInAnyOrder(
+            JOIN_COMPANY, PENSION, STAFF_TRANSFER, AGREEMENTS, DATA_HANDOVER, WATER_DUTIES);
+    assertThat(view.branches())
+        .filteredOn(TransferView.Branch::applies)
+        .allSatisfy(b -> assertThat(b.done()).isTrue());
+    assertThat(strategy.measure(t.measure).status()).isEqualTo(MeasureStatus.DONE);
+    assertThat(t.ended(TransferProcess.Elements.END_DONE)).isTrue();
+  }
+
+  private void walkLahtiAqua(Transfer t) {
     t.throughCouncil("APPROVED");
     t.assertWaitingAt(
         JOIN_COMPANY, AGREEMENTS, DATA_HANDOVER, PENSION, WATER_DUTIES, PUBLISH_DECISION);
@@ -88,23 +123,6 @@ class ServiceTransferProcessTest {
         .isEqualTo(LocalDate.parse("2025-01-09").atStartOfDay(clock.getZone()).toInstant());
     t.informed();
     t.complete(OWNERSHIP_STEERING, Map.of());
-
-    TransferView view = t.view();
-    assertThat(view.stage()).isEqualTo(TransferStage.STEERING);
-    assertThat(view.arrangement()).isEqualTo(Arrangement.EXISTING_COMPANY);
-    assertThat(view.inHouse().inHouse()).isTrue();
-    assertThat(view.inHouse().ownershipShare()).isEqualByComparingTo(new BigDecimal("51.5"));
-    assertThat(view.appealEndsOn()).isEqualTo(LocalDate.parse("2024-07-22"));
-    assertThat(view.branches())
-        .filteredOn(TransferView.Branch::applies)
-        .extracting(TransferView.Branch::activityId)
-        .containsExactlyInAnyOrder(
-            JOIN_COMPANY, PENSION, STAFF_TRANSFER, AGREEMENTS, DATA_HANDOVER, WATER_DUTIES);
-    assertThat(view.branches())
-        .filteredOn(TransferView.Branch::applies)
-        .allSatisfy(b -> assertThat(b.done()).isTrue());
-    assertThat(strategy.measure(t.measure).status()).isEqualTo(MeasureStatus.DONE);
-    assertThat(t.ended(TransferProcess.Elements.END_DONE)).isTrue();
   }
 
   @Test
@@ -171,6 +189,7 @@ class ServiceTransferProcessTest {
     t.complete(NOT_IN_HOUSE, Map.of("notInHousePath", "PROCUREMENT"));
     assertThat(t.ended(TransferProcess.Elements.END_PROCUREMENT)).isTrue();
     assertThat(t.view().stage()).isEqualTo(TransferStage.PROCUREMENT);
+    assertMeasureAtRisk(t, "siirto ei ole sidosyksikköhankinta: hankintamenettelyyn");
     assertThat(t.visited()).doesNotContain(BOARD_PROPOSAL, RECORD_DECISION);
   }
 
@@ -182,6 +201,7 @@ class ServiceTransferProcessTest {
     t.complete(NOT_IN_HOUSE, Map.of("notInHousePath", "ABANDON"));
     assertThat(t.ended(TransferProcess.Elements.END_ABANDONED)).isTrue();
     assertThat(t.view().outcome()).isEqualTo("ABANDONED");
+    assertMeasureAtRisk(t, "siirrosta luovuttiin");
   }
 
   // --- 2. the decision's legality check, notice and appeal period ------------------------------
@@ -282,6 +302,7 @@ class ServiceTransferProcessTest {
     assertThat(t.ended(TransferProcess.Elements.END_LAPSED)).isTrue();
     assertThat(t.view().stage()).isEqualTo(TransferStage.LAPSED);
     assertThat(t.view().outcome()).isEqualTo("LAPSED");
+    assertMeasureAtRisk(t, "raukesi");
   }
 
   @Test
@@ -366,19 +387,32 @@ class ServiceTransferProcessTest {
     t.throughCouncil("REJECTED");
     assertThat(t.ended(TransferProcess.Elements.END_REJECTED)).isTrue();
     assertThat(t.view().stage()).isEqualTo(TransferStage.REJECTED);
+    assertMeasureAtRisk(t, "ei hyväksytty");
+  }
+
+  private void assertMeasureAtRisk(Transfer t, String words) {
+    assertThat(strategy.measure(t.measure).status())
+        .as("ADR 0052: the work the measure counted on stopped")
+        .isEqualTo(MeasureStatus.AT_RISK);
+    assertThat(strategy.measure(t.measure).note())
+        .isEqualTo("Asia " + t.businessKey + " päättyi: " + words + ". Omistaja päättää jatkosta.");
   }
 
   // --- driving a transfer ---------------------------------------------------------------------
 
   /** Starts the sample of docs/samples/transfers, for a fresh measure. */
   private Transfer sample(String name) {
+    return sample(name, StrategyFixtures.newMeasure(strategy, "hallinto", "IN_PROGRESS"));
+  }
+
+  /** Starts the sample for this measure. */
+  private Transfer sample(String name, String measure) {
     JsonNode sample;
     try {
       sample = json.readTree(Files.readString(Path.of("docs/samples/transfers/" + name + ".json")));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-    String measure = StrategyFixtures.newMeasure(strategy, "hallinto", "IN_PROGRESS");
     Started started =
         procedure.start(
             new StartTransfer(

@@ -913,6 +913,53 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void aMeasureFollowsItsPlansWhateverItsState() {
+    String measure = StrategyFixtures.newMeasure(strategy, "kaavoitus", "NOT_STARTED");
+    Plan first = startFor(measure);
+    assertThat(strategy.measure(measure).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+    // its owner marks it done while the plan is still on its way
+    strategy.changeStatus(
+        measure,
+        new fi.muutos.strategy.StatusChange(MeasureStatus.DONE, null, "Tavoite saavutettu"),
+        new fi.muutos.strategy.ChangeSource.Person("kaavoittaja", java.util.Set.of("kaavoitus")));
+    first.throughDisplay();
+    first.decide("APPROVED");
+    first.notice("2026-05-04");
+    first.noAppeal();
+    first.intoForce();
+    assertThat(strategy.measure(measure).status())
+        .as("the plan in force only notes: a finished measure stays finished")
+        .isEqualTo(MeasureStatus.DONE);
+    assertThat(strategy.measure(measure).note()).startsWith("Kaava voimassa");
+
+    Plan second = startFor(measure);
+    assertThat(strategy.measure(measure).status())
+        .as("a new plan's work reopens it: no incident")
+        .isEqualTo(MeasureStatus.IN_PROGRESS);
+    assertThat(strategy.measure(measure).note()).contains("Avattu uudelleen", second.businessKey);
+    second.event("fi.muutos.process.cancelled", "{\"reason\":\"Hanke peruttiin\"}");
+    assertThat(strategy.measure(measure).status()).isEqualTo(MeasureStatus.AT_RISK);
+    assertThat(strategy.measure(measure).note())
+        .isEqualTo("Asia " + second.businessKey + " päättyi: peruttu. Omistaja päättää jatkosta.");
+  }
+
+  private Plan startFor(String measure) {
+    Plan plan =
+        new Plan(
+            procedure.start(
+                new StartPlan(
+                    "Toimenpiteen kaava " + UUID.randomUUID(),
+                    PlanType.MINOR_DETAILED_PLAN_CHANGE,
+                    false,
+                    "Satama",
+                    List.of(measure),
+                    null,
+                    null)));
+    plan.job(ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
+    return plan;
+  }
+
+  @Test
   void aCancelledPlanLapses() {
     Plan plan = start(PlanType.DETAILED_PLAN, true);
     plan.announce();

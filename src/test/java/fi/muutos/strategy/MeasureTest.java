@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MeasureTest {
 
   static final ChangeSource PERSON = new ChangeSource.Person("kaavoittaja", Set.of("kaavoitus"));
-  static final ChangeSource PROCESS =
+  static final ChangeSource.Process PROCESS =
       new ChangeSource.Process("zoningPlan", "pi-1", "KAAVA-1", "serviceTask_markStarted");
 
   static Measure measure(MeasureStatus status, int progress) {
@@ -99,7 +99,35 @@ class MeasureTest {
   }
 
   @Test
-  void aProcessNeverReopensAFinishedMeasure() {
+  void aCaseThatWorksOnAFinishedMeasureReopensItNamingTheCase() {
+    Measure reopened =
+        measure(DONE, 100)
+            .followCase(new StatusChange(IN_PROGRESS, null, null), PROCESS, true)
+            .orElseThrow();
+    assertThat(reopened.status()).isEqualTo(IN_PROGRESS);
+    assertThat(reopened.note()).startsWith("Avattu uudelleen").contains(PROCESS.businessKey());
+  }
+
+  @Test
+  void aCaseStepThatOnlyNotesLeavesAFinishedMeasureFinished() {
+    Measure noted =
+        measure(DONE, 100)
+            .followCase(new StatusChange(IN_PROGRESS, null, "Kaava voimassa"), PROCESS, false)
+            .orElseThrow();
+    assertThat(noted.status()).isEqualTo(DONE);
+    assertThat(noted.note()).isEqualTo("Kaava voimassa");
+  }
+
+  @Test
+  void aCaseLeavesACancelledMeasureAlone() {
+    assertThat(
+            measure(CANCELLED, 0)
+                .followCase(new StatusChange(IN_PROGRESS, null, "x"), PROCESS, true))
+        .isEmpty();
+  }
+
+  @Test
+  void aProcessNeverReopensAFinishedMeasureOutsideACase() {
     assertThatThrownBy(
             () ->
                 measure(DONE, 100).apply(new StatusChange(IN_PROGRESS, null, "uudestaan"), PROCESS))

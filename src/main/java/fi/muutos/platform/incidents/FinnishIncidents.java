@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * measure is reopened, a filing outside its step becomes a task).
  *
  * <p>Relies on the engine's incident handler for failed jobs ({@code DefaultIncidentHandler},
- * registered by type through {@code customIncidentHandlers}); {@code FinnishIncidentsTest} fails
+ * registered by type through {@code customIncidentHandlers}, which replaces the default one of that
+ * type); {@code
+ * UpdateMeasureStatusProcessTest.anUnknownMeasureCodeBecomesAFinnishIncidentNamingTheCode} fails
  * when an upgrade stops calling it.
  */
 @Component

@@ -68,7 +68,9 @@ public class ZoningLeadTimes {
                 .map(t -> t.stage() + " mediaani " + t.medianDays() + " pv (" + t.plans() + ")")
                 .collect(java.util.stream.Collectors.joining("; "))
             + (whole.plans() == 0 ? "" : ". Pisin koko menettely " + whole.longestDays() + " pv.");
-    strategy.change(measure, new StatusChange(MeasureStatus.IN_PROGRESS, null, note), source);
+    // a report only notes: a finished (or cancelled) development measure keeps its status
+    strategy.change(
+        measure, new StatusChange(MeasureStatus.IN_PROGRESS, null, note), source, false);
     return true;
   }
 

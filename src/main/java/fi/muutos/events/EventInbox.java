@@ -456,6 +456,20 @@ public class EventInbox {
    * the case's group; the event is done (ON_CASE), never expired.
    */
   private void onCase(String id) {
+    try {
+      keepOnCase(id);
+    } catch (RuntimeException e) {
+      // kept as it was (RECEIVED on the case, the event pending): tried again with the back-off
+      LOG.warn("Keeping inbound event {} on its case failed; will retry", id, e);
+      InboundEventView view = find(id);
+      OffsetDateTime now = now();
+      newTransaction.executeWithoutResult(
+          tx ->
+              repository.pending(id, "Kirjaaminen asialle epäonnistui: " + e, retryAt(view, now)));
+    }
+  }
+
+  private void keepOnCase(String id) {
     newTransaction.executeWithoutResult(
         tx ->
             filings

@@ -29,7 +29,11 @@ class ZoningFilingJudge implements FilingJudge {
     if (!REMINDER.equals(filing.eventType()) && !STATEMENT.equals(filing.eventType())) {
       return Optional.empty();
     }
-    long planId = plans.idOf(filing.businessKey());
+    Optional<Long> plan = plans.planId(filing.businessKey());
+    if (plan.isEmpty()) {
+      return Optional.empty(); // sent for a case that is no plan: the group judges it
+    }
+    long planId = plan.get();
     String day = FINNISH_DATE.format(filing.filedOn());
     if (REMINDER.equals(filing.eventType())) {
       return Optional.of(

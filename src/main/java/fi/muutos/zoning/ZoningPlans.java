@@ -509,10 +509,14 @@ public class ZoningPlans {
   /** The plan's id (what its facade answers a start with), without building its view. */
   @Transactional(readOnly = true)
   public long idOf(String businessKey) {
-    return repository
-        .findByBusinessKey(businessKey)
-        .map(PlanRow::id)
+    return planId(businessKey)
         .orElseThrow(() -> new IllegalStateException("No plan " + businessKey));
+  }
+
+  /** The id of the plan with this business key, if it is a plan's. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Long> planId(String businessKey) {
+    return repository.findByBusinessKey(businessKey).map(PlanRow::id);
   }
 
   @Transactional(readOnly = true)

@@ -37,6 +37,7 @@ class FilingsTest {
   @Autowired TaskService taskService;
   @Autowired MutableClock clock;
   @Autowired Cases cases;
+  @Autowired fi.muutos.organisation.OrganisationReformProcedure reforms;
 
   @Value("${local.server.port}")
   int port;
@@ -170,6 +171,61 @@ class FilingsTest {
                 .processDefinitionKey(CaseFilingProcess.KEY)
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aFilingSentForACaseOfAnotherKindIsKeptOnItAndGivenToItsGroup() {
+    var reform =
+        reforms.start(
+            new fi.muutos.organisation.OrganisationReformProcedure.StartReform(
+                "Uudistus " + UUID.randomUUID(),
+                java.time.LocalDate.parse("2027-01-01"),
+                null,
+                java.util.List.of("Elinvoimalautakunta"),
+                java.util.List.of("Elinvoima"),
+                12,
+                java.util.List.of(),
+                null));
+    // a muistutus for a reform: no reform step takes one
+    String id =
+        driver.send(
+            "fi.muutos.zoning.reminder.filed", reform.businessKey(), "{\"date\":\"2026-03-18\"}");
+
+    // no process that takes muistutukset runs for this case: on the case at once, not after 7 days
+    assertThat(inbox.find(id).status()).isEqualTo("ON_CASE");
+    assertThat(cases.filings(reform.businessKey()))
+        .singleElement()
+        .satisfies(f -> assertThat(f.status()).isEqualTo("OUTSIDE_STEP"));
+    assertThat(cases.filings(reform.businessKey()).get(0).judgement())
+        .startsWith("Ei mitään: menettely ei enää odottanut");
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(reform.businessKey())
+            .processDefinitionKey(CaseFilingProcess.KEY)
+            .singleResult();
+    assertThat(taskService.getIdentityLinksForTask(task.getId()))
+        .anyMatch(link -> "hallinto".equals(link.getGroupId()));
+  }
+
+  @Test
+  void aMuistutusFiledAfterTheDisplayIsKeptButNotCounted() {
+    Started plan = plan();
+    String instance = plan.processInstanceId();
+    driver.complete(instance, Elements.ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
+    driver.complete(instance, Elements.PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
+    driver.jobs(instance, Elements.DISPLAY_ENDED);
+    procedure.cancel(plan.planId(), "Hanke peruttiin");
+
+    String id =
+        driver.send(
+            "fi.muutos.zoning.reminder.filed", plan.businessKey(), "{\"date\":\"2026-03-19\"}");
+
+    assertThat(inbox.find(id).status()).isEqualTo("ON_CASE");
+    assertThat(plans.find(plan.planId()).reminders()).isZero();
+    assertThat(plans.find(plan.planId()).lateSubmissions()).isEqualTo(1);
+    assertThat(cases.filings(plan.businessKey()).get(0).judgement())
+        .startsWith("Ei laskettu muistutukseksi: jätetty 19.3.2026");
   }
 
   @Test

@@ -295,6 +295,14 @@ public class Cases {
                     ::getProcessDefinitionVersion));
   }
 
+  /** The version of its process's model the case with this instance runs (or ran) on. */
+  @Transactional(readOnly = true)
+  public Integer modelVersion(String processInstanceId) {
+    return processInstanceId == null
+        ? null
+        : modelVersions(List.of(processInstanceId)).get(processInstanceId);
+  }
+
   /** The legal filings on the case (ADR 0052), by filing date. */
   @Transactional(readOnly = true)
   public List<Filing> filings(String businessKey) {

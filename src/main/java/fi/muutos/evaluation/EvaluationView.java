@@ -28,4 +28,5 @@ public record EvaluationView(
     int interviews,
     String synthesis,
     List<String> successes,
-    List<String> followUps) {}
+    List<String> followUps,
+    Integer modelVersion) {}

@@ -486,7 +486,8 @@ public class Evaluations {
         repository.interviews(row.id()),
         row.synthesis(),
         lines(row.successes()),
-        lines(row.followUps()));
+        lines(row.followUps()),
+        cases.modelVersion(evaluation.processInstanceId()));
   }
 
   private List<ItemResult> goalResults(long id) {

@@ -1,5 +1,6 @@
 package fi.muutos.organisation;
 
+import fi.muutos.cases.Filing;
 import fi.muutos.cases.StageEntry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,7 +29,9 @@ public record ReformView(
     List<CommitteeView> committees,
     List<String> divisions,
     List<StageEntry<ReformStage>> stages,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    List<Filing> filings,
+    Integer modelVersion) {
 
   /**
    * A new body: whether it has been elected, its latest members and gender balance, and each

@@ -459,7 +459,9 @@ public class Reforms {
         repository.committees(r.id()),
         repository.divisions(r.id()),
         cases.stages(ReformProcess.CASE, r.businessKey()),
-        reform.createdAt());
+        reform.createdAt(),
+        cases.filings(r.businessKey()),
+        cases.modelVersion(reform.processInstanceId()));
   }
 
   private static void requireEnforceable(ReformRow reform) {

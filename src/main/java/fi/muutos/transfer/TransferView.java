@@ -1,5 +1,6 @@
 package fi.muutos.transfer;
 
+import fi.muutos.cases.Filing;
 import fi.muutos.cases.StageEntry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,7 +37,9 @@ public record TransferView(
     LocalDate registeredOn,
     List<Branch> branches,
     List<StageEntry<TransferStage>> stages,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    List<Filing> filings,
+    Integer modelVersion) {
 
   /** A step after the decision: whether the transfer's data makes it apply, and whether done. */
   public record Branch(String activityId, boolean applies, boolean done) {}

@@ -482,7 +482,9 @@ public class Transfers {
         t.registeredOn(),
         branches,
         cases.stages(TransferProcess.CASE, t.businessKey()),
-        transfer.createdAt());
+        transfer.createdAt(),
+        cases.filings(t.businessKey()),
+        cases.modelVersion(transfer.processInstanceId()));
   }
 
   /**

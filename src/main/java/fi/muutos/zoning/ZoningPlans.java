@@ -618,8 +618,6 @@ public class ZoningPlans {
         p.decisionSection(),
         ryhti.of(p.businessKey()),
         cases.filings(p.businessKey()),
-        cases
-            .modelVersions(java.util.Arrays.asList(plan.processInstanceId()))
-            .get(plan.processInstanceId()));
+        cases.modelVersion(plan.processInstanceId()));
   }
 }

@@ -76,14 +76,8 @@ class BrowserTest {
 
   @Test
   void aPlannerCompletesAZoningTaskInFinnishTasklist() throws IOException {
-    var started =
-        zoning.start(
-            new StartPlan(
-                "Selaintestin kaava " + UUID.randomUUID().toString().substring(0, 6),
-                PlanType.DETAILED_PLAN,
-                false,
-                "Satama",
-                null));
+    String name = "Selaintestin kaava " + UUID.randomUUID().toString().substring(0, 6);
+    var started = zoning.start(new StartPlan(name, PlanType.DETAILED_PLAN, false, "Satama", null));
     driver.jobs(started.processInstanceId(), ZoningPlanProcess.Elements.MARK_MEASURE_IN_PROGRESS);
 
     login("tasklist", "kaavoittaja");
@@ -96,7 +90,12 @@ class BrowserTest {
     click(By.partialLinkText("Ryhmän tehtävät"));
     waitForText("Kuuluta vireilletulo ja OAS");
     screenshot("tasklist-filter");
-    click(By.partialLinkText("Kuuluta vireilletulo ja OAS"));
+    // this plan's task (other tests' plans may wait at the same step): the list shows its name
+    click(
+        By.xpath(
+            "//li[contains(., '"
+                + name
+                + "')]//a[contains(normalize-space(.), 'Kuuluta vireilletulo ja OAS')]"));
     screenshot("tasklist-task");
     click(By.xpath("//*[normalize-space(text())='Ota käsittelyyn']"));
     By dateField =
@@ -492,7 +491,11 @@ class BrowserTest {
   }
 
   private void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    // a long list puts it under the page's footer: into view first
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
   private void waitForText(String text) {

@@ -383,6 +383,41 @@ public class Cases {
     return keys.size() == 1 ? keys.get(0) : subject;
   }
 
+  /** The case whose matter has this record number (diaarinumero), if exactly one has. */
+  @Transactional(readOnly = true)
+  public Optional<String> caseByRecordNumber(String recordNumber) {
+    if (recordNumber == null || recordNumber.isBlank()) {
+      return Optional.empty();
+    }
+    List<String> keys = repository.businessKeysByRecordNumber(recordNumber.strip());
+    return keys.size() == 1 ? Optional.of(keys.get(0)) : Optional.empty();
+  }
+
+  /**
+   * The first case a text names by its business key (a key of a configured prefix, e.g.
+   * KAAVA-2026-004), if the case exists.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> caseNamedIn(String text) {
+    if (text == null || settings.keyPrefixes().isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher keys =
+        java.util.regex.Pattern.compile(
+                "\\b(?:"
+                    + settings.keyPrefixes().values().stream()
+                        .map(java.util.regex.Pattern::quote)
+                        .collect(Collectors.joining("|"))
+                    + ")-\\d{4}-\\d{1,9}\\b")
+            .matcher(text);
+    while (keys.find()) {
+      if (repository.find(keys.group()).isPresent()) {
+        return Optional.of(keys.group());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The name of the case with this business key (a plan, a reform, ...), if it is a case. */
   @Transactional(readOnly = true)
   public Optional<String> name(String businessKey) {

@@ -50,7 +50,7 @@ class FormOwnershipTest {
         families++;
       }
     }
-    assertThat(families).isEqualTo(5);
+    assertThat(families).isEqualTo(6);
     assertThat(problems).isEmpty();
   }
 

@@ -41,5 +41,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Import(TestClockConfiguration.class)
 @ActiveProfiles("postgres")
 @ContextConfiguration(
-    initializers = {EmbeddedPostgresInitializer.class, TestMail.class, FakeRyhti.class})
+    initializers = {
+      EmbeddedPostgresInitializer.class,
+      TestMail.class,
+      FakeRyhti.class,
+      FakeDynasty.class
+    })
 public @interface IntegrationTest {}

@@ -16,6 +16,7 @@ class ZoningFilingJudge implements FilingJudge {
 
   static final String REMINDER = "fi.muutos.zoning.reminder.filed";
   static final String STATEMENT = "fi.muutos.zoning.statement.received";
+  static final String APPEAL = "fi.muutos.zoning.appeal.filed";
   private static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
   private final ZoningPlans plans;
@@ -26,7 +27,9 @@ class ZoningFilingJudge implements FilingJudge {
 
   @Override
   public Optional<String> judge(Filing filing) {
-    if (!REMINDER.equals(filing.eventType()) && !STATEMENT.equals(filing.eventType())) {
+    if (!REMINDER.equals(filing.eventType())
+        && !STATEMENT.equals(filing.eventType())
+        && !APPEAL.equals(filing.eventType())) {
       return Optional.empty();
     }
     Optional<Long> plan = plans.planId(filing.businessKey());
@@ -47,11 +50,42 @@ class ZoningFilingJudge implements FilingJudge {
                   + ", kun ehdotus ei ollut nähtävillä; kirjattu kaavan myöhästyneisiin"
                   + " palautteisiin.");
     }
+    if (APPEAL.equals(filing.eventType())) {
+      return Optional.of(appeal(planId, filing, day));
+    }
     plans.lateStatement(planId, filing.reference(), filing.filedOn());
     return Optional.of(
         "Kirjattu kaavan lausunnoksi (annettu "
             + day
             + "); lausunto on myöhässä vain, jos se on annettu määräpäivän jälkeen. Arvioi,"
             + " vaikuttaako lausunto kaavaan.");
+  }
+
+  /**
+   * An appeal no step took: in time by its filing date (the plan's appeal period, AKL 188 §), the
+   * plan is not legally binding until the court has decided, whatever the record says; after it,
+   * the court dismisses it. Muutos does not move the plan by itself: the group checks it.
+   */
+  private String appeal(long planId, Filing filing, String day) {
+    java.time.LocalDate periodEnds = plans.find(planId).appealEndsOn();
+    if (periodEnds == null) {
+      return "Valitus on jätetty "
+          + day
+          + ", mutta kaavalla ei ole valitusaikaa (päätöstä ei ole kuulutettu): tarkista, mihin"
+          + " päätökseen valitus kohdistuu.";
+    }
+    String end = FINNISH_DATE.format(periodEnds);
+    return filing.filedOn().isAfter(periodEnds)
+        ? "Valitus on jätetty "
+            + day
+            + ", valitusajan (päättyi "
+            + end
+            + ") jälkeen: hallinto-oikeus jättää sen tutkimatta, mutta se on kirjattu kaavalle."
+        : "Valitus on jätetty "
+            + day
+            + " valitusajassa (päättyi "
+            + end
+            + "): kaava ei ole lainvoimainen ennen kuin valitus on ratkaistu. Tarkista"
+            + " lainvoimaisuus hallinto-oikeudesta ja korjaa kaavan tiedot tarvittaessa.";
   }
 }

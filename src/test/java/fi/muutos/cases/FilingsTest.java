@@ -164,6 +164,8 @@ class FilingsTest {
     assertThat(cases.filings(plan.businessKey()).get(0).status()).isEqualTo("OUTSIDE_STEP");
     assertThat(cases.search(null, plan.processInstanceId(), null, 5).get(0).filingsToHandle())
         .isEqualTo(1);
+    assertThat(cases.filings(plan.businessKey()).get(0).judgement())
+        .startsWith("Valitus on jätetty 2.2.2026, mutta kaavalla ei ole valitusaikaa");
     assertThat(
             taskService
                 .createTaskQuery()
@@ -228,6 +230,65 @@ class FilingsTest {
     assertThat(plans.find(plan.planId()).lateSubmissions()).isEqualTo(1);
     assertThat(cases.filings(plan.businessKey()).get(0).judgement())
         .startsWith("Ei laskettu muistutukseksi: jätetty 19.3.2026");
+  }
+
+  @Test
+  void anAppealFiledInTimeThatReachesAPlanInForceSaysItIsNotLegallyBinding() {
+    Started plan = plan();
+    String instance = plan.processInstanceId();
+    driver.complete(instance, Elements.ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
+    driver.complete(instance, Elements.PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
+    driver.jobs(instance, Elements.DISPLAY_ENDED);
+    driver.complete(
+        instance, Elements.REPLY_TO_REMINDERS, java.util.Map.of("substantialChanges", false));
+    if (driver.active(instance).contains(Elements.BOARD_PROPOSAL)) {
+      driver.complete(
+          instance, Elements.BOARD_PROPOSAL, java.util.Map.of("boardProposalDate", "2026-03-19"));
+    }
+    driver.complete(
+        instance,
+        Elements.RECORD_DECISION,
+        java.util.Map.of(
+            "decisionBody", "Kaupunginvaltuusto",
+            "decisionDate", "2026-04-20",
+            "decisionOutcome", "APPROVED"));
+    driver.complete(
+        instance,
+        Elements.LEGALITY_CHECK,
+        java.util.Map.of("legalityCheckResult", "LAWFUL", "legalityCheckDate", "2026-04-20"));
+    driver.complete(instance, Elements.PUBLISH_NOTICE, ZoningSteps.notice("2026-05-04"));
+    driver.jobs(instance, Elements.APPEAL_PERIOD_ENDED);
+    assertThat(driver.active(instance)).contains(Elements.CHECK_LEGAL_FORCE);
+    java.time.LocalDate lastDay = plans.find(plan.planId()).appealEndsOn();
+
+    driver.complete(
+        instance,
+        Elements.CHECK_LEGAL_FORCE,
+        java.util.Map.of("appealsLodged", false, "legalForceCheck", "Ei valituksia"));
+    String entry =
+        plans
+            .find(plan.planId())
+            .legalDate(fi.muutos.zoning.ZoningStage.LEGALLY_BINDING)
+            .orElseThrow()
+            .plusDays(14)
+            .toString();
+    driver.complete(
+        instance,
+        Elements.ENTRY_INTO_FORCE_NOTICE,
+        java.util.Map.of("entryIntoForceDate", entry, "backdatingReason", ZoningSteps.REASON));
+    driver.jobs(instance, Elements.NOTE_MEASURE);
+    driver.jobs(instance, Elements.REPORT_LEAD_TIMES);
+    assertThat(driver.ended(instance, Elements.END_IN_FORCE)).isTrue();
+
+    // filed on the period's last day; reaches Muutos after the plan was recorded in force
+    String id =
+        driver.send(
+            "fi.muutos.zoning.appeal.filed",
+            plan.businessKey(),
+            "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"" + lastDay + "\"}");
+    assertThat(inbox.find(id).status()).isEqualTo("ON_CASE");
+    assertThat(cases.filings(plan.businessKey()).get(0).judgement())
+        .contains("valitusajassa", "kaava ei ole lainvoimainen ennen kuin valitus on ratkaistu");
   }
 
   @Test

@@ -226,13 +226,7 @@ class ModelMigrationTest {
           instance,
           Elements.LEGALITY_CHECK,
           Map.of("legalityCheckResult", "LAWFUL", "legalityCheckDate", "2026-04-20"));
-      Map<String, Object> notice = new HashMap<>();
-      notice.put("noticeDate", "2026-05-04");
-      notice.put("notifiedElinvoimakeskus", true);
-      notice.put("notifiedRegionalCouncil", true);
-      notice.put("notifiedReminderFilers", true);
-      notice.put("backdatingReason", ZoningSteps.REASON);
-      driver.complete(instance, Elements.PUBLISH_NOTICE, notice);
+      driver.complete(instance, Elements.PUBLISH_NOTICE, ZoningSteps.notice("2026-05-04"));
       driver.jobs(instance, Elements.APPEAL_PERIOD_ENDED);
       driver.complete(
           instance,

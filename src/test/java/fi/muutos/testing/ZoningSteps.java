@@ -45,6 +45,20 @@ public final class ZoningSteps {
     return values;
   }
 
+  /**
+   * The approval's notice of {@code date} (AKL 67 §): the elinvoimakeskus, the regional council and
+   * the muistuttajat who asked were told.
+   */
+  public static Map<String, Object> notice(String date) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("noticeDate", date);
+    values.put("notifiedElinvoimakeskus", true);
+    values.put("notifiedRegionalCouncil", true);
+    values.put("notifiedReminderFilers", true);
+    values.put("backdatingReason", REASON);
+    return values;
+  }
+
   /** The values as the engine REST API's variables (text and yes/no), without braces. */
   public static String json(Map<String, Object> values) {
     return values.entrySet().stream()

@@ -272,6 +272,11 @@ class BrowserTest {
     String instance = transfer.path("processInstanceId").asText();
     String key = transfer.path("businessKey").asText();
     driver.jobs(instance, fi.muutos.transfer.TransferProcess.Elements.MEASURES_IN_PROGRESS);
+    // a registration that arrives before its step: a filing on the case, waiting for it
+    driver.send(
+        "fi.muutos.company.registered",
+        key,
+        "{\"businessId\":\"3141592-6\",\"date\":\"2026-01-12\"}");
 
     login("cockpit", "kaupunginjohtaja");
     waitForText("Strategia: Hyvä asuu Heinolassa 2030"); // the dashboard's section
@@ -291,8 +296,16 @@ class BrowserTest {
     browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime"));
     click(By.xpath("//*[normalize-space(text())='Strategia']"));
     waitForText("M-LAHTI-AQUA");
+    waitForText("Asialle saapuneet asiakirjat");
     assertThat(browser.findElement(By.cssSelector("[data-muutos=instance]")).getText())
-        .contains("Käynnissä", key, "Tämän käsittelyn muutokset");
+        .contains(
+            "Käynnissä",
+            key,
+            "Tämän käsittelyn muutokset",
+            "mallin versio",
+            "Kaupparekisterimerkintä",
+            "12.1.2026",
+            "Vastaanotettu, odottaa vaihettaan");
     screenshot("cockpit-strategia-tab");
 
     // the process model's cases by name, and the measures its instances move

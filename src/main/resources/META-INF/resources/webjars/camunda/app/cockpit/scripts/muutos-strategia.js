@@ -81,9 +81,24 @@ function instanceLink(c) {
   return el('a', { href: '#/process-instance/' + c.processInstanceId + '/runtime', text: c.name + ' (' + c.businessKey + ')' });
 }
 
+/** A case's filings that wait: for their step, or for a person (ADR 0052). */
+function openFilings(c) {
+  const parts = [];
+  if (c.filingsToHandle) parts.push(c.filingsToHandle + ' ryhmän käsiteltävänä');
+  if (c.filingsWaiting) parts.push(c.filingsWaiting + ' odottaa vaihettaan');
+  return parts.join(', ');
+}
+
 function cases(list) {
-  return table('Tapaukset', ['Tapaus', 'Käsittely', 'Vaihe', 'Diaarinumero'], list.map((c) => [
-    instanceLink(c), PROCESS[c.processKey] || c.processKey, c.stageLabel || '', c.recordNumber || '']));
+  return table('Tapaukset', ['Tapaus', 'Käsittely', 'Vaihe', 'Diaarinumero', 'Saapuneet asiakirjat', 'Mallin versio'], list.map((c) => [
+    instanceLink(c), PROCESS[c.processKey] || c.processKey, c.stageLabel || '', c.recordNumber || '',
+    openFilings(c), c.modelVersion == null ? '' : String(c.modelVersion)]));
+}
+
+function filingsTable(filings) {
+  return table('Asialle saapuneet asiakirjat', ['Asiakirja', 'Jätetty', 'Viite', 'Tila', 'Mitä Muutos teki'],
+    filings.map((f) => [f.label, f.filedOn.split('-').reverse().map((p) => String(Number(p))).join('.'),
+      f.reference || '', f.statusLabel, f.judgement || '']));
 }
 
 const instanceTab = {
@@ -99,7 +114,13 @@ const instanceTab = {
         const parts = [];
         if (found.length) {
           const c = found[0];
-          parts.push(el('p', {}, [el('strong', { text: c.name }), el('span', { class: 'meta', text: ' · ' + c.businessKey + ' · ' + (c.stageLabel || '') })]));
+          parts.push(el('p', {}, [el('strong', { text: c.name }), el('span', { class: 'meta', text: ' · ' + c.businessKey + ' · ' + (c.stageLabel || '')
+            + (c.modelVersion == null ? '' : ' · mallin versio ' + c.modelVersion) })]));
+          const filings = el('div', {});
+          parts.push(filings);
+          getJson('/api/cases/' + encodeURIComponent(c.businessKey) + '/filings')
+            .then((list) => { if (list.length) filings.replaceChildren(filingsTable(list)); })
+            .catch((e) => fail(filings, e));
         }
         parts.push(measures.length
           ? table('Toimenpiteet, joita tämä käsittely on muuttanut', ['Toimenpide', 'Tila nyt', 'Edistyminen', 'Tämän käsittelyn muutokset'],

@@ -58,6 +58,15 @@ class ProcessConstantsTest {
           new Declared(
               fi.muutos.zoning.ryhti.RyhtiCorrectionProcess.class,
               "zoning/ryhti-correction.bpmn",
+              ZoningPlanProcess.CASE.stages()),
+          // not cases: a filing's task and a meeting decision's match record no stages
+          new Declared(
+              fi.muutos.cases.CaseFilingProcess.class,
+              "cases/case-filing.bpmn",
+              ZoningPlanProcess.CASE.stages()),
+          new Declared(
+              fi.muutos.meetings.MeetingDecisionProcess.class,
+              "meetings/meeting-decision.bpmn",
               ZoningPlanProcess.CASE.stages()));
 
   @Test

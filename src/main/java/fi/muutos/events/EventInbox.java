@@ -2,7 +2,6 @@ package fi.muutos.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.cases.Cases;
-import fi.muutos.cases.Filing;
 import fi.muutos.cases.Filings;
 import fi.muutos.events.EventDataMapper.Mapped;
 import fi.muutos.events.EventSettings.Route;
@@ -62,6 +61,7 @@ public class EventInbox {
 
   private final Cases cases;
   private final Filings filings;
+  private final FilingIntake intake;
 
   /** How often a correlation that collided with another transaction is tried again at once. */
   static final int IMMEDIATE_RETRIES = 5;
@@ -74,9 +74,11 @@ public class EventInbox {
       PlatformTransactionManager transactions,
       Clock clock,
       Cases cases,
-      Filings filings) {
+      Filings filings,
+      FilingIntake intake) {
     this.cases = cases;
     this.filings = filings;
+    this.intake = intake;
     this.settings = settings;
     this.mapper = mapper;
     this.repository = repository;
@@ -223,7 +225,7 @@ public class EventInbox {
                 now,
                 now.plus(settings.horizon()),
                 route.isPresent() ? now.plus(settings.retry().claim()) : null);
-            route.ifPresent(r -> fileOnCase(sender, event, r, id, now));
+            route.ifPresent(r -> intake.fileOnCase(sender.id(), event, r, id, now));
           });
     } catch (DuplicateKeyException e) {
       refuseIfConflicting(sender, event); // a repeat that raced the first delivery
@@ -333,7 +335,7 @@ public class EventInbox {
     }
     Route target = route;
     String instance = waiting.size() == 1 ? waiting.get(0) : null;
-    if (waiting.isEmpty() && !caseRunning(route, subject) && filings.waitsForStep(id)) {
+    if (waiting.isEmpty() && !intake.caseRunning(route, subject) && filings.waitsForStep(id)) {
       // the case has ended: no step will ever take the filing
       onCase(id);
       return;
@@ -408,56 +410,12 @@ public class EventInbox {
   }
 
   /**
-   * A legal filing ({@code filing} of its route) for a known case is a fact on the case from the
-   * moment it is accepted, in the inbox row's transaction (ADR 0052).
-   */
-  private void fileOnCase(
-      Account sender, CloudEvent event, Route route, String id, OffsetDateTime now) {
-    if (route.filing() == null) {
-      return;
-    }
-    Mapped mapped = mapper.map(event, route);
-    Object date = mapped.variables().get(route.filing().date());
-    Object reference =
-        route.filing().reference() == null
-            ? null
-            : mapped.variables().get(route.filing().reference());
-    if (date == null) {
-      return;
-    }
-    filings.receive(
-        new Filing.Received(
-            id,
-            cases.businessKeyFor(event.getSubject()),
-            event.getType(),
-            route.filing().label(),
-            java.time.LocalDate.parse(date.toString()),
-            reference == null ? null : reference.toString(),
-            event.getSource().toString(),
-            sender.id(),
-            now));
-  }
-
-  /** Whether a process that receives the route's events still runs for this case. */
-  private boolean caseRunning(Route route, String subject) {
-    List<String> receivers = settings.processesReceiving(route.type());
-    return subject != null
-        && !receivers.isEmpty()
-        && runtimeService
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(subject)
-                .processDefinitionKeyIn(receivers.toArray(String[]::new))
-                .count()
-            > 0;
-  }
-
-  /**
    * No step took the event's filing: it stays on its case, judged by its filing date, a task for
    * the case's group; the event is done (ON_CASE), never expired.
    */
   private void onCase(String id) {
     try {
-      keepOnCase(id);
+      newTransaction.executeWithoutResult(tx -> intake.keepOnCase(id));
     } catch (RuntimeException e) {
       // kept as it was (RECEIVED on the case, the event pending): tried again with the back-off
       LOG.warn("Keeping inbound event {} on its case failed; will retry", id, e);
@@ -467,22 +425,6 @@ public class EventInbox {
           tx ->
               repository.pending(id, "Kirjaaminen asialle epäonnistui: " + e, retryAt(view, now)));
     }
-  }
-
-  private void keepOnCase(String id) {
-    newTransaction.executeWithoutResult(
-        tx ->
-            filings
-                .outsideStep(id)
-                .ifPresent(
-                    filing ->
-                        repository.onCase(
-                            id,
-                            "Menettely ei odottanut tätä enää: kirjattu asialle "
-                                + filing.businessKey()
-                                + " jättöpäivänsä mukaan, ja asian ryhmä sai tehtävän (no step"
-                                + " waits for it: kept on the case, a task for its group). "
-                                + filing.judgement())));
   }
 
   /**

@@ -70,6 +70,7 @@ class TransferDelegates {
                     Vars.JOINT_CONTROL.get(task),
                     Vars.OWNERSHIP_SHARE.get(task),
                     Vars.BUSINESS_WITH_OWNERS.get(task),
+                    Vars.OUTSIDE_TURNOVER.get(task),
                     Vars.PRIVATE_CAPITAL.get(task))));
   }
 

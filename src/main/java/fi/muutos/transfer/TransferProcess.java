@@ -94,6 +94,11 @@ public final class TransferProcess {
         ProcessVariable.flag("jointControl");
     public static final ProcessVariable<Double> BUSINESS_WITH_OWNERS =
         ProcessVariable.decimal("businessWithOwners");
+
+    /** The company's business with others than its owners, in euros (hankintalaki 15 §). */
+    public static final ProcessVariable<Double> OUTSIDE_TURNOVER =
+        ProcessVariable.decimal("outsideTurnover");
+
     public static final ProcessVariable<Boolean> PRIVATE_CAPITAL =
         ProcessVariable.flag("privateCapital");
 

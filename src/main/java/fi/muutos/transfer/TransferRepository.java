@@ -35,6 +35,7 @@ class TransferRepository {
       LocalDate registeredOn,
       BigDecimal ownershipShare,
       BigDecimal businessWithOwners,
+      BigDecimal outsideTurnover,
       Boolean privateCapital,
       String inHouseReasons,
       LocalDate councilDecisionOn,
@@ -94,13 +95,15 @@ class TransferRepository {
       long id,
       BigDecimal share,
       BigDecimal businessWithOwners,
+      BigDecimal outsideTurnover,
       boolean privateCapital,
       boolean inHouse,
       String reasons) {
     jdbc.sql(
             "update mu_transfer set ownership_share = ?, business_with_owners = ?, "
-                + "private_capital = ?, in_house = ?, in_house_reasons = ? where id = ?")
-        .params(share, businessWithOwners, privateCapital, inHouse, reasons, id)
+                + "outside_turnover = ?, private_capital = ?, in_house = ?, in_house_reasons = ? "
+                + "where id = ?")
+        .params(share, businessWithOwners, outsideTurnover, privateCapital, inHouse, reasons, id)
         .update();
   }
 
@@ -126,7 +129,8 @@ class TransferRepository {
       """
       select id, business_key, service_kind, recipient, arrangement, staff_moving, in_house,
         transfer_date, measures, founding_signed_on, registration_deadline, registration_filed_on,
-        business_id, registered_on, ownership_share, business_with_owners, private_capital,
+        business_id, registered_on, ownership_share, business_with_owners, outside_turnover,
+        private_capital,
         in_house_reasons, council_decision_on, legality_checked_on, appeal_ends_on
       from mu_transfer""";
 }

@@ -46,12 +46,14 @@ public record TransferView(
 
   /**
    * The in-house assessment (hankintalaki 15 §), once made (null before): the result, the city's
-   * share, the share of the company's business done with its owners, private capital, and why.
+   * share, the share of the company's business done with its owners, its business with others in
+   * euros (a three-year average, or a new company's forecast), private capital, and why.
    */
   public record InHouse(
       boolean inHouse,
       BigDecimal ownershipShare,
       BigDecimal businessWithOwners,
+      BigDecimal outsideTurnover,
       boolean privateCapital,
       String reasons) {}
 }

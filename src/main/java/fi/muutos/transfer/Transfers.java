@@ -56,7 +56,8 @@ public class Transfers {
   private final WorkingDays workingDays;
   private final HistoryService historyService;
   private final Clock clock;
-  private final BigDecimal minBusinessWithOwners;
+  private final BigDecimal maxOutsideShare;
+  private final BigDecimal maxOutsideTurnover;
   private final BigDecimal minOwnershipShare;
 
   Transfers(
@@ -66,8 +67,9 @@ public class Transfers {
       WorkingDays workingDays,
       HistoryService historyService,
       Clock clock,
-      @Value("${muutos.transfer.in-house.min-business-with-owners:90}")
-          BigDecimal minBusinessWithOwners,
+      @Value("${muutos.transfer.in-house.max-outside-share:5}") BigDecimal maxOutsideShare,
+      @Value("${muutos.transfer.in-house.max-outside-turnover:500000}")
+          BigDecimal maxOutsideTurnover,
       @Value("${muutos.transfer.in-house.min-ownership-share:0}") BigDecimal minOwnershipShare) {
     this.repository = repository;
     this.cases = cases;
@@ -75,7 +77,8 @@ public class Transfers {
     this.workingDays = workingDays;
     this.historyService = historyService;
     this.clock = clock;
-    this.minBusinessWithOwners = minBusinessWithOwners;
+    this.maxOutsideShare = maxOutsideShare;
+    this.maxOutsideTurnover = maxOutsideTurnover;
     this.minOwnershipShare = minOwnershipShare;
   }
 
@@ -159,13 +162,15 @@ public class Transfers {
       Boolean jointControl,
       Double ownershipShare,
       Double businessWithOwners,
+      Double outsideTurnover,
       Boolean privateCapital) {}
 
   /**
-   * Assesses the company's in-house status before the board's proposal: the city (with the other
-   * owners) controls it, more than the configured share (90 %) of its business is with its owners,
-   * it has no private capital, and the city's own share is at least the configured minimum (HE
-   * 2/2026 proposes 10 %). Returns the result; the reasons are recorded.
+   * Assesses the company's in-house status before the board's proposal (hankintalaki 15 §): the
+   * city (with the other owners) controls it, it does at most the configured share (5 %)
+   * <em>and</em> at most the configured euros (500 000) of its business with others than its
+   * owners, it has no private capital, and the city's own share is at least the configured minimum
+   * (HE 2/2026 proposes 10 %). Returns the result; the reasons are recorded.
    */
   @Transactional
   public boolean assessInHouse(long id, InHouseFacts facts) {
@@ -180,6 +185,12 @@ public class Transfers {
         || facts.businessWithOwners() > 100) {
       throw invalid("businessWithOwners is a percentage 0–100, not " + facts.businessWithOwners());
     }
+    if (facts.outsideTurnover() == null || facts.outsideTurnover() < 0) {
+      throw invalid(
+          "Kirjaa yhtiön liiketoiminta muiden kuin omistajien kanssa euroina (outsideTurnover),"
+              + " vähintään 0, ei "
+              + facts.outsideTurnover());
+    }
     if (facts.jointControl() == null || facts.privateCapital() == null) {
       throw invalid("Kirjaa määräysvalta (jointControl) ja yksityinen pääoma (privateCapital).");
     }
@@ -189,13 +200,23 @@ public class Transfers {
     if (!facts.jointControl()) {
       reasons.add("kaupungilla ei ole (yhteistä) määräysvaltaa yhtiössä");
     }
-    if (business.compareTo(minBusinessWithOwners) <= 0) {
+    BigDecimal outside = BigDecimal.valueOf(100).subtract(business);
+    if (outside.compareTo(maxOutsideShare) > 0) {
       reasons.add(
-          "yhtiön liiketoiminnasta omistajien kanssa "
-              + business.stripTrailingZeros().toPlainString()
-              + " %, ei yli "
-              + minBusinessWithOwners.stripTrailingZeros().toPlainString()
-              + " %");
+          "yhtiön liiketoiminnasta muiden kuin omistajien kanssa "
+              + outside.stripTrailingZeros().toPlainString()
+              + " %, enintään "
+              + maxOutsideShare.stripTrailingZeros().toPlainString()
+              + " % sallitaan");
+    }
+    BigDecimal turnover = BigDecimal.valueOf(facts.outsideTurnover());
+    if (turnover.compareTo(maxOutsideTurnover) > 0) {
+      reasons.add(
+          "liiketoimintaa muiden kuin omistajien kanssa "
+              + turnover.stripTrailingZeros().toPlainString()
+              + " euroa, enintään "
+              + maxOutsideTurnover.stripTrailingZeros().toPlainString()
+              + " euroa sallitaan");
     }
     if (facts.privateCapital()) {
       reasons.add("yhtiössä on yksityistä pääomaa");
@@ -213,6 +234,7 @@ public class Transfers {
         id,
         share,
         business,
+        turnover,
         facts.privateCapital(),
         inHouse,
         inHouse
@@ -464,6 +486,7 @@ public class Transfers {
                 t.inHouse(),
                 t.ownershipShare(),
                 t.businessWithOwners(),
+                t.outsideTurnover(),
                 Boolean.TRUE.equals(t.privateCapital()),
                 t.inHouseReasons()),
         t.transferDate(),

@@ -182,15 +182,48 @@ class ServiceTransferProcessTest {
     t.complete(OPTIONS, Map.of("optionsSummary", "Operointi Lahti Aqualle"));
     t.assertOnlyAt(IN_HOUSE_CHECK);
     t.inHouse(51.5, 85, false);
-    // 85 % of business with the owners is not more than 90 %: no transfer without tendering
+    // 15 % of its business with others is more than 5 %: no transfer without tendering
     t.assertOnlyAt(NOT_IN_HOUSE);
     assertThat(t.view().inHouse().inHouse()).isFalse();
-    assertThat(t.view().inHouse().reasons()).contains("85 %");
+    assertThat(t.view().inHouse().reasons()).contains("muiden kuin omistajien kanssa 15 %");
     t.complete(NOT_IN_HOUSE, Map.of("notInHousePath", "PROCUREMENT"));
     assertThat(t.ended(TransferProcess.Elements.END_PROCUREMENT)).isTrue();
     assertThat(t.view().stage()).isEqualTo(TransferStage.PROCUREMENT);
     assertMeasureAtRisk(t, "siirto ei ole sidosyksikköhankinta: hankintamenettelyyn");
     assertThat(t.visited()).doesNotContain(BOARD_PROPOSAL, RECORD_DECISION);
+  }
+
+  @Test
+  void hankintalaki15AllowsAtMostFivePercentAndHalfAMillionEurosOutsideTheOwners() {
+    // 93 % with the owners passed the directive's 90 %; the Finnish act allows 5 % outside
+    Transfer band = sample("lahti-aqua");
+    band.complete(OPTIONS, Map.of("optionsSummary", "Operointi Lahti Aqualle"));
+    band.inHouse(51.5, 93, 100_000, false);
+    band.assertOnlyAt(NOT_IN_HOUSE);
+    assertThat(band.view().inHouse().reasons()).contains("7 %, enintään 5 % sallitaan");
+
+    // 96 % with the owners, but 600 000 euros a year with others: over the euro cap
+    Transfer big = sample("lahti-aqua");
+    big.complete(OPTIONS, Map.of("optionsSummary", "Operointi Lahti Aqualle"));
+    big.inHouse(51.5, 96, 600_000, false);
+    big.assertOnlyAt(NOT_IN_HOUSE);
+    assertThat(big.view().inHouse().reasons())
+        .contains("600000 euroa, enintään 500000 euroa sallitaan");
+    assertThat(big.view().inHouse().outsideTurnover()).isEqualByComparingTo("600000");
+
+    // both within: in-house; exactly 5 % and 500 000 euros still are
+    Transfer small = sample("lahti-aqua");
+    small.complete(OPTIONS, Map.of("optionsSummary", "Operointi Lahti Aqualle"));
+    small.inHouse(51.5, 95, 500_000, false);
+    assertThat(small.view().inHouse().inHouse()).isTrue();
+    assertThat(small.view().inHouse().reasons()).contains("hankintalaki 15 §");
+
+    // the euros are required, and not negative
+    Transfer missing = sample("lahti-aqua");
+    missing.complete(OPTIONS, Map.of("optionsSummary", "Operointi Lahti Aqualle"));
+    assertThatThrownBy(() -> missing.inHouse(51.5, 96, -1, false))
+        .hasMessageContaining("euroina (outsideTurnover)");
+    missing.assertOnlyAt(IN_HOUSE_CHECK);
   }
 
   @Test
@@ -449,12 +482,18 @@ class ServiceTransferProcessTest {
     }
 
     void inHouse(double share, double businessWithOwners, boolean privateCapital) {
+      inHouse(share, businessWithOwners, 120_000, privateCapital);
+    }
+
+    void inHouse(
+        double share, double businessWithOwners, double outsideTurnover, boolean privateCapital) {
       complete(
           IN_HOUSE_CHECK,
           Map.of(
               "jointControl", true,
               "ownershipShare", share,
               "businessWithOwners", businessWithOwners,
+              "outsideTurnover", outsideTurnover,
               "privateCapital", privateCapital,
               "controlBasis", "Omistus ja osakassopimus"));
     }

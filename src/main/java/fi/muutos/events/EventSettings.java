@@ -86,12 +86,13 @@ record EventSettings(
         for (String variable : java.util.Arrays.asList(filing.date(), filing.reference())) {
           if (variable != null && !variables.containsKey(variable)) {
             throw new IllegalArgumentException(
-                "muutos.events.routes: the filing of "
+                "muutos.events.routes: tyypin "
                     + type
-                    + " names "
+                    + " filing nimeää muuttujan "
                     + variable
-                    + ", which is not one of its variables "
-                    + variables.keySet());
+                    + ", jota reitillä ei ole; reitin muuttujat: "
+                    + variables.keySet()
+                    + " (a filing names a variable its route does not have)");
           }
         }
       }

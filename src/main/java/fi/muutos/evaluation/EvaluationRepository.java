@@ -111,6 +111,25 @@ class EvaluationRepository {
     }
   }
 
+  /** Zero counts of every rating of every item for a group, made before any ballot. */
+  void prepareTallies(long id, String group, String target, List<String> itemCodes) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (String code : itemCodes) {
+      for (int rating = 1; rating <= 5; rating++) {
+        rows.add(new Object[] {id, group, target, code, rating});
+      }
+    }
+    for (Object[] row : rows) {
+      jdbc.sql(
+              "insert into mu_eval_tally (eval_id, respondent_group, target, item_code, rating,"
+                  + " answers) select ?, ?, ?, ?, ?, 0 where not exists (select 1 from"
+                  + " mu_eval_tally where eval_id = ? and respondent_group = ? and target = ?"
+                  + " and item_code = ? and rating = ?)")
+          .params(row[0], row[1], row[2], row[3], row[4], row[0], row[1], row[2], row[3], row[4])
+          .update();
+    }
+  }
+
   /** A comment on an item, with the respondent's group only. */
   void addComment(long id, String group, String target, String itemCode, String comment) {
     jdbc.sql(

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * An evaluation and its aggregated results: response rate, respondents per group, each goal's and
  * objective's mean overall and per group (only as far as no respondent can be recognised), the
- * verdicts, interviews, successes and follow-up areas. No respondent is named.
+ * verdicts, interviews, successes and follow-up areas. No respondent is named. While the survey is
+ * open only the participation is shown ({@code resultsShown} false, no results): a result that
+ * changes with each ballot would tell what its respondent answered.
  */
 public record EvaluationView(
     long id,
@@ -29,4 +31,5 @@ public record EvaluationView(
     String synthesis,
     List<String> successes,
     List<String> followUps,
-    Integer modelVersion) {}
+    Integer modelVersion,
+    boolean resultsShown) {}

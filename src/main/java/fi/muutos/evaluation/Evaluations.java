@@ -99,6 +99,14 @@ public class Evaluations {
     }
     long id = repository.insert(businessKey, evaluator, LocalDate.now(clock), surveyClosesOn);
     groupByUser.forEach((user, group) -> repository.addRespondent(id, user, group));
+    // every count exists before the first ballot: a ballot only adds to counts, so the rows'
+    // order and ids say nothing of who answered what (issue 35, E2)
+    for (String group : new java.util.TreeSet<>(groupByUser.values())) {
+      repository.prepareTallies(
+          id, group, GOAL, strategy.goals().stream().map(GoalRef::code).toList());
+      repository.prepareTallies(
+          id, group, OBJECTIVE, strategy.objectives().stream().map(ObjectiveRef::code).toList());
+    }
     return id;
   }
 
@@ -469,6 +477,9 @@ public class Evaluations {
   private EvaluationView view(EvaluationRow row) {
     Case<EvaluationStage> evaluation = cases.get(EvaluationProcess.CASE, row.businessKey());
     Participation participation = repository.participation(row.id());
+    // while the survey is open nobody sees a result: comparing results before and after a ballot
+    // left Tasklist would tell what that person answered (issue 35, E1)
+    boolean surveyOpen = evaluation.stage() == EvaluationStage.SURVEY;
     return new EvaluationView(
         row.id(),
         row.businessKey(),
@@ -481,13 +492,14 @@ public class Evaluations {
         row.responseRate(),
         participation.respondents(),
         participation.answered(),
-        goalResults(row.id()),
-        results(row.id()),
+        surveyOpen ? List.of() : goalResults(row.id()),
+        surveyOpen ? List.of() : results(row.id()),
         repository.interviews(row.id()),
         row.synthesis(),
         lines(row.successes()),
         lines(row.followUps()),
-        cases.modelVersion(evaluation.processInstanceId()));
+        cases.modelVersion(evaluation.processInstanceId()),
+        !surveyOpen);
   }
 
   private List<ItemResult> goalResults(long id) {

@@ -145,6 +145,25 @@ final class EngineGate {
     if (caller != null && service == TaskService.class && ASSIGNING.contains(name)) {
       guard.checkAssignee((String) args[0], args.length > 1 ? (String) args[1] : null);
     }
+    // a survey's ballot is its respondent's alone, whoever calls (administrators included)
+    if (caller != null && isTaskCall(service, name)) {
+      guard.checkSecretOwner(
+          (String) args[0],
+          name,
+          caller,
+          COMPLETING.contains(name)
+              || service == FormService.class && name.startsWith("submitTaskForm"));
+    }
+  }
+
+  /** The calls that act on one task as their first argument and could act for its respondent. */
+  private static boolean isTaskCall(Class<?> service, String name) {
+    return service == TaskService.class
+            && (COMPLETING.contains(name)
+                || ASSIGNING.contains(name)
+                || name.equals("setOwner")
+                || name.equals("resolveTask"))
+        || service == FormService.class && name.startsWith("submitTaskForm");
   }
 
   /** The call itself, with what holds whoever calls: secret answers and the operation log. */

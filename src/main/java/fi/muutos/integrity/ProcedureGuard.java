@@ -286,6 +286,38 @@ final class ProcedureGuard {
         });
   }
 
+  /**
+   * A secret task (a survey's ballot) is its assignee's alone, whoever calls, administrators
+   * included: only the assignee completes it, nobody claims, reassigns or delegates it (issue 35,
+   * E3). Otherwise an administrator's answer would count as the respondent's.
+   */
+  void checkSecretOwner(String taskId, String operation, Caller caller, boolean completing) {
+    execute(
+        context -> {
+          TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+          if (task == null || !secretAnswers.isSecret(context, task)) {
+            return null;
+          }
+          if (!completing) {
+            throw new AuthorizationException(
+                "Tehtävä \""
+                    + task.getName()
+                    + "\" on vastaajan oma: sitä ei voi ottaa, siirtää eikä delegoida ("
+                    + operation
+                    + " is refused on a secret task).");
+          }
+          if (!caller.userId().equals(task.getAssignee())) {
+            throw new AuthorizationException(
+                "Vain vastaaja itse voi vastata tehtävään \""
+                    + task.getName()
+                    + "\"; "
+                    + caller.userId()
+                    + " ei ole sen vastaaja (only the respondent answers a secret task).");
+          }
+          return null;
+        });
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
   /**

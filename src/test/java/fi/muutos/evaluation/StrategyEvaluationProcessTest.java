@@ -49,6 +49,7 @@ class StrategyEvaluationProcessTest {
   @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
   @Autowired ObjectMapper json;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   /** Three in the management group, two councillors and one of a group of one. */
   static final List<Respondent> RESPONDENTS =
@@ -217,9 +218,98 @@ class StrategyEvaluationProcessTest {
                 .filter(name -> name.startsWith("rating_") || name.startsWith("comment_")))
         .as("neither variable updates nor submitted form fields in the history")
         .isEmpty();
-    // both answers were counted, for the respondents' group
-    assertThat(result(evaluations.find(started.evaluationId()), "O-OSALLISUUS").responses())
-        .isEqualTo(2);
+    // both answers were counted, for the respondents' group (read from the tallies: nobody sees a
+    // result while the survey is open)
+    assertThat(counted(started, "O-OSALLISUUS")).isEqualTo(2);
+    EvaluationView open = evaluations.find(started.evaluationId());
+    assertThat(open.resultsShown()).isFalse();
+    assertThat(open.results()).isEmpty();
+    assertThat(open.goalResults()).isEmpty();
+  }
+
+  @Test
+  void aBallotIsItsRespondentsAloneAdministratorsIncluded() {
+    start("ARVIOINTI-" + UUID.randomUUID().toString().substring(0, 8));
+    Task ballot = surveyTask("talousjohtaja");
+    HttpTestClient http = new HttpTestClient(port);
+    var completed =
+        http.postJson(
+            "/engine-rest/task/" + ballot.getId() + "/complete",
+            "admin",
+            "demo",
+            "{\"variables\":{\"rating_O_OSALLISUUS\":{\"value\":1,\"type\":\"Long\"}}}");
+    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(403);
+    assertThat(completed.body()).contains("Vain vastaaja itse");
+    var reassigned =
+        http.postJson(
+            "/engine-rest/task/" + ballot.getId() + "/assignee",
+            "admin",
+            "demo",
+            "{\"userId\":\"admin\"}");
+    assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(403);
+    var delegated =
+        http.postJson(
+            "/engine-rest/task/" + ballot.getId() + "/delegate",
+            "talousjohtaja",
+            "demo",
+            "{\"userId\":\"kaupunginjohtaja\"}");
+    assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(ballot.getId()).singleResult().getAssignee())
+        .isEqualTo("talousjohtaja");
+    assertThat(counted(ballotsCase(), "O-OSALLISUUS")).isZero();
+  }
+
+  private Started ballotsCase() {
+    var instance =
+        runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+    return new Started(
+        evaluations.idOf(instance.getBusinessKey()), instance.getBusinessKey(), instanceId);
+  }
+
+  @Test
+  void nothingButParticipationChangesVisiblyBetweenTwoBallots() throws Exception {
+    Started started = start("ARVIOINTI-" + UUID.randomUUID().toString().substring(0, 8));
+    var before =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.valueToTree(evaluations.find(started.evaluationId()));
+    answer("kaupunginjohtaja", Map.of("rating_O_OSALLISUUS", 5, "rating_O_VELKAMAARA", 1));
+    var after =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.valueToTree(evaluations.find(started.evaluationId()));
+    // the only difference: one more has answered in the group (which Tasklist shows anyway)
+    assertThat(after.path("answeredByGroup").path("JOHTORYHMA").asInt())
+        .isEqualTo(before.path("answeredByGroup").path("JOHTORYHMA").asInt() + 1);
+    before.remove("answeredByGroup");
+    after.remove("answeredByGroup");
+    assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void theTalliesExistBeforeTheFirstBallotSoTheirOrderSaysNothing() {
+    Started started = start("ARVIOINTI-" + UUID.randomUUID().toString().substring(0, 8));
+    List<Long> ids =
+        jdbc.sql("select id from mu_eval_tally where eval_id = ? order by id")
+            .param(started.evaluationId())
+            .query(Long.class)
+            .list();
+    assertThat(ids).as("every group × item × rating, made at the start").isNotEmpty();
+    answer("kaupunginjohtaja", Map.of("rating_O_OSALLISUUS", 5));
+    assertThat(
+            jdbc.sql("select id from mu_eval_tally where eval_id = ? order by id")
+                .param(started.evaluationId())
+                .query(Long.class)
+                .list())
+        .as("a ballot adds to counts, never a row")
+        .isEqualTo(ids);
+  }
+
+  private int counted(Started started, String objective) {
+    return jdbc.sql(
+            "select coalesce(sum(answers), 0) from mu_eval_tally where eval_id = ? and item_code = ?"
+                + " and target = 'OBJECTIVE'")
+        .params(started.evaluationId(), objective)
+        .query(Integer.class)
+        .single();
   }
 
   @Test
@@ -229,11 +319,14 @@ class StrategyEvaluationProcessTest {
     answer("talousjohtaja", Map.of("rating_O_OSALLISUUS", 4));
     answer("hallintojohtaja", Map.of("rating_O_OSALLISUUS", 3));
     answer("kirjaaja", Map.of());
+    answer("kaavoittaja", Map.of());
+    answer("henkilostopaallikko", Map.of()); // the last ballot closes the survey
 
     EvaluationView view = evaluations.find(started.evaluationId());
     assertThat(view.answeredByGroup())
         .containsEntry("JOHTORYHMA", 3)
-        .containsEntry("VALTUUTETUT", 1);
+        .containsEntry("VALTUUTETUT", 2);
+    assertThat(view.resultsShown()).isTrue();
     assertThat(result(view, "O-OSALLISUUS").responses()).isEqualTo(3);
     // only the one who rated it: not the first respondent's rating again for the others
     assertThat(result(view, "O-TOIMIVA-ARKI").responses()).isEqualTo(1);

@@ -87,7 +87,22 @@ public class Evaluations {
     if (surveyClosesOn == null) {
       throw invalid("An evaluation needs the survey's closing date (surveyClosesOn).");
     }
+    if (surveyClosesOn.isBefore(LocalDate.now(clock))) {
+      throw invalid(
+          "Kyselyn päättymispäivä "
+              + surveyClosesOn.format(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy"))
+              + " on mennyt: kukaan ei ehtisi vastata (surveyClosesOn is in the past).");
+    }
     Map<String, String> groupByUser = respondents(respondents);
+    if (groupByUser.size() < minAnswers) {
+      throw invalid(
+          "Vastaajia on "
+              + groupByUser.size()
+              + ", mutta yhtään lukua ei julkaista alle "
+              + minAnswers
+              + " vastauksesta (muutos.evaluation.min-group-size): lisää vastaajia (too few"
+              + " respondents for any figure to be published).");
+    }
     if (!cases.register(
         EvaluationProcess.CASE,
         businessKey,

@@ -30,14 +30,15 @@ class EvaluationApiTest {
         {"name": "Strategian väliarviointi 2026", "evaluator": "Arviointikonsultti Oy",
          "surveyClosesOn": "2026-12-31",
          "respondents": [{"userId": "kaupunginjohtaja", "group": "JOHTORYHMA"},
-                         {"userId": "talousjohtaja", "group": "JOHTORYHMA"}]}""");
+                         {"userId": "talousjohtaja", "group": "JOHTORYHMA"},
+                         {"userId": "hallintojohtaja", "group": "JOHTORYHMA"}]}""");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     long id = json.readTree(created.body()).path("evaluationId").asLong();
 
     JsonNode evaluation =
         json.readTree(http.get("/api/evaluations/" + id, "kaupunginjohtaja", "demo").body());
     assertThat(evaluation.path("stage").asText()).isEqualTo("SURVEY");
-    assertThat(evaluation.path("respondentsByGroup").path("JOHTORYHMA").asInt()).isEqualTo(2);
+    assertThat(evaluation.path("respondentsByGroup").path("JOHTORYHMA").asInt()).isEqualTo(3);
     // while the survey is open, only who has answered how much: no result (issue 35, E1)
     assertThat(evaluation.path("resultsShown").asBoolean()).isFalse();
     assertThat(evaluation.path("results")).isEmpty();
@@ -66,6 +67,30 @@ class EvaluationApiTest {
         {"name": "X", "surveyClosesOn": "2026-12-31", "respondents": []}""")
                 .statusCode())
         .isEqualTo(400);
+    // an evaluation that could never publish anything is refused, in Finnish
+    var past =
+        http.postJson(
+            "/api/evaluations",
+            "hallintojohtaja",
+            "demo",
+            """
+        {"name": "X", "surveyClosesOn": "2026-01-31",
+         "respondents": [{"userId": "kaupunginjohtaja", "group": "J"},
+                         {"userId": "talousjohtaja", "group": "J"},
+                         {"userId": "hallintojohtaja", "group": "J"}]}""");
+    assertThat(past.statusCode()).isEqualTo(400);
+    assertThat(past.body()).contains("Kyselyn päättymispäivä 31.1.2026 on mennyt");
+    var few =
+        http.postJson(
+            "/api/evaluations",
+            "hallintojohtaja",
+            "demo",
+            """
+        {"name": "X", "surveyClosesOn": "2026-12-31",
+         "respondents": [{"userId": "kaupunginjohtaja", "group": "J"},
+                         {"userId": "talousjohtaja", "group": "J"}]}""");
+    assertThat(few.statusCode()).isEqualTo(400);
+    assertThat(few.body()).contains("Vastaajia on 2", "alle 3 vastauksesta");
     assertThat(
             http.postJson(
                     "/api/evaluations",

@@ -157,7 +157,9 @@ public final class ApiAccess {
                 + "\"surveyClosesOn\":\""
                 + LocalDate.now().plusDays(30)
                 + "\",\"respondents\":"
-                + "[{\"userId\":\"kaupunginjohtaja\",\"group\":\"johtoryhma\"}]}"
+                + "[{\"userId\":\"kaupunginjohtaja\",\"group\":\"johtoryhma\"},"
+                + "{\"userId\":\"talousjohtaja\",\"group\":\"johtoryhma\"},"
+                + "{\"userId\":\"hallintojohtaja\",\"group\":\"johtoryhma\"}]}"
           };
       case "cloudEvent" ->
           new String[] {

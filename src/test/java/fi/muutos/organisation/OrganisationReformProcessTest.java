@@ -245,6 +245,26 @@ class OrganisationReformProcessTest {
     assertThat(reform.active()).doesNotContain(APPEAL_DECIDED);
   }
 
+  @Test
+  void eachCommitteesTaskNamesItsCommittee() throws Exception {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    assertThat(reform.electionTask("Elinvoimalautakunta").getName())
+        .isEqualTo("Kirjaa valtuuston vaali: Elinvoimalautakunta");
+    assertThat(reform.electionTask("Sivistyslautakunta").getName())
+        .isEqualTo("Kirjaa valtuuston vaali: Sivistyslautakunta");
+    reform.elect("Elinvoimalautakunta", Map.of());
+    assertThat(reform.taskFor(DELEGATIONS, "Elinvoimalautakunta").getName())
+        .isEqualTo("Toimielimen delegointipäätös: Elinvoimalautakunta");
+    // and its form says which committee it records
+    for (String form : List.of("reform-committee.form", "reform-delegation.form")) {
+      assertThat(
+              java.nio.file.Files.readString(java.nio.file.Path.of("processes/organisation", form)))
+          .contains(": {{committee}}");
+    }
+  }
+
   // --- 3. a new body delegates only after it exists --------------------------------------------
 
   @Test

@@ -89,20 +89,24 @@ final class DynastySource implements MeetingSource {
   private byte[] get(String url) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET().build();
-    HttpResponse<byte[]> response;
+    HttpResponse<java.io.InputStream> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("Keskeytyi (interrupted): " + url, e);
     }
-    if (response.statusCode() != 200) {
-      throw new IOException("Dynasty vastasi " + response.statusCode() + " (" + url + ")");
+    try (java.io.InputStream body = response.body()) {
+      if (response.statusCode() != 200) {
+        throw new IOException("Dynasty vastasi " + response.statusCode() + " (" + url + ")");
+      }
+      // read at most one byte more than allowed: a bigger answer is refused, never held whole
+      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new IOException("Dynastyn vastaus on liian suuri (too large): " + url);
+      }
+      return bytes;
     }
-    if (response.body().length > MAX_BYTES) {
-      throw new IOException("Dynastyn vastaus on liian suuri (too large): " + url);
-    }
-    return response.body();
   }
 
   private static String text(Element item, String tag) {

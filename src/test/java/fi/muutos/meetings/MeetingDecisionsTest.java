@@ -249,6 +249,10 @@ class MeetingDecisionsTest {
     assertThat(decisions.pollNow().get(0).error()).contains("RSS");
     assertThat(decisions.state(null, 5).get(0).failures()).isEqualTo(2);
 
+    dynasty.mode(FakeDynasty.Mode.HUGE);
+    assertThat(decisions.pollNow().get(0).error()).contains("liian suuri");
+    assertThat(decisions.state(null, 5).get(0).failures()).isEqualTo(3);
+
     dynasty.mode(FakeDynasty.Mode.UP);
     var back = decisions.pollNow().get(0);
     assertThat(back.error()).isNull();

@@ -30,7 +30,9 @@ public class FakeDynasty implements ApplicationContextInitializer<ConfigurableAp
   public enum Mode {
     UP,
     DOWN,
-    GARBLED
+    GARBLED,
+    /** Item pages of 6 MB: more than the adapter reads. */
+    HUGE
   }
 
   /** One published meeting item. */
@@ -135,7 +137,9 @@ public class FakeDynasty implements ApplicationContextInitializer<ConfigurableAp
             exchange,
             200,
             "text/html; charset=utf-8",
-            mode == Mode.GARBLED ? "<p>???</p>" : page(item));
+            mode == Mode.GARBLED
+                ? "<p>???</p>"
+                : mode == Mode.HUGE ? "x".repeat(6 * 1024 * 1024) : page(item));
       }
       return;
     }

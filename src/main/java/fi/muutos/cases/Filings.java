@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,18 +145,6 @@ public class Filings {
   @Transactional(readOnly = true)
   public List<Filing> of(String businessKey) {
     return repository.ofCase(businessKey);
-  }
-
-  /** The filing of an inbound event, if it was one on a case. */
-  @Transactional(readOnly = true)
-  public Optional<Filing> ofEvent(String eventId) {
-    return repository.byEvent(eventId);
-  }
-
-  /** Per case: filings that wait for their step ([0]) and that wait for a person ([1]). */
-  @Transactional(readOnly = true)
-  public Map<String, int[]> open(Collection<String> businessKeys) {
-    return repository.open(businessKeys);
   }
 
   private OffsetDateTime now() {

@@ -55,13 +55,18 @@ class FilingsTest {
     return started;
   }
 
+  /** Announced, and its proposal on display from 4.3.2026 until the display's end. */
+  private void throughDisplay(String instance) {
+    driver.complete(instance, Elements.ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
+    driver.complete(instance, Elements.PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
+    driver.jobs(instance, Elements.DISPLAY_ENDED);
+  }
+
   @Test
   void aMuistutusThatReachesAnEndedPlanIsCountedByItsDateAndGivenToThePlanners() {
     Started plan = plan();
     String instance = plan.processInstanceId();
-    driver.complete(instance, Elements.ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
-    driver.complete(instance, Elements.PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
-    driver.jobs(instance, Elements.DISPLAY_ENDED);
+    throughDisplay(instance);
     procedure.cancel(plan.planId(), "Hanke peruttiin");
     assertThat(driver.ended(instance, Elements.END_CANCELLED)).isTrue();
 
@@ -216,9 +221,7 @@ class FilingsTest {
   void aMuistutusFiledAfterTheDisplayIsKeptButNotCounted() {
     Started plan = plan();
     String instance = plan.processInstanceId();
-    driver.complete(instance, Elements.ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
-    driver.complete(instance, Elements.PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
-    driver.jobs(instance, Elements.DISPLAY_ENDED);
+    throughDisplay(instance);
     procedure.cancel(plan.planId(), "Hanke peruttiin");
 
     String id =
@@ -236,9 +239,7 @@ class FilingsTest {
   void anAppealFiledInTimeThatReachesAPlanInForceSaysItIsNotLegallyBinding() {
     Started plan = plan();
     String instance = plan.processInstanceId();
-    driver.complete(instance, Elements.ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
-    driver.complete(instance, Elements.PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
-    driver.jobs(instance, Elements.DISPLAY_ENDED);
+    throughDisplay(instance);
     driver.complete(
         instance, Elements.REPLY_TO_REMINDERS, java.util.Map.of("substantialChanges", false));
     if (driver.active(instance).contains(Elements.BOARD_PROPOSAL)) {

@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
  * Gives every process a start listener that claims the instance's business key through {@link
  * CaseKeys}: whatever starts a case (the domain API, Tasklist's start form, the engine REST API),
  * its key is checked and registered in the start's own transaction.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): a parse listener added to the configuration's
+ * pre-parse listeners sees every deployed process, and a start listener added to the process runs
+ * in the start's transaction for every way a case starts. {@code
+ * IntegrityDrillTest#businessKeysAreUniqueAcrossProcessesAndKeepTheirPrefix} fails when an upgrade
+ * changes that.
  */
 @Component
 class CaseKeyPlugin extends AbstractProcessEnginePlugin {

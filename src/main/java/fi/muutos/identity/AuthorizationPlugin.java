@@ -10,6 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * Installs {@link GroupTaskAuthorizationProvider} in the engine, and the engine's identity provider
  * and authorization manager that keep their answers in {@link IdentityCaches}.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): custom session factories replace the engine's
+ * own for the same session type (authorization manager, identity provider). {@code
+ * IdentityCachesTest#aRevokeAndAGrantToANewGroupTakeEffectAtTheNextCommand} fails when an upgrade
+ * changes that.
  */
 @Component
 class AuthorizationPlugin extends AbstractProcessEnginePlugin {

@@ -16,6 +16,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * in a minor-zoning lifecycle), with those two answers kept in {@link IdentityCaches} across
  * commands. An authorization that could change them empties them. The checks themselves are the
  * engine's.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): before each command's first check the manager
+ * asks these two protected methods; an insert or update of an authorization goes through
+ * insert/update. {@code IdentityCachesTest#aRevokeAndAGrantToANewGroupTakeEffectAtTheNextCommand}
+ * fails when an upgrade changes that.
  */
 class CachingAuthorizationManager extends AuthorizationManager {
 

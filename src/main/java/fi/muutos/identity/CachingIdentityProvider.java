@@ -11,6 +11,11 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
  * The engine's own identity provider (users, groups and memberships in its tables), telling {@link
  * IdentityCaches} of every change, so that a verified sign-in kept there never outlives a password
  * change, a removed membership, a locked or deleted account on this node.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): every change of a user, group or membership goes
+ * through the provider's save and delete methods. {@code
+ * IdentityCachesTest#aChangedPasswordOrADeletedAccountTakesEffectAtTheNextRequest} fails when an
+ * upgrade changes that.
  */
 class CachingIdentityProvider extends DbIdentityServiceProvider {
 

@@ -23,6 +23,11 @@ import org.camunda.bpm.engine.task.Task;
  *       unclaim or a new assignee. A task without candidate groups (the process chose its person,
  *       e.g. a survey respondent) keeps Camunda's per-person right.
  * </ul>
+ *
+ * <p>Engine internals (docs/engine-extensions.md): the engine asks the provider for the
+ * authorizations of a new task, a new candidate group, a claim and an assignment; what it returns
+ * is all that is written. {@code IntegrityDrillTest#aTaskIsWorkedOnOnlyByItsGroupsCurrentMembers}
+ * fails when an upgrade changes that.
  */
 class GroupTaskAuthorizationProvider extends DefaultAuthorizationProvider {
 

@@ -17,6 +17,11 @@ import org.springframework.stereotype.Component;
  * groups, the groups that appear in any authorization, and whether any revoking authorization
  * exists. A change of users, groups, memberships or authorizations empties the caches when it
  * commits on this node; other nodes see it within the time to live. Bounded.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): a listener added to the command's transaction
+ * context for COMMITTED runs after the change commits, never for a rolled-back one. {@code
+ * IdentityCachesTest#aRemovedOrAddedMembershipTakesEffectAtTheNextRequest} fails when an upgrade
+ * changes that.
  */
 @Component
 class IdentityCaches {

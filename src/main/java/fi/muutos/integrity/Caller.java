@@ -13,6 +13,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * the engine REST filter or the webapps); Muutos' own code (facades, delegates, the job executor)
  * calls without one and is trusted. Administrators are the engine's own admin groups and users; an
  * integration account is only that, whatever other groups it is in.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): the engine REST filter and the webapps set the
+ * caller's authentication on the IdentityService for the request; Muutos' own code runs without
+ * one. {@code EngineGateTest#muutosOwnCodeIsTrusted} fails when an upgrade changes that.
  */
 record Caller(String userId, List<String> groups, Set<CallerKind> kinds) {
 

@@ -46,6 +46,12 @@ import org.springframework.aop.framework.ProxyFactory;
  * caller was allowed to move). Independent of the caller: a secret task's answers are made
  * transient ({@link SecretAnswers}), a task is given only to its group's members, and the changes
  * the engine does not log get an operation-log row ({@link OperationLog}).
+ *
+ * <p>Engine internals (docs/engine-extensions.md): every service the engine hands out (engine REST,
+ * webapps, Spring beans, delegates) is the one set on the configuration before the engine is built,
+ * so a proxy set there sees every call. {@code
+ * EngineGateTest#theServicesAreTheGatesProxiesOfTheEnginesOwnClasses} fails when an upgrade changes
+ * that.
  */
 final class EngineGate {
 

@@ -22,6 +22,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * when completing that task or starting that process, and the type each value must have ({@link
  * FieldValues}). Read from the deployment (whoever asks; not subject to the caller's
  * authorizations) and kept per process definition and element, since deployed forms never change.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): a task's or start event's Camunda Form is read
+ * from the deployment by the engine's own commands, whatever the caller's authorizations. {@code
+ * IntegrityDrillTest#everyBypassIsRefusedAndChangesNothing} fails when an upgrade changes that.
  */
 final class FormFields {
 

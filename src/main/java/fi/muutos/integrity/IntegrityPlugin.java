@@ -22,6 +22,12 @@ import org.springframework.stereotype.Component;
  *       never a silently ended branch; a stored object's type is checked before it is deserialized
  *       (Camunda's allow-list: {@code java.lang}, the JDK's collections).
  * </ul>
+ *
+ * <p>Engine internals (docs/engine-extensions.md): the plugin's preInit runs before the services
+ * are built: the task permission, exceptions after an unhandled BPMN error and the deserialization
+ * allow-list take effect there. {@code
+ * IntegrityDrillTest#anAdministratorsRepairIsLoggedAndAnUncaughtErrorChangesNothing} fails when an
+ * upgrade changes that.
  */
 @Component
 class IntegrityPlugin extends AbstractProcessEnginePlugin {

@@ -14,6 +14,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * attachment renamed. With the engine's own rows (claim, assignment, completion, attachments added
  * and deleted, comments changed and deleted) every change to a case by anyone, administrators
  * included, has a row with its user and time. Written in the transaction of the change.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): a row written through the command context's
+ * operation log manager lands in ACT_HI_OP_LOG in the change's transaction with the caller's user
+ * id. {@code IntegrityDrillTest#anAdministratorsRepairIsLoggedAndAnUncaughtErrorChangesNothing}
+ * fails when an upgrade changes that.
  */
 final class OperationLog {
 

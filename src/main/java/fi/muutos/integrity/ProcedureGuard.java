@@ -31,6 +31,12 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * right is the engine's {@link AuthorizationException} (403 on every REST path); a value that is
  * not the form's is the engine's {@link FormFieldValidationException} (400, whose Finnish text
  * Tasklist shows).
+ *
+ * <p>Engine internals (docs/engine-extensions.md): a condition read in its own command sees the
+ * task, its identity links, attachments and comments as the next command will change them; a
+ * FormFieldValidationException becomes a 400 that Tasklist shows. {@code
+ * IntegrityDrillTest#attachmentsAndCommentsAreWrittenOnlyByTheStepsWorkers} fails when an upgrade
+ * changes that.
  */
 final class ProcedureGuard {
 

@@ -17,6 +17,12 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * complete listeners read them and store what may be stored (a survey: group, item, rating); they
  * never reach the process's variables, so the next respondent's form cannot show them, and never
  * reach the engine's history, which would tie them to the person who completed the task.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): a task's variables set by a completion can be
+ * made transient before the complete listeners run, so none reaches the process or the history.
+ * {@code
+ * StrategyEvaluationProcessTest#answersAreSecretFromOtherRespondentsAndFromTheEnginesHistory} fails
+ * when an upgrade changes that.
  */
 final class SecretAnswers {
 

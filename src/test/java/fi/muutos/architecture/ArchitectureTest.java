@@ -50,7 +50,11 @@ class ArchitectureTest {
             "events",
             "identity",
             "integrity",
-            "platform");
+            "platform",
+            "cases",
+            "notifications",
+            "meetings",
+            "migration");
     MODULES.verify();
   }
 
@@ -106,7 +110,7 @@ class ArchitectureTest {
           "fi.muutos.platform.history.HistoryPolicy",
           "fi.muutos.platform.incidents.FinnishIncidents",
           "fi.muutos.platform.rest.EngineRestRefusals",
-          "fi.muutos.zoning.ZoningLegalDates");
+          "fi.muutos.platform.EngineCaller");
 
   static java.util.Set<String> engineInternalsUsers(JavaClasses classes) {
     java.util.Set<String> users = new java.util.TreeSet<>();
@@ -140,6 +144,57 @@ class ArchitectureTest {
                 new ClassFileImporter()
                     .importPackages("fi.muutos.architecture.violation.internals")))
         .containsExactly("fi.muutos.architecture.violation.internals.ReachesIn");
+  }
+
+  /**
+   * docs/engine-extensions.md has a row per class that uses the engine's internals, naming the test
+   * that fails when an upgrade changes what it relies on; the test exists, and the class's Javadoc
+   * points to the page and names the test.
+   */
+  @Test
+  void everyUseOfTheEnginesInternalsNamesTheTestThatGuardsIt() throws Exception {
+    java.util.Map<String, String> rows = new java.util.TreeMap<>();
+    var row =
+        java.util.regex.Pattern.compile(
+            "^\\| `(fi\\.muutos\\.[\\w.]+)` \\|.*\\| `([\\w.]+)#(\\w+)` \\|$");
+    for (String line :
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of("docs/engine-extensions.md"))) {
+      var matcher = row.matcher(line);
+      if (matcher.matches()) {
+        rows.put(matcher.group(1), matcher.group(2) + "#" + matcher.group(3));
+      }
+    }
+    assertThat(rows.keySet()).isEqualTo(new java.util.TreeSet<>(ENGINE_INTERNALS_USERS));
+    rows.forEach(
+        (type, test) -> {
+          String testClass = "fi.muutos." + test.substring(0, test.indexOf('#'));
+          String method = test.substring(test.indexOf('#') + 1);
+          assertThat(java.util.Arrays.stream(classNamed(testClass).getDeclaredMethods()))
+              .as(type + ": " + test)
+              .anyMatch(m -> m.getName().equals(method));
+          String source = source(type);
+          assertThat(source)
+              .as(type + " names the page and its test in its Javadoc")
+              .contains("docs/engine-extensions.md")
+              .contains(method);
+        });
+  }
+
+  private static Class<?> classNamed(String name) {
+    try {
+      return Class.forName(name);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("no test class " + name, e);
+    }
+  }
+
+  private static String source(String type) {
+    try {
+      return java.nio.file.Files.readString(
+          java.nio.file.Path.of("src/main/java", type.replace('.', '/') + ".java"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

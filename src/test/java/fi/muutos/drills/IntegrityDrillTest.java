@@ -1028,6 +1028,14 @@ class IntegrityDrillTest {
     driver.jobs(plan.processInstanceId(), ZoningPlanProcess.Elements.REPORT_LEAD_TIMES);
     assertThat(driver.ended(plan.processInstanceId(), ZoningPlanProcess.Elements.END_IN_FORCE))
         .isTrue();
+    // the record says who entered each backdated date: the engine's authenticated user
+    assertThat(
+            jdbc.queryForList(
+                "select variable || ' ' || entered_by from mu_case_backdating"
+                    + " where business_key = ? order by id",
+                String.class,
+                plan.businessKey()))
+        .contains("noticeDate kirjaaja", "entryIntoForceDate kirjaaja");
   }
 
   // --- the allowlist (issue 31): the review's attacks that got through -------------------------

@@ -18,6 +18,11 @@ import org.springframework.stereotype.Component;
  * type); {@code
  * UpdateMeasureStatusProcessTest.anUnknownMeasureCodeBecomesAFinnishIncidentNamingTheCode} fails
  * when an upgrade stops calling it.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): a custom incident handler of the type failedJob
+ * replaces the default one and writes the incident's message. {@code
+ * UpdateMeasureStatusProcessTest#anUnknownMeasureCodeBecomesAFinnishIncidentNamingTheCode} fails
+ * when an upgrade changes that.
  */
 @Component
 class FinnishIncidents extends AbstractProcessEnginePlugin {

@@ -18,6 +18,11 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
  * wrong type ({@link ClassCastException} in a listener), a Java-serialized value, a condition no
  * process waits for, an error or escalation that nothing in the model catches. Each is a 4xx whose
  * message is the rule's own text (Tasklist shows it), never a 500.
+ *
+ * <p>Engine internals (docs/engine-extensions.md): a task's or form's rule broken in a listener is
+ * this exception; mapped here to a 400 with the rule's own Finnish text. {@code
+ * IntegrityDrillTest#theRulesOfTheTaskAnswerFourHundredWithTheirFinnishText} fails when an upgrade
+ * changes that.
  */
 @Provider
 @Priority(1000)

@@ -129,10 +129,14 @@ class EventRoutesTest {
 
   static EventSettings settings() throws IOException {
     StandardEnvironment environment = new StandardEnvironment();
-    for (PropertySource<?> source :
-        new YamlPropertySourceLoader()
-            .load("application", new FileSystemResource("src/main/resources/application.yml"))) {
-      environment.getPropertySources().addLast(source);
+    // the application's settings, the processes' event contract, the municipality's senders
+    for (String file :
+        List.of("application.yml", "config/event-routes.yml", "municipality/heinola.yml")) {
+      for (PropertySource<?> source :
+          new YamlPropertySourceLoader()
+              .load(file, new FileSystemResource("src/main/resources/" + file))) {
+        environment.getPropertySources().addLast(source);
+      }
     }
     return Binder.get(environment).bind("muutos.events", EventSettings.class).get();
   }

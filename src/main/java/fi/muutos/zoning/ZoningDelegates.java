@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The zoning process's delegates: each reads its typed variables ({@link ZoningPlanProcess.Vars}),
- * calls {@link ZoningPlans}, writes typed output. Stages are recorded by the shared {@code
+ * calls the feature's services ({@link ZoningPlans}, {@link ZoningDisplays}, {@link
+ * ZoningDecisions}, ...), writes typed output. Stages are recorded by the shared {@code
  * #{recordStage}} step.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +34,7 @@ class ZoningDelegates {
    * started for (the API's {@code measures}; none from Tasklist).
    */
   @Bean
-  JavaDelegate registerZoningPlan(ZoningPlans plans) {
+  JavaDelegate registerZoningPlan(ZoningPlans plans, ZoningDecisions decisions) {
     return execution -> {
       boolean significant = Boolean.TRUE.equals(Vars.SIGNIFICANT.get(execution));
       long planId =
@@ -52,16 +53,17 @@ class ZoningDelegates {
       Vars.PLAN_ID.set(execution, planId);
       Vars.SIGNIFICANT.set(execution, significant);
       Vars.MEASURES.set(execution, measures == null ? List.of() : measures);
-      Vars.DECISION_BODIES.set(execution, plans.bodyChoices());
+      Vars.DECISION_BODIES.set(execution, decisions.bodyChoices());
     };
   }
 
   /** {@code #{applyZoningVariant}}: the DMN's COUNCIL / DELEGATED becomes the body's name. */
   @Bean
-  JavaDelegate applyZoningVariant(ZoningPlans plans) {
+  JavaDelegate applyZoningVariant(ZoningDecisions decisions) {
     return execution ->
         Vars.APPROVING_BODY_NAME.set(
-            execution, plans.approvingBody(planId(execution), Vars.APPROVING_BODY.get(execution)));
+            execution,
+            decisions.approvingBody(planId(execution), Vars.APPROVING_BODY.get(execution)));
   }
 
   /**
@@ -70,10 +72,10 @@ class ZoningDelegates {
    * body that may not approve this plan, does not pass.
    */
   @Bean
-  ExecutionListener checkDecision(ZoningPlans plans) {
+  ExecutionListener checkDecision(ZoningDecisions decisions) {
     return execution -> {
-      ZoningPlans.DecisionFacts facts =
-          plans.checkDecision(
+      ZoningDecisions.DecisionFacts facts =
+          decisions.checkDecision(
               planId(execution),
               Vars.DECISION_BODY.get(execution),
               Vars.DECISION_OUTCOME.get(execution),
@@ -118,8 +120,8 @@ class ZoningDelegates {
    * body's approval over; the plan is decided anew.
    */
   @Bean
-  JavaDelegate undoApproval(ZoningPlans plans) {
-    return execution -> plans.undoApproval(planId(execution), execution.getCurrentActivityId());
+  JavaDelegate undoApproval(ZoningDecisions decisions) {
+    return execution -> decisions.undoApproval(planId(execution), execution.getCurrentActivityId());
   }
 
   /**
@@ -128,7 +130,7 @@ class ZoningDelegates {
    * authorities in the first round, the redisplay decision's in a later one.
    */
   @Bean
-  JavaDelegate startProposalDisplay(ZoningPlans plans) {
+  JavaDelegate startProposalDisplay(ZoningDisplays displays) {
     return execution -> {
       // a redisplay decision's start and requests are used once; otherwise the prepared proposal's
       boolean redisplay = Vars.REDISPLAY_START.get(execution) != null;
@@ -136,8 +138,8 @@ class ZoningDelegates {
           redisplay ? Vars.REDISPLAY_START : Vars.PROPOSAL_DISPLAY_START;
       List<String> requests =
           (redisplay ? Vars.REDISPLAY_AUTHORITIES : Vars.STATEMENT_AUTHORITIES).get(execution);
-      ZoningPlans.Display display =
-          plans.startProposalDisplay(
+      ZoningDisplays.Display display =
+          displays.startProposalDisplay(
               planId(execution),
               start,
               start.get(execution),
@@ -161,18 +163,18 @@ class ZoningDelegates {
    * unrequested).
    */
   @Bean
-  JavaDelegate recordStatement(ZoningPlans plans) {
+  JavaDelegate recordStatement(ZoningDisplays displays) {
     return execution ->
-        plans.statementReceived(
+        displays.statementReceived(
             planId(execution),
             Vars.AUTHORITY.require(execution),
             Vars.STATEMENT_DATE.get(execution));
   }
 
   @Bean
-  JavaDelegate recordLateStatement(ZoningPlans plans) {
+  JavaDelegate recordLateStatement(ZoningDisplays displays) {
     return execution ->
-        plans.lateStatement(
+        displays.lateStatement(
             planId(execution), Vars.AUTHORITY.get(execution), Vars.STATEMENT_DATE.get(execution));
   }
 
@@ -267,8 +269,9 @@ class ZoningDelegates {
    * display, else it is kept as a late submission.
    */
   @Bean
-  JavaDelegate recordReminder(ZoningPlans plans) {
-    return execution -> plans.recordReminder(planId(execution), Vars.REMINDER_DATE.get(execution));
+  JavaDelegate recordReminder(ZoningDisplays displays) {
+    return execution ->
+        displays.recordReminder(planId(execution), Vars.REMINDER_DATE.get(execution));
   }
 
   private static long planId(DelegateExecution execution) {

@@ -20,9 +20,11 @@ class ZoningFilingJudge implements FilingJudge {
   private static final DateTimeFormatter FINNISH_DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
   private final ZoningPlans plans;
+  private final ZoningDisplays displays;
 
-  ZoningFilingJudge(ZoningPlans plans) {
+  ZoningFilingJudge(ZoningPlans plans, ZoningDisplays displays) {
     this.plans = plans;
+    this.displays = displays;
   }
 
   @Override
@@ -40,7 +42,7 @@ class ZoningFilingJudge implements FilingJudge {
     String day = FINNISH_DATE.format(filing.filedOn());
     if (REMINDER.equals(filing.eventType())) {
       return Optional.of(
-          plans.recordReminder(planId, filing.filedOn())
+          displays.recordReminder(planId, filing.filedOn())
               ? "Laskettu kaavan muistutukseksi: jätetty "
                   + day
                   + ", kun ehdotus oli nähtävillä (AKL 65 §). Vastaa muistuttajalle, joka on sitä"
@@ -53,7 +55,7 @@ class ZoningFilingJudge implements FilingJudge {
     if (APPEAL.equals(filing.eventType())) {
       return Optional.of(appeal(planId, filing, day));
     }
-    plans.lateStatement(planId, filing.reference(), filing.filedOn());
+    displays.lateStatement(planId, filing.reference(), filing.filedOn());
     return Optional.of(
         "Kirjattu kaavan lausunnoksi (annettu "
             + day

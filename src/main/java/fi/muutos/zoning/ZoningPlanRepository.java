@@ -1,5 +1,7 @@
 package fi.muutos.zoning;
 
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.GeneratedIds;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,6 +53,17 @@ class ZoningPlanRepository {
               display_round, reminders)
             values (?, ?, ?, ?, 0, 0)""")
             .params(businessKey, type.name(), significant, area));
+  }
+
+  /** The plan's stored row; a 404 when there is none. */
+  PlanRow require(long planId) {
+    return find(planId)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    Kind.NOT_FOUND,
+                    "plan-not-found",
+                    "Kaavaa " + planId + " ei ole (there is no plan with this id)."));
   }
 
   Optional<PlanRow> find(long id) {
@@ -110,13 +123,13 @@ class ZoningPlanRepository {
     }
   }
 
-  List<ZoningPlans.DisplayPeriod> displays(String businessKey) {
+  List<ZoningDisplays.DisplayPeriod> displays(String businessKey) {
     return jdbc.sql(
             """
             select display_round as round, starts_on, ends_on, decided_on, decided_by
             from mu_zoning_display where business_key = ? order by display_round""")
         .param(businessKey)
-        .query(ZoningPlans.DisplayPeriod.class)
+        .query(ZoningDisplays.DisplayPeriod.class)
         .list();
   }
 

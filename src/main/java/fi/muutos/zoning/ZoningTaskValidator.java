@@ -79,10 +79,12 @@ class ZoningTaskValidator implements TaskListener {
 
   private final ZoningLegalDates legalDates;
   private final ZoningPlans plans;
+  private final ZoningDisplays displays;
 
-  ZoningTaskValidator(ZoningLegalDates legalDates, ZoningPlans plans) {
+  ZoningTaskValidator(ZoningLegalDates legalDates, ZoningPlans plans, ZoningDisplays displays) {
     this.legalDates = legalDates;
     this.plans = plans;
+    this.displays = displays;
   }
 
   @Override
@@ -99,7 +101,7 @@ class ZoningTaskValidator implements TaskListener {
           Vars.PLAN_ID.require(task), Boolean.TRUE.equals(Vars.INITIATION_IN_REVIEW.get(task)));
     }
     if (Elements.DISPLAY_DRAFT.equals(task.getTaskDefinitionKey())) {
-      plans.draftDisplayed(
+      displays.draftDisplayed(
           Vars.PLAN_ID.require(task),
           Vars.DRAFT_DISPLAY_START.require(task),
           Vars.DRAFT_DISPLAY_END.get(task));

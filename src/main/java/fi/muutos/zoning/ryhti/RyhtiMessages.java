@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.zoning.PlanArea;
+import fi.muutos.zoning.ZoningDisplays;
+import fi.muutos.zoning.ZoningDisplays.DisplayPeriod;
 import fi.muutos.zoning.ZoningPlanView;
 import fi.muutos.zoning.ZoningPlans;
-import fi.muutos.zoning.ZoningPlans.DisplayPeriod;
 import fi.muutos.zoning.ZoningStage;
 import fi.muutos.zoning.ryhti.RyhtiCodes.Phase;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +39,19 @@ public class RyhtiMessages {
       java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   private final ZoningPlans plans;
+  private final ZoningDisplays zoningDisplays;
   private final RyhtiSettings settings;
   private final WorkingDays workingDays;
   private final Clock clock;
 
-  RyhtiMessages(ZoningPlans plans, RyhtiSettings settings, WorkingDays workingDays, Clock clock) {
+  RyhtiMessages(
+      ZoningPlans plans,
+      ZoningDisplays displays,
+      RyhtiSettings settings,
+      WorkingDays workingDays,
+      Clock clock) {
     this.plans = plans;
+    this.zoningDisplays = displays;
     this.settings = settings;
     this.workingDays = workingDays;
     this.clock = clock;
@@ -133,7 +141,7 @@ public class RyhtiMessages {
       legalDate.ifPresent(date -> handling.put("eventTime", date.toString()));
       handling.put("cancelled", false);
     }
-    List<DisplayPeriod> displays = plans.displays(businessKey);
+    List<DisplayPeriod> displays = zoningDisplays.displays(businessKey);
     ArrayNode interactions = interactions(businessKey, rule, displays);
     if (!interactions.isEmpty()) {
       body.set("interactionEvents", interactions);

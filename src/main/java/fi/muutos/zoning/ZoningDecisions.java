@@ -1,0 +1,163 @@
+package fi.muutos.zoning;
+
+import fi.muutos.cases.Cases;
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.MunicipalitySettings;
+import fi.muutos.platform.WorkingDays;
+import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The plan's decisions: which body approves it (the DMN table's variant, the municipality's
+ * bodies), whether a recorded decision may stand (its date, its body: AKL 37 §, 52 §, 65 §), what
+ * follows it (the council's legality check, kuntalaki 96 §; the board's window to take a delegated
+ * decision over, 92 §), and an approval that does not stand. Called by the process's delegates, in
+ * the engine's transaction.
+ */
+@Service
+public class ZoningDecisions {
+
+  private final ZoningPlanRepository repository;
+  private final Cases cases;
+  private final WorkingDays workingDays;
+  private final Clock clock;
+  private final MunicipalitySettings municipality;
+  private final String councilName;
+  private final String delegatedApprover;
+  private final int takeOverDays;
+
+  ZoningDecisions(
+      ZoningPlanRepository repository,
+      Cases cases,
+      WorkingDays workingDays,
+      Clock clock,
+      MunicipalitySettings municipality,
+      ZoningSettings settings) {
+    this.repository = repository;
+    this.cases = cases;
+    this.workingDays = workingDays;
+    this.clock = clock;
+    this.municipality = municipality;
+    this.councilName = settings.council();
+    this.delegatedApprover = settings.delegatedApprover();
+    this.takeOverDays = settings.takeOverDays();
+  }
+
+  /** The approving body's name for the DMN table's COUNCIL / DELEGATED; recorded on the plan. */
+  @Transactional
+  public String approvingBody(long planId, String approvingBody) {
+    String name = "COUNCIL".equals(approvingBody) ? councilName : delegatedApprover;
+    repository.approvingBody(planId, name);
+    return name;
+  }
+
+  /**
+   * An approval must come from a body that may approve this plan: the council where the variant
+   * requires it (a master plan, AKL 37 §; a significant detailed plan, AKL 52 §), otherwise the
+   * body the administrative regulation delegates it to, or the council itself. Returns or
+   * rejections come from whoever handled the matter.
+   */
+  @Transactional
+  public DecisionFacts checkDecision(
+      long planId, String decisionBody, String outcome, LocalDate decidedOn, String section) {
+    PlanRow plan = repository.require(planId);
+    if (decidedOn != null && decidedOn.isAfter(LocalDate.now(clock))) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-decision",
+          "Päätöspäivä " + decidedOn + " on tulevaisuudessa: päätös kirjataan, kun se on tehty.");
+    }
+    if (decidedOn != null
+        && plan.displayEndsOn() != null
+        && !decidedOn.isAfter(plan.displayEndsOn())) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-decision",
+          "Kaavasta voidaan päättää vasta ehdotuksen nähtävilläolon päätyttyä "
+              + plan.displayEndsOn()
+              + " (decisionDate "
+              + decidedOn
+              + "; AKL 65 §).");
+    }
+    if (decisionBody != null && municipality.body(decisionBody).isEmpty()) {
+      throw new DomainException(
+          Kind.INVALID,
+          "wrong-approving-body",
+          "Päättävä toimielin '"
+              + decisionBody
+              + "' ei ole kunnan toimielin; toimielimet: "
+              + String.join(", ", municipality.bodies())
+              + " (decisionBody).");
+    }
+    boolean byCouncil = decisionBody != null && decisionBody.strip().equalsIgnoreCase(councilName);
+    if ("APPROVED".equals(outcome) || "REJECTED".equals(outcome)) {
+      repository.decision(
+          planId,
+          decisionBody == null ? null : municipality.body(decisionBody).orElse(null),
+          section == null || section.isBlank() ? null : section.strip());
+    }
+    if (!"APPROVED".equals(outcome)) {
+      return new DecisionFacts(byCouncil, null);
+    }
+    String required = plan.approvingBody();
+    String body = decisionBody == null ? "" : decisionBody.strip();
+    boolean allowed =
+        body.equalsIgnoreCase(councilName)
+            || (!councilName.equals(required) && body.equalsIgnoreCase(delegatedApprover));
+    if (!allowed) {
+      throw new DomainException(
+          Kind.INVALID,
+          "wrong-approving-body",
+          "Kaavan hyväksyy "
+              + required
+              + (councilName.equals(required) ? "" : " tai " + councilName)
+              + ", ei "
+              + (body.isEmpty() ? "nimeämätön toimielin" : body)
+              + " (AKL 37 §, 52 §; decisionBody).");
+    }
+    return new DecisionFacts(
+        byCouncil,
+        byCouncil || decidedOn == null
+            ? null
+            : workingDays.endOf(workingDays.onOrAfter(decidedOn.plusDays(takeOverDays))));
+  }
+
+  /** The municipality's bodies as choices for the registry's decision form (label and value). */
+  public List<Map<String, String>> bodyChoices() {
+    return municipality.bodies().stream()
+        .map(body -> Map.of("label", body, "value", body))
+        .toList();
+  }
+
+  /**
+   * What a recorded decision means for the steps after it: whether the council made it (then the
+   * board checks its legality, kuntalaki 96 §) and, for a delegated body's approval, when the
+   * board's window to take the matter over ends (kuntalaki 92 §: {@code
+   * muutos.zoning.take-over-days} after the decision, to a working day).
+   */
+  public record DecisionFacts(boolean byCouncil, OffsetDateTime takeOverEndsAt) {}
+
+  /**
+   * The approval does not stand: the board referred the council's decision back (kuntalaki 96 §) or
+   * took a delegated body's decision over (kuntalaki 92 §). The plan is a proposal again (04, or 05
+   * after a redisplay) and is decided anew.
+   */
+  @Transactional
+  public void undoApproval(long planId, String activityId) {
+    PlanRow plan = repository.require(planId);
+    cases.enter(
+        ZoningPlanProcess.CASE,
+        plan.businessKey(),
+        plan.displayRound() > 1 ? ZoningStage.REVISED_PROPOSAL : ZoningStage.PROPOSAL,
+        null,
+        null,
+        activityId);
+  }
+}

@@ -8,9 +8,10 @@ import fi.muutos.evaluation.EvaluationResults.ItemResult;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.strategy.EvaluationRecord;
+import fi.muutos.strategy.StrategyReads;
+import fi.muutos.strategy.StrategyReads.GoalRef;
+import fi.muutos.strategy.StrategyReads.ObjectiveRef;
 import fi.muutos.strategy.StrategyService;
-import fi.muutos.strategy.StrategyService.GoalRef;
-import fi.muutos.strategy.StrategyService.ObjectiveRef;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -47,6 +48,7 @@ public class Evaluations {
   private final Cases cases;
   private final SurveyForms surveyForms;
   private final StrategyService strategy;
+  private final StrategyReads strategyReads;
   private final IdentityService identityService;
   private final Clock clock;
   private final int minAnswers;
@@ -56,6 +58,7 @@ public class Evaluations {
       Cases cases,
       SurveyForms surveyForms,
       StrategyService strategy,
+      StrategyReads strategyReads,
       IdentityService identityService,
       Clock clock,
       @Value("${muutos.evaluation.min-group-size:3}") int minAnswers) {
@@ -63,6 +66,7 @@ public class Evaluations {
     this.cases = cases;
     this.surveyForms = surveyForms;
     this.strategy = strategy;
+    this.strategyReads = strategyReads;
     this.identityService = identityService;
     this.clock = clock;
     if (minAnswers < 1) {
@@ -118,9 +122,12 @@ public class Evaluations {
     // order and ids say nothing of who answered what (issue 35, E2)
     for (String group : new java.util.TreeSet<>(groupByUser.values())) {
       repository.prepareTallies(
-          id, group, GOAL, strategy.goals().stream().map(GoalRef::code).toList());
+          id, group, GOAL, strategyReads.goals().stream().map(GoalRef::code).toList());
       repository.prepareTallies(
-          id, group, OBJECTIVE, strategy.objectives().stream().map(ObjectiveRef::code).toList());
+          id,
+          group,
+          OBJECTIVE,
+          strategyReads.objectives().stream().map(ObjectiveRef::code).toList());
     }
     return id;
   }
@@ -151,7 +158,8 @@ public class Evaluations {
   @Transactional
   public String deploySurveyForm(long id) {
     String formId =
-        surveyForms.deploy(evaluation(id).businessKey(), strategy.goals(), strategy.objectives());
+        surveyForms.deploy(
+            evaluation(id).businessKey(), strategyReads.goals(), strategyReads.objectives());
     repository.surveyFormId(id, formId);
     return formId;
   }
@@ -184,7 +192,7 @@ public class Evaluations {
             .orElseThrow(() -> invalid(userId + " is not a respondent of this evaluation."));
     List<String> problems = new ArrayList<>();
     List<Runnable> writes = new ArrayList<>();
-    for (GoalRef goal : strategy.goals()) {
+    for (GoalRef goal : strategyReads.goals()) {
       item(
           id,
           group,
@@ -196,7 +204,7 @@ public class Evaluations {
           problems,
           writes);
     }
-    for (ObjectiveRef objective : strategy.objectives()) {
+    for (ObjectiveRef objective : strategyReads.objectives()) {
       item(
           id,
           group,
@@ -283,9 +291,9 @@ public class Evaluations {
   @Transactional
   public Proposal computeSynthesis(long id, String activityId) {
     Map<String, String> goalNames = new LinkedHashMap<>();
-    strategy.goals().forEach(g -> goalNames.put(g.code(), g.name()));
+    strategyReads.goals().forEach(g -> goalNames.put(g.code(), g.name()));
     Map<String, String> objectiveNames = new LinkedHashMap<>();
-    strategy.objectives().forEach(o -> objectiveNames.put(o.code(), o.name()));
+    strategyReads.objectives().forEach(o -> objectiveNames.put(o.code(), o.name()));
     List<ItemResult> goals = goalResults(id);
     List<ItemResult> objectives = results(id);
     String text =
@@ -370,9 +378,9 @@ public class Evaluations {
   @Transactional(readOnly = true)
   public void checkSynthesis(Synthesis synthesis) {
     Set<String> goals = new HashSet<>();
-    strategy.goals().forEach(g -> goals.add(g.code()));
+    strategyReads.goals().forEach(g -> goals.add(g.code()));
     Set<String> objectives = new HashSet<>();
-    strategy.objectives().forEach(o -> objectives.add(o.code()));
+    strategyReads.objectives().forEach(o -> objectives.add(o.code()));
     List<String> problems = new ArrayList<>();
     unknown(synthesis.bestGoals(), goals, "päämäärää", problems);
     unknown(synthesis.weakestGoals(), goals, "päämäärää", problems);
@@ -519,14 +527,14 @@ public class Evaluations {
 
   private List<ItemResult> goalResults(long id) {
     return EvaluationResults.compute(
-        strategy.goals().stream().map(GoalRef::code).toList(),
+        strategyReads.goals().stream().map(GoalRef::code).toList(),
         repository.answers(id, GOAL),
         minAnswers);
   }
 
   private List<ItemResult> results(long id) {
     return EvaluationResults.compute(
-        strategy.objectives().stream().map(ObjectiveRef::code).toList(),
+        strategyReads.objectives().stream().map(ObjectiveRef::code).toList(),
         repository.answers(id, OBJECTIVE),
         minAnswers);
   }

@@ -2,8 +2,8 @@ package fi.muutos.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.muutos.strategy.StrategyService.GoalRef;
-import fi.muutos.strategy.StrategyService.ObjectiveRef;
+import fi.muutos.strategy.StrategyReads.GoalRef;
+import fi.muutos.strategy.StrategyReads.ObjectiveRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -22,17 +22,21 @@ class InitialStrategyLoader implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(InitialStrategyLoader.class);
 
   private final StrategyService strategy;
+  private final StrategyReads reads;
   private final Resource initialData;
 
   InitialStrategyLoader(
-      StrategyService strategy, @Value("${muutos.strategy.initial-data:}") Resource initialData) {
+      StrategyService strategy,
+      StrategyReads reads,
+      @Value("${muutos.strategy.initial-data:}") Resource initialData) {
     this.strategy = strategy;
+    this.reads = reads;
     this.initialData = initialData;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    if (initialData == null || !initialData.exists() || strategy.anyStrategy()) {
+    if (initialData == null || !initialData.exists() || reads.anyStrategy()) {
       return;
     }
     String yaml = initialData.getContentAsString(StandardCharsets.UTF_8);

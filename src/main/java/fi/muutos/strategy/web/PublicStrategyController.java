@@ -2,7 +2,7 @@ package fi.muutos.strategy.web;
 
 import fi.muutos.strategy.StrategyOutline;
 import fi.muutos.strategy.StrategyOutline.MeasurePage;
-import fi.muutos.strategy.StrategyService;
+import fi.muutos.strategy.StrategyReads;
 import fi.muutos.strategy.StrategyView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,9 +20,9 @@ import org.springframework.web.context.request.WebRequest;
 @Tag(name = "Julkinen", description = "Avoin tieto asukkaille")
 class PublicStrategyController {
 
-  private final StrategyService strategy;
+  private final StrategyReads strategy;
 
-  PublicStrategyController(StrategyService strategy) {
+  PublicStrategyController(StrategyReads strategy) {
     this.strategy = strategy;
   }
 

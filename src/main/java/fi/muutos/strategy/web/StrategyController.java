@@ -9,7 +9,9 @@ import fi.muutos.strategy.MeasureView;
 import fi.muutos.strategy.MovedMeasure;
 import fi.muutos.strategy.StatusChange;
 import fi.muutos.strategy.StrategyFileException;
+import fi.muutos.strategy.StrategyMonitoring;
 import fi.muutos.strategy.StrategyOutline.MeasurePage;
+import fi.muutos.strategy.StrategyReads;
 import fi.muutos.strategy.StrategyService;
 import fi.muutos.strategy.StrategySummary;
 import fi.muutos.strategy.StrategyView;
@@ -45,9 +47,13 @@ import org.springframework.web.context.request.WebRequest;
 class StrategyController {
 
   private final StrategyService strategy;
+  private final StrategyReads reads;
+  private final StrategyMonitoring monitoring;
 
-  StrategyController(StrategyService strategy) {
+  StrategyController(StrategyService strategy, StrategyReads reads, StrategyMonitoring monitoring) {
     this.strategy = strategy;
+    this.reads = reads;
+    this.monitoring = monitoring;
   }
 
   @GetMapping
@@ -56,7 +62,7 @@ class StrategyController {
           "The current strategy: goals → objectives → measures, with roll-ups, "
               + "evaluation ratings and each measure's last change")
   ResponseEntity<StrategyView> strategy(WebRequest request) {
-    return StrategyEtags.answer(request, strategy.version(), strategy::current, false);
+    return StrategyEtags.answer(request, reads.version(), reads::current, false);
   }
 
   @GetMapping("/measures")
@@ -68,8 +74,8 @@ class StrategyController {
       @Valid @ParameterObject MeasurePageQuery page, WebRequest request) {
     return StrategyEtags.answer(
         request,
-        strategy.version(),
-        () -> strategy.measures(page.objective(), page.offset(), page.limit()),
+        reads.version(),
+        () -> reads.measures(page.objective(), page.offset(), page.limit()),
         false);
   }
 
@@ -82,7 +88,7 @@ class StrategyController {
           "The strategy at a glance (management): roll-up, each goal's, the goals at risk and"
               + " their measures at risk")
   StrategySummary summary() {
-    return strategy.summary();
+    return monitoring.summary();
   }
 
   @GetMapping("/process-instances/{processInstanceId}/measures")
@@ -93,7 +99,7 @@ class StrategyController {
               + " and each change this instance made")
   List<MovedMeasure> movedByInstance(
       @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String processInstanceId) {
-    return strategy.movedByInstance(processInstanceId);
+    return monitoring.movedByInstance(processInstanceId);
   }
 
   @GetMapping("/processes/{processDefinitionKey}/measures")
@@ -105,13 +111,13 @@ class StrategyController {
   List<MovedMeasure> movedByProcess(
       @PathVariable @Pattern(regexp = "[A-Za-z][A-Za-z0-9_.-]{0,254}")
           String processDefinitionKey) {
-    return strategy.movedByProcess(processDefinitionKey);
+    return monitoring.movedByProcess(processDefinitionKey);
   }
 
   @GetMapping("/measures/{code}")
   @Operation(summary = "One measure with its whole status log, newest first")
   MeasureView measure(@PathVariable String code) {
-    return strategy.measure(code);
+    return reads.measure(code);
   }
 
   @PostMapping("/measures/{code}/status")

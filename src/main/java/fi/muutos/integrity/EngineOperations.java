@@ -8,25 +8,20 @@ import static fi.muutos.integrity.Grant.COMPLETE;
 import static fi.muutos.integrity.Grant.DIAGNOSTICS;
 import static fi.muutos.integrity.Grant.OWN_ATTACHMENT;
 import static fi.muutos.integrity.Grant.OWN_COMMENT;
-import static fi.muutos.integrity.Grant.OWN_PROFILE;
 import static fi.muutos.integrity.Grant.READ;
-import static fi.muutos.integrity.Grant.SESSION;
 import static fi.muutos.integrity.Grant.START;
+import static fi.muutos.integrity.OperationNames.VARIABLE_READS;
+import static fi.muutos.integrity.OperationNames.VARIABLE_WRITES;
+import static fi.muutos.integrity.OperationNames.WIRING;
+import static fi.muutos.integrity.OperationNames.put;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.CaseService;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ExternalTaskService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
@@ -38,7 +33,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
  * Grant}. A method that is not here is refused to everyone but administrators: a new engine method
  * is closed until it is classified ({@code EngineOperationsTest} fails on an engine upgrade that
  * adds one). Overloads share their name's grant; where they differ, the condition reads the
- * arguments. docs/security.md shows this table.
+ * arguments. docs/security.md shows this table. The services that move cases are here, those that
+ * read or administer the rest in {@link EngineAdministrationOperations}.
  */
 final class EngineOperations {
 
@@ -63,13 +59,7 @@ final class EngineOperations {
     table.put(ProcessInstantiationBuilder.class, startBuilder());
     table.put(ManagementService.class, management());
     table.put(ExternalTaskService.class, externalTask());
-    table.put(RepositoryService.class, repository());
-    table.put(HistoryService.class, history());
-    table.put(IdentityService.class, identity());
-    table.put(AuthorizationService.class, authorization());
-    table.put(FilterService.class, filter());
-    table.put(CaseService.class, caseService());
-    table.put(DecisionService.class, decision());
+    table.putAll(EngineAdministrationOperations.table());
     table.replaceAll((service, operations) -> Collections.unmodifiableMap(operations));
     return Collections.unmodifiableMap(table);
   }
@@ -77,34 +67,6 @@ final class EngineOperations {
   // CPD-OFF: the table is lists of method names, which the copy-paste check (literals ignored)
   // cannot tell apart
 
-  /** The variable reads every service with variables has. */
-  private static final String[] VARIABLE_READS = {
-    "getVariable",
-    "getVariableLocal",
-    "getVariableLocalTyped",
-    "getVariableTyped",
-    "getVariables",
-    "getVariablesLocal",
-    "getVariablesLocalTyped",
-    "getVariablesTyped"
-  };
-
-  /** The variable writes every service with variables has: nobody writes a case's facts. */
-  private static final String[] VARIABLE_WRITES = {
-    "removeVariable",
-    "removeVariableLocal",
-    "removeVariables",
-    "removeVariablesLocal",
-    "setVariable",
-    "setVariableLocal",
-    "setVariables",
-    "setVariablesLocal"
-  };
-
-  /** Every service's command executor: the engine's own wiring, for Java only. */
-  private static final String[] WIRING = {"getCommandExecutor", "setCommandExecutor"};
-
-  /** Built after the name lists above. */
   private static final Map<Class<?>, Map<String, Grant>> TABLE = build();
 
   private static Map<String, Grant> task() {
@@ -404,267 +366,6 @@ final class EngineOperations {
     return m;
   }
 
-  private static Map<String, Grant> repository() {
-    Map<String, Grant> m = new TreeMap<>();
-    put(
-        m,
-        READ,
-        "createCaseDefinitionQuery",
-        "createDecisionDefinitionQuery",
-        "createDecisionRequirementsDefinitionQuery",
-        "createDeploymentQuery",
-        "createProcessDefinitionQuery",
-        "getBpmnModelInstance",
-        "getCaseDefinition",
-        "getCaseDiagram",
-        "getCaseModel",
-        "getCmmnModelInstance",
-        "getDecisionDefinition",
-        "getDecisionDiagram",
-        "getDecisionModel",
-        "getDecisionRequirementsDefinition",
-        "getDecisionRequirementsDiagram",
-        "getDecisionRequirementsModel",
-        "getDeployedProcessDefinition",
-        "getDeploymentCharset",
-        "getDeploymentResourceNames",
-        "getDeploymentResources",
-        "getDmnModelInstance",
-        "getIdentityLinksForProcessDefinition",
-        "getProcessDefinition",
-        "getProcessDiagram",
-        "getProcessDiagramLayout",
-        "getProcessModel",
-        "getResourceAsStream",
-        "getResourceAsStreamById",
-        "getStaticCalledProcessDefinitions");
-    put(
-        m,
-        ADMIN,
-        "createDeployment",
-        "deployWithResult",
-        "deleteDeployment",
-        "deleteDeploymentCascade",
-        "deleteProcessDefinition",
-        "deleteProcessDefinitions",
-        "activateProcessDefinitionById",
-        "activateProcessDefinitionByKey",
-        "suspendProcessDefinitionById",
-        "suspendProcessDefinitionByKey",
-        "updateProcessDefinitionSuspensionState",
-        "addCandidateStarterGroup",
-        "addCandidateStarterUser",
-        "deleteCandidateStarterGroup",
-        "deleteCandidateStarterUser",
-        "updateCaseDefinitionHistoryTimeToLive",
-        "updateDecisionDefinitionHistoryTimeToLive",
-        "updateProcessDefinitionHistoryTimeToLive",
-        "setDeploymentCharset");
-    put(m, ADMIN, WIRING);
-    return m;
-  }
-
-  private static Map<String, Grant> history() {
-    Map<String, Grant> m = new TreeMap<>();
-    put(
-        m,
-        READ,
-        "createCleanableHistoricBatchReport",
-        "createCleanableHistoricCaseInstanceReport",
-        "createCleanableHistoricDecisionInstanceReport",
-        "createCleanableHistoricProcessInstanceReport",
-        "createHistoricActivityInstanceQuery",
-        "createHistoricActivityStatisticsQuery",
-        "createHistoricBatchQuery",
-        "createHistoricCaseActivityInstanceQuery",
-        "createHistoricCaseActivityStatisticsQuery",
-        "createHistoricCaseInstanceQuery",
-        "createHistoricDecisionInstanceQuery",
-        "createHistoricDecisionInstanceStatisticsQuery",
-        "createHistoricDetailQuery",
-        "createHistoricExternalTaskLogQuery",
-        "createHistoricIdentityLinkLogQuery",
-        "createHistoricIncidentQuery",
-        "createHistoricJobLogQuery",
-        "createHistoricProcessInstanceQuery",
-        "createHistoricProcessInstanceReport",
-        "createHistoricTaskInstanceQuery",
-        "createHistoricTaskInstanceReport",
-        "createHistoricVariableInstanceQuery",
-        "createUserOperationLogQuery",
-        "findHistoryCleanupJob",
-        "findHistoryCleanupJobs",
-        "getHistoricExternalTaskLogErrorDetails",
-        "getHistoricJobLogExceptionStacktrace");
-    put(
-        m,
-        ADMIN,
-        // the record of what happened is never changed by a person
-        "deleteHistoricBatch",
-        "deleteHistoricCaseInstance",
-        "deleteHistoricCaseInstancesBulk",
-        "deleteHistoricDecisionInstance",
-        "deleteHistoricDecisionInstanceByDefinitionId",
-        "deleteHistoricDecisionInstanceByInstanceId",
-        "deleteHistoricDecisionInstancesAsync",
-        "deleteHistoricDecisionInstancesBulk",
-        "deleteHistoricProcessInstance",
-        "deleteHistoricProcessInstanceIfExists",
-        "deleteHistoricProcessInstances",
-        "deleteHistoricProcessInstancesAsync",
-        "deleteHistoricProcessInstancesBulk",
-        "deleteHistoricProcessInstancesIfExists",
-        "deleteHistoricTaskInstance",
-        "deleteHistoricVariableInstance",
-        "deleteHistoricVariableInstancesByProcessInstanceId",
-        "deleteUserOperationLogEntry",
-        "setAnnotationForOperationLogById",
-        "clearAnnotationForOperationLogById",
-        "setRemovalTimeToHistoricBatches",
-        "setRemovalTimeToHistoricDecisionInstances",
-        "setRemovalTimeToHistoricProcessInstances",
-        "cleanUpHistoryAsync",
-        "createNativeHistoricActivityInstanceQuery",
-        "createNativeHistoricCaseActivityInstanceQuery",
-        "createNativeHistoricCaseInstanceQuery",
-        "createNativeHistoricDecisionInstanceQuery",
-        "createNativeHistoricProcessInstanceQuery",
-        "createNativeHistoricTaskInstanceQuery",
-        "createNativeHistoricVariableInstanceQuery");
-    put(m, ADMIN, WIRING);
-    return m;
-  }
-
-  private static Map<String, Grant> identity() {
-    Map<String, Grant> m = new TreeMap<>();
-    put(
-        m,
-        SESSION,
-        "checkPasswordAgainstPolicy",
-        "getPasswordPolicy",
-        "isReadOnly",
-        "getCurrentAuthentication",
-        "setAuthentication",
-        "setAuthenticatedUserId",
-        "clearAuthentication");
-    put(
-        m,
-        READ,
-        "createGroupQuery",
-        "createTenantQuery",
-        "createUserQuery",
-        "getUserInfo",
-        "getUserInfoKeys",
-        "getUserPicture",
-        "getUserAccount",
-        "getUserAccountNames");
-    put(
-        m,
-        OWN_PROFILE,
-        // another account's password is not a person's to try (POST /identity/verify)
-        "checkPassword",
-        "saveUser",
-        "setUserInfo",
-        "deleteUserInfo",
-        "setUserPicture",
-        "deleteUserPicture",
-        "setUserAccount",
-        "deleteUserAccount");
-    put(
-        m,
-        ADMIN,
-        "newUser",
-        "deleteUser",
-        "unlockUser",
-        "newGroup",
-        "saveGroup",
-        "deleteGroup",
-        "createMembership",
-        "deleteMembership",
-        "newTenant",
-        "saveTenant",
-        "deleteTenant",
-        "createTenantUserMembership",
-        "deleteTenantUserMembership",
-        "createTenantGroupMembership",
-        "deleteTenantGroupMembership",
-        "createNativeUserQuery");
-    put(m, ADMIN, WIRING);
-    return m;
-  }
-
-  private static Map<String, Grant> authorization() {
-    Map<String, Grant> m = new TreeMap<>();
-    put(m, READ, "createAuthorizationQuery", "isUserAuthorized");
-    put(m, ADMIN, "createNewAuthorization", "saveAuthorization", "deleteAuthorization");
-    put(m, ADMIN, WIRING);
-    return m;
-  }
-
-  private static Map<String, Grant> filter() {
-    Map<String, Grant> m = new TreeMap<>();
-    put(
-        m,
-        READ,
-        "createFilterQuery",
-        "createTaskFilterQuery",
-        "getFilter",
-        "count",
-        "list",
-        "listPage",
-        "singleResult");
-    put(m, ADMIN, "newTaskFilter", "saveFilter", "deleteFilter");
-    put(m, ADMIN, WIRING);
-    return m;
-  }
-
-  /** Muutos has no CMMN cases. */
-  private static Map<String, Grant> caseService() {
-    Map<String, Grant> m = new TreeMap<>();
-    put(m, READ, "createCaseExecutionQuery", "createCaseInstanceQuery");
-    put(m, READ, VARIABLE_READS);
-    put(
-        m,
-        ADMIN,
-        "createCaseInstanceById",
-        "createCaseInstanceByKey",
-        "withCaseDefinition",
-        "withCaseDefinitionByKey",
-        "withCaseExecution",
-        "manuallyStartCaseExecution",
-        "completeCaseExecution",
-        "closeCaseInstance",
-        "disableCaseExecution",
-        "reenableCaseExecution",
-        "terminateCaseExecution");
-    put(m, ADMIN, VARIABLE_WRITES);
-    put(m, ADMIN, WIRING);
-    return m;
-  }
-
-  /** Decisions are evaluated by the processes that use them. */
-  private static Map<String, Grant> decision() {
-    Map<String, Grant> m = new TreeMap<>();
-    put(
-        m,
-        ADMIN,
-        "evaluateDecisionById",
-        "evaluateDecisionByKey",
-        "evaluateDecisionTableById",
-        "evaluateDecisionTableByKey",
-        "evaluateDecisionTableByKeyAndVersion");
-    put(m, ADMIN, WIRING);
-    return m;
-  }
-
   // CPD-ON
 
-  private static void put(Map<String, Grant> table, Grant grant, String... methods) {
-    for (String method : methods) {
-      Grant earlier = table.put(method, grant);
-      if (earlier != null) {
-        throw new IllegalStateException(method + " is classified twice: " + earlier + ", " + grant);
-      }
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package fi.muutos.organisation;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.Cooperation;
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
@@ -114,11 +115,9 @@ public final class ReformProcess {
     /** The day the minutes were put on public display (kuntalaki 140 §). */
     public static final ProcessVariable<LocalDate> NOTICE_DATE = Decision.NOTICE_DATE;
 
-    public static final ProcessVariable<LocalDate> COOPERATION_START =
-        ProcessVariable.date("cooperationStart");
-    public static final ProcessVariable<LocalDate> COOPERATION_END =
-        ProcessVariable.date("cooperationEnd");
-    public static final ProcessVariable<LocalDate> BOARD_DATE = ProcessVariable.date("boardDate");
+    public static final ProcessVariable<LocalDate> COOPERATION_START = Cooperation.START;
+    public static final ProcessVariable<LocalDate> COOPERATION_END = Cooperation.END;
+    public static final ProcessVariable<LocalDate> BOARD_DATE = Cooperation.BOARD_DATE;
 
     // the council's election of a body (tasa-arvolaki 4 a §)
     public static final ProcessVariable<LocalDate> ELECTION_DATE =
@@ -172,8 +171,7 @@ public final class ReformProcess {
 
     public static final ProcessVariable<String> DRAFT_REFERENCE =
         ProcessVariable.text("draftReference");
-    public static final ProcessVariable<String> COOPERATION_MINUTES =
-        ProcessVariable.text("cooperationMinutes");
+    public static final ProcessVariable<String> COOPERATION_MINUTES = Cooperation.MINUTES;
     public static final ProcessVariable<String> REVIEW_SUMMARY =
         ProcessVariable.text("reviewSummary");
 

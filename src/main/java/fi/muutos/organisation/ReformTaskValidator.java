@@ -3,6 +3,7 @@ package fi.muutos.organisation;
 import static fi.muutos.organisation.ReformProcess.Elements;
 import static fi.muutos.organisation.ReformProcess.Vars;
 
+import fi.muutos.platform.Cooperation;
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.TaskRules;
 import fi.muutos.platform.TaskRules.Rule;
@@ -25,17 +26,9 @@ class ReformTaskValidator implements TaskListener {
           TaskRules.merge(
               Decision.councilSteps(
                   Elements.RECORD_DECISION, Elements.LEGALITY_CHECK, Elements.PUBLISH_DECISION),
+              Cooperation.steps(Elements.COOPERATION, Elements.BOARD_PROPOSAL),
               Map.ofEntries(
                   Map.entry(Elements.DRAFT, List.of(Rule.text(Vars.DRAFT_REFERENCE))),
-                  Map.entry(
-                      Elements.COOPERATION,
-                      List.of(
-                          Rule.date(Vars.COOPERATION_START),
-                          Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
-                          Rule.text(Vars.COOPERATION_MINUTES))),
-                  Map.entry(
-                      Elements.BOARD_PROPOSAL,
-                      List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END))),
                   Map.entry(
                       Elements.ELECT_COMMITTEE,
                       List.of(

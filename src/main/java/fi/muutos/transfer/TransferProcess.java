@@ -1,6 +1,7 @@
 package fi.muutos.transfer;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.Cooperation;
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
@@ -168,19 +169,16 @@ public final class TransferProcess {
         ProcessVariable.date("registeredOn");
     public static final ProcessVariable<Double> OWNERSHIP_SHARE =
         ProcessVariable.decimal("ownershipShare");
-    public static final ProcessVariable<LocalDate> COOPERATION_START =
-        ProcessVariable.date("cooperationStart");
-    public static final ProcessVariable<LocalDate> COOPERATION_END =
-        ProcessVariable.date("cooperationEnd");
-    public static final ProcessVariable<LocalDate> BOARD_DATE = ProcessVariable.date("boardDate");
+    public static final ProcessVariable<LocalDate> COOPERATION_START = Cooperation.START;
+    public static final ProcessVariable<LocalDate> COOPERATION_END = Cooperation.END;
+    public static final ProcessVariable<LocalDate> BOARD_DATE = Cooperation.BOARD_DATE;
     public static final ProcessVariable<String> DECISION_OUTCOME = Decision.OUTCOME;
     public static final ProcessVariable<LocalDate> DECISION_DATE = Decision.DATE;
     public static final ProcessVariable<String> DECISION_BODY = Decision.BODY;
 
     public static final ProcessVariable<String> OPTIONS_SUMMARY =
         ProcessVariable.text("optionsSummary");
-    public static final ProcessVariable<String> COOPERATION_MINUTES =
-        ProcessVariable.text("cooperationMinutes");
+    public static final ProcessVariable<String> COOPERATION_MINUTES = Cooperation.MINUTES;
     public static final ProcessVariable<String> CONTROL_BASIS =
         ProcessVariable.text("controlBasis");
     public static final ProcessVariable<String> PENSION_SCHEME =

@@ -3,6 +3,7 @@ package fi.muutos.transfer;
 import static fi.muutos.transfer.TransferProcess.Elements;
 import static fi.muutos.transfer.TransferProcess.Vars;
 
+import fi.muutos.platform.Cooperation;
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.TaskRules;
 import fi.muutos.platform.TaskRules.Rule;
@@ -27,6 +28,10 @@ class TransferTaskValidator implements TaskListener {
           TaskRules.merge(
               Decision.councilSteps(
                   Elements.RECORD_DECISION, Elements.LEGALITY_CHECK, Elements.PUBLISH_DECISION),
+              Cooperation.steps(
+                  Elements.COOPERATION,
+                  Elements.BOARD_PROPOSAL,
+                  Rule.yesNo(Vars.REDUCTIONS_CONSIDERED)),
               Map.ofEntries(
                   Map.entry(Elements.OPTIONS, List.of(Rule.text(Vars.OPTIONS_SUMMARY))),
                   Map.entry(
@@ -38,16 +43,6 @@ class TransferTaskValidator implements TaskListener {
                   Map.entry(
                       Elements.NOT_IN_HOUSE,
                       List.of(Rule.oneOf(Vars.NOT_IN_HOUSE_PATH, "PROCUREMENT", "ABANDON"))),
-                  Map.entry(
-                      Elements.COOPERATION,
-                      List.of(
-                          Rule.date(Vars.COOPERATION_START),
-                          Rule.dateNotBefore(Vars.COOPERATION_END, Vars.COOPERATION_START),
-                          Rule.yesNo(Vars.REDUCTIONS_CONSIDERED),
-                          Rule.text(Vars.COOPERATION_MINUTES))),
-                  Map.entry(
-                      Elements.BOARD_PROPOSAL,
-                      List.of(Rule.dateNotBefore(Vars.BOARD_DATE, Vars.COOPERATION_END))),
                   Map.entry(
                       Elements.FOUND_COMPANY,
                       List.of(

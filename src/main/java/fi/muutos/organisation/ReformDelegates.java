@@ -117,16 +117,16 @@ class ReformDelegates {
 
   /** {@code #{checkReformAppeals}}: the appeal period is over; do appeals await the court? */
   @Bean
-  JavaDelegate checkReformAppeals(Reforms reforms) {
+  JavaDelegate checkReformAppeals(ReformAppeals appeals) {
     return execution ->
-        Vars.APPEALS_PENDING.set(execution, reforms.appealsPending(reformId(execution)));
+        Vars.APPEALS_PENDING.set(execution, appeals.appealsPending(reformId(execution)));
   }
 
   /** {@code #{recordReformAppeal}}: an appeal against the council's decision. */
   @Bean
-  JavaDelegate recordReformAppeal(Reforms reforms) {
+  JavaDelegate recordReformAppeal(ReformAppeals appeals) {
     return execution ->
-        reforms.appealFiled(
+        appeals.appealFiled(
             reformId(execution),
             Vars.APPEAL_COURT.get(execution),
             Vars.APPEAL_DATE.get(execution),
@@ -135,9 +135,9 @@ class ReformDelegates {
 
   /** {@code #{recordReformAppealDecision}}: the court decided the appeals. */
   @Bean
-  JavaDelegate recordReformAppealDecision(Reforms reforms) {
+  JavaDelegate recordReformAppealDecision(ReformAppeals appeals) {
     return execution ->
-        reforms.appealDecided(
+        appeals.appealDecided(
             reformId(execution),
             Vars.APPEAL_OUTCOME.require(execution),
             Vars.APPEAL_DECISION_DATE.require(execution));
@@ -145,16 +145,16 @@ class ReformDelegates {
 
   /** {@code #{recordEnforcementBan}}: the court forbade enforcing the decision. */
   @Bean
-  JavaDelegate recordEnforcementBan(Reforms reforms) {
+  JavaDelegate recordEnforcementBan(ReformAppeals appeals) {
     return execution ->
-        reforms.enforcementBanned(reformId(execution), Vars.BAN_DATE.require(execution));
+        appeals.enforcementBanned(reformId(execution), Vars.BAN_DATE.require(execution));
   }
 
   /** {@code #{recordEnforcementBanLifted}}: the court lifted its ban. */
   @Bean
-  JavaDelegate recordEnforcementBanLifted(Reforms reforms) {
+  JavaDelegate recordEnforcementBanLifted(ReformAppeals appeals) {
     return execution ->
-        reforms.enforcementBanLifted(reformId(execution), Vars.BAN_LIFTED_DATE.require(execution));
+        appeals.enforcementBanLifted(reformId(execution), Vars.BAN_LIFTED_DATE.require(execution));
   }
 
   /**
@@ -173,13 +173,13 @@ class ReformDelegates {
 
   /** {@code #{electCommittee}} (task listener, complete): records the council's election. */
   @Bean
-  TaskListener electCommittee(Reforms reforms) {
+  TaskListener electCommittee(CommitteeElections elections) {
     return (DelegateTask task) ->
-        reforms.electCommittee(
+        elections.electCommittee(
             Vars.REFORM_ID.require(task),
             Vars.COMMITTEE.require(task),
             Vars.ELECTION_TERM.require(task),
-            new Reforms.ElectionFacts(
+            new CommitteeElections.ElectionFacts(
                 Vars.ELECTION_DATE.get(task),
                 Vars.MEMBERS.get(task),
                 Vars.DEPUTIES.get(task),
@@ -194,9 +194,9 @@ class ReformDelegates {
 
   /** {@code #{recordDelegation}} (task listener, complete): the body's delegation decision. */
   @Bean
-  TaskListener recordDelegation(Reforms reforms) {
+  TaskListener recordDelegation(CommitteeElections elections) {
     return (DelegateTask task) ->
-        reforms.recordDelegation(
+        elections.recordDelegation(
             Vars.REFORM_ID.require(task),
             Vars.COMMITTEE.require(task),
             Vars.ELECTION_TERM.require(task),

@@ -3,6 +3,8 @@ package fi.muutos.organisation;
 import fi.muutos.organisation.ReformView.AppealView;
 import fi.muutos.organisation.ReformView.CommitteeView;
 import fi.muutos.organisation.ReformView.ElectionView;
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.GeneratedIds;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,6 +43,48 @@ class ReformRepository {
     boolean enforcementBanned() {
       return enforcementBannedOn != null && enforcementBanLiftedOn == null;
     }
+
+    /** An enforcement ban stops every step that enforces the council's decision. */
+    void requireEnforceable() {
+      if (enforcementBanned()) {
+        throw new DomainException(
+            Kind.CONFLICT,
+            "enforcement-banned",
+            "Hallinto-oikeus on kieltänyt päätöksen täytäntöönpanon "
+                + enforcementBannedOn
+                + ": täytäntöönpanotehtäviä ei voi tehdä ennen kuin kielto kumotaan.");
+      }
+    }
+
+    /** The reform, once the council has decided it and its effective date. */
+    ReformRow decided() {
+      if (effectiveDate == null) {
+        throw new DomainException(
+            Kind.CONFLICT,
+            "reform-not-decided",
+            "Valtuusto ei ole vielä päättänyt uudistuksesta "
+                + id
+                + " eikä sen voimaantulopäivästä (the council has not decided the reform yet).");
+      }
+      return this;
+    }
+  }
+
+  /** The reform's stored row; a 404 when there is none. */
+  ReformRow require(long id) {
+    return find(id).orElseThrow(() -> notFound(String.valueOf(id)));
+  }
+
+  /** The reform with this business key; a 404 when there is none. */
+  ReformRow require(String businessKey) {
+    return findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey));
+  }
+
+  private static DomainException notFound(String id) {
+    return new DomainException(
+        Kind.NOT_FOUND,
+        "reform-not-found",
+        "Uudistusta " + id + " ei ole (there is no reform " + id + ").");
   }
 
   long insert(

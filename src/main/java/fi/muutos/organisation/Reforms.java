@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  * which sets the effective date; the board's legality check and enforcement (96 §, 39 §); each
  * body's election (tasa-arvolaki 4 a §) and delegation once constituted (91 §); the minutes on
  * display and the appeal period (140 §); appeals and enforcement bans; entry into force on the
- * decided date (143 §).
+ * decided date (143 §). The bodies' elections are {@link CommitteeElections}', the appeals and
+ * enforcement bans {@link ReformAppeals}'.
  */
 @Service
 public class Reforms {
-
-  /** Laki naisten ja miesten välisestä tasa-arvosta 4 a §: at least 40 % of each. */
-  static final int MIN_SHARE_PERCENT = 40;
 
   private final ReformRepository repository;
   private final Cases cases;
@@ -195,7 +192,7 @@ public class Reforms {
 
   /** The moment the reform enters into force: the start of the decided effective date. */
   public OffsetDateTime entryIntoForceAt(long reformId) {
-    return startOf(decided(reform(reformId)).effectiveDate());
+    return startOf(reform(reformId).decided().effectiveDate());
   }
 
   /**
@@ -205,7 +202,7 @@ public class Reforms {
    */
   @Transactional
   public Optional<OffsetDateTime> enterIntoForce(long reformId, String activityId) {
-    ReformRow reform = decided(reform(reformId));
+    ReformRow reform = reform(reformId).decided();
     if (reform.enforcementBanned()) {
       return Optional.of(startOf(today().plusDays(1)));
     }
@@ -221,7 +218,7 @@ public class Reforms {
 
   /** When the follow-up review is due: the configured months after the decided effective date. */
   public OffsetDateTime followUpAt(long reformId) {
-    ReformRow reform = decided(reform(reformId));
+    ReformRow reform = reform(reformId).decided();
     return startOf(reform.effectiveDate().plusMonths(reform.followUpMonths()));
   }
 
@@ -247,115 +244,6 @@ public class Reforms {
     return ProcessVariable.items(reform(reformId).measures());
   }
 
-  /** A body's election as the council decided it. */
-  public record ElectionFacts(
-      LocalDate electedOn,
-      String members,
-      String deputies,
-      Integer women,
-      Integer men,
-      Integer deputyWomen,
-      Integer deputyMen,
-      String chair,
-      String viceChair,
-      String balanceException) {}
-
-  /**
-   * Records the council's election of a body for a term. Refused when either sex has less than 40 %
-   * of the members or of the deputies (tasa-arvolaki 4 a §) unless an exceptional reason is
-   * written; the chair and vice-chair are members; the election is not before the council's
-   * decision (for a later term, not before the term starts) nor in the future.
-   */
-  @Transactional
-  public void electCommittee(long reformId, String committee, int term, ElectionFacts facts) {
-    ReformRow reform = decided(reform(reformId));
-    if (!repository.hasCommittee(reformId, committee)) {
-      throw invalid("Reform " + reformId + " has no committee " + committee);
-    }
-    requireEnforceable(reform);
-    LocalDate termStarts =
-        term == 1 ? reform.effectiveDate() : reform.interimTermEnds().plusDays(1);
-    LocalDate termEnds = term == 1 ? reform.interimTermEnds() : null;
-    decisions.actDone(
-        "electionDate",
-        facts.electedOn(),
-        term == 1 ? reform.councilDecisionOn() : termStarts,
-        term == 1 ? "valtuuston päätöstä" : "uuden toimikauden alkua");
-    List<String> members = lines(facts.members());
-    if (members.isEmpty()) {
-      throw invalid("Toimielimeen " + committee + " on valittava jäseniä (members).");
-    }
-    int women = count("women", facts.women());
-    int men = count("men", facts.men());
-    int deputyWomen = count("deputyWomen", facts.deputyWomen());
-    int deputyMen = count("deputyMen", facts.deputyMen());
-    if (women + men != members.size()) {
-      throw invalid(
-          "Toimielimen "
-              + committee
-              + " jäseniä on "
-              + members.size()
-              + ", mutta naisia ja miehiä yhteensä "
-              + (women + men)
-              + ".");
-    }
-    String exception = facts.balanceException() == null ? "" : facts.balanceException().strip();
-    if (exception.isEmpty()) {
-      balanced(committee, "jäsenistä", women, men);
-      balanced(committee, "varajäsenistä", deputyWomen, deputyMen);
-    }
-    String chair = member(committee, "chair", "puheenjohtaja", facts.chair(), members);
-    String viceChair =
-        member(committee, "viceChair", "varapuheenjohtaja", facts.viceChair(), members);
-    if (chair.equals(viceChair)) {
-      throw invalid("Puheenjohtaja ja varapuheenjohtaja ovat eri henkilöt (" + committee + ").");
-    }
-    repository.elect(
-        reformId,
-        new ReformView.ElectionView(
-            committee,
-            term,
-            termStarts,
-            termEnds,
-            facts.electedOn(),
-            String.join("\n", members),
-            facts.deputies(),
-            women,
-            men,
-            deputyWomen,
-            deputyMen,
-            chair,
-            viceChair,
-            exception.isEmpty() ? null : exception,
-            null,
-            null),
-        now());
-  }
-
-  /**
-   * A body's delegation decision (kuntalaki 91 §): only once the body has been elected and
-   * constituted, so the constitutive meeting is not before the election and the decision not before
-   * that meeting; neither in the future.
-   */
-  @Transactional
-  public void recordDelegation(
-      long reformId, String committee, int term, LocalDate constitutedOn, LocalDate decidedOn) {
-    ReformRow reform = reform(reformId);
-    requireEnforceable(reform);
-    LocalDate electedOn =
-        repository
-            .electedOn(reformId, committee, term)
-            .orElseThrow(
-                () ->
-                    DomainException.legalDate(
-                        "Toimielintä "
-                            + committee
-                            + " ei ole valittu: se ei voi tehdä delegointipäätöstä."));
-    decisions.actDone("constitutedOn", constitutedOn, electedOn, "toimielimen valintaa");
-    decisions.actDone("delegationDate", decidedOn, constitutedOn, "toimielimen järjestäytymistä");
-    repository.delegated(reformId, committee, term, constitutedOn, decidedOn);
-  }
-
   /** The budget binding levels are the council's decision (kuntalaki 110 §), already made. */
   @Transactional(readOnly = true)
   public void checkBudgetDecision(long reformId, LocalDate decidedOn) {
@@ -365,56 +253,7 @@ public class Reforms {
   /** An enforcement ban stops every step that enforces the council's decision. */
   @Transactional(readOnly = true)
   public void requireEnforceable(long reformId) {
-    requireEnforceable(reform(reformId));
-  }
-
-  /** An appeal against the council's decision (from the court, via case management). */
-  @Transactional
-  public void appealFiled(long reformId, String court, LocalDate filedOn, String reference) {
-    ReformRow reform = reform(reformId);
-    if (filedOn == null || court == null || court.isBlank()) {
-      throw invalid("An appeal names its court and date.");
-    }
-    if (reform.councilDecisionOn() != null && filedOn.isBefore(reform.councilDecisionOn())) {
-      throw DomainException.legalDate(
-          "An appeal (" + filedOn + ") is not before the decision it appeals.");
-    }
-    repository.addAppeal(reformId, court, filedOn, reference, now());
-  }
-
-  /** Whether appeals await the court's decision (checked when the appeal period has ended). */
-  public boolean appealsPending(long reformId) {
-    return repository.pendingAppeals(reformId) > 0;
-  }
-
-  /** The court decided the appeals: the decision stands (UPHELD) or is annulled (ANNULLED). */
-  @Transactional
-  public void appealDecided(long reformId, String outcome, LocalDate decidedOn) {
-    reform(reformId);
-    if (!"UPHELD".equals(outcome) && !"ANNULLED".equals(outcome)) {
-      throw invalid("An appeal's outcome is UPHELD or ANNULLED, not " + outcome);
-    }
-    repository.appealsDecided(reformId, decidedOn, outcome);
-  }
-
-  /** The court forbade enforcing the decision (täytäntöönpanokielto). */
-  @Transactional
-  public void enforcementBanned(long reformId, LocalDate on) {
-    reform(reformId);
-    repository.enforcementBanned(reformId, on);
-  }
-
-  /** The court lifted its enforcement ban. */
-  @Transactional
-  public void enforcementBanLifted(long reformId, LocalDate on) {
-    ReformRow reform = reform(reformId);
-    if (reform.enforcementBannedOn() == null) {
-      throw invalid("Reform " + reformId + " has no enforcement ban to lift.");
-    }
-    if (on.isBefore(reform.enforcementBannedOn())) {
-      throw DomainException.legalDate("A ban is lifted (" + on + ") after it was given.");
-    }
-    repository.enforcementBanLifted(reformId, on);
+    reform(reformId).requireEnforceable();
   }
 
   @Transactional(readOnly = true)
@@ -464,99 +303,16 @@ public class Reforms {
         cases.modelVersion(reform.processInstanceId()));
   }
 
-  private static void requireEnforceable(ReformRow reform) {
-    if (reform.enforcementBanned()) {
-      throw new DomainException(
-          Kind.CONFLICT,
-          "enforcement-banned",
-          "Hallinto-oikeus on kieltänyt päätöksen täytäntöönpanon "
-              + reform.enforcementBannedOn()
-              + ": täytäntöönpanotehtäviä ei voi tehdä ennen kuin kielto kumotaan.");
-    }
-  }
-
-  private static void balanced(String committee, String among, int women, int men) {
-    int total = women + men;
-    if (total == 0) {
-      throw invalid("Toimielimen " + committee + " " + among + " puuttuu luku.");
-    }
-    if (women * 100 < MIN_SHARE_PERCENT * total || men * 100 < MIN_SHARE_PERCENT * total) {
-      throw new DomainException(
-          Kind.INVALID,
-          "gender-balance",
-          "Toimielimen "
-              + committee
-              + " "
-              + among
-              + " ei täytä tasa-arvolain 4 a §:n vaatimusta: naisia "
-              + women
-              + ", miehiä "
-              + men
-              + "; kumpaakin on oltava vähintään "
-              + MIN_SHARE_PERCENT
-              + " %, ellei erityistä syytä kirjata (balanceExceptionReason).");
-    }
-  }
-
-  private static String member(
-      String committee, String variable, String label, String name, List<String> members) {
-    String person = name == null ? "" : name.strip();
-    if (person.isEmpty()) {
-      throw invalid("Kirjaa toimielimen " + committee + " " + label + " (" + variable + ").");
-    }
-    if (!members.contains(person)) {
-      throw invalid(
-          "Toimielimen "
-              + committee
-              + " "
-              + label
-              + " "
-              + person
-              + " valitaan jäsenten joukosta ("
-              + variable
-              + ").");
-    }
-    return person;
-  }
-
-  private static List<String> lines(String text) {
-    return text == null
-        ? List.of()
-        : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-  }
-
-  private static int count(String variable, Integer value) {
-    if (value == null || value < 0) {
-      throw invalid("Anna " + variable + " (0 tai enemmän).");
-    }
-    return value;
-  }
-
-  private static ReformRow decided(ReformRow reform) {
-    if (reform.effectiveDate() == null) {
-      throw new DomainException(
-          Kind.CONFLICT,
-          "reform-not-decided",
-          "The council has not decided reform " + reform.id() + " and its effective date yet.");
-    }
-    return reform;
-  }
-
   private ReformRow reform(long reformId) {
-    return repository.find(reformId).orElseThrow(() -> notFound(String.valueOf(reformId)));
+    return repository.require(reformId);
   }
 
   private ReformRow reform(String businessKey) {
-    return repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey));
+    return repository.require(businessKey);
   }
 
   private static DomainException invalid(String message) {
     return new DomainException(Kind.INVALID, "invalid-reform", message);
-  }
-
-  private static DomainException notFound(String id) {
-    return new DomainException(
-        Kind.NOT_FOUND, "reform-not-found", "There is no reform " + id + ".");
   }
 
   private LocalDate today() {

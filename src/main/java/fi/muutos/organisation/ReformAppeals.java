@@ -1,0 +1,85 @@
+package fi.muutos.organisation;
+
+import fi.muutos.organisation.ReformRepository.ReformRow;
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appeals against the council's decision and the court's enforcement bans (kunnallisvalitus,
+ * kuntalaki 135 §, 143 §; hallintolainkäyttö): an appeal filed, the appeals pending when the period
+ * ends, the court's ruling, a ban on enforcement and its lifting.
+ */
+@Service
+public class ReformAppeals {
+
+  private final ReformRepository repository;
+  private final Clock clock;
+
+  ReformAppeals(ReformRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** An appeal against the council's decision (from the court, via case management). */
+  @Transactional
+  public void appealFiled(long reformId, String court, LocalDate filedOn, String reference) {
+    ReformRow reform = repository.require(reformId);
+    if (filedOn == null || court == null || court.isBlank()) {
+      throw invalid("An appeal names its court and date.");
+    }
+    if (reform.councilDecisionOn() != null && filedOn.isBefore(reform.councilDecisionOn())) {
+      throw DomainException.legalDate(
+          "An appeal (" + filedOn + ") is not before the decision it appeals.");
+    }
+    repository.addAppeal(reformId, court, filedOn, reference, now());
+  }
+
+  /** Whether appeals await the court's decision (checked when the appeal period has ended). */
+  public boolean appealsPending(long reformId) {
+    return repository.pendingAppeals(reformId) > 0;
+  }
+
+  /** The court decided the appeals: the decision stands (UPHELD) or is annulled (ANNULLED). */
+  @Transactional
+  public void appealDecided(long reformId, String outcome, LocalDate decidedOn) {
+    repository.require(reformId);
+    if (!"UPHELD".equals(outcome) && !"ANNULLED".equals(outcome)) {
+      throw invalid("An appeal's outcome is UPHELD or ANNULLED, not " + outcome);
+    }
+    repository.appealsDecided(reformId, decidedOn, outcome);
+  }
+
+  /** The court forbade enforcing the decision (täytäntöönpanokielto). */
+  @Transactional
+  public void enforcementBanned(long reformId, LocalDate on) {
+    repository.require(reformId);
+    repository.enforcementBanned(reformId, on);
+  }
+
+  /** The court lifted its enforcement ban. */
+  @Transactional
+  public void enforcementBanLifted(long reformId, LocalDate on) {
+    ReformRow reform = repository.require(reformId);
+    if (reform.enforcementBannedOn() == null) {
+      throw invalid("Reform " + reformId + " has no enforcement ban to lift.");
+    }
+    if (on.isBefore(reform.enforcementBannedOn())) {
+      throw DomainException.legalDate("A ban is lifted (" + on + ") after it was given.");
+    }
+    repository.enforcementBanLifted(reformId, on);
+  }
+
+  private static DomainException invalid(String message) {
+    return new DomainException(Kind.INVALID, "invalid-reform", message);
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+}

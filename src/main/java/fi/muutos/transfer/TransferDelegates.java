@@ -66,7 +66,7 @@ class TransferDelegates {
             task.getExecution(),
             transfers.assessInHouse(
                 Vars.TRANSFER_ID.require(task),
-                new Transfers.InHouseFacts(
+                new InHouseRule.Facts(
                     Vars.JOINT_CONTROL.get(task),
                     Vars.OWNERSHIP_SHARE.get(task),
                     Vars.BUSINESS_WITH_OWNERS.get(task),
@@ -112,36 +112,36 @@ class TransferDelegates {
    * warn and when the founding lapses.
    */
   @Bean
-  JavaDelegate startRegistrationPeriod(Transfers transfers) {
+  JavaDelegate startRegistrationPeriod(CompanyFoundings foundings) {
     return execution -> {
       LocalDate deadline =
-          transfers.founded(
+          foundings.founded(
               id(execution),
-              new Transfers.Founding(
+              new CompanyFoundings.Founding(
                   Vars.SIGNED_ON.require(execution),
                   Vars.BOARD_MEMBERS.get(execution),
                   Vars.BOARD_WOMEN.get(execution),
                   Vars.BOARD_MEN.get(execution),
                   Vars.BOARD_BALANCE_EXCEPTION.get(execution)));
       Vars.REGISTRATION_DEADLINE.set(execution, deadline);
-      Vars.REGISTRATION_WARN_AT.set(execution, transfers.registrationWarnAt(deadline));
-      Vars.REGISTRATION_LAPSES_AT.set(execution, transfers.registrationLapsesAt(deadline));
+      Vars.REGISTRATION_WARN_AT.set(execution, foundings.registrationWarnAt(deadline));
+      Vars.REGISTRATION_LAPSES_AT.set(execution, foundings.registrationLapsesAt(deadline));
     };
   }
 
   /** {@code #{recordRegistrationFiled}} (task listener, complete): filed within the deadline. */
   @Bean
-  TaskListener recordRegistrationFiled(Transfers transfers) {
+  TaskListener recordRegistrationFiled(CompanyFoundings foundings) {
     return (DelegateTask task) ->
-        transfers.registrationFiled(
+        foundings.registrationFiled(
             Vars.TRANSFER_ID.require(task), Vars.REGISTRATION_FILED_ON.get(task));
   }
 
   /** {@code #{recordRegistration}}: the fi.muutos.company.registered event's data. */
   @Bean
-  JavaDelegate recordRegistration(Transfers transfers) {
+  JavaDelegate recordRegistration(CompanyFoundings foundings) {
     return execution ->
-        transfers.registered(
+        foundings.registered(
             id(execution), Vars.BUSINESS_ID.get(execution), Vars.REGISTERED_ON.get(execution));
   }
 

@@ -1,5 +1,7 @@
 package fi.muutos.transfer;
 
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.GeneratedIds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -64,6 +66,23 @@ class TransferRepository {
                 staffMoving,
                 transferDate,
                 measures));
+  }
+
+  /** The transfer's stored row; a 404 when there is none. */
+  TransferRow require(long id) {
+    return find(id).orElseThrow(() -> notFound(String.valueOf(id)));
+  }
+
+  /** The transfer with this business key; a 404 when there is none. */
+  TransferRow require(String businessKey) {
+    return findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey));
+  }
+
+  private static DomainException notFound(String id) {
+    return new DomainException(
+        Kind.NOT_FOUND,
+        "transfer-not-found",
+        "Siirtoa " + id + " ei ole (there is no transfer " + id + ").");
   }
 
   Optional<TransferRow> find(long id) {

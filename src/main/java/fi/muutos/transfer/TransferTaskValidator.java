@@ -85,9 +85,11 @@ class TransferTaskValidator implements TaskListener {
                       Vars.COOPERATION_END, Vars.COOPERATION_START, MIN_COOPERATION_DAYS))));
 
   private final Transfers transfers;
+  private final CompanyFoundings foundings;
 
-  TransferTaskValidator(Transfers transfers) {
+  TransferTaskValidator(Transfers transfers, CompanyFoundings foundings) {
     this.transfers = transfers;
+    this.foundings = foundings;
   }
 
   @Override
@@ -99,7 +101,7 @@ class TransferTaskValidator implements TaskListener {
       REDUCTIONS.check(task);
     }
     if (Elements.PENSION.equals(step)) {
-      transfers.checkPension(
+      foundings.checkPension(
           Vars.TRANSFER_ID.require(task),
           Vars.PENSION_SCHEME.get(task),
           Vars.KEVA_CONDITIONS.get(task));

@@ -16,13 +16,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,22 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
  * board's legality check and the appeal period (kuntalaki 96 §, 140 §); the founding of a new
  * company (its board under tasa-arvolaki 4 a §, the filing for registration within 3 months of
  * signing or the founding lapses, OYL 624/2006 2:8–9); the pension arrangement after the founding
- * documents exist; staff under TSL 1:10 and KVhL 25 §; the dates of the transfer.
+ * documents exist; staff under TSL 1:10 and KVhL 25 §; the dates of the transfer. The in-house rule
+ * is {@link InHouseRule}, the new company's founding {@link CompanyFoundings}'.
  */
 @Service
 public class Transfers {
 
-  /** OYL 2:8: the company is registered within three months of signing the founding agreement. */
-  static final int REGISTRATION_MONTHS = 3;
-
-  /** How long before the registration deadline the process warns. */
-  static final int WARN_DAYS_BEFORE = 14;
-
   /** The recipient informs the staff representatives within a week of the transfer. */
   static final int INFORM_DAYS = 7;
-
-  /** Tasa-arvolaki 4 a §: the board of a municipality-controlled company is balanced. */
-  static final int MIN_SHARE_PERCENT = 40;
 
   private final TransferRepository repository;
   private final Cases cases;
@@ -56,9 +46,7 @@ public class Transfers {
   private final WorkingDays workingDays;
   private final HistoryService historyService;
   private final Clock clock;
-  private final BigDecimal maxOutsideShare;
-  private final BigDecimal maxOutsideTurnover;
-  private final BigDecimal minOwnershipShare;
+  private final InHouseRule inHouse;
 
   Transfers(
       TransferRepository repository,
@@ -67,19 +55,14 @@ public class Transfers {
       WorkingDays workingDays,
       HistoryService historyService,
       Clock clock,
-      @Value("${muutos.transfer.in-house.max-outside-share:5}") BigDecimal maxOutsideShare,
-      @Value("${muutos.transfer.in-house.max-outside-turnover:500000}")
-          BigDecimal maxOutsideTurnover,
-      @Value("${muutos.transfer.in-house.min-ownership-share:0}") BigDecimal minOwnershipShare) {
+      InHouseRule inHouse) {
     this.repository = repository;
     this.cases = cases;
     this.decisions = decisions;
     this.workingDays = workingDays;
     this.historyService = historyService;
     this.clock = clock;
-    this.maxOutsideShare = maxOutsideShare;
-    this.maxOutsideTurnover = maxOutsideTurnover;
-    this.minOwnershipShare = minOwnershipShare;
+    this.inHouse = inHouse;
   }
 
   /** Registers a starting transfer; a retried start finds its own record. */
@@ -157,90 +140,25 @@ public class Transfers {
         workingDays.onOrAfter(transfer(id).transferDate().plusDays(INFORM_DAYS)));
   }
 
-  /** The in-house assessment's facts (hankintalaki 15 §). */
-  public record InHouseFacts(
-      Boolean jointControl,
-      Double ownershipShare,
-      Double businessWithOwners,
-      Double outsideTurnover,
-      Boolean privateCapital) {}
-
   /**
-   * Assesses the company's in-house status before the board's proposal (hankintalaki 15 §): the
-   * city (with the other owners) controls it, it does at most the configured share (5 %)
-   * <em>and</em> at most the configured euros (500 000) of its business with others than its
-   * owners, it has no private capital, and the city's own share is at least the configured minimum
-   * (HE 2/2026 proposes 10 %). Returns the result; the reasons are recorded.
+   * Assesses the company's in-house status before the board's proposal ({@link InHouseRule},
+   * hankintalaki 15 §) and records the result with its reasons. Returns the result.
    */
   @Transactional
-  public boolean assessInHouse(long id, InHouseFacts facts) {
+  public boolean assessInHouse(long id, InHouseRule.Facts facts) {
     transfer(id);
-    if (facts.ownershipShare() == null
-        || facts.ownershipShare() < 0
-        || facts.ownershipShare() > 100) {
-      throw invalid("ownershipShare is a percentage 0–100, not " + facts.ownershipShare());
-    }
-    if (facts.businessWithOwners() == null
-        || facts.businessWithOwners() < 0
-        || facts.businessWithOwners() > 100) {
-      throw invalid("businessWithOwners is a percentage 0–100, not " + facts.businessWithOwners());
-    }
-    if (facts.outsideTurnover() == null || facts.outsideTurnover() < 0) {
-      throw invalid(
-          "Kirjaa yhtiön liiketoiminta muiden kuin omistajien kanssa euroina (outsideTurnover),"
-              + " vähintään 0, ei "
-              + facts.outsideTurnover());
-    }
-    if (facts.jointControl() == null || facts.privateCapital() == null) {
-      throw invalid("Kirjaa määräysvalta (jointControl) ja yksityinen pääoma (privateCapital).");
-    }
-    BigDecimal share = BigDecimal.valueOf(facts.ownershipShare());
-    BigDecimal business = BigDecimal.valueOf(facts.businessWithOwners());
-    List<String> reasons = new ArrayList<>();
-    if (!facts.jointControl()) {
-      reasons.add("kaupungilla ei ole (yhteistä) määräysvaltaa yhtiössä");
-    }
-    BigDecimal outside = BigDecimal.valueOf(100).subtract(business);
-    if (outside.compareTo(maxOutsideShare) > 0) {
-      reasons.add(
-          "yhtiön liiketoiminnasta muiden kuin omistajien kanssa "
-              + outside.stripTrailingZeros().toPlainString()
-              + " %, enintään "
-              + maxOutsideShare.stripTrailingZeros().toPlainString()
-              + " % sallitaan");
-    }
-    BigDecimal turnover = BigDecimal.valueOf(facts.outsideTurnover());
-    if (turnover.compareTo(maxOutsideTurnover) > 0) {
-      reasons.add(
-          "liiketoimintaa muiden kuin omistajien kanssa "
-              + turnover.stripTrailingZeros().toPlainString()
-              + " euroa, enintään "
-              + maxOutsideTurnover.stripTrailingZeros().toPlainString()
-              + " euroa sallitaan");
-    }
-    if (facts.privateCapital()) {
-      reasons.add("yhtiössä on yksityistä pääomaa");
-    }
-    if (share.compareTo(minOwnershipShare) < 0) {
-      reasons.add(
-          "kaupungin omistusosuus "
-              + share.stripTrailingZeros().toPlainString()
-              + " % on alle "
-              + minOwnershipShare.stripTrailingZeros().toPlainString()
-              + " %");
-    }
-    boolean inHouse = reasons.isEmpty();
+    InHouseRule.Assessment assessment = inHouse.assess(facts);
     repository.inHouseAssessed(
         id,
-        share,
-        business,
-        turnover,
+        BigDecimal.valueOf(facts.ownershipShare()),
+        BigDecimal.valueOf(facts.businessWithOwners()),
+        BigDecimal.valueOf(facts.outsideTurnover()),
         facts.privateCapital(),
-        inHouse,
-        inHouse
+        assessment.inHouse(),
+        assessment.inHouse()
             ? "Sidosyksikön edellytykset täyttyvät (hankintalaki 15 §)."
-            : String.join("; ", reasons));
-    return inHouse;
+            : String.join("; ", assessment.reasons()));
+    return assessment.inHouse();
   }
 
   /** A council decision, where the registry's form and the meeting system's event meet. */
@@ -286,117 +204,6 @@ public class Transfers {
     AppealPeriod period = decisions.appealPeriod(transfer(id).councilDecisionOn(), published);
     repository.appealEndsOn(id, period.lastDay());
     return period.endsAt();
-  }
-
-  /** The new company's board as founded (tasa-arvolaki 4 a § for a city-controlled company). */
-  public record Founding(
-      LocalDate signedOn,
-      String boardMembers,
-      Integer boardWomen,
-      Integer boardMen,
-      String balanceException) {}
-
-  /**
-   * The founding agreement was signed after the council's decision, with a balanced board (each sex
-   * at least 40 %, or a written exceptional reason): returns the deadline for filing the company
-   * for registration (3 months, OYL 2:8).
-   */
-  @Transactional
-  public LocalDate founded(long id, Founding founding) {
-    TransferRow transfer = transfer(id);
-    decisions.actDone(
-        "foundingSignedOn",
-        founding.signedOn(),
-        transfer.councilDecisionOn(),
-        "valtuuston päätöstä");
-    int women = founding.boardWomen() == null ? -1 : founding.boardWomen();
-    int men = founding.boardMen() == null ? -1 : founding.boardMen();
-    if (women < 0 || men < 0 || women + men == 0) {
-      throw invalid("Kirjaa hallituksen naiset ja miehet (boardWomen, boardMen).");
-    }
-    String exception =
-        founding.balanceException() == null ? "" : founding.balanceException().strip();
-    if (exception.isEmpty()
-        && (women * 100 < MIN_SHARE_PERCENT * (women + men)
-            || men * 100 < MIN_SHARE_PERCENT * (women + men))) {
-      throw new DomainException(
-          Kind.INVALID,
-          "gender-balance",
-          "Kaupungin määräysvallassa olevan yhtiön hallitus ei täytä tasa-arvolain 4 a §:n "
-              + "vaatimusta: naisia "
-              + women
-              + ", miehiä "
-              + men
-              + "; kumpaakin on oltava vähintään "
-              + MIN_SHARE_PERCENT
-              + " %, ellei erityistä syytä kirjata (boardBalanceExceptionReason).");
-    }
-    LocalDate deadline = founding.signedOn().plusMonths(REGISTRATION_MONTHS);
-    repository.founded(id, founding.signedOn(), deadline);
-    return deadline;
-  }
-
-  /** When to warn about the filing deadline. */
-  public OffsetDateTime registrationWarnAt(LocalDate deadline) {
-    return deadline.minusDays(WARN_DAYS_BEFORE).atStartOfDay(clock.getZone()).toOffsetDateTime();
-  }
-
-  /** When the founding lapses unless the company was filed for registration (OYL 2:9). */
-  public OffsetDateTime registrationLapsesAt(LocalDate deadline) {
-    return deadline.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
-  }
-
-  /** The company was filed for registration: after signing, by the deadline, not ahead. */
-  @Transactional
-  public void registrationFiled(long id, LocalDate filedOn) {
-    TransferRow transfer = transfer(id);
-    decisions.actDone(
-        "registrationFiledOn", filedOn, transfer.foundingSignedOn(), "perustamissopimusta");
-    if (transfer.registrationDeadline() != null
-        && filedOn.isAfter(transfer.registrationDeadline())) {
-      throw DomainException.legalDate(
-          "Rekisteröinti-ilmoitus "
-              + filedOn
-              + " on määräajan "
-              + transfer.registrationDeadline()
-              + " jälkeen: perustaminen on rauennut (OYL 2:9).");
-    }
-    repository.registrationFiled(id, filedOn);
-  }
-
-  /** The trade register registered the company. */
-  @Transactional
-  public void registered(long id, String businessId, LocalDate registeredOn) {
-    transfer(id);
-    if (businessId == null || !businessId.matches("\\d{7}-\\d")) {
-      throw invalid("A business id (Y-tunnus) is 1234567-8, not '" + businessId + "'.");
-    }
-    if (registeredOn == null) {
-      throw invalid("The registration's date (registeredOn) is missing.");
-    }
-    repository.registered(id, businessId, registeredOn);
-  }
-
-  /**
-   * The pension arrangement: for a new company only once its founding documents exist; Keva
-   * membership only for an in-house company whose Keva conditions were checked.
-   */
-  @Transactional(readOnly = true)
-  public void checkPension(long id, String scheme, Boolean kevaConditionsMet) {
-    TransferRow transfer = transfer(id);
-    if (transfer.arrangement() == Arrangement.NEW_COMPANY && transfer.foundingSignedOn() == null) {
-      throw new DomainException(
-          Kind.CONFLICT,
-          "founding-first",
-          "Eläkejärjestely tehdään vasta, kun yhtiön perustamisasiakirjat ovat olemassa "
-              + "(perustamissopimus allekirjoitettu).");
-    }
-    if ("KEVA".equals(scheme)
-        && (!Boolean.TRUE.equals(transfer.inHouse()) || !Boolean.TRUE.equals(kevaConditionsMet))) {
-      throw invalid(
-          "Kevan jäsenyys edellyttää, että yhtiö on kaupungin määräysvallassa oleva sidosyksikkö "
-              + "ja Kevan jäsenyysehdot on tarkistettu (kevaConditionsMet); muuten TyEL.");
-    }
   }
 
   /** Staff move as employees (TSL 1:10) and office-holders (KVhL 25 §): at least one person. */
@@ -527,19 +334,14 @@ public class Transfers {
   }
 
   private TransferRow transfer(long id) {
-    return repository.find(id).orElseThrow(() -> notFound(String.valueOf(id)));
+    return repository.require(id);
   }
 
   private TransferRow transfer(String businessKey) {
-    return repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey));
+    return repository.require(businessKey);
   }
 
   private static DomainException invalid(String message) {
     return new DomainException(Kind.INVALID, "invalid-transfer", message);
-  }
-
-  private static DomainException notFound(String id) {
-    return new DomainException(
-        Kind.NOT_FOUND, "transfer-not-found", "There is no transfer " + id + ".");
   }
 }

@@ -1,0 +1,97 @@
+package fi.muutos.transfer;
+
+import fi.muutos.platform.DomainException;
+import fi.muutos.platform.DomainException.Kind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Whether a company is the city's in-house entity (sidosyksikkö, hankintalaki 1397/2016 15 §), a
+ * pure rule: the city (with the other owners) controls it, it does at most {@code maxOutsideShare}
+ * % <em>and</em> at most {@code maxOutsideTurnover} euros of its business with others than its
+ * owners, it has no private capital, and the city's own share is at least {@code minOwnershipShare}
+ * % (HE 2/2026 proposes 10). Settings: {@code muutos.transfer.in-house.*}.
+ */
+@ConfigurationProperties("muutos.transfer.in-house")
+public record InHouseRule(
+    @DefaultValue("5") BigDecimal maxOutsideShare,
+    @DefaultValue("500000") BigDecimal maxOutsideTurnover,
+    @DefaultValue("0") BigDecimal minOwnershipShare) {
+
+  /** The assessment's facts, as the task records them. */
+  public record Facts(
+      Boolean jointControl,
+      Double ownershipShare,
+      Double businessWithOwners,
+      Double outsideTurnover,
+      Boolean privateCapital) {}
+
+  /** The result, and why not when it is not. */
+  public record Assessment(boolean inHouse, List<String> reasons) {}
+
+  /** Assesses the facts; facts that are missing or out of range are refused (400). */
+  public Assessment assess(Facts facts) {
+    if (facts.ownershipShare() == null
+        || facts.ownershipShare() < 0
+        || facts.ownershipShare() > 100) {
+      throw invalid("ownershipShare is a percentage 0–100, not " + facts.ownershipShare());
+    }
+    if (facts.businessWithOwners() == null
+        || facts.businessWithOwners() < 0
+        || facts.businessWithOwners() > 100) {
+      throw invalid("businessWithOwners is a percentage 0–100, not " + facts.businessWithOwners());
+    }
+    if (facts.outsideTurnover() == null || facts.outsideTurnover() < 0) {
+      throw invalid(
+          "Kirjaa yhtiön liiketoiminta muiden kuin omistajien kanssa euroina (outsideTurnover),"
+              + " vähintään 0, ei "
+              + facts.outsideTurnover());
+    }
+    if (facts.jointControl() == null || facts.privateCapital() == null) {
+      throw invalid("Kirjaa määräysvalta (jointControl) ja yksityinen pääoma (privateCapital).");
+    }
+    BigDecimal share = BigDecimal.valueOf(facts.ownershipShare());
+    BigDecimal business = BigDecimal.valueOf(facts.businessWithOwners());
+    List<String> reasons = new ArrayList<>();
+    if (!facts.jointControl()) {
+      reasons.add("kaupungilla ei ole (yhteistä) määräysvaltaa yhtiössä");
+    }
+    BigDecimal outside = BigDecimal.valueOf(100).subtract(business);
+    if (outside.compareTo(maxOutsideShare) > 0) {
+      reasons.add(
+          "yhtiön liiketoiminnasta muiden kuin omistajien kanssa "
+              + outside.stripTrailingZeros().toPlainString()
+              + " %, enintään "
+              + maxOutsideShare.stripTrailingZeros().toPlainString()
+              + " % sallitaan");
+    }
+    BigDecimal turnover = BigDecimal.valueOf(facts.outsideTurnover());
+    if (turnover.compareTo(maxOutsideTurnover) > 0) {
+      reasons.add(
+          "liiketoimintaa muiden kuin omistajien kanssa "
+              + turnover.stripTrailingZeros().toPlainString()
+              + " euroa, enintään "
+              + maxOutsideTurnover.stripTrailingZeros().toPlainString()
+              + " euroa sallitaan");
+    }
+    if (facts.privateCapital()) {
+      reasons.add("yhtiössä on yksityistä pääomaa");
+    }
+    if (share.compareTo(minOwnershipShare) < 0) {
+      reasons.add(
+          "kaupungin omistusosuus "
+              + share.stripTrailingZeros().toPlainString()
+              + " % on alle "
+              + minOwnershipShare.stripTrailingZeros().toPlainString()
+              + " %");
+    }
+    return new Assessment(reasons.isEmpty(), List.copyOf(reasons));
+  }
+
+  private static DomainException invalid(String message) {
+    return new DomainException(Kind.INVALID, "invalid-transfer", message);
+  }
+}

@@ -93,10 +93,10 @@ class EvaluationDelegates {
 
   /** {@code #{computeSynthesis}}: the proposed synthesis and verdicts for the evaluator. */
   @Bean
-  JavaDelegate computeSynthesis(Evaluations evaluations) {
+  JavaDelegate computeSynthesis(EvaluationSyntheses syntheses) {
     return execution -> {
-      Evaluations.Proposal proposal =
-          evaluations.computeSynthesis(id(execution), execution.getCurrentActivityId());
+      EvaluationSyntheses.Proposal proposal =
+          syntheses.computeSynthesis(id(execution), execution.getCurrentActivityId());
       Vars.SYNTHESIS.set(execution, proposal.synthesis());
       Vars.BEST_GOALS.set(execution, proposal.bestGoals());
       Vars.WEAKEST_GOALS.set(execution, proposal.weakestGoals());
@@ -109,19 +109,19 @@ class EvaluationDelegates {
 
   /** {@code #{checkSynthesis}} (task listener, complete): the evaluator's verdicts are sound. */
   @Bean
-  TaskListener checkSynthesis(Evaluations evaluations) {
-    return (DelegateTask task) -> evaluations.checkSynthesis(synthesis(task));
+  TaskListener checkSynthesis(EvaluationSyntheses syntheses) {
+    return (DelegateTask task) -> syntheses.checkSynthesis(synthesis(task));
   }
 
   /** {@code #{publishEvaluation}}: the results onto the strategy's goals and objectives. */
   @Bean
-  JavaDelegate publishEvaluation(Evaluations evaluations) {
+  JavaDelegate publishEvaluation(EvaluationSyntheses syntheses) {
     return execution ->
-        evaluations.publish(id(execution), synthesis(execution), execution.getCurrentActivityId());
+        syntheses.publish(id(execution), synthesis(execution), execution.getCurrentActivityId());
   }
 
-  private static Evaluations.Synthesis synthesis(VariableScope scope) {
-    return new Evaluations.Synthesis(
+  private static EvaluationSyntheses.Synthesis synthesis(VariableScope scope) {
+    return new EvaluationSyntheses.Synthesis(
         Vars.SYNTHESIS.get(scope),
         Vars.SUCCESSES.get(scope),
         Vars.FOLLOW_UPS.get(scope),

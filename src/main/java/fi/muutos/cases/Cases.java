@@ -208,69 +208,6 @@ public class Cases {
   }
 
   /**
-   * A case as management looks for it in Cockpit: its key and name, its process, where it is, and
-   * its instance.
-   */
-  public record CaseSummary(
-      String businessKey,
-      String processKey,
-      String name,
-      String stage,
-      String stageLabel,
-      String outcome,
-      String recordNumber,
-      String processInstanceId,
-      Integer modelVersion,
-      int filingsWaiting,
-      int filingsToHandle) {}
-
-  /**
-   * Cases by process, instance, or a part of their name or business key (any of them); newest
-   * first, at most {@code limit} (1–200).
-   */
-  @Transactional(readOnly = true)
-  public List<CaseSummary> search(
-      String processKey, String processInstanceId, String text, int limit) {
-    return repository
-        .search(
-            blankToNull(processKey),
-            blankToNull(processInstanceId),
-            blankToNull(text),
-            Math.max(1, Math.min(limit, 200)))
-        .stream()
-        .collect(Collectors.collectingAndThen(Collectors.toList(), rows -> summaries(rows)));
-  }
-
-  private List<CaseSummary> summaries(List<CaseRepository.CaseRow> rows) {
-    Map<String, int[]> open =
-        filings.open(rows.stream().map(CaseRepository.CaseRow::businessKey).toList());
-    Map<String, Integer> versions =
-        modelVersions(rows.stream().map(CaseRepository.CaseRow::processInstanceId).toList());
-    return rows.stream()
-        .map(
-            row -> {
-              CaseKind<?> kind = kinds.get(row.processKey());
-              String label =
-                  kind == null || row.stage() == null
-                      ? row.stage()
-                      : kind.stage(row.stage()).label();
-              return new CaseSummary(
-                  row.businessKey(),
-                  row.processKey(),
-                  row.name(),
-                  row.stage(),
-                  label,
-                  row.outcome(),
-                  row.recordNumber(),
-                  row.processInstanceId(),
-                  versions.get(row.processInstanceId()),
-                  open.getOrDefault(row.businessKey(), new int[2])[0],
-                  open.getOrDefault(row.businessKey(), new int[2])[1]);
-            })
-        .toList();
-  }
-
-  /**
    * The version of its process's model each case runs (or ran) on, by instance id: what an
    * upgrade's migration changes (docs/operations.md).
    */
@@ -307,10 +244,6 @@ public class Cases {
   @Transactional(readOnly = true)
   public List<Filing> filings(String businessKey) {
     return filings.ofCase(businessKey);
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 
   /** What a record number (diaarinumero) may look like: printable, at most 64 characters. */
@@ -363,59 +296,6 @@ public class Cases {
             + otherCase
             + ": diaarinumero kuuluu yhdelle asialle (a record number belongs to one case; "
             + "nothing was started).");
-  }
-
-  /** What a business key looks like (CaseKeys); a record number has other characters too. */
-  private static final java.util.regex.Pattern BUSINESS_KEY =
-      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-
-  /**
-   * The business key an event's subject names: the subject itself, or, when it is a record number
-   * (diaarinumero) of exactly one case, that case's key. A partner that knows the matter by its
-   * record number can address it so.
-   */
-  @Transactional(readOnly = true)
-  public String businessKeyFor(String subject) {
-    if (subject == null || BUSINESS_KEY.matcher(subject).matches()) {
-      return subject;
-    }
-    List<String> keys = repository.businessKeysByRecordNumber(subject.strip());
-    return keys.size() == 1 ? keys.get(0) : subject;
-  }
-
-  /** The case whose matter has this record number (diaarinumero), if exactly one has. */
-  @Transactional(readOnly = true)
-  public Optional<String> caseByRecordNumber(String recordNumber) {
-    if (recordNumber == null || recordNumber.isBlank()) {
-      return Optional.empty();
-    }
-    List<String> keys = repository.businessKeysByRecordNumber(recordNumber.strip());
-    return keys.size() == 1 ? Optional.of(keys.get(0)) : Optional.empty();
-  }
-
-  /**
-   * The first case a text names by its business key (a key of a configured prefix, e.g.
-   * KAAVA-2026-004), if the case exists.
-   */
-  @Transactional(readOnly = true)
-  public Optional<String> caseNamedIn(String text) {
-    if (text == null || settings.keyPrefixes().isEmpty()) {
-      return Optional.empty();
-    }
-    java.util.regex.Matcher keys =
-        java.util.regex.Pattern.compile(
-                "\\b(?:"
-                    + settings.keyPrefixes().values().stream()
-                        .map(java.util.regex.Pattern::quote)
-                        .collect(Collectors.joining("|"))
-                    + ")-\\d{4}-\\d{1,9}\\b")
-            .matcher(text);
-    while (keys.find()) {
-      if (repository.find(keys.group()).isPresent()) {
-        return Optional.of(keys.group());
-      }
-    }
-    return Optional.empty();
   }
 
   /** The name of the case with this business key (a plan, a reform, ...), if it is a case. */

@@ -1,7 +1,7 @@
 package fi.muutos.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.muutos.cases.Cases;
+import fi.muutos.cases.CaseLookup;
 import fi.muutos.cases.Filings;
 import fi.muutos.events.EventDataMapper.Mapped;
 import fi.muutos.events.EventSettings.Route;
@@ -59,7 +59,7 @@ public class EventInbox {
   private final EventFormat format = new JsonFormat();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Cases cases;
+  private final CaseLookup cases;
   private final Filings filings;
   private final FilingIntake intake;
 
@@ -73,7 +73,7 @@ public class EventInbox {
       RuntimeService runtimeService,
       PlatformTransactionManager transactions,
       Clock clock,
-      Cases cases,
+      CaseLookup cases,
       Filings filings,
       FilingIntake intake) {
     this.cases = cases;

@@ -1,6 +1,6 @@
 package fi.muutos.events;
 
-import fi.muutos.cases.Cases;
+import fi.muutos.cases.CaseLookup;
 import fi.muutos.cases.Filing;
 import fi.muutos.cases.Filings;
 import fi.muutos.events.EventDataMapper.Mapped;
@@ -24,7 +24,7 @@ class FilingIntake {
   private final EventDataMapper mapper;
   private final InboxRepository repository;
   private final RuntimeService runtimeService;
-  private final Cases cases;
+  private final CaseLookup cases;
   private final Filings filings;
 
   FilingIntake(
@@ -32,7 +32,7 @@ class FilingIntake {
       EventDataMapper mapper,
       InboxRepository repository,
       RuntimeService runtimeService,
-      Cases cases,
+      CaseLookup cases,
       Filings filings) {
     this.settings = settings;
     this.mapper = mapper;

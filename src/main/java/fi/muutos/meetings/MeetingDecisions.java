@@ -2,6 +2,7 @@ package fi.muutos.meetings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.muutos.cases.CaseLookup;
 import fi.muutos.cases.Cases;
 import fi.muutos.events.EventInbox;
 import fi.muutos.events.InboundEventView;
@@ -59,6 +60,7 @@ public class MeetingDecisions {
   private final MeetingSettings settings;
   private final MeetingRepository repository;
   private final Cases cases;
+  private final CaseLookup lookup;
   private final EventInbox inbox;
   private final RuntimeService runtimeService;
   private final MunicipalitySettings municipality;
@@ -69,6 +71,7 @@ public class MeetingDecisions {
       MeetingSettings settings,
       MeetingRepository repository,
       Cases cases,
+      CaseLookup lookup,
       EventInbox inbox,
       RuntimeService runtimeService,
       MunicipalitySettings municipality,
@@ -76,6 +79,7 @@ public class MeetingDecisions {
     this.settings = settings;
     this.repository = repository;
     this.cases = cases;
+    this.lookup = lookup;
     this.inbox = inbox;
     this.runtimeService = runtimeService;
     this.municipality = municipality;
@@ -167,9 +171,9 @@ public class MeetingDecisions {
   /** Matches an item and sends its decision, or gives it to the registry. Returns its status. */
   private String route(MeetingSource source, long id, MeetingItem item) {
     Optional<String> key =
-        cases
+        lookup
             .caseByRecordNumber(item.recordNumber())
-            .or(() -> cases.caseNamedIn(item.title() + "\n" + item.decisionText()));
+            .or(() -> lookup.caseNamedIn(item.title() + "\n" + item.decisionText()));
     Optional<String> outcome = outcome(item.decisionText());
     Optional<String> body = body(item.body());
     List<String> doubts = new ArrayList<>();

@@ -37,6 +37,7 @@ class FilingsTest {
   @Autowired TaskService taskService;
   @Autowired MutableClock clock;
   @Autowired Cases cases;
+  @Autowired CaseSearch search;
   @Autowired fi.muutos.organisation.OrganisationReformProcedure reforms;
 
   @Value("${local.server.port}")
@@ -150,7 +151,7 @@ class FilingsTest {
               assertThat(f.statusLabel()).isEqualTo("Vastaanotettu, odottaa vaihettaan");
               assertThat(f.filedOn()).hasToString("2026-02-02");
             });
-    assertThat(cases.search(null, plan.processInstanceId(), null, 5))
+    assertThat(search.search(null, plan.processInstanceId(), null, 5))
         .singleElement()
         .satisfies(
             c -> {
@@ -167,7 +168,7 @@ class FilingsTest {
 
     assertThat(inbox.find(id).status()).as("never expired silently").isEqualTo("ON_CASE");
     assertThat(cases.filings(plan.businessKey()).get(0).status()).isEqualTo("OUTSIDE_STEP");
-    assertThat(cases.search(null, plan.processInstanceId(), null, 5).get(0).filingsToHandle())
+    assertThat(search.search(null, plan.processInstanceId(), null, 5).get(0).filingsToHandle())
         .isEqualTo(1);
     assertThat(cases.filings(plan.businessKey()).get(0).judgement())
         .startsWith("Valitus on jätetty 2.2.2026, mutta kaavalla ei ole valitusaikaa");

@@ -1,7 +1,8 @@
 package fi.muutos.cases.web;
 
+import fi.muutos.cases.CaseSearch;
+import fi.muutos.cases.CaseSearch.CaseSummary;
 import fi.muutos.cases.Cases;
-import fi.muutos.cases.Cases.CaseSummary;
 import fi.muutos.cases.Filing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
   private final Cases cases;
+  private final CaseSearch search;
 
-  CaseController(Cases cases) {
+  CaseController(Cases cases, CaseSearch search) {
     this.cases = cases;
+    this.search = search;
   }
 
   @GetMapping
@@ -42,7 +45,7 @@ class CaseController {
       @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{1,64}")
           String processInstanceId,
       @RequestParam(defaultValue = "50") int limit) {
-    return cases.search(process, processInstanceId, q, limit);
+    return search.search(process, processInstanceId, q, limit);
   }
 
   @GetMapping("/{businessKey}/filings")

@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,6 +65,7 @@ public class MeetingDecisions {
   private final MunicipalitySettings municipality;
   private final Clock clock;
   private final List<MeetingSource> sources;
+  private final MeetingMinutes minutes;
 
   MeetingDecisions(
       MeetingSettings settings,
@@ -84,6 +84,7 @@ public class MeetingDecisions {
     this.runtimeService = runtimeService;
     this.municipality = municipality;
     this.clock = clock;
+    this.minutes = new MeetingMinutes(settings, municipality);
     this.sources =
         settings.dynasty().enabled() ? List.of(new DynastySource(settings.dynasty())) : List.of();
   }
@@ -174,8 +175,8 @@ public class MeetingDecisions {
         lookup
             .caseByRecordNumber(item.recordNumber())
             .or(() -> lookup.caseNamedIn(item.title() + "\n" + item.decisionText()));
-    Optional<String> outcome = outcome(item.decisionText());
-    Optional<String> body = body(item.body());
+    Optional<String> outcome = minutes.outcome(item.decisionText());
+    Optional<String> body = minutes.body(item.body());
     List<String> doubts = new ArrayList<>();
     if (key.isEmpty()) {
       doubts.add(
@@ -248,38 +249,12 @@ public class MeetingDecisions {
         .get(0);
   }
 
-  /** The outcome the configured words say, when exactly one outcome's words are in the text. */
-  Optional<String> outcome(String decisionText) {
-    if (decisionText == null) {
-      return Optional.empty();
-    }
-    String text = decisionText.toLowerCase(Locale.ROOT);
-    Set<String> found = new LinkedHashSet<>();
-    for (MeetingSettings.OutcomeWords words : settings.outcomes()) {
-      if (words.patterns().stream().anyMatch(text::contains)) {
-        found.add(words.outcome());
-      }
-    }
-    return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
-  }
-
-  private Optional<String> body(String dynastyName) {
-    if (dynastyName == null) {
-      return Optional.empty();
-    }
-    return settings.dynasty().bodies().stream()
-        .filter(b -> b.dynasty().strip().equalsIgnoreCase(dynastyName.strip()))
-        .map(MeetingSettings.BodyName::body)
-        .findFirst()
-        .or(() -> municipality.body(dynastyName));
-  }
-
   /**
    * The open cases that wait for a decision and share a word (of five letters or more) with the
    * item's title: what the registry chooses from. None: the item is no open case's.
    */
   private List<String> candidates(String title) {
-    Set<String> words = words(title);
+    Set<String> words = MeetingMinutes.words(title);
     if (words.isEmpty()) {
       return List.of();
     }
@@ -301,25 +276,13 @@ public class MeetingDecisions {
     List<String> candidates = new ArrayList<>();
     for (String key : keys) {
       String name = cases.name(key).orElse("");
-      Set<String> shared = words(name);
+      Set<String> shared = MeetingMinutes.words(name);
       shared.retainAll(words);
       if (!shared.isEmpty()) {
         candidates.add(key + " " + name);
       }
     }
     return candidates;
-  }
-
-  private static Set<String> words(String text) {
-    Set<String> words = new LinkedHashSet<>();
-    if (text != null) {
-      for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-        if (word.length() >= 5) {
-          words.add(word);
-        }
-      }
-    }
-    return words;
   }
 
   private String registryTask(
@@ -368,8 +331,7 @@ public class MeetingDecisions {
     if (key.isEmpty() || cases.name(key).isEmpty()) {
       problems.add("Asiaa \"" + key + "\" ei ole: anna asian tunnus (esim. KAAVA-2026-004)");
     }
-    if (outcome == null
-        || settings.outcomes().stream().noneMatch(w -> w.outcome().equals(outcome))) {
+    if (!minutes.knows(outcome)) {
       problems.add("Valitse päätöksen lopputulos");
     }
     Optional<String> chosen = municipality.body(body);

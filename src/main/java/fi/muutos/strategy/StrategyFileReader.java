@@ -9,11 +9,9 @@ import fi.muutos.strategy.StrategyFile.ObjectiveData;
 import fi.muutos.strategy.StrategyFile.RatingData;
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +22,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads and validates a strategy data file (YAML). Works on SnakeYAML's node tree rather than
@@ -52,7 +47,7 @@ final class StrategyFileReader {
           "SUCCESS");
 
   private final Set<String> knownGroups;
-  private final List<FileProblem> problems = new ArrayList<>();
+  private final YamlNodes nodes = new YamlNodes();
 
   private StrategyFileReader(Set<String> knownGroups) {
     this.knownGroups = Set.copyOf(knownGroups);
@@ -82,79 +77,80 @@ final class StrategyFileReader {
       throw new StrategyFileException(
           List.of(
               new FileProblem(
-                  root == null ? 0 : line(root),
+                  root == null ? 0 : YamlNodes.line(root),
                   "the file must be a mapping with strategy, goals, objectives, measures, evaluations")));
     }
     Map<String, Node> sections =
-        fields(top, "strategy", "goals", "objectives", "measures", "evaluations");
+        nodes.fields(top, "strategy", "goals", "objectives", "measures", "evaluations");
     Header header = header(sections.get("strategy"), top);
-    List<GoalData> goals = list(sections.get("goals")).stream().map(this::goal).toList();
+    List<GoalData> goals = nodes.list(sections.get("goals")).stream().map(this::goal).toList();
     List<ObjectiveData> objectives =
-        list(sections.get("objectives")).stream().map(this::objective).toList();
+        nodes.list(sections.get("objectives")).stream().map(this::objective).toList();
     List<MeasureData> measures =
-        list(sections.get("measures")).stream().map(this::measure).toList();
+        nodes.list(sections.get("measures")).stream().map(this::measure).toList();
     List<EvaluationData> evaluations =
-        list(sections.get("evaluations")).stream().map(this::evaluation).toList();
+        nodes.list(sections.get("evaluations")).stream().map(this::evaluation).toList();
     crossCheck(goals, objectives, measures, evaluations);
-    if (!problems.isEmpty()) {
+    if (!nodes.problems().isEmpty()) {
       throw new StrategyFileException(
-          problems.stream().sorted((a, b) -> Integer.compare(a.line(), b.line())).toList());
+          nodes.problems().stream().sorted((a, b) -> Integer.compare(a.line(), b.line())).toList());
     }
     return new StrategyFile(header, goals, objectives, measures, evaluations);
   }
 
   private Header header(Node node, Node parent) {
     if (node == null) {
-      problem(parent, "the section 'strategy' is missing");
+      nodes.problem(parent, "the section 'strategy' is missing");
       return new Header(null, null, null, null, null);
     }
-    Map<String, Node> f = fields(node, "code", "name", "municipality", "adopted-on", "description");
+    Map<String, Node> f =
+        nodes.fields(node, "code", "name", "municipality", "adopted-on", "description");
     return new Header(
         code(f, node),
-        required(f, "name", node),
-        required(f, "municipality", node),
-        date(f.get("adopted-on")),
-        text(f.get("description")));
+        nodes.required(f, "name", node),
+        nodes.required(f, "municipality", node),
+        nodes.date(f.get("adopted-on")),
+        nodes.text(f.get("description")));
   }
 
   private GoalData goal(Node node) {
-    Map<String, Node> f = fields(node, "code", "name", "owner", "starts-on", "ends-on");
-    LocalDate startsOn = date(f.get("starts-on"));
+    Map<String, Node> f = nodes.fields(node, "code", "name", "owner", "starts-on", "ends-on");
+    LocalDate startsOn = nodes.date(f.get("starts-on"));
     return new GoalData(
-        line(node),
+        YamlNodes.line(node),
         code(f, node),
-        required(f, "name", node),
+        nodes.required(f, "name", node),
         group(f.get("owner")),
         startsOn,
-        endDate(f, startsOn, "starts-on", "ends-on"));
+        nodes.endDate(f, startsOn, "starts-on", "ends-on"));
   }
 
   private ObjectiveData objective(Node node) {
     Map<String, Node> f =
-        fields(node, "code", "name", "goal", "owner", "placement", "starts-on", "ends-on");
-    String placement = text(f.get("placement"));
+        nodes.fields(node, "code", "name", "goal", "owner", "placement", "starts-on", "ends-on");
+    String placement = nodes.text(f.get("placement"));
     if (placement != null && !placement.equals("assumed")) {
-      problem(f.get("placement"), "placement may only be 'assumed', not '" + placement + "'");
+      nodes.problem(f.get("placement"), "placement may only be 'assumed', not '" + placement + "'");
     }
-    String goal = text(f.get("goal"));
+    String goal = nodes.text(f.get("goal"));
     if (placement != null && goal == null) {
-      problem(f.get("placement"), "placement 'assumed' needs a goal");
+      nodes.problem(f.get("placement"), "placement 'assumed' needs a goal");
     }
-    LocalDate startsOn = date(f.get("starts-on"));
+    LocalDate startsOn = nodes.date(f.get("starts-on"));
     return new ObjectiveData(
-        line(node),
+        YamlNodes.line(node),
         code(f, node),
-        required(f, "name", node),
+        nodes.required(f, "name", node),
         goal,
         group(f.get("owner")),
         placement == null ? null : PLACEMENT_ASSUMED,
         startsOn,
-        endDate(f, startsOn, "starts-on", "ends-on"));
+        nodes.endDate(f, startsOn, "starts-on", "ends-on"));
   }
 
   private MeasureData measure(Node node) {
     Map<String, Node> f =
-        fields(
+        nodes.fields(
             node,
             "code",
             "name",
@@ -168,11 +164,11 @@ final class StrategyFileReader {
             "note");
     MeasureStatus status = MeasureStatus.NOT_STARTED;
     if (f.containsKey("status")) {
-      String value = text(f.get("status"));
+      String value = nodes.text(f.get("status"));
       try {
         status = MeasureStatus.valueOf(value);
       } catch (IllegalArgumentException | NullPointerException e) {
-        problem(
+        nodes.problem(
             f.get("status"),
             "unknown status '"
                 + value
@@ -183,39 +179,40 @@ final class StrategyFileReader {
     }
     int progress = status == MeasureStatus.DONE ? 100 : 0;
     if (f.containsKey("progress")) {
-      String value = text(f.get("progress"));
+      String value = nodes.text(f.get("progress"));
       try {
         progress = Integer.parseInt(value);
         if (progress < 0 || progress > 100) {
-          problem(f.get("progress"), "progress must be between 0 and 100, not " + progress);
+          nodes.problem(f.get("progress"), "progress must be between 0 and 100, not " + progress);
         }
       } catch (NumberFormatException e) {
-        problem(f.get("progress"), "progress must be a whole number 0–100, not '" + value + "'");
+        nodes.problem(
+            f.get("progress"), "progress must be a whole number 0–100, not '" + value + "'");
       }
     }
     String owner = group(f.get("owner"));
     if (owner == null && !f.containsKey("owner")) {
-      problem(node, "a measure needs an owner group");
+      nodes.problem(node, "a measure needs an owner group");
     }
-    LocalDate startsOn = date(f.get("starts-on"));
-    LocalDate dueOn = endDate(f, startsOn, "starts-on", "due-on");
+    LocalDate startsOn = nodes.date(f.get("starts-on"));
+    LocalDate dueOn = nodes.endDate(f, startsOn, "starts-on", "due-on");
     return new MeasureData(
-        line(node),
+        YamlNodes.line(node),
         code(f, node),
-        required(f, "name", node),
-        text(f.get("description")),
-        text(f.get("objective")),
+        nodes.required(f, "name", node),
+        nodes.text(f.get("description")),
+        nodes.text(f.get("objective")),
         owner,
         startsOn,
         dueOn,
         status,
         progress,
-        text(f.get("note")));
+        nodes.text(f.get("note")));
   }
 
   private EvaluationData evaluation(Node node) {
     Map<String, Node> f =
-        fields(
+        nodes.fields(
             node,
             "code",
             "name",
@@ -232,36 +229,40 @@ final class StrategyFileReader {
       if (targets == null) {
         continue;
       }
-      Map<String, Node> kinds = fields(targets, "goals", "objectives");
+      Map<String, Node> kinds = nodes.fields(targets, "goals", "objectives");
       String verdictValue = verdict.replace('-', '_').toUpperCase(java.util.Locale.ROOT);
-      for (Node goal : list(kinds.get("goals"))) {
-        ratings.add(new RatingData(line(goal), text(goal), true, verdictValue));
+      for (Node goal : nodes.list(kinds.get("goals"))) {
+        ratings.add(new RatingData(YamlNodes.line(goal), nodes.text(goal), true, verdictValue));
       }
-      for (Node objective : list(kinds.get("objectives"))) {
-        ratings.add(new RatingData(line(objective), text(objective), false, verdictValue));
+      for (Node objective : nodes.list(kinds.get("objectives"))) {
+        ratings.add(
+            new RatingData(YamlNodes.line(objective), nodes.text(objective), false, verdictValue));
       }
     }
     List<FindingData> findings = new ArrayList<>();
     if (f.get("findings") != null) {
       Map<String, Node> kinds =
-          fields(
+          nodes.fields(
               f.get("findings"), FINDING_KINDS.keySet().stream().sorted().toArray(String[]::new));
       kinds.forEach(
           (kind, items) ->
-              list(items)
+              nodes
+                  .list(items)
                   .forEach(
-                      item -> findings.add(new FindingData(FINDING_KINDS.get(kind), text(item)))));
+                      item ->
+                          findings.add(
+                              new FindingData(FINDING_KINDS.get(kind), nodes.text(item)))));
     }
-    LocalDate startedOn = date(f.get("started-on"));
-    LocalDate endedOn = endDate(f, startedOn, "started-on", "ended-on");
+    LocalDate startedOn = nodes.date(f.get("started-on"));
+    LocalDate endedOn = nodes.endDate(f, startedOn, "started-on", "ended-on");
     return new EvaluationData(
-        line(node),
+        YamlNodes.line(node),
         code(f, node),
-        required(f, "name", node),
-        text(f.get("evaluator")),
+        nodes.required(f, "name", node),
+        nodes.text(f.get("evaluator")),
         startedOn,
         endedOn,
-        text(f.get("method")),
+        nodes.text(f.get("method")),
         ratings,
         findings);
   }
@@ -280,41 +281,47 @@ final class StrategyFileReader {
     Set<String> objectiveCodes = codes(objectives.stream().map(ObjectiveData::code).toList());
     for (ObjectiveData objective : objectives) {
       if (objective.goal() != null && !goalCodes.contains(objective.goal())) {
-        problems.add(
-            new FileProblem(
-                objective.line(),
-                "objective "
-                    + objective.code()
-                    + " names the goal "
-                    + objective.goal()
-                    + ", which the file does not define"));
+        nodes
+            .problems()
+            .add(
+                new FileProblem(
+                    objective.line(),
+                    "objective "
+                        + objective.code()
+                        + " names the goal "
+                        + objective.goal()
+                        + ", which the file does not define"));
       }
     }
     for (MeasureData measure : measures) {
       if (measure.objective() != null && !objectiveCodes.contains(measure.objective())) {
-        problems.add(
-            new FileProblem(
-                measure.line(),
-                "measure "
-                    + measure.code()
-                    + " names the objective "
-                    + measure.objective()
-                    + ", which the file does not define"));
+        nodes
+            .problems()
+            .add(
+                new FileProblem(
+                    measure.line(),
+                    "measure "
+                        + measure.code()
+                        + " names the objective "
+                        + measure.objective()
+                        + ", which the file does not define"));
       }
     }
     for (EvaluationData evaluation : evaluations) {
       for (RatingData rating : evaluation.ratings()) {
         Set<String> known = rating.goal() ? goalCodes : objectiveCodes;
         if (!known.contains(rating.target())) {
-          problems.add(
-              new FileProblem(
-                  rating.line(),
-                  "evaluation "
-                      + evaluation.code()
-                      + " rates "
-                      + (rating.goal() ? "the goal " : "the objective ")
-                      + rating.target()
-                      + ", which the file does not define"));
+          nodes
+              .problems()
+              .add(
+                  new FileProblem(
+                      rating.line(),
+                      "evaluation "
+                          + evaluation.code()
+                          + " rates "
+                          + (rating.goal() ? "the goal " : "the objective ")
+                          + rating.target()
+                          + ", which the file does not define"));
         }
       }
     }
@@ -327,9 +334,12 @@ final class StrategyFileReader {
       }
       Integer first = seen.putIfAbsent(code.message(), code.line());
       if (first != null) {
-        problems.add(
-            new FileProblem(
-                code.line(), "the code " + code.message() + " is already used on line " + first));
+        nodes
+            .problems()
+            .add(
+                new FileProblem(
+                    code.line(),
+                    "the code " + code.message() + " is already used on line " + first));
       }
     }
   }
@@ -338,62 +348,20 @@ final class StrategyFileReader {
     return Set.copyOf(codes.stream().filter(java.util.Objects::nonNull).toList());
   }
 
-  // --- node helpers -------------------------------------------------------------------------
-
-  private Map<String, Node> fields(Node node, String... allowed) {
-    Map<String, Node> fields = new LinkedHashMap<>();
-    if (!(node instanceof MappingNode mapping)) {
-      problem(node, "expected a mapping with keys " + String.join(", ", allowed));
-      return fields;
-    }
-    Set<String> known = Set.of(allowed);
-    for (NodeTuple tuple : mapping.getValue()) {
-      String key = text(tuple.getKeyNode());
-      if (!known.contains(key)) {
-        problem(
-            tuple.getKeyNode(),
-            "unknown key '" + key + "' (expected one of " + String.join(", ", allowed) + ")");
-      } else {
-        fields.put(key, tuple.getValueNode());
-      }
-    }
-    return fields;
-  }
-
-  private List<Node> list(Node node) {
-    if (node == null) {
-      return List.of();
-    }
-    if (node instanceof SequenceNode sequence) {
-      return sequence.getValue();
-    }
-    problem(node, "expected a list");
-    return List.of();
-  }
-
   private String code(Map<String, Node> fields, Node owner) {
-    String code = required(fields, "code", owner);
+    String code = nodes.required(fields, "code", owner);
     if (code != null && !code.matches("[A-Z0-9][A-Z0-9-]{0,63}")) {
-      problem(
+      nodes.problem(
           fields.get("code"),
           "code '" + code + "' must be upper-case letters, digits and hyphens (at most 64)");
     }
     return code;
   }
 
-  private String required(Map<String, Node> fields, String key, Node owner) {
-    String value = text(fields.get(key));
-    if (value == null || value.isBlank()) {
-      problem(fields.getOrDefault(key, owner), "'" + key + "' is required");
-      return null;
-    }
-    return value;
-  }
-
   private String group(Node node) {
-    String group = text(node);
+    String group = nodes.text(node);
     if (group != null && !knownGroups.contains(group)) {
-      problem(
+      nodes.problem(
           node,
           "owner group '"
               + group
@@ -402,48 +370,5 @@ final class StrategyFileReader {
               + ")");
     }
     return group;
-  }
-
-  private LocalDate date(Node node) {
-    String value = text(node);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      problem(node, "'" + value + "' is not a date (YYYY-MM-DD)");
-      return null;
-    }
-  }
-
-  /** The end date of a period, which must not be before its start. */
-  private LocalDate endDate(
-      Map<String, Node> fields, LocalDate start, String startKey, String endKey) {
-    LocalDate end = date(fields.get(endKey));
-    if (start != null && end != null && end.isBefore(start)) {
-      problem(fields.get(endKey), endKey + " " + end + " is before " + startKey + " " + start);
-    }
-    return end;
-  }
-
-  private String text(Node node) {
-    if (node == null) {
-      return null;
-    }
-    if (node instanceof ScalarNode scalar) {
-      String value = scalar.getValue().strip();
-      return value.isEmpty() || value.equals("null") || value.equals("~") ? null : value;
-    }
-    problem(node, "expected a single value");
-    return null;
-  }
-
-  private void problem(Node node, String message) {
-    problems.add(new FileProblem(node == null ? 0 : line(node), message));
-  }
-
-  private static int line(Node node) {
-    return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
   }
 }

@@ -27,11 +27,11 @@ class MeasuresFollowOutcomes {
           "PROCUREMENT", "siirto ei ole sidosyksikköhankinta: hankintamenettelyyn");
 
   private final StrategyService strategy;
-  private final StrategyRepository repository;
+  private final MeasureLogRepository measureLog;
 
-  MeasuresFollowOutcomes(StrategyService strategy, StrategyRepository repository) {
+  MeasuresFollowOutcomes(StrategyService strategy, MeasureLogRepository measureLog) {
     this.strategy = strategy;
-    this.repository = repository;
+    this.measureLog = measureLog;
   }
 
   @EventListener
@@ -52,7 +52,7 @@ class MeasuresFollowOutcomes {
                 + " päättyi: "
                 + words
                 + ". Omistaja päättää jatkosta.");
-    for (String code : repository.measuresMovedBy(recorded.businessKey())) {
+    for (String code : measureLog.measuresMovedBy(recorded.businessKey())) {
       strategy.change(code, change, source, true);
     }
   }

@@ -25,8 +25,13 @@ class StrategyImporter {
 
   private final StrategyFileRepository files;
   private final StrategyRepository strategies;
+  private final MeasureLogRepository measureLog;
 
-  StrategyImporter(StrategyFileRepository files, StrategyRepository strategies) {
+  StrategyImporter(
+      StrategyFileRepository files,
+      StrategyRepository strategies,
+      MeasureLogRepository measureLog) {
+    this.measureLog = measureLog;
     this.files = files;
     this.strategies = strategies;
   }
@@ -113,7 +118,7 @@ class StrategyImporter {
                 measure.status(),
                 measure.progress(),
                 measure.note());
-        strategies.appendLog(id, now, null, null, state, source);
+        measureLog.appendLog(id, now, null, null, state, source);
         run.created.add(state);
       }
     }

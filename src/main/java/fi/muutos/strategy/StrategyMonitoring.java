@@ -15,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StrategyMonitoring {
 
-  private final StrategyRepository repository;
+  private final MeasureLogRepository measureLog;
   private final StrategyReads reads;
 
-  StrategyMonitoring(StrategyRepository repository, StrategyReads reads) {
-    this.repository = repository;
+  StrategyMonitoring(MeasureLogRepository measureLog, StrategyReads reads) {
+    this.measureLog = measureLog;
     this.reads = reads;
   }
 
@@ -58,22 +58,22 @@ public class StrategyMonitoring {
   /** The measures one process instance moved, each with the changes it made, oldest first. */
   @Transactional(readOnly = true)
   public List<MovedMeasure> movedByInstance(String processInstanceId) {
-    return moved(repository.changesByInstance(processInstanceId), true);
+    return moved(measureLog.changesByInstance(processInstanceId), true);
   }
 
   /** The measures the instances of a process model moved: how often, and the last change. */
   @Transactional(readOnly = true)
   public List<MovedMeasure> movedByProcess(String processDefinitionKey) {
-    return moved(repository.changesByProcess(processDefinitionKey), false);
+    return moved(measureLog.changesByProcess(processDefinitionKey), false);
   }
 
   private List<MovedMeasure> moved(
-      List<StrategyRepository.MeasureChange> changes, boolean withLog) {
-    Map<String, List<StrategyRepository.MeasureChange>> byMeasure =
+      List<MeasureLogRepository.MeasureChange> changes, boolean withLog) {
+    Map<String, List<MeasureLogRepository.MeasureChange>> byMeasure =
         changes.stream()
             .collect(
                 Collectors.groupingBy(
-                    StrategyRepository.MeasureChange::code,
+                    MeasureLogRepository.MeasureChange::code,
                     LinkedHashMap::new,
                     Collectors.toList()));
     return byMeasure.entrySet().stream()
@@ -81,7 +81,9 @@ public class StrategyMonitoring {
             entry -> {
               MeasureView measure = reads.measure(entry.getKey());
               List<ChangeView> log =
-                  entry.getValue().stream().map(StrategyRepository.MeasureChange::change).toList();
+                  entry.getValue().stream()
+                      .map(MeasureLogRepository.MeasureChange::change)
+                      .toList();
               return new MovedMeasure(
                   measure.code(),
                   measure.name(),

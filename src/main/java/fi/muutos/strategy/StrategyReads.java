@@ -2,9 +2,9 @@ package fi.muutos.strategy;
 
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.strategy.EvaluationRatingRepository.RatingRow;
 import fi.muutos.strategy.StrategyRepository.MeasureRow;
 import fi.muutos.strategy.StrategyRepository.ObjectiveRow;
-import fi.muutos.strategy.StrategyRepository.RatingRow;
 import fi.muutos.strategy.StrategyRepository.StrategyRow;
 import fi.muutos.strategy.StrategyView.ChangeView;
 import fi.muutos.strategy.StrategyView.GoalView;
@@ -31,21 +31,28 @@ import org.springframework.transaction.annotation.Transactional;
 public class StrategyReads {
 
   private final StrategyRepository repository;
+  private final MeasureLogRepository measureLog;
+  private final EvaluationRatingRepository evaluationRatings;
 
-  StrategyReads(StrategyRepository repository) {
+  StrategyReads(
+      StrategyRepository repository,
+      MeasureLogRepository measureLog,
+      EvaluationRatingRepository evaluationRatings) {
+    this.measureLog = measureLog;
     this.repository = repository;
+    this.evaluationRatings = evaluationRatings;
   }
 
   /** The current strategy as a tree with roll-ups, ratings and each measure's last change. */
   @Transactional(readOnly = true)
   public StrategyView current() {
     StrategyRow strategy = currentRow();
-    Map<Long, ChangeView> lastChanges = repository.lastChanges(strategy.id());
+    Map<Long, ChangeView> lastChanges = measureLog.lastChanges(strategy.id());
     List<ObjectiveRow> objectiveRows = repository.objectives(strategy.id());
     Map<Long, String> objectiveCodes =
         objectiveRows.stream().collect(Collectors.toMap(ObjectiveRow::id, ObjectiveRow::code));
     List<MeasureRow> measureRows = repository.measures(strategy.id());
-    List<RatingRow> ratings = repository.ratings(strategy.id());
+    List<RatingRow> ratings = evaluationRatings.ratings(strategy.id());
 
     List<MeasureView> allMeasures =
         measureRows.stream()
@@ -110,7 +117,7 @@ public class StrategyReads {
         goals,
         unplacedObjectives,
         unplacedMeasures,
-        repository.evaluations(strategy.id()));
+        evaluationRatings.evaluations(strategy.id()));
   }
 
   /** The current strategy's version: equal versions, equal views (the ETag). */
@@ -143,7 +150,7 @@ public class StrategyReads {
       }
       counters.forEach(c -> c.add(count.status(), count.measures(), count.progress()));
     }
-    List<RatingRow> ratings = repository.ratings(strategy.id());
+    List<RatingRow> ratings = evaluationRatings.ratings(strategy.id());
     Map<Long, StrategyOutline.Objective> objectives = new LinkedHashMap<>();
     for (ObjectiveRow o : objectiveRows) {
       RollUp rollUp = byObjective.getOrDefault(o.id(), new RollUp.Counter()).rollUp();
@@ -189,7 +196,7 @@ public class StrategyReads {
             .map(o -> objectives.get(o.id()))
             .toList(),
         byObjective.getOrDefault(null, new RollUp.Counter()).rollUp().measures(),
-        repository.evaluations(strategy.id()));
+        evaluationRatings.evaluations(strategy.id()));
   }
 
   /**
@@ -202,7 +209,7 @@ public class StrategyReads {
     Long objectiveId = objectiveId(strategy, objectiveCode, Kind.NOT_FOUND, "objective-not-found");
     List<MeasureRow> rows = repository.measures(strategy.id(), objectiveId, offset, limit);
     Map<Long, ChangeView> changes =
-        repository.lastChanges(rows.stream().map(MeasureRow::id).toList());
+        measureLog.lastChanges(rows.stream().map(MeasureRow::id).toList());
     int total =
         repository.statusCounts(strategy.id()).stream()
             .filter(c -> Objects.equals(c.objectiveId(), objectiveId))
@@ -220,7 +227,7 @@ public class StrategyReads {
   @Transactional(readOnly = true)
   public MeasureView measure(String code) {
     MeasureRow row = repository.measure(code).orElseThrow(() -> notFound(code));
-    List<ChangeView> log = repository.log(row.id());
+    List<ChangeView> log = measureLog.log(row.id());
     String objective =
         row.objectiveId() == null ? null : repository.objectiveCode(row.objectiveId());
     return view(row, objective, log.isEmpty() ? null : log.get(0), log);

@@ -32,7 +32,9 @@ public class StrategyService {
   public static final String ADMIN_GROUP = Groups.ADMIN;
 
   private final StrategyRepository repository;
+  private final MeasureLogRepository measureLog;
   private final StrategyReads reads;
+  private final EvaluationRatingRepository evaluationRatings;
   private final StrategyImporter importer;
   private final IdentityService identityService;
   private final ApplicationEventPublisher events;
@@ -40,13 +42,17 @@ public class StrategyService {
 
   StrategyService(
       StrategyRepository repository,
+      MeasureLogRepository measureLog,
       StrategyReads reads,
+      EvaluationRatingRepository evaluationRatings,
       StrategyImporter importer,
       IdentityService identityService,
       ApplicationEventPublisher events,
       Clock clock) {
     this.repository = repository;
+    this.measureLog = measureLog;
     this.reads = reads;
+    this.evaluationRatings = evaluationRatings;
     this.importer = importer;
     this.identityService = identityService;
     this.events = events;
@@ -143,7 +149,7 @@ public class StrategyService {
             next -> {
               OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
               repository.saveState(next);
-              repository.appendLog(
+              measureLog.appendLog(
                   current.id(), now, current.status(), current.progress(), next, source);
               events.publishEvent(event(current, next, now, source));
             });
@@ -213,7 +219,7 @@ public class StrategyService {
                 + ".");
       }
     }
-    repository.replaceEvaluation(strategy.id(), evaluation, goalIds, objectiveIds);
+    evaluationRatings.replaceEvaluation(strategy.id(), evaluation, goalIds, objectiveIds);
   }
 
   /** A new measure of the current strategy, e.g. from an evaluation's follow-up area. */
@@ -240,7 +246,7 @@ public class StrategyService {
     OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     long id = repository.insertMeasure(strategy.id(), objectiveId, code, name, ownerGroup);
     Measure created = new Measure(id, code, ownerGroup, MeasureStatus.NOT_STARTED, 0, null);
-    repository.appendLog(id, now, null, null, created, source);
+    measureLog.appendLog(id, now, null, null, created, source);
     events.publishEvent(
         new MeasureStatusChanged(
             strategy.code(),

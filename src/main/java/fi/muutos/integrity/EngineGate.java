@@ -2,13 +2,9 @@ package fi.muutos.integrity;
 
 import fi.muutos.identity.GroupLeads;
 import fi.muutos.identity.GroupRoles;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -77,6 +73,7 @@ final class EngineGate {
   private IdentityService identity;
   private TaskService tasks;
   private ProcedureGuard guard;
+  private SecretAnswers secrets;
 
   EngineGate(
       ProcessEngineConfigurationImpl configuration,
@@ -94,6 +91,7 @@ final class EngineGate {
     identity = configuration.getIdentityService();
     tasks = configuration.getTaskService();
     guard = new ProcedureGuard(configuration, identity, roles, leads, authors);
+    secrets = new SecretAnswers(configuration);
     configuration.setTaskService(wrap(TaskService.class, configuration.getTaskService()));
     configuration.setFormService(wrap(FormService.class, configuration.getFormService()));
     configuration.setRuntimeService(wrap(RuntimeService.class, configuration.getRuntimeService()));
@@ -134,7 +132,7 @@ final class EngineGate {
     admit(service, name, args, caller);
     Object result = inside(() -> perform(service, name, args, caller, invocation));
     if (result instanceof ProcessInstantiationBuilder builder) {
-      return StartBuilder.wrap(builder, this, (String) args[0], name.endsWith("ById"));
+      return GuardedStartBuilder.wrap(builder, this, (String) args[0], name.endsWith("ById"));
     }
     return result;
   }
@@ -153,7 +151,7 @@ final class EngineGate {
     }
     // a survey's ballot is its respondent's alone, whoever calls (administrators included)
     if (caller != null && isTaskCall(service, name)) {
-      guard.checkSecretOwner(
+      secrets.checkSecretOwner(
           (String) args[0],
           name,
           caller,
@@ -177,8 +175,8 @@ final class EngineGate {
       Class<?> service, String name, Object[] args, Caller caller, MethodInvocation invocation) {
     if (service == FormService.class && name.startsWith("submitTaskForm")) {
       String taskId = (String) args[0];
-      if (guard.isSecret(taskId)) {
-        return completeSecretly(taskId, ProcedureGuard.variables(args), name, args);
+      if (secrets.isSecret(taskId)) {
+        return completeSecretly(taskId, CallArguments.variables(args), name, args);
       }
     }
     if (service == TaskService.class && COMPLETING.contains(name)) {
@@ -201,7 +199,7 @@ final class EngineGate {
                           ? OperationLog.HANDLE_BPMN_ERROR
                           : OperationLog.HANDLE_ESCALATION,
                       (String) args[1],
-                      ProcedureGuard.variables(args));
+                      CallArguments.variables(args));
                 }
                 return result;
               });
@@ -255,14 +253,12 @@ final class EngineGate {
 
   /** Replaces a completion's variables by transient copies when the task is secret. */
   private void secretVariables(Object[] args) {
-    int index = ProcedureGuard.variablesIndex(args);
-    Map<String, ?> variables = ProcedureGuard.variables(args);
-    if (index >= 0 && !variables.isEmpty() && guard.isSecret((String) args[0])) {
+    int index = CallArguments.variablesIndex(args);
+    Map<String, ?> variables = CallArguments.variables(args);
+    if (index >= 0 && !variables.isEmpty() && secrets.isSecret((String) args[0])) {
       args[index] = SecretAnswers.transientCopy(variables);
     }
   }
-
-  // --- the start builder ------------------------------------------------------------------------
 
   /** The caller on this thread: null for Muutos' own code. */
   Caller caller() {
@@ -303,99 +299,6 @@ final class EngineGate {
       throw e;
     } catch (Throwable e) {
       throw new UndeclaredThrowableException(e);
-    }
-  }
-
-  /**
-   * The builder of a start ({@code createProcessInstanceById/ByKey}): for a person, a start at the
-   * start event with only the start form's fields; start instructions, skipped listeners or
-   * mappings and local variables are for administrators ({@link EngineOperations}).
-   */
-  static final class StartBuilder implements InvocationHandler {
-    private final ProcessInstantiationBuilder target;
-    private final EngineGate gate;
-    private final String definition;
-    private final boolean byId;
-    private final Map<String, Object> variables = new LinkedHashMap<>();
-    private ProcessInstantiationBuilder proxy;
-
-    private StartBuilder(
-        ProcessInstantiationBuilder target, EngineGate gate, String definition, boolean byId) {
-      this.target = target;
-      this.gate = gate;
-      this.definition = definition;
-      this.byId = byId;
-    }
-
-    static ProcessInstantiationBuilder wrap(
-        ProcessInstantiationBuilder target, EngineGate gate, String definition, boolean byId) {
-      StartBuilder handler = new StartBuilder(target, gate, definition, byId);
-      handler.proxy =
-          (ProcessInstantiationBuilder)
-              Proxy.newProxyInstance(
-                  ProcessInstantiationBuilder.class.getClassLoader(),
-                  new Class<?>[] {ProcessInstantiationBuilder.class},
-                  handler);
-      return handler.proxy;
-    }
-
-    @Override
-    public Object invoke(Object self, Method method, Object[] given) throws Throwable {
-      Object[] args = given == null ? new Object[0] : given;
-      if (method.getDeclaringClass() == Object.class) {
-        return switch (method.getName()) {
-          case "equals" -> self == args[0];
-          case "hashCode" -> System.identityHashCode(self);
-          default -> "start of " + definition;
-        };
-      }
-      String name = method.getName();
-      Caller caller = gate.caller();
-      if (Caller.isRestricted(caller)) {
-        Grant grant = EngineOperations.grant(ProcessInstantiationBuilder.class, name);
-        boolean skips =
-            name.startsWith("execute")
-                && args.length == 2
-                && (Boolean.TRUE.equals(args[0]) || Boolean.TRUE.equals(args[1]));
-        boolean caseInstance = name.equals("caseInstanceId") && args[0] != null;
-        if (grant == null || !grant.grants(caller.kinds()) || skips || caseInstance) {
-          throw new AuthorizationException(
-              "Käsittely alkaa aina alusta: muualta aloittaminen, kuuntelijoiden tai vientien"
-                  + " ohittaminen ja CMMN-tapaus ovat vain pääkäyttäjän (a start elsewhere than at"
-                  + " the start event is an administrator's; ProcessInstantiationBuilder."
-                  + name
-                  + ").");
-        }
-      }
-      if (name.equals("setVariable")) {
-        variables.put((String) args[0], args[1]);
-      } else if (name.equals("setVariables") && args[0] instanceof Map<?, ?> map) {
-        map.forEach((key, value) -> variables.put(String.valueOf(key), value));
-      }
-      if (name.startsWith("execute")) {
-        if (Caller.isRestricted(caller)) {
-          gate.guard().checkStartVariables(definition, byId, variables);
-        }
-        return inside(() -> call(method, args));
-      }
-      Object result = call(method, args);
-      return result == target ? proxy : result;
-    }
-
-    private Object call(Method method, Object[] args) {
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new UndeclaredThrowableException(e.getCause());
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 }

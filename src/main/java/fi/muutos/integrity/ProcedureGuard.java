@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -46,7 +45,6 @@ final class ProcedureGuard {
   private final GroupLeads leads;
   private final AttachmentAuthors authors;
   private final FormFields formFields = new FormFields();
-  private final SecretAnswers secretAnswers = new SecretAnswers();
 
   ProcedureGuard(
       ProcessEngineConfigurationImpl configuration,
@@ -65,9 +63,9 @@ final class ProcedureGuard {
   void check(Grant grant, String method, Object[] args, Caller caller) {
     switch (grant) {
       case READ, SESSION, DIAGNOSTICS, ADMIN -> {}
-      case OWN_PROFILE -> checkOwnAccount(method, args, caller);
+      case OWN_PROFILE -> CallArguments.ownAccountOnly(method, args, caller.userId());
       case START -> checkStartRight(method, args, caller);
-      case COMPLETE -> checkCompletion((String) args[0], variables(args), caller);
+      case COMPLETE -> checkCompletion((String) args[0], CallArguments.variables(args), caller);
       case CLAIM -> checkClaim((String) args[0], (String) args[1], caller);
       case COMMENT, ATTACH -> checkWritesOn(grant == Grant.COMMENT ? args[0] : args[1], caller);
       case OWN_COMMENT -> checkOwnComment((String) args[0], (String) args[1], caller);
@@ -115,17 +113,6 @@ final class ProcedureGuard {
 
   // --- the conditions ---------------------------------------------------------------------------
 
-  private void checkOwnAccount(String method, Object[] args, Caller caller) {
-    String account =
-        args.length > 0 && args[0] instanceof User user
-            ? user.getId()
-            : args.length > 0 && args[0] instanceof String id ? id : null;
-    if (!caller.userId().equals(account)) {
-      throw new AuthorizationException(
-          "Tämän voi tehdä vain omalle käyttäjätilille (" + method + ": one's own account only).");
-    }
-  }
-
   /** A start: a process the caller's group starts; variables and instructions at the builder. */
   private void checkStartRight(String method, Object[] args, Caller caller) {
     String definition = (String) args[0];
@@ -148,7 +135,7 @@ final class ProcedureGuard {
                   + " administrator's only).");
         }
       }
-      checkStartVariables(definition, byId, variables(args));
+      checkStartVariables(definition, byId, CallArguments.variables(args));
     }
   }
 
@@ -278,52 +265,6 @@ final class ProcedureGuard {
         });
   }
 
-  // --- secret answers ---------------------------------------------------------------------------
-
-  /** Whether the task's answers are secret ({@link SecretAnswers}). */
-  boolean isSecret(String taskId) {
-    if (taskId == null) {
-      return false;
-    }
-    return execute(
-        context -> {
-          TaskEntity task = context.getTaskManager().findTaskById(taskId);
-          return task != null && secretAnswers.isSecret(context, task);
-        });
-  }
-
-  /**
-   * A secret task (a survey's ballot) is its assignee's alone, whoever calls, administrators
-   * included: only the assignee completes it, nobody claims, reassigns or delegates it (issue 35,
-   * E3). Otherwise an administrator's answer would count as the respondent's.
-   */
-  void checkSecretOwner(String taskId, String operation, Caller caller, boolean completing) {
-    execute(
-        context -> {
-          TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
-          if (task == null || !secretAnswers.isSecret(context, task)) {
-            return null;
-          }
-          if (!completing) {
-            throw new AuthorizationException(
-                "Tehtävä \""
-                    + task.getName()
-                    + "\" on vastaajan oma: sitä ei voi ottaa, siirtää eikä delegoida ("
-                    + operation
-                    + " is refused on a secret task).");
-          }
-          if (!caller.userId().equals(task.getAssignee())) {
-            throw new AuthorizationException(
-                "Vain vastaaja itse voi vastata tehtävään \""
-                    + task.getName()
-                    + "\"; "
-                    + caller.userId()
-                    + " ei ole sen vastaaja (only the respondent answers a secret task).");
-          }
-          return null;
-        });
-  }
-
   // --- helpers ----------------------------------------------------------------------------------
 
   /**
@@ -445,23 +386,6 @@ final class ProcedureGuard {
     } catch (RuntimeException unknown) {
       return null; // the engine's own command says that there is no such process
     }
-  }
-
-  /** The variables argument of a start, completion or form submission (the last map), or null. */
-  @SuppressWarnings("unchecked")
-  static Map<String, ?> variables(Object[] args) {
-    int index = variablesIndex(args);
-    return index < 0 ? null : (Map<String, ?>) args[index];
-  }
-
-  /** Where {@link #variables} is in the arguments; -1 when there is none. */
-  static int variablesIndex(Object[] args) {
-    for (int i = args.length - 1; i > 0; i--) {
-      if (args[i] instanceof Map<?, ?>) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private <T> T execute(Function<CommandContext, T> check) {

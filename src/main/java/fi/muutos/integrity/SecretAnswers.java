@@ -2,6 +2,9 @@ package fi.muutos.integrity;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -29,6 +32,59 @@ final class SecretAnswers {
   static final String PROPERTY = "muutos.secret";
 
   private final Map<String, Boolean> cache = new ConcurrentHashMap<>();
+  private final ProcessEngineConfigurationImpl configuration;
+
+  SecretAnswers(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
+  }
+
+  /** Whether the task's answers are secret. */
+  boolean isSecret(String taskId) {
+    if (taskId == null) {
+      return false;
+    }
+    return execute(
+        context -> {
+          TaskEntity task = context.getTaskManager().findTaskById(taskId);
+          return task != null && isSecret(context, task);
+        });
+  }
+
+  /**
+   * A secret task (a survey's ballot) is its assignee's alone, whoever calls, administrators
+   * included: only the assignee completes it, nobody claims, reassigns or delegates it (issue 35,
+   * E3). Otherwise an administrator's answer would count as the respondent's.
+   */
+  void checkSecretOwner(String taskId, String operation, Caller caller, boolean completing) {
+    execute(
+        context -> {
+          TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+          if (task == null || !isSecret(context, task)) {
+            return null;
+          }
+          if (!completing) {
+            throw new AuthorizationException(
+                "Tehtävä \""
+                    + task.getName()
+                    + "\" on vastaajan oma: sitä ei voi ottaa, siirtää eikä delegoida ("
+                    + operation
+                    + " is refused on a secret task).");
+          }
+          if (!caller.userId().equals(task.getAssignee())) {
+            throw new AuthorizationException(
+                "Vain vastaaja itse voi vastata tehtävään \""
+                    + task.getName()
+                    + "\"; "
+                    + caller.userId()
+                    + " ei ole sen vastaaja (only the respondent answers a secret task).");
+          }
+          return null;
+        });
+  }
+
+  private <T> T execute(Function<CommandContext, T> check) {
+    return configuration.getCommandExecutorTxRequired().execute(check::apply);
+  }
 
   boolean isSecret(CommandContext context, TaskEntity task) {
     if (task.getProcessDefinitionId() == null) {

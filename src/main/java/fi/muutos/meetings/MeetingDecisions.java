@@ -6,7 +6,6 @@ import fi.muutos.cases.CaseLookup;
 import fi.muutos.cases.Cases;
 import fi.muutos.events.EventInbox;
 import fi.muutos.events.InboundEventView;
-import fi.muutos.meetings.MeetingDecisionProcess.Vars;
 import fi.muutos.meetings.MeetingRepository.ItemRow;
 import fi.muutos.platform.Backoff;
 import fi.muutos.platform.DomainException;
@@ -19,17 +18,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -50,7 +43,6 @@ public class MeetingDecisions {
 
   private static final Logger LOG = LoggerFactory.getLogger(MeetingDecisions.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter FINNISH = DateTimeFormatter.ofPattern("d.M.yyyy");
   static final String DECISION_MADE = "fi.muutos.decision.made";
 
   /** After a failed poll: a minute, doubling up to six hours. */
@@ -66,6 +58,7 @@ public class MeetingDecisions {
   private final Clock clock;
   private final List<MeetingSource> sources;
   private final MeetingMinutes minutes;
+  private final MeetingRegistry registry;
 
   MeetingDecisions(
       MeetingSettings settings,
@@ -85,6 +78,7 @@ public class MeetingDecisions {
     this.municipality = municipality;
     this.clock = clock;
     this.minutes = new MeetingMinutes(settings, municipality);
+    this.registry = new MeetingRegistry(settings, cases, runtimeService, municipality);
     this.sources =
         settings.dynasty().enabled() ? List.of(new DynastySource(settings.dynasty())) : List.of();
   }
@@ -207,13 +201,13 @@ public class MeetingDecisions {
     }
     List<String> candidates =
         key.map(k -> List.of(k + " " + cases.name(k).orElse("")))
-            .orElseGet(() -> candidates(item.title()));
+            .orElseGet(() -> registry.candidates(item.title()));
     if (candidates.isEmpty()) {
       repository.routed(
           id, "UNRELATED", null, outcome.orElse(null), null, String.join(" ", doubts), null, now());
       return "UNRELATED";
     }
-    String task = registryTask(id, item, key, outcome, body, doubts, candidates);
+    String task = registry.openTask(id, item, key, outcome, body, doubts, candidates);
     repository.routed(
         id,
         "REGISTRY",
@@ -247,80 +241,6 @@ public class MeetingDecisions {
     return inbox
         .receive(new EventInbox.Account("muutos-" + source.system(), true), List.of(event))
         .get(0);
-  }
-
-  /**
-   * The open cases that wait for a decision and share a word (of five letters or more) with the
-   * item's title: what the registry chooses from. None: the item is no open case's.
-   */
-  private List<String> candidates(String title) {
-    Set<String> words = MeetingMinutes.words(title);
-    if (words.isEmpty()) {
-      return List.of();
-    }
-    Set<String> keys = new LinkedHashSet<>();
-    for (Execution waiting :
-        runtimeService
-            .createExecutionQuery()
-            .messageEventSubscriptionName("decisionMade")
-            .listPage(0, 500)) {
-      var instance =
-          runtimeService
-              .createProcessInstanceQuery()
-              .processInstanceId(waiting.getProcessInstanceId())
-              .singleResult();
-      if (instance != null && instance.getBusinessKey() != null) {
-        keys.add(instance.getBusinessKey());
-      }
-    }
-    List<String> candidates = new ArrayList<>();
-    for (String key : keys) {
-      String name = cases.name(key).orElse("");
-      Set<String> shared = MeetingMinutes.words(name);
-      shared.retainAll(words);
-      if (!shared.isEmpty()) {
-        candidates.add(key + " " + name);
-      }
-    }
-    return candidates;
-  }
-
-  private String registryTask(
-      long id,
-      MeetingItem item,
-      Optional<String> key,
-      Optional<String> outcome,
-      Optional<String> body,
-      List<String> doubts,
-      List<String> candidates) {
-    Map<String, Object> variables = new HashMap<>();
-    Vars.ITEM_ID.put(variables, id);
-    Vars.REGISTRY_GROUP.put(variables, settings.registryGroup());
-    Vars.SUMMARY.put(
-        variables,
-        item.body()
-            + " "
-            + FINNISH.format(item.meetingDate())
-            + " "
-            + item.section()
-            + ": "
-            + item.title()
-            + (item.recordNumber() == null ? "" : " (" + item.recordNumber() + ")"));
-    Vars.DECISION_TEXT.put(
-        variables, item.decisionText() == null ? "(ei päätöstekstiä)" : item.decisionText());
-    Vars.REASON.put(variables, String.join(" ", doubts));
-    Vars.CANDIDATES.put(variables, String.join("\n", candidates));
-    Vars.BODY_CHOICES.put(
-        variables,
-        municipality.bodies().stream().map(b -> Map.of("label", b, "value", b)).toList());
-    Vars.LINKED_CASE.put(
-        variables, key.orElse(candidates.size() == 1 ? candidates.get(0).split(" ")[0] : ""));
-    outcome.ifPresent(o -> Vars.CONFIRMED_OUTCOME.put(variables, o));
-    body.ifPresent(b -> Vars.CONFIRMED_BODY.put(variables, b));
-    return runtimeService
-        .startProcessInstanceByKey(
-            MeetingDecisionProcess.KEY, item.system() + ":" + item.itemId(), variables)
-        .getId();
   }
 
   /** The registry matched an item: checked, then sent as the meeting system's decision. */

@@ -1,5 +1,6 @@
 package fi.muutos.events;
 
+import fi.muutos.platform.WorkQueue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -21,8 +22,14 @@ class InboxRepository {
 
   private final JdbcClient jdbc;
 
+  /** The inbox as a work queue: a received or pending event is still to be correlated. */
+  private final WorkQueue<String> queue;
+
   InboxRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.queue =
+        new WorkQueue<>(
+            jdbc, "mu_inbound_event", String.class, "status in ('RECEIVED', 'PENDING')");
   }
 
   /** A stored event with what is needed to handle it again. */
@@ -47,7 +54,7 @@ class InboxRepository {
             insert into mu_inbound_event (id, source, event_id, type, subject, event_time,
               cloud_event, message_name, status, reason, attempts, received_at, next_attempt_at,
               expires_at, claimed_until)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             id,
             source,
@@ -59,6 +66,7 @@ class InboxRepository {
             messageName,
             status,
             reason,
+            claimedUntil == null ? 0 : 1, // a routed event is claimed at once: its first try
             receivedAt,
             status.equals(RECEIVED) ? receivedAt : null,
             status.equals(RECEIVED) ? expiresAt : null,
@@ -132,42 +140,21 @@ class InboxRepository {
         .toList();
   }
 
-  /** Ids of events due for an attempt and not claimed by anyone. */
+  /** Ids of events due for a try that nobody has. */
   List<String> due(OffsetDateTime now, int limit) {
-    return jdbc.sql(
-            """
-            select id from mu_inbound_event
-            where status in ('RECEIVED', 'PENDING') and next_attempt_at <= ?
-              and (claimed_until is null or claimed_until < ?)
-            order by next_attempt_at, id fetch first ? rows only""")
-        .params(now, now, limit)
-        .query(String.class)
-        .list();
+    return queue.due(now, limit);
   }
 
-  /**
-   * Claims an event for one attempt. Only one node's update can succeed while the claim lasts, so
-   * each attempt runs on exactly one node; a crashed node's claim simply runs out. The event must
-   * still be due: a poller that listed it before another node's attempt ended (and set the next
-   * attempt in the future) gets nothing.
-   */
+  /** Takes an event for one try ({@link WorkQueue#claim}): true for exactly one node. */
   boolean claim(String id, OffsetDateTime now, OffsetDateTime until) {
-    return jdbc.sql(
-                """
-            update mu_inbound_event set claimed_until = ?
-            where id = ? and status in ('RECEIVED', 'PENDING')
-              and (claimed_until is null or claimed_until < ?)
-              and (next_attempt_at is null or next_attempt_at <= ?)""")
-            .params(until, id, now, now)
-            .update()
-        == 1;
+    return queue.claim(id, now, until);
   }
 
   void correlated(String id, OffsetDateTime at, String processInstanceId) {
     jdbc.sql(
             """
             update mu_inbound_event set status = 'CORRELATED', correlated_at = ?, reason = null,
-              process_instance_id = ?, attempts = attempts + 1, next_attempt_at = null,
+              process_instance_id = ?, next_attempt_at = null,
               claimed_until = null
             where id = ?""")
         .params(at, processInstanceId, id)
@@ -177,7 +164,7 @@ class InboxRepository {
   void pending(String id, String reason, OffsetDateTime nextAttempt) {
     jdbc.sql(
             """
-            update mu_inbound_event set status = 'PENDING', reason = ?, attempts = attempts + 1,
+            update mu_inbound_event set status = 'PENDING', reason = ?,
               next_attempt_at = ?, claimed_until = null
             where id = ?""")
         .params(truncate(reason), nextAttempt, id)
@@ -187,7 +174,7 @@ class InboxRepository {
   void expired(String id, String reason) {
     jdbc.sql(
             """
-            update mu_inbound_event set status = 'EXPIRED', reason = ?, attempts = attempts + 1,
+            update mu_inbound_event set status = 'EXPIRED', reason = ?,
               next_attempt_at = null, claimed_until = null
             where id = ?""")
         .params(truncate(reason), id)
@@ -228,7 +215,7 @@ class InboxRepository {
   void onCase(String id, String reason) {
     jdbc.sql(
             """
-            update mu_inbound_event set status = 'ON_CASE', reason = ?, attempts = attempts + 1,
+            update mu_inbound_event set status = 'ON_CASE', reason = ?,
               next_attempt_at = null, claimed_until = null
             where id = ?""")
         .params(truncate(reason), id)

@@ -1,5 +1,6 @@
 package fi.muutos.notifications;
 
+import fi.muutos.platform.WorkQueue;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,8 +17,13 @@ class NotificationRepository {
 
   private final JdbcClient jdbc;
 
+  /** The ledger as a work queue: a mail not sent yet, and not given up, is still to send. */
+  private final WorkQueue<Long> queue;
+
   NotificationRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.queue =
+        new WorkQueue<>(jdbc, "mu_notification", Long.class, "state in ('PENDING', 'RETRY')");
   }
 
   /** A recorded mail. */
@@ -68,51 +74,34 @@ class NotificationRepository {
     }
   }
 
-  /** The mails due to be sent (pending, or failed and due again). */
-  List<Row> due(OffsetDateTime now, int limit) {
-    return jdbc.sql(
-            SELECT
-                + " where state in ('PENDING', 'RETRY') and next_attempt_at <= ? "
-                + "order by id fetch first "
-                + limit
-                + " rows only")
-        .param(now)
-        .query(Row.class)
-        .list();
+  /** The mails due to be sent (pending, or failed and due again) that no node has. */
+  List<Long> due(OffsetDateTime now, int limit) {
+    return queue.due(now, limit);
   }
 
-  /** Claims a mail for sending: true for exactly one node. */
-  boolean claim(long id, int attempts, OffsetDateTime until) {
-    return jdbc.sql(
-                "update mu_notification set state = 'SENDING', next_attempt_at = ? "
-                    + "where id = ? and attempts = ? and state in ('PENDING', 'RETRY')")
-            .params(until, id, attempts)
-            .update()
-        == 1;
+  /** Takes a mail for one try ({@link WorkQueue#claim}): true for exactly one node. */
+  boolean claim(long id, OffsetDateTime now, OffsetDateTime until) {
+    return queue.claim(id, now, until);
+  }
+
+  Optional<Row> find(long id) {
+    return jdbc.sql(SELECT + " where id = ?").param(id).query(Row.class).optional();
   }
 
   void sent(long id, OffsetDateTime at) {
     jdbc.sql(
-            "update mu_notification set state = 'SENT', sent_at = ?, attempts = attempts + 1, "
-                + "last_error = null where id = ?")
+            "update mu_notification set state = 'SENT', sent_at = ?, last_error = null, "
+                + "claimed_until = null where id = ?")
         .params(at, id)
         .update();
   }
 
-  void failed(long id, String error, OffsetDateTime retryAt, boolean giveUp) {
+  /** A failed try: due again at {@code retryAt}, or given up (null: FAILED, for admins to see). */
+  void failed(long id, String error, OffsetDateTime retryAt) {
     jdbc.sql(
-            "update mu_notification set state = ?, attempts = attempts + 1, last_error = ?, "
-                + "next_attempt_at = ? where id = ?")
-        .params(giveUp ? "FAILED" : "RETRY", error, retryAt, id)
-        .update();
-  }
-
-  /** Mails left SENDING by a node that died: back to be sent (at most a duplicate, never none). */
-  int release(OffsetDateTime before) {
-    return jdbc.sql(
-            "update mu_notification set state = 'RETRY' "
-                + "where state = 'SENDING' and next_attempt_at < ?")
-        .param(before)
+            "update mu_notification set state = ?, last_error = ?, next_attempt_at = ?, "
+                + "claimed_until = null where id = ?")
+        .params(retryAt == null ? "FAILED" : "RETRY", error, retryAt, id)
         .update();
   }
 

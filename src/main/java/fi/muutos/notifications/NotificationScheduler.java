@@ -1,17 +1,19 @@
 package fi.muutos.notifications;
 
+import fi.muutos.platform.QueueWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs the digest and warnings each working morning ({@code muutos.notifications.digest-cron}) and
- * sends what is recorded every {@code muutos.notifications.retry.poll-interval}, on every node: the
- * ledger's unique keys and claims decide what is sent, once. Off with {@code
- * muutos.notifications.enabled=false}.
+ * sends what is recorded every {@code muutos.notifications.retry.poll-interval} (a work queue, ADR
+ * 0055), on every node: the ledger's unique keys and claims decide what is sent, once. Off with
+ * {@code muutos.notifications.enabled=false}.
  */
 @Configuration
 @EnableScheduling
@@ -41,16 +43,9 @@ class NotificationScheduler {
     sender.sendDue();
   }
 
-  @Scheduled(
-      fixedDelayString = "${muutos.notifications.retry.poll-interval:PT30S}",
-      initialDelayString = "${muutos.notifications.retry.poll-interval:PT30S}")
-  void send() {
-    try {
-      sender.sendDue();
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "Muistutusten lähetys epäonnistui; seuraava kierros yrittää uudelleen: {}",
-          e.getMessage());
-    }
+  /** The recorded mails, sent by whichever node claims each first (the one queue timer). */
+  @Bean
+  QueueWorker mailWorker(NotificationSender sender, NotificationSettings settings) {
+    return QueueWorker.of("muistutukset", settings.retry().pollInterval(), sender::sendDue);
   }
 }

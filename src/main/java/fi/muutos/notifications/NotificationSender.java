@@ -1,6 +1,7 @@
 package fi.muutos.notifications;
 
 import fi.muutos.platform.Backoff;
+import fi.muutos.platform.RetryPolicy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Sends the recorded mails: each is claimed by one node (a conditional update), sent, and marked
  * sent; a failed send is retried with back-off (doubling from {@code retry.first-delay} up to
  * {@code retry.max-delay}) and after {@code retry.max-attempts} stays FAILED for admins to see. A
- * mail left claimed by a node that died goes back to be sent.
+ * mail a node that died had claimed is due again when the claim runs out (a work queue, ADR 0055).
  */
 @Component
 class NotificationSender {
@@ -31,6 +32,7 @@ class NotificationSender {
   private final ObjectProvider<JavaMailSender> mail;
   private final NotificationSettings settings;
   private final Clock clock;
+  private final RetryPolicy retry;
 
   NotificationSender(
       NotificationRepository repository,
@@ -41,6 +43,10 @@ class NotificationSender {
     this.mail = mail;
     this.settings = settings;
     this.clock = clock;
+    this.retry =
+        RetryPolicy.atMost(
+            new Backoff(settings.retry().firstDelay(), settings.retry().maxDelay()),
+            settings.retry().maxAttempts());
   }
 
   /** Sends what is due; returns how many were sent now. */
@@ -50,27 +56,24 @@ class NotificationSender {
       return 0;
     }
     OffsetDateTime now = now();
-    repository.release(now.minus(CLAIM));
     int sent = 0;
-    for (NotificationRepository.Row row : repository.due(now, 100)) {
-      if (!repository.claim(row.id(), row.attempts(), now.plus(CLAIM))) {
+    for (long id : repository.due(now, 100)) {
+      if (!repository.claim(id, now, now.plus(CLAIM))) {
         continue; // another node has it
       }
+      NotificationRepository.Row row = repository.find(id).orElseThrow();
       try {
         sender.send(message(sender, row));
-        repository.sent(row.id(), now());
+        repository.sent(id, now());
         sent++;
       } catch (MailException | MessagingException e) {
-        int attempt = row.attempts() + 1;
-        boolean giveUp = attempt >= settings.retry().maxAttempts();
-        Duration delay =
-            new Backoff(settings.retry().firstDelay(), settings.retry().maxDelay()).after(attempt);
-        repository.failed(row.id(), String.valueOf(e.getMessage()), now().plus(delay), giveUp);
+        OffsetDateTime next = retry.next(row.attempts(), now(), null).orElse(null);
+        repository.failed(id, String.valueOf(e.getMessage()), next);
         LOG.warn(
             "Muistutus {} (vastaanottaja {}) epäonnistui, yritys {}: {}",
-            row.id(),
+            id,
             row.recipient(),
-            attempt,
+            row.attempts(),
             e.getMessage());
       }
     }

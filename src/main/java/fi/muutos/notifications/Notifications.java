@@ -275,7 +275,7 @@ public class Notifications {
     return leads.isLead(userId) || repository.choices(userId).map(c -> c[1]).orElse(true);
   }
 
-  /** The mails recorded for admins: {@code state} PENDING, RETRY, SENDING, SENT or FAILED. */
+  /** The mails recorded for admins: {@code state} PENDING, RETRY, SENT or FAILED. */
   public List<Sent> recorded(String state) {
     return repository.byState(state, 200).stream()
         .map(

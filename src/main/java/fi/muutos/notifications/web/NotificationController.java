@@ -82,9 +82,9 @@ class NotificationController {
 
   @GetMapping("/notifications")
   @PreAuthorize(ADMINS)
-  @Operation(summary = "Recorded mails by state: PENDING, RETRY, SENDING, SENT, FAILED (admins)")
+  @Operation(summary = "Recorded mails by state: PENDING, RETRY, SENT, FAILED (admins)")
   List<Sent> recorded(
-      @RequestParam(defaultValue = "FAILED") @Pattern(regexp = "PENDING|RETRY|SENDING|SENT|FAILED")
+      @RequestParam(defaultValue = "FAILED") @Pattern(regexp = "PENDING|RETRY|SENT|FAILED")
           String state) {
     return notifications.recorded(state);
   }

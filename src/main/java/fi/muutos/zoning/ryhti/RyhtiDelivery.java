@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.muutos.platform.Backoff;
+import fi.muutos.platform.RetryPolicy;
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.ZoningPlanView;
 import fi.muutos.zoning.ZoningPlans;
@@ -47,6 +48,7 @@ public class RyhtiDelivery {
   private final ObjectMapper json;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final RetryPolicy retry;
 
   RyhtiDelivery(
       RyhtiRepository repository,
@@ -61,6 +63,9 @@ public class RyhtiDelivery {
     this.client = client;
     this.corrections = corrections;
     this.settings = settings;
+    this.retry =
+        RetryPolicy.untilDone(
+            new Backoff(settings.retry().firstDelay(), settings.retry().maxDelay()));
     this.plans = plans;
     this.json = json;
     this.clock = clock;
@@ -87,14 +92,14 @@ public class RyhtiDelivery {
       return new Run(0, 0, 0);
     }
     while (true) {
-      List<Row> due = repository.due(now(), 50, businessKey);
+      List<Long> due = repository.due(now(), 50, businessKey);
       int progress = 0;
-      for (Row row : due) {
+      for (long id : due) {
         OffsetDateTime now = now();
-        if (!repository.claim(row.id(), now, now.plus(settings.retry().claim()))) {
+        if (!repository.claim(id, now, now.plus(settings.retry().claim()))) {
           continue; // another node has it
         }
-        switch (deliver(row)) {
+        switch (deliver(repository.find(id).orElseThrow())) {
           case DELIVERED -> {
             delivered++;
             progress++;
@@ -235,10 +240,10 @@ public class RyhtiDelivery {
   }
 
   private Outcome failed(Row row, Integer status, String error) {
-    int attempt = row.attempts() + 1;
-    Duration delay =
-        new Backoff(settings.retry().firstDelay(), settings.retry().maxDelay()).after(attempt);
-    repository.retryLater(row.id(), status, error, now().plus(delay));
+    int attempt = row.attempts();
+    OffsetDateTime next = retry.next(attempt, now(), null).orElseThrow();
+    Duration delay = Duration.between(now(), next);
+    repository.retryLater(row.id(), status, error, next);
     LOG.warn(
         "Ryhti-sanoma {} (kaava {}) ei mennyt perille, yritys {}; uusi yritys {} kuluttua: {}",
         row.id(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.platform.GeneratedIds;
+import fi.muutos.platform.WorkQueue;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,15 @@ import org.springframework.stereotype.Repository;
 class RyhtiRepository {
 
   private final JdbcClient jdbc;
+
+  /** The outbox as a work queue: a message waiting to be delivered. */
+  private final WorkQueue<Long> queue;
+
   private final ObjectMapper json;
 
   RyhtiRepository(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.queue = new WorkQueue<>(jdbc, "mu_ryhti_delivery", Long.class, "state = 'PENDING'");
     this.json = json;
   }
 
@@ -80,39 +86,21 @@ class RyhtiRepository {
   }
 
   /**
-   * The messages due now, oldest first, each the first of its plan not yet delivered (a plan's
+   * The messages due now that no node has, each the first of its plan not yet delivered (a plan's
    * messages go in order; a rejected one holds the later ones back until it is corrected).
    */
-  List<Row> due(OffsetDateTime now, int limit, String businessKey) {
-    return jdbc.sql(
-            SELECT
-                + " d where d.state = 'PENDING' and d.next_attempt_at <= ?"
-                + " and (d.claimed_until is null or d.claimed_until < ?)"
-                + " and not exists (select 1 from mu_ryhti_delivery e"
-                + " where e.business_key = d.business_key and e.id < d.id"
-                + " and e.state in ('PENDING', 'REJECTED'))"
-                + (businessKey == null ? "" : " and d.business_key = ?")
-                + " order by d.id fetch first ? rows only")
-        .params(
-            businessKey == null
-                ? List.<Object>of(now, now, limit)
-                : List.<Object>of(now, now, businessKey, limit))
-        .query(Row.class)
-        .list();
+  List<Long> due(OffsetDateTime now, int limit, String businessKey) {
+    String firstOfItsPlan =
+        "not exists (select 1 from mu_ryhti_delivery e where e.business_key = q.business_key"
+            + " and e.id < q.id and e.state in ('PENDING', 'REJECTED'))";
+    return businessKey == null
+        ? queue.due(now, limit, firstOfItsPlan)
+        : queue.due(now, limit, firstOfItsPlan + " and q.business_key = ?", businessKey);
   }
 
-  /**
-   * Takes a message for this node until {@code until}, counting the try (so that a node that dies
-   * mid-way leaves a message known to have been tried); false when another node has it.
-   */
+  /** Takes a message for one try ({@link WorkQueue#claim}): false when another node has it. */
   boolean claim(long id, OffsetDateTime now, OffsetDateTime until) {
-    return jdbc.sql(
-                """
-                update mu_ryhti_delivery set claimed_until = ?, attempts = attempts + 1
-                where id = ? and state = 'PENDING' and (claimed_until is null or claimed_until < ?)""")
-            .params(until, id, now)
-            .update()
-        == 1;
+    return queue.claim(id, now, until);
   }
 
   void delivered(long id, int status, OffsetDateTime now) {
@@ -135,12 +123,10 @@ class RyhtiRepository {
   }
 
   void retryLater(long id, Integer status, String error, OffsetDateTime next) {
-    jdbc.sql(
-            """
-            update mu_ryhti_delivery set last_status = ?,
-              last_error = ?, next_attempt_at = ?, claimed_until = null where id = ?""")
-        .params(status, error == null ? null : abbreviate(error), next, id)
+    jdbc.sql("update mu_ryhti_delivery set last_status = ?, last_error = ? where id = ?")
+        .params(status, error == null ? null : abbreviate(error), id)
         .update();
+    queue.retryAt(id, next);
   }
 
   /** A corrected message, to be sent again now. */

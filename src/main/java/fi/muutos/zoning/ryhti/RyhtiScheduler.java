@@ -1,38 +1,22 @@
 package fi.muutos.zoning.ryhti;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import fi.muutos.platform.QueueWorker;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Sends the queued messages every {@code muutos.ryhti.poll-interval}, on every node (the claims
- * decide who sends what). Only with {@code muutos.ryhti.enabled=true}.
+ * decide who sends what; a work queue, ADR 0055). Only with {@code muutos.ryhti.enabled=true}.
  */
-@Configuration
-@EnableScheduling
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "muutos.ryhti.enabled", havingValue = "true")
 class RyhtiScheduler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RyhtiScheduler.class);
-
-  private final RyhtiDelivery delivery;
-
-  RyhtiScheduler(RyhtiDelivery delivery) {
-    this.delivery = delivery;
-  }
-
-  @Scheduled(
-      fixedDelayString = "${muutos.ryhti.poll-interval:PT10S}",
-      initialDelayString = "${muutos.ryhti.poll-interval:PT10S}")
-  void deliver() {
-    try {
-      delivery.deliverDue();
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "Ryhti-toimitus epäonnistui; seuraava kierros yrittää uudelleen: {}", e.getMessage());
-    }
+  /** The queued messages, sent by whichever node claims each first (the one queue timer). */
+  @Bean
+  QueueWorker ryhtiWorker(RyhtiDelivery delivery, RyhtiSettings settings) {
+    return QueueWorker.of(
+        "Ryhti-toimitukset", settings.pollInterval(), () -> delivery.deliverDue().delivered());
   }
 }

@@ -3,7 +3,6 @@ package fi.muutos.zoning;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.muutos.cases.Backdating;
 import fi.muutos.cases.Filing;
-import fi.muutos.zoning.ryhti.RyhtiStatus;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -5,7 +5,6 @@ import fi.muutos.cases.Cases;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
-import fi.muutos.zoning.ryhti.RyhtiStatuses;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +29,7 @@ public class ZoningPlans {
   private final Clock clock;
   private final Envelope areaBounds;
   private final ApplicationEventPublisher events;
-  private final RyhtiStatuses ryhti;
+  private final PlanRegister ryhti;
 
   ZoningPlans(
       ZoningPlanRepository repository,
@@ -38,7 +37,7 @@ public class ZoningPlans {
       Clock clock,
       ZoningSettings settings,
       ApplicationEventPublisher events,
-      RyhtiStatuses ryhti) {
+      PlanRegister ryhti) {
     this.repository = repository;
     this.cases = cases;
     this.clock = clock;

@@ -54,7 +54,8 @@ class ArchitectureTest {
             "cases",
             "notifications",
             "meetings",
-            "migration");
+            "migration",
+            "ryhti");
     MODULES.verify();
   }
 
@@ -195,6 +196,26 @@ class ArchitectureTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The most lines a class in src/main may have: a maintainer reads it in one sitting. */
+  static final int MAX_LINES = 400;
+
+  @Test
+  void everyClassReadsInOneSitting() throws java.io.IOException {
+    java.util.Map<String, Long> tooLong = new java.util.TreeMap<>();
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        long lines;
+        try (var text = java.nio.file.Files.lines(file)) {
+          lines = text.count();
+        }
+        if (lines >= MAX_LINES) {
+          tooLong.put(file.toString(), lines);
+        }
+      }
+    }
+    assertThat(tooLong).as("split along the law's concepts (docs/architecture.md)").isEmpty();
   }
 
   @Test

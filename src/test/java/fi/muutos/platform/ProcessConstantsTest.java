@@ -56,7 +56,7 @@ class ProcessConstantsTest {
               EvaluationProcess.CASE.stages()),
           // not a case: it records no stages
           new Declared(
-              fi.muutos.zoning.ryhti.RyhtiCorrectionProcess.class,
+              fi.muutos.ryhti.RyhtiCorrectionProcess.class,
               "zoning/ryhti-correction.bpmn",
               ZoningPlanProcess.CASE.stages()),
           // not cases: a filing's task and a meeting decision's match record no stages

@@ -53,7 +53,7 @@ class BrowserTest {
   @Autowired ZoningPlanProcedure zoning;
   @Autowired ZoningPlans plans;
   @Autowired ProcessDriver driver;
-  @Autowired fi.muutos.zoning.ryhti.RyhtiDelivery ryhti;
+  @Autowired fi.muutos.ryhti.RyhtiDelivery ryhti;
   @Autowired RepositoryService repositoryService;
 
   WebDriver browser;

@@ -1,4 +1,4 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,7 @@
-package fi.muutos.zoning.ryhti.web;
+package fi.muutos.ryhti.web;
 
-import fi.muutos.zoning.ryhti.RyhtiDeliveries;
-import fi.muutos.zoning.ryhti.RyhtiDeliveries.Delivery;
+import fi.muutos.ryhti.RyhtiDeliveries;
+import fi.muutos.ryhti.RyhtiDeliveries.Delivery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

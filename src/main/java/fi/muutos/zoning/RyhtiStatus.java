@@ -1,4 +1,4 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.zoning;
 
 import java.time.OffsetDateTime;
 import java.util.List;

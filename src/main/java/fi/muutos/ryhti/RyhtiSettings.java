@@ -1,4 +1,4 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,15 +1,15 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import fi.muutos.cases.CaseStageRecorded;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.ryhti.RyhtiMessages.Message;
+import fi.muutos.ryhti.RyhtiRepository.Row;
 import fi.muutos.zoning.ZoningPlanProcess;
 import fi.muutos.zoning.ZoningPlanView;
 import fi.muutos.zoning.ZoningPlans;
 import fi.muutos.zoning.ZoningRecordChanged;
 import fi.muutos.zoning.ZoningStage;
-import fi.muutos.zoning.ryhti.RyhtiMessages.Message;
-import fi.muutos.zoning.ryhti.RyhtiRepository.Row;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;

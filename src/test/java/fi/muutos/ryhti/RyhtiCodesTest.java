@@ -1,11 +1,11 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.muutos.ryhti.RyhtiCodes.Decision;
+import fi.muutos.ryhti.RyhtiCodes.Displays;
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.ZoningStage;
-import fi.muutos.zoning.ryhti.RyhtiCodes.Decision;
-import fi.muutos.zoning.ryhti.RyhtiCodes.Displays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

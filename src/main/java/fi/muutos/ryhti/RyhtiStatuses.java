@@ -1,5 +1,8 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
+import fi.muutos.zoning.PlanRegister;
+import fi.muutos.zoning.RyhtiProblem;
+import fi.muutos.zoning.RyhtiStatus;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -8,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A plan's {@link RyhtiStatus}, from the outbox and what Ryhti holds (the plan's view shows it).
  */
 @Component
-public class RyhtiStatuses {
+public class RyhtiStatuses implements PlanRegister {
 
   private final RyhtiRepository repository;
   private final RyhtiSettings settings;
@@ -18,6 +21,7 @@ public class RyhtiStatuses {
     this.settings = settings;
   }
 
+  @Override
   @Transactional(readOnly = true)
   public RyhtiStatus of(String businessKey) {
     var last = repository.lastDelivered(businessKey);

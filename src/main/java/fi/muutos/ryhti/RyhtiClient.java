@@ -1,8 +1,9 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.muutos.zoning.RyhtiProblem;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,17 +1,18 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.muutos.platform.WorkingDays;
+import fi.muutos.ryhti.RyhtiCodes.Phase;
 import fi.muutos.zoning.PlanArea;
+import fi.muutos.zoning.RyhtiProblem;
 import fi.muutos.zoning.ZoningDisplays;
 import fi.muutos.zoning.ZoningDisplays.DisplayPeriod;
 import fi.muutos.zoning.ZoningPlanView;
 import fi.muutos.zoning.ZoningPlans;
 import fi.muutos.zoning.ZoningStage;
-import fi.muutos.zoning.ryhti.RyhtiCodes.Phase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,8 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
-import fi.muutos.zoning.ryhti.RyhtiCorrectionProcess.Messages;
-import fi.muutos.zoning.ryhti.RyhtiCorrectionProcess.Vars;
+import fi.muutos.ryhti.RyhtiCorrectionProcess.Messages;
+import fi.muutos.ryhti.RyhtiCorrectionProcess.Vars;
+import fi.muutos.zoning.RyhtiProblem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.zoning;
 
 /**
  * Something Ryhti refused, in its own words (a 400's title and detail, or a 422's rule and
@@ -6,11 +6,11 @@ package fi.muutos.zoning.ryhti;
  */
 public record RyhtiProblem(String source, String ruleId, String message, String instance) {
 
-  static RyhtiProblem ours(String ruleId, String message) {
+  public static RyhtiProblem ours(String ruleId, String message) {
     return new RyhtiProblem("MUUTOS", ruleId, message, null);
   }
 
-  static RyhtiProblem ryhti(String ruleId, String message, String instance) {
+  public static RyhtiProblem ryhti(String ruleId, String message, String instance) {
     return new RyhtiProblem("RYHTI", ruleId, message, instance);
   }
 }

@@ -1,4 +1,4 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import static fi.muutos.zoning.ZoningPlanProcess.Elements.ANNOUNCE_INITIATION;
 import static fi.muutos.zoning.ZoningPlanProcess.Elements.DISPLAY_DRAFT;
@@ -16,6 +16,8 @@ import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.ZoningSteps;
 import fi.muutos.zoning.PlanAreaTest;
 import fi.muutos.zoning.PlanType;
+import fi.muutos.zoning.RyhtiProblem;
+import fi.muutos.zoning.RyhtiStatus;
 import fi.muutos.zoning.ZoningPlanProcedure;
 import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
 import fi.muutos.zoning.ZoningPlanProcedure.Started;

@@ -1,10 +1,11 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.platform.GeneratedIds;
 import fi.muutos.platform.WorkQueue;
+import fi.muutos.zoning.RyhtiProblem;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;

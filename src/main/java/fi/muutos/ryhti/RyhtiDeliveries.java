@@ -1,10 +1,11 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.zoning.RyhtiProblem;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;

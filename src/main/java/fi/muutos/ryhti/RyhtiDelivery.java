@@ -1,19 +1,20 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.muutos.platform.Backoff;
 import fi.muutos.platform.RetryPolicy;
+import fi.muutos.ryhti.RyhtiClient.Accepted;
+import fi.muutos.ryhti.RyhtiClient.Answer;
+import fi.muutos.ryhti.RyhtiClient.Failed;
+import fi.muutos.ryhti.RyhtiClient.NotThere;
+import fi.muutos.ryhti.RyhtiClient.Refused;
+import fi.muutos.ryhti.RyhtiRepository.Row;
 import fi.muutos.zoning.PlanType;
+import fi.muutos.zoning.RyhtiProblem;
 import fi.muutos.zoning.ZoningPlanView;
 import fi.muutos.zoning.ZoningPlans;
-import fi.muutos.zoning.ryhti.RyhtiClient.Accepted;
-import fi.muutos.zoning.ryhti.RyhtiClient.Answer;
-import fi.muutos.zoning.ryhti.RyhtiClient.Failed;
-import fi.muutos.zoning.ryhti.RyhtiClient.NotThere;
-import fi.muutos.zoning.ryhti.RyhtiClient.Refused;
-import fi.muutos.zoning.ryhti.RyhtiRepository.Row;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;

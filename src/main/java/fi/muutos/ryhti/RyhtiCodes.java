@@ -1,4 +1,4 @@
-package fi.muutos.zoning.ryhti;
+package fi.muutos.ryhti;
 
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.ZoningStage;

@@ -3,6 +3,7 @@ package fi.muutos.evaluation;
 import fi.muutos.evaluation.EvaluationResults.ItemResult;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.TextLines;
 import fi.muutos.strategy.EvaluationRecord;
 import fi.muutos.strategy.StrategyReads;
 import fi.muutos.strategy.StrategyService;
@@ -197,9 +198,9 @@ public class EvaluationSyntheses {
         synthesis.weakestObjectives(),
         ratings);
     List<EvaluationRecord.Finding> findings = new ArrayList<>();
-    Evaluations.lines(synthesis.successes())
+    TextLines.of(synthesis.successes())
         .forEach(line -> findings.add(new EvaluationRecord.Finding("SUCCESS", line)));
-    Evaluations.lines(synthesis.followUps())
+    TextLines.of(synthesis.followUps())
         .forEach(line -> findings.add(new EvaluationRecord.Finding("ATTENTION", line)));
     String text = synthesis.text();
     strategy.recordEvaluation(

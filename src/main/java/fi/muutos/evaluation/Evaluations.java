@@ -7,6 +7,7 @@ import fi.muutos.evaluation.EvaluationRepository.Participation;
 import fi.muutos.evaluation.EvaluationResults.ItemResult;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.TextLines;
 import fi.muutos.strategy.StrategyReads;
 import fi.muutos.strategy.StrategyReads.GoalRef;
 import fi.muutos.strategy.StrategyReads.ObjectiveRef;
@@ -17,7 +18,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -304,8 +304,8 @@ public class Evaluations {
         surveyOpen ? List.of() : results(row.id()),
         repository.interviews(row.id()),
         row.synthesis(),
-        lines(row.successes()),
-        lines(row.followUps()),
+        TextLines.of(row.successes()),
+        TextLines.of(row.followUps()),
         cases.modelVersion(evaluation.processInstanceId()),
         !surveyOpen);
   }
@@ -335,13 +335,6 @@ public class Evaluations {
 
   private EvaluationRow evaluation(String businessKey) {
     return repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey));
-  }
-
-  /** The non-empty lines of a text, stripped. */
-  static List<String> lines(String text) {
-    return text == null
-        ? List.of()
-        : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static DomainException invalid(String message) {

@@ -5,11 +5,11 @@ import fi.muutos.organisation.ReformRepository.ReformRow;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.GenderBalance;
+import fi.muutos.platform.TextLines;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +56,7 @@ public class CommitteeElections {
   public void electCommittee(long reformId, String committee, int term, ElectionFacts facts) {
     ReformRow reform = repository.require(reformId).decided();
     if (!repository.hasCommittee(reformId, committee)) {
-      throw invalid("Reform " + reformId + " has no committee " + committee);
+      throw Reforms.invalid("Reform " + reformId + " has no committee " + committee);
     }
     reform.requireEnforceable();
     LocalDate termStarts =
@@ -67,16 +67,16 @@ public class CommitteeElections {
         facts.electedOn(),
         term == 1 ? reform.councilDecisionOn() : termStarts,
         term == 1 ? "valtuuston päätöstä" : "uuden toimikauden alkua");
-    List<String> members = lines(facts.members());
+    List<String> members = TextLines.of(facts.members());
     if (members.isEmpty()) {
-      throw invalid("Toimielimeen " + committee + " on valittava jäseniä (members).");
+      throw Reforms.invalid("Toimielimeen " + committee + " on valittava jäseniä (members).");
     }
     int women = count("women", facts.women());
     int men = count("men", facts.men());
     int deputyWomen = count("deputyWomen", facts.deputyWomen());
     int deputyMen = count("deputyMen", facts.deputyMen());
     if (women + men != members.size()) {
-      throw invalid(
+      throw Reforms.invalid(
           "Toimielimen "
               + committee
               + " jäseniä on "
@@ -94,7 +94,8 @@ public class CommitteeElections {
     String viceChair =
         member(committee, "viceChair", "varapuheenjohtaja", facts.viceChair(), members);
     if (chair.equals(viceChair)) {
-      throw invalid("Puheenjohtaja ja varapuheenjohtaja ovat eri henkilöt (" + committee + ").");
+      throw Reforms.invalid(
+          "Puheenjohtaja ja varapuheenjohtaja ovat eri henkilöt (" + committee + ").");
     }
     repository.elect(
         reformId,
@@ -115,7 +116,7 @@ public class CommitteeElections {
             exception.isEmpty() ? null : exception,
             null,
             null),
-        now());
+        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
   }
 
   /**
@@ -145,7 +146,7 @@ public class CommitteeElections {
   private static void balanced(String committee, String among, int women, int men) {
     int total = women + men;
     if (total == 0) {
-      throw invalid("Toimielimen " + committee + " " + among + " puuttuu luku.");
+      throw Reforms.invalid("Toimielimen " + committee + " " + among + " puuttuu luku.");
     }
     if (!GenderBalance.balanced(women, men)) {
       throw new DomainException(
@@ -169,10 +170,11 @@ public class CommitteeElections {
       String committee, String variable, String label, String name, List<String> members) {
     String person = name == null ? "" : name.strip();
     if (person.isEmpty()) {
-      throw invalid("Kirjaa toimielimen " + committee + " " + label + " (" + variable + ").");
+      throw Reforms.invalid(
+          "Kirjaa toimielimen " + committee + " " + label + " (" + variable + ").");
     }
     if (!members.contains(person)) {
-      throw invalid(
+      throw Reforms.invalid(
           "Toimielimen "
               + committee
               + " "
@@ -186,24 +188,10 @@ public class CommitteeElections {
     return person;
   }
 
-  private static List<String> lines(String text) {
-    return text == null
-        ? List.of()
-        : Arrays.stream(text.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-  }
-
   private static int count(String variable, Integer value) {
     if (value == null || value < 0) {
-      throw invalid("Anna " + variable + " (0 tai enemmän).");
+      throw Reforms.invalid("Anna " + variable + " (0 tai enemmän).");
     }
     return value;
-  }
-
-  private static DomainException invalid(String message) {
-    return new DomainException(Kind.INVALID, "invalid-reform", message);
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -2,7 +2,6 @@ package fi.muutos.organisation;
 
 import fi.muutos.organisation.ReformRepository.ReformRow;
 import fi.muutos.platform.DomainException;
-import fi.muutos.platform.DomainException.Kind;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,13 +30,18 @@ public class ReformAppeals {
   public void appealFiled(long reformId, String court, LocalDate filedOn, String reference) {
     ReformRow reform = repository.require(reformId);
     if (filedOn == null || court == null || court.isBlank()) {
-      throw invalid("An appeal names its court and date.");
+      throw Reforms.invalid("An appeal names its court and date.");
     }
     if (reform.councilDecisionOn() != null && filedOn.isBefore(reform.councilDecisionOn())) {
       throw DomainException.legalDate(
           "An appeal (" + filedOn + ") is not before the decision it appeals.");
     }
-    repository.addAppeal(reformId, court, filedOn, reference, now());
+    repository.addAppeal(
+        reformId,
+        court,
+        filedOn,
+        reference,
+        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
   }
 
   /** Whether appeals await the court's decision (checked when the appeal period has ended). */
@@ -50,7 +54,7 @@ public class ReformAppeals {
   public void appealDecided(long reformId, String outcome, LocalDate decidedOn) {
     repository.require(reformId);
     if (!"UPHELD".equals(outcome) && !"ANNULLED".equals(outcome)) {
-      throw invalid("An appeal's outcome is UPHELD or ANNULLED, not " + outcome);
+      throw Reforms.invalid("An appeal's outcome is UPHELD or ANNULLED, not " + outcome);
     }
     repository.appealsDecided(reformId, decidedOn, outcome);
   }
@@ -67,19 +71,11 @@ public class ReformAppeals {
   public void enforcementBanLifted(long reformId, LocalDate on) {
     ReformRow reform = repository.require(reformId);
     if (reform.enforcementBannedOn() == null) {
-      throw invalid("Reform " + reformId + " has no enforcement ban to lift.");
+      throw Reforms.invalid("Reform " + reformId + " has no enforcement ban to lift.");
     }
     if (on.isBefore(reform.enforcementBannedOn())) {
       throw DomainException.legalDate("A ban is lifted (" + on + ") after it was given.");
     }
     repository.enforcementBanLifted(reformId, on);
-  }
-
-  private static DomainException invalid(String message) {
-    return new DomainException(Kind.INVALID, "invalid-reform", message);
-  }
-
-  private OffsetDateTime now() {
-    return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
   }
 }

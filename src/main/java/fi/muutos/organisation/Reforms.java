@@ -311,7 +311,8 @@ public class Reforms {
     return repository.require(businessKey);
   }
 
-  private static DomainException invalid(String message) {
+  /** A reform's value that the law or the record does not allow (400). */
+  static DomainException invalid(String message) {
     return new DomainException(Kind.INVALID, "invalid-reform", message);
   }
 

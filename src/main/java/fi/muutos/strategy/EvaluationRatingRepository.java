@@ -111,18 +111,20 @@ class EvaluationRatingRepository {
             .orElse(null);
     if (id == null) {
       id =
-          insert(
-              "insert into mu_evaluation (strategy_id, code, name, evaluator, started_on, "
-                  + "ended_on, method) values (?, ?, ?, ?, ?, ?, ?)",
-              strategyId,
-              e.code(),
-              e.name(),
-              e.evaluator(),
-              e.startedOn(),
-              e.endedOn(),
-              e.method());
+          GeneratedIds.insert(
+              jdbc.sql(
+                      "insert into mu_evaluation (strategy_id, code, name, evaluator, started_on, "
+                          + "ended_on, method) values (?, ?, ?, ?, ?, ?, ?)")
+                  .params(
+                      strategyId,
+                      e.code(),
+                      e.name(),
+                      e.evaluator(),
+                      e.startedOn(),
+                      e.endedOn(),
+                      e.method()));
     } else {
-      update(
+      write(
           "update mu_evaluation set name = ?, evaluator = ?, started_on = ?, ended_on = ?, "
               + "method = ? where id = ?",
           e.name(),
@@ -131,11 +133,11 @@ class EvaluationRatingRepository {
           e.endedOn(),
           e.method(),
           id);
-      update("delete from mu_evaluation_rating where evaluation_id = ?", id);
-      update("delete from mu_evaluation_finding where evaluation_id = ?", id);
+      write("delete from mu_evaluation_rating where evaluation_id = ?", id);
+      write("delete from mu_evaluation_finding where evaluation_id = ?", id);
     }
     for (EvaluationRecord.Rating r : e.ratings()) {
-      update(
+      write(
           "insert into mu_evaluation_rating (evaluation_id, goal_id, objective_id, verdict, "
               + "mean_score, responses, respondent_group) values (?, ?, ?, ?, ?, ?, ?)",
           id,
@@ -150,7 +152,7 @@ class EvaluationRatingRepository {
     }
     int position = 0;
     for (EvaluationRecord.Finding f : e.findings()) {
-      update(
+      write(
           "insert into mu_evaluation_finding (evaluation_id, kind, text, position) "
               + "values (?, ?, ?, ?)",
           id,
@@ -160,11 +162,8 @@ class EvaluationRatingRepository {
     }
   }
 
-  private long insert(String sql, Object... params) {
-    return GeneratedIds.insert(jdbc.sql(sql).params(params));
-  }
-
-  private int update(String sql, Object... params) {
-    return jdbc.sql(sql).params(params).update();
+  /** Runs one statement that changes rows. */
+  private void write(String sql, Object... params) {
+    jdbc.sql(sql).params(params).update();
   }
 }

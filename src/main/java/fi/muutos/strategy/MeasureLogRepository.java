@@ -81,7 +81,7 @@ class MeasureLogRepository {
             where l.id in (select max(l2.id) from mu_measure_status_log l2
                            where l2.measure_id in (:ids) group by l2.measure_id)""")
         .param("ids", measureIds)
-        .query((rs, n) -> Map.entry(rs.getLong("measure_id"), change(rs)))
+        .query(MeasureLogRepository::byMeasure)
         .list()
         .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -100,10 +100,13 @@ class MeasureLogRepository {
               and l.id = (select max(l2.id) from mu_measure_status_log l2
                           where l2.measure_id = m.id)""")
         .param(strategyId)
-        .query((rs, n) -> Map.entry(rs.getLong("measure_id"), change(rs)))
-        .list()
+        .query(MeasureLogRepository::byMeasure)
         .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  private static Map.Entry<Long, ChangeView> byMeasure(ResultSet rs, int n) throws SQLException {
+    return Map.entry(rs.getLong("measure_id"), change(rs));
   }
 
   /** A change of the log with its measure's code. */

@@ -46,6 +46,38 @@ class StrategyFileRepository {
         .optional();
   }
 
+  /**
+   * Updates the row with this code, or inserts it: {@code columns} (the class's own constants,
+   * never input) in the order of {@code values}.
+   */
+  private long save(Coded table, String code, String columns, Object... values) {
+    Optional<Long> id = idOf(table, code);
+    List<Object> params = new java.util.ArrayList<>(java.util.Arrays.asList(values));
+    if (id.isPresent()) {
+      params.add(id.get());
+      jdbc.sql(
+              "update "
+                  + table.table
+                  + " set "
+                  + columns.replace(",", " = ?,")
+                  + " = ? where id = ?")
+          .params(params)
+          .update();
+      return id.get();
+    }
+    params.add(code);
+    return GeneratedIds.insert(
+        jdbc.sql(
+                "insert into "
+                    + table.table
+                    + " ("
+                    + columns
+                    + ", code) values ("
+                    + "?, ".repeat(values.length)
+                    + "?)")
+            .params(params));
+  }
+
   /** The codes a strategy has in a table (goals, objectives, measures, evaluations). */
   List<String> codesOf(Coded table, long strategyId) {
     return jdbc.sql("select code from " + table.table + " where strategy_id = ? order by code")
@@ -55,69 +87,34 @@ class StrategyFileRepository {
   }
 
   long strategy(Header h) {
-    Optional<Long> id = idOf(Coded.STRATEGY, h.code());
-    if (id.isPresent()) {
-      jdbc.sql(
-              "update mu_strategy set name = ?, municipality = ?, adopted_on = ?, description = ? "
-                  + "where id = ?")
-          .params(h.name(), h.municipality(), h.adoptedOn(), h.description(), id.get())
-          .update();
-      return id.get();
-    }
-    return insert(
-        "insert into mu_strategy (name, municipality, adopted_on, description, code) "
-            + "values (?, ?, ?, ?, ?)",
+    return save(
+        Coded.STRATEGY,
+        h.code(),
+        "name, municipality, adopted_on, description",
         h.name(),
         h.municipality(),
         h.adoptedOn(),
-        h.description(),
-        h.code());
+        h.description());
   }
 
   long goal(long strategyId, GoalData g, int position) {
-    Optional<Long> id = idOf(Coded.GOAL, g.code());
-    if (id.isPresent()) {
-      jdbc.sql(
-              "update mu_goal set strategy_id = ?, name = ?, owner_group = ?, starts_on = ?, "
-                  + "ends_on = ?, position = ? where id = ?")
-          .params(strategyId, g.name(), g.owner(), g.startsOn(), g.endsOn(), position, id.get())
-          .update();
-      return id.get();
-    }
-    return insert(
-        "insert into mu_goal (strategy_id, name, owner_group, starts_on, ends_on, position, code) "
-            + "values (?, ?, ?, ?, ?, ?, ?)",
+    return save(
+        Coded.GOAL,
+        g.code(),
+        "strategy_id, name, owner_group, starts_on, ends_on, position",
         strategyId,
         g.name(),
         g.owner(),
         g.startsOn(),
         g.endsOn(),
-        position,
-        g.code());
+        position);
   }
 
   long objective(long strategyId, Long goalId, ObjectiveData o, int position) {
-    Optional<Long> id = idOf(Coded.OBJECTIVE, o.code());
-    if (id.isPresent()) {
-      jdbc.sql(
-              "update mu_objective set strategy_id = ?, goal_id = ?, name = ?, owner_group = ?, "
-                  + "placement_note = ?, starts_on = ?, ends_on = ?, position = ? where id = ?")
-          .params(
-              strategyId,
-              goalId,
-              o.name(),
-              o.owner(),
-              o.placementNote(),
-              o.startsOn(),
-              o.endsOn(),
-              position,
-              id.get())
-          .update();
-      return id.get();
-    }
-    return insert(
-        "insert into mu_objective (strategy_id, goal_id, name, owner_group, placement_note, "
-            + "starts_on, ends_on, position, code) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    return save(
+        Coded.OBJECTIVE,
+        o.code(),
+        "strategy_id, goal_id, name, owner_group, placement_note, starts_on, ends_on, position",
         strategyId,
         goalId,
         o.name(),
@@ -125,8 +122,7 @@ class StrategyFileRepository {
         o.placementNote(),
         o.startsOn(),
         o.endsOn(),
-        position,
-        o.code());
+        position);
   }
 
   /** Updates a measure's data; its status, progress and note stay as the work left them. */
@@ -168,28 +164,20 @@ class StrategyFileRepository {
 
   /** Writes an evaluation; its earlier ratings and findings are removed (replaced as a whole). */
   long evaluation(long strategyId, EvaluationData e) {
-    Optional<Long> id = idOf(Coded.EVALUATION, e.code());
-    if (id.isEmpty()) {
-      return insert(
-          "insert into mu_evaluation (strategy_id, name, evaluator, started_on, ended_on, method, "
-              + "code) values (?, ?, ?, ?, ?, ?, ?)",
-          strategyId,
-          e.name(),
-          e.evaluator(),
-          e.startedOn(),
-          e.endedOn(),
-          e.method(),
-          e.code());
-    }
-    jdbc.sql(
-            "update mu_evaluation set strategy_id = ?, name = ?, evaluator = ?, started_on = ?, "
-                + "ended_on = ?, method = ? where id = ?")
-        .params(
-            strategyId, e.name(), e.evaluator(), e.startedOn(), e.endedOn(), e.method(), id.get())
-        .update();
-    jdbc.sql("delete from mu_evaluation_rating where evaluation_id = ?").param(id.get()).update();
-    jdbc.sql("delete from mu_evaluation_finding where evaluation_id = ?").param(id.get()).update();
-    return id.get();
+    long id =
+        save(
+            Coded.EVALUATION,
+            e.code(),
+            "strategy_id, name, evaluator, started_on, ended_on, method",
+            strategyId,
+            e.name(),
+            e.evaluator(),
+            e.startedOn(),
+            e.endedOn(),
+            e.method());
+    jdbc.sql("delete from mu_evaluation_rating where evaluation_id = ?").param(id).update();
+    jdbc.sql("delete from mu_evaluation_finding where evaluation_id = ?").param(id).update();
+    return id;
   }
 
   void rating(long evaluationId, Long goalId, Long objectiveId, String verdict) {

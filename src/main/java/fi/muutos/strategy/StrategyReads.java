@@ -83,11 +83,7 @@ public class StrategyReads {
         repository.goals(strategy.id()).stream()
             .map(
                 g -> {
-                  List<ObjectiveView> own =
-                      objectiveRows.stream()
-                          .filter(o -> Objects.equals(o.goalId(), g.id()))
-                          .map(o -> objectives.get(o.id()))
-                          .toList();
+                  List<ObjectiveView> own = ofGoal(g.id(), objectiveRows, objectives);
                   List<MeasureView> measures =
                       own.stream().flatMap(o -> o.measures().stream()).toList();
                   return new GoalView(
@@ -101,11 +97,7 @@ public class StrategyReads {
                       own);
                 })
             .toList();
-    List<ObjectiveView> unplacedObjectives =
-        objectiveRows.stream()
-            .filter(o -> o.goalId() == null)
-            .map(o -> objectives.get(o.id()))
-            .toList();
+    List<ObjectiveView> unplacedObjectives = ofGoal(null, objectiveRows, objectives);
     List<MeasureView> unplacedMeasures =
         allMeasures.stream().filter(m -> m.objective() == null).toList();
     return new StrategyView(
@@ -179,10 +171,7 @@ public class StrategyReads {
                         g.endsOn(),
                         byGoal.getOrDefault(g.id(), new RollUp.Counter()).rollUp(),
                         ratings(ratings, r -> Objects.equals(r.goalId(), g.id())),
-                        objectiveRows.stream()
-                            .filter(o -> Objects.equals(o.goalId(), g.id()))
-                            .map(o -> objectives.get(o.id()))
-                            .toList()))
+                        ofGoal(g.id(), objectiveRows, objectives)))
             .toList();
     return new StrategyOutline(
         strategy.code(),
@@ -191,10 +180,7 @@ public class StrategyReads {
         strategy.adoptedOn(),
         all.rollUp(),
         goals,
-        objectiveRows.stream()
-            .filter(o -> o.goalId() == null)
-            .map(o -> objectives.get(o.id()))
-            .toList(),
+        ofGoal(null, objectiveRows, objectives),
         byObjective.getOrDefault(null, new RollUp.Counter()).rollUp().measures(),
         evaluationRatings.evaluations(strategy.id()));
   }
@@ -300,6 +286,14 @@ public class StrategyReads {
         m.note(),
         lastChange,
         log);
+  }
+
+  /** The views of a goal's objectives (null: those under no goal), in the strategy's order. */
+  private static <V> List<V> ofGoal(Long goalId, List<ObjectiveRow> rows, Map<Long, V> views) {
+    return rows.stream()
+        .filter(o -> Objects.equals(o.goalId(), goalId))
+        .map(o -> views.get(o.id()))
+        .toList();
   }
 
   private static List<RatingView> ratings(List<RatingRow> rows, Predicate<RatingRow> target) {

@@ -226,7 +226,10 @@ class ClusterDrill {
             "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME,
             // two timers of one plan due at once may run on both nodes and conflict; the loser is
             // retried, and an idle job executor looks for it within this (Camunda: 60 s)
-            "--camunda.bpm.job-execution.max-wait=2000"));
+            "--camunda.bpm.job-execution.max-wait=2000",
+            // the drill proves each job ran once from the job log's success rows, which Muutos
+            // does not keep by default (ADR 0050)
+            "--muutos.history.successful-jobs=true"));
   }
 
   /** Starts the plan; a start the kill cut off may have been committed: then it is looked up. */

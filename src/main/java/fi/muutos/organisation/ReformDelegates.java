@@ -34,17 +34,7 @@ class ReformDelegates {
   @Bean
   JavaDelegate registerReform(Reforms reforms) {
     return execution -> {
-      long id =
-          reforms.register(
-              execution.getProcessBusinessKey(),
-              Vars.NAME.get(execution),
-              Vars.PROPOSED_EFFECTIVE_DATE.get(execution),
-              Vars.INTERIM_TERM_ENDS.get(execution),
-              Vars.COMMITTEES.get(execution),
-              Vars.DIVISIONS.get(execution),
-              Vars.FOLLOW_UP_MONTHS.get(execution),
-              Vars.MEASURES.get(execution),
-              execution.getProcessInstanceId());
+      long id = reforms.register(StartReform.of(execution), execution.getProcessInstanceId());
       Vars.REFORM_ID.set(execution, id);
       Vars.COMMITTEES.set(execution, reforms.committees(id));
       Vars.MEASURES.set(execution, reforms.measures(id));

@@ -55,24 +55,19 @@ public class Reforms {
    * proposed here: the council's decision sets it.
    */
   @Transactional
-  public long register(
-      String businessKey,
-      String name,
-      LocalDate proposedEffectiveDate,
-      LocalDate interimTermEnds,
-      List<String> committees,
-      List<String> divisions,
-      Integer followUpMonths,
-      List<String> measures,
-      String processInstanceId) {
-    List<String> committeeNames = committees == null ? List.of() : committees;
+  public long register(StartReform start, String processInstanceId) {
+    String businessKey = start.businessKey();
+    LocalDate proposedEffectiveDate = start.proposedEffectiveDate();
+    LocalDate interimTermEnds = start.interimTermEnds();
+    List<String> measures = start.measures();
+    List<String> committeeNames = start.committees() == null ? List.of() : start.committees();
     if (committeeNames.isEmpty()) {
       throw invalid("A reform names at least one new committee (committees).");
     }
     if (new HashSet<>(committeeNames).size() != committeeNames.size()) {
       throw invalid("Each committee is named once: " + committeeNames);
     }
-    int months = followUpMonths == null ? 12 : followUpMonths;
+    int months = start.followUpMonths() == null ? 12 : start.followUpMonths();
     if (months < 1 || months > 60) {
       throw invalid("followUpMonths is between 1 and 60, not " + months);
     }
@@ -87,7 +82,12 @@ public class Reforms {
               + ".");
     }
     if (!cases.register(
-        ReformProcess.CASE, businessKey, processInstanceId, name, ReformStage.DRAFTING, null)) {
+        ReformProcess.CASE,
+        businessKey,
+        processInstanceId,
+        start.name(),
+        ReformStage.DRAFTING,
+        null)) {
       return reform(businessKey).id();
     }
     List<String> measureCodes =
@@ -102,7 +102,7 @@ public class Reforms {
     for (int i = 0; i < committeeNames.size(); i++) {
       repository.addCommittee(id, i, committeeNames.get(i));
     }
-    List<String> divisionNames = divisions == null ? List.of() : divisions;
+    List<String> divisionNames = start.divisions() == null ? List.of() : start.divisions();
     for (int i = 0; i < divisionNames.size(); i++) {
       repository.addDivision(id, i, divisionNames.get(i));
     }

@@ -11,9 +11,9 @@ import fi.muutos.ryhti.RyhtiClient.Failed;
 import fi.muutos.ryhti.RyhtiClient.NotThere;
 import fi.muutos.ryhti.RyhtiClient.Refused;
 import fi.muutos.ryhti.RyhtiRepository.Row;
+import fi.muutos.zoning.PlanForRegister;
 import fi.muutos.zoning.PlanType;
 import fi.muutos.zoning.RyhtiProblem;
-import fi.muutos.zoning.ZoningPlanView;
 import fi.muutos.zoning.ZoningPlans;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +122,7 @@ public class RyhtiDelivery {
   }
 
   private Outcome deliver(Row row) {
-    ZoningPlanView plan = plans.findByBusinessKey(row.businessKey());
+    PlanForRegister plan = plans.forRegister(row.businessKey());
     List<RyhtiProblem> ours = repository.problems(row);
     if (!ours.isEmpty()) {
       return rejected(row, plan, null, ours);
@@ -196,7 +196,7 @@ public class RyhtiDelivery {
     return client.post(path, row.body());
   }
 
-  private Outcome delivered(Row row, ZoningPlanView plan, Accepted answer) {
+  private Outcome delivered(Row row, PlanForRegister plan, Accepted answer) {
     transaction.executeWithoutResult(
         tx -> {
           OffsetDateTime now = now();
@@ -225,7 +225,7 @@ public class RyhtiDelivery {
   }
 
   private Outcome rejected(
-      Row row, ZoningPlanView plan, Integer status, List<RyhtiProblem> problems) {
+      Row row, PlanForRegister plan, Integer status, List<RyhtiProblem> problems) {
     transaction.executeWithoutResult(
         tx -> {
           repository.rejected(row.id(), status, problems);

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.muutos.platform.WorkingDays;
 import fi.muutos.ryhti.RyhtiCodes.Phase;
 import fi.muutos.zoning.PlanArea;
+import fi.muutos.zoning.PlanForRegister;
 import fi.muutos.zoning.RyhtiProblem;
 import fi.muutos.zoning.ZoningDisplays;
 import fi.muutos.zoning.ZoningDisplays.DisplayPeriod;
-import fi.muutos.zoning.ZoningPlanView;
 import fi.muutos.zoning.ZoningPlans;
 import fi.muutos.zoning.ZoningStage;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +86,7 @@ public class RyhtiMessages {
    * whose date is its time of initiation (vireilletulopäivämäärä). The permanent identifier is set
    * when it is sent ({@link #withIdentifier}).
    */
-  Message matter(ZoningPlanView plan) {
+  Message matter(PlanForRegister plan) {
     List<RyhtiProblem> problems = new ArrayList<>();
     ObjectNode body = JSON.objectNode();
     body.put("planType", RyhtiCodes.planType(plan.type()));
@@ -113,7 +113,7 @@ public class RyhtiMessages {
   }
 
   /** A phase: the stage's lifecycle code, the area, and what the mapping gives it. */
-  Message phase(ZoningPlanView plan, ZoningStage stage) {
+  Message phase(PlanForRegister plan, ZoningStage stage) {
     Phase rule = RyhtiCodes.phase(stage);
     String businessKey = plan.businessKey();
     List<RyhtiProblem> problems = new ArrayList<>();
@@ -189,7 +189,7 @@ public class RyhtiMessages {
   }
 
   private Optional<ObjectNode> decision(
-      ZoningPlanView plan,
+      PlanForRegister plan,
       Phase rule,
       LocalDate stageDate,
       List<DisplayPeriod> displays,

@@ -5,8 +5,8 @@ import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.ryhti.RyhtiMessages.Message;
 import fi.muutos.ryhti.RyhtiRepository.Row;
+import fi.muutos.zoning.PlanForRegister;
 import fi.muutos.zoning.ZoningPlanProcess;
-import fi.muutos.zoning.ZoningPlanView;
 import fi.muutos.zoning.ZoningPlans;
 import fi.muutos.zoning.ZoningRecordChanged;
 import fi.muutos.zoning.ZoningStage;
@@ -57,7 +57,7 @@ public class RyhtiQueue {
       }
       return;
     }
-    ZoningPlanView plan = plans.findByBusinessKey(businessKey);
+    PlanForRegister plan = plans.forRegister(businessKey);
     if (!repository.queued(businessKey, MATTER)) {
       boolean announced = plan.stages().stream().anyMatch(s -> s.stage() == ZoningStage.ANNOUNCED);
       if (!announced) {
@@ -74,7 +74,7 @@ public class RyhtiQueue {
 
   @EventListener
   void recordChanged(ZoningRecordChanged changed) {
-    ZoningPlanView plan = plans.findByBusinessKey(changed.businessKey());
+    PlanForRegister plan = plans.forRegister(changed.businessKey());
     resend(plan);
     if (plan.stage() != ZoningStage.INITIATED && repository.queued(plan.businessKey(), MATTER)) {
       queue(plan, PHASE, plan.stage(), messages.phase(plan, plan.stage()));
@@ -88,7 +88,7 @@ public class RyhtiQueue {
    */
   @Transactional
   public int resend(String businessKey) {
-    return resend(plans.findByBusinessKey(businessKey));
+    return resend(plans.forRegister(businessKey));
   }
 
   /** One message sent again now: a refused one built anew, or a waiting one without its wait. */
@@ -107,10 +107,10 @@ public class RyhtiQueue {
           "delivery-done",
           "Ryhti-sanoma " + id + " on jo " + row.state() + ": sitä ei lähetetä uudelleen.");
     }
-    rebuild(plans.findByBusinessKey(row.businessKey()), row);
+    rebuild(plans.forRegister(row.businessKey()), row);
   }
 
-  private int resend(ZoningPlanView plan) {
+  private int resend(PlanForRegister plan) {
     int again = 0;
     for (Row row : repository.correctable(plan.businessKey())) {
       rebuild(plan, row);
@@ -119,7 +119,7 @@ public class RyhtiQueue {
     return again;
   }
 
-  private void rebuild(ZoningPlanView plan, Row row) {
+  private void rebuild(PlanForRegister plan, Row row) {
     Message message =
         switch (row.kind()) {
           case RESERVE -> messages.reservation(plan.businessKey());
@@ -129,7 +129,7 @@ public class RyhtiQueue {
     repository.resend(row.id(), message.body().toString(), message.problems(), now());
   }
 
-  private void queue(ZoningPlanView plan, String kind, ZoningStage stage, Message message) {
+  private void queue(PlanForRegister plan, String kind, ZoningStage stage, Message message) {
     queue(plan.businessKey(), kind, stage, message);
   }
 

@@ -33,21 +33,11 @@ class TransferDelegates {
   @Bean
   JavaDelegate registerTransfer(Transfers transfers) {
     return execution -> {
-      boolean staffMoving = Boolean.TRUE.equals(Vars.STAFF_MOVING.get(execution));
-      long id =
-          transfers.register(
-              execution.getProcessBusinessKey(),
-              Vars.SERVICE_NAME.get(execution),
-              Vars.SERVICE_KIND.get(execution),
-              Vars.RECIPIENT.get(execution),
-              Vars.ARRANGEMENT.get(execution),
-              staffMoving,
-              Vars.TRANSFER_DATE.get(execution),
-              Vars.MEASURES.get(execution),
-              execution.getProcessInstanceId());
+      StartTransfer start = StartTransfer.of(execution);
+      long id = transfers.register(start, execution.getProcessInstanceId());
       Vars.TRANSFER_ID.set(execution, id);
       Vars.ARRANGEMENT.set(execution, transfers.arrangement(id).name());
-      Vars.STAFF_MOVING.set(execution, staffMoving);
+      Vars.STAFF_MOVING.set(execution, start.staffMoving());
       Vars.WATER.set(execution, transfers.serviceKind(id) == ServiceKind.WATER_SERVICES);
       Vars.MEASURES.set(execution, transfers.measures(id));
       Vars.TRANSFER_AT.set(execution, transfers.transferAt(id));

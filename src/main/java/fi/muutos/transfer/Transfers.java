@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,44 +66,18 @@ public class Transfers {
 
   /** Registers a starting transfer; a retried start finds its own record. */
   @Transactional
-  public long register(
-      String businessKey,
-      String serviceName,
-      String kind,
-      String recipient,
-      String arrangement,
-      boolean staffMoving,
-      LocalDate transferDate,
-      List<String> measures,
-      String processInstanceId) {
+  public long register(StartTransfer start, String processInstanceId) {
+    String businessKey = start.businessKey();
+    String serviceName = start.serviceName();
+    String recipient = start.recipient();
+    boolean staffMoving = start.staffMoving();
     if (serviceName == null || serviceName.isBlank() || recipient == null || recipient.isBlank()) {
       throw invalid("A transfer names the service (serviceName) and the recipient company.");
     }
-    if (transferDate == null) {
+    if (start.transferDate() == null) {
       throw invalid("A transfer needs its date (transferDate).");
     }
-    ServiceKind serviceKind;
-    try {
-      serviceKind = ServiceKind.valueOf(kind == null ? "" : kind.strip());
-    } catch (IllegalArgumentException e) {
-      throw invalid(
-          "Unknown service kind '"
-              + kind
-              + "' (one of "
-              + Arrays.toString(ServiceKind.values())
-              + ").");
-    }
-    Arrangement how;
-    try {
-      how = Arrangement.valueOf(arrangement == null ? "" : arrangement.strip());
-    } catch (IllegalArgumentException e) {
-      throw invalid(
-          "Unknown arrangement '"
-              + arrangement
-              + "' (one of "
-              + Arrays.toString(Arrangement.values())
-              + ").");
-    }
+    Arrangement how = start.arrangement();
     if (!how.transferOfBusiness() && staffMoving) {
       throw invalid(
           "A joining or funding agreement is no transfer of business: no staff move with it "
@@ -121,12 +94,12 @@ public class Transfers {
     }
     return repository.insert(
         businessKey,
-        serviceKind,
+        start.serviceKind(),
         recipient.strip(),
         how,
         staffMoving,
-        transferDate,
-        String.join(",", measures == null ? List.of() : measures));
+        start.transferDate(),
+        String.join(",", start.measures() == null ? List.of() : start.measures()));
   }
 
   /** The moment of the transfer (the start of its date). */

@@ -36,22 +36,14 @@ class ZoningDelegates {
   @Bean
   JavaDelegate registerZoningPlan(ZoningPlans plans, ZoningDecisions decisions) {
     return execution -> {
-      boolean significant = Boolean.TRUE.equals(Vars.SIGNIFICANT.get(execution));
-      long planId =
-          plans.register(
-              execution.getProcessBusinessKey(),
-              Vars.PLAN_NAME.get(execution),
-              Vars.PLAN_TYPE.get(execution),
-              significant,
-              Vars.AREA.get(execution),
-              Vars.AREA_GEOJSON.get(execution),
-              execution.getProcessInstanceId());
+      StartPlan start = StartPlan.of(execution);
+      long planId = plans.register(start, execution.getProcessInstanceId());
       // kept on the plan's record, not as a variable (a long boundary outgrows a variable)
       execution.removeVariable(Vars.AREA_GEOJSON.name());
-      plans.recordNumber(planId, Vars.RECORD_NUMBER.get(execution));
-      List<String> measures = Vars.MEASURES.get(execution);
+      plans.recordNumber(planId, start.recordNumber());
+      List<String> measures = start.measures();
       Vars.PLAN_ID.set(execution, planId);
-      Vars.SIGNIFICANT.set(execution, significant);
+      Vars.SIGNIFICANT.set(execution, start.significant());
       Vars.MEASURES.set(execution, measures == null ? List.of() : measures);
       Vars.DECISION_BODIES.set(execution, decisions.bodyChoices());
     };

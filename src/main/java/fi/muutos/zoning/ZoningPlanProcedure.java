@@ -5,9 +5,6 @@ import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 import fi.muutos.cases.CaseStarter;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -30,65 +27,15 @@ public class ZoningPlanProcedure {
     this.cases = cases;
   }
 
-  /**
-   * What starts a plan. {@code businessKey} is optional (KAAVA-year-number when absent); {@code
-   * areaGeoJson} is the plan's area (aluerajaus) as GeoJSON text, optional at the start.
-   */
-  public record StartPlan(
-      String name,
-      PlanType type,
-      boolean significant,
-      String areaDescription,
-      List<String> measures,
-      String businessKey,
-      String recordNumber,
-      String areaGeoJson) {
-
-    /** A plan started without its area (given later). */
-    public StartPlan(
-        String name,
-        PlanType type,
-        boolean significant,
-        String areaDescription,
-        List<String> measures,
-        String businessKey,
-        String recordNumber) {
-      this(name, type, significant, areaDescription, measures, businessKey, recordNumber, null);
-    }
-
-    /** A plan started for no measure of the strategy, without a record number. */
-    public StartPlan(
-        String name,
-        PlanType type,
-        boolean significant,
-        String areaDescription,
-        String businessKey) {
-      this(name, type, significant, areaDescription, List.of(), businessKey, null, null);
-    }
-  }
-
   /** A started plan. */
   public record Started(long planId, String businessKey, String processInstanceId) {}
 
   /** Starts a plan (see {@link CaseStarter}: key, record and instance). */
   public Started start(StartPlan command) {
-    Map<String, Object> variables = new HashMap<>();
-    Vars.PLAN_NAME.put(variables, command.name());
-    Vars.PLAN_TYPE.put(variables, command.type().name());
-    Vars.SIGNIFICANT.put(variables, command.significant());
-    Vars.AREA.put(variables, command.areaDescription());
-    Vars.MEASURES.put(variables, command.measures() == null ? List.of() : command.measures());
-    Vars.RECORD_NUMBER.put(variables, command.recordNumber());
-    if (command.areaGeoJson() != null) {
-      // transient: the first step keeps it on the plan's record (a boundary outgrows a variable)
-      variables.put(
-          Vars.AREA_GEOJSON.name(),
-          org.camunda.bpm.engine.variable.Variables.stringValue(command.areaGeoJson(), true));
-    }
     return cases.start(
         ZoningPlanProcess.KEY,
         command.businessKey(),
-        variables,
+        command.variables(),
         (key, instanceId) -> new Started(plans.idOf(key), key, instanceId));
   }
 

@@ -48,17 +48,11 @@ public class ZoningPlans {
 
   /** Registers a plan for a starting process instance; a retried start finds its own plan. */
   @Transactional
-  public long register(
-      String businessKey,
-      String name,
-      String type,
-      boolean significant,
-      String area,
-      String areaGeoJson,
-      String processInstanceId) {
-    PlanType planType = planType(type);
-    PlanArea geometry = PlanArea.parse(areaGeoJson, areaBounds);
-    if (planType == PlanType.MINOR_DETAILED_PLAN_CHANGE && significant) {
+  public long register(StartPlan start, String processInstanceId) {
+    String businessKey = start.businessKey();
+    PlanType planType = start.type();
+    PlanArea geometry = PlanArea.parse(start.areaGeoJson(), areaBounds);
+    if (planType == PlanType.MINOR_DETAILED_PLAN_CHANGE && start.significant()) {
       throw new DomainException(
           Kind.INVALID,
           "invalid-plan",
@@ -70,12 +64,13 @@ public class ZoningPlans {
         ZoningPlanProcess.CASE,
         businessKey,
         processInstanceId,
-        name,
+        start.name(),
         ZoningStage.INITIATED,
         ZoningPlanProcess.Elements.START)) {
       return repository.findByBusinessKey(businessKey).orElseThrow().id();
     }
-    long id = repository.insert(businessKey, planType, significant, area);
+    long id =
+        repository.insert(businessKey, planType, start.significant(), start.areaDescription());
     if (geometry != null) {
       repository.area(id, geometry.json());
     }
@@ -172,15 +167,23 @@ public class ZoningPlans {
 
   @Transactional(readOnly = true)
   public ZoningPlanView findByBusinessKey(String businessKey) {
-    return view(
-        repository
-            .findByBusinessKey(businessKey)
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        Kind.NOT_FOUND,
-                        "plan-not-found",
-                        "There is no plan with the business key " + businessKey + ".")));
+    return view(row(businessKey));
+  }
+
+  /** The stored row of the plan with this business key; a 404 when there is none. */
+  private PlanRow row(String businessKey) {
+    return repository
+        .findByBusinessKey(businessKey)
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    Kind.NOT_FOUND,
+                    "plan-not-found",
+                    "Kaavaa "
+                        + businessKey
+                        + " ei ole (there is no plan with the business key "
+                        + businessKey
+                        + ")."));
   }
 
   @Transactional(readOnly = true)
@@ -199,6 +202,30 @@ public class ZoningPlans {
           "invalid-plan",
           "Unknown plan type '" + type + "' (one of " + Arrays.toString(PlanType.values()) + ").");
     }
+  }
+
+  /** The plan as the national register's adapter reads it ({@link PlanForRegister}). */
+  @Transactional(readOnly = true)
+  public PlanForRegister forRegister(String businessKey) {
+    PlanRow p = row(businessKey);
+    Case<ZoningStage> plan = cases.get(ZoningPlanProcess.CASE, businessKey);
+    return new PlanForRegister(
+        p.id(),
+        businessKey,
+        plan.name(),
+        p.planType(),
+        plan.stage(),
+        plan.recordNumber(),
+        p.noticeDate(),
+        p.decidedBy(),
+        p.decisionSection(),
+        stages(businessKey));
+  }
+
+  private List<ZoningPlanView.StageEntry> stages(String businessKey) {
+    return cases.stages(ZoningPlanProcess.CASE, businessKey).stream()
+        .map(ZoningPlanView.StageEntry::of)
+        .toList();
   }
 
   /** The plan's stored row; a 404 when there is none. */
@@ -251,9 +278,7 @@ public class ZoningPlans {
                 plan.stageSince().atZoneSameInstant(clock.getZone()).toLocalDate(),
                 LocalDate.now(clock))),
         plan.createdAt(),
-        cases.stages(ZoningPlanProcess.CASE, p.businessKey()).stream()
-            .map(ZoningPlanView.StageEntry::of)
-            .toList(),
+        stages(p.businessKey()),
         cases.backdatings(ZoningPlanProcess.CASE, p.businessKey()),
         repository.statements(p.businessKey()),
         p.initiatedInReview(),

@@ -9,8 +9,8 @@ import fi.muutos.testing.MutableClock;
 import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.ZoningSteps;
 import fi.muutos.zoning.PlanType;
+import fi.muutos.zoning.StartPlan;
 import fi.muutos.zoning.ZoningPlanProcedure;
-import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
 import fi.muutos.zoning.ZoningPlanProcedure.Started;
 import fi.muutos.zoning.ZoningPlanProcess.Elements;
 import fi.muutos.zoning.ZoningPlans;
@@ -187,7 +187,7 @@ class FilingsTest {
   void aFilingSentForACaseOfAnotherKindIsKeptOnItAndGivenToItsGroup() {
     var reform =
         reforms.start(
-            new fi.muutos.organisation.OrganisationReformProcedure.StartReform(
+            new fi.muutos.organisation.StartReform(
                 "Uudistus " + UUID.randomUUID(),
                 java.time.LocalDate.parse("2027-01-01"),
                 null,

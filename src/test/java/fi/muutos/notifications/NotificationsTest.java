@@ -232,7 +232,7 @@ class NotificationsTest {
       throws Exception {
     var started =
         plans.start(
-            new fi.muutos.zoning.ZoningPlanProcedure.StartPlan(
+            new fi.muutos.zoning.StartPlan(
                 "Muistutuskaava " + UUID.randomUUID().toString().substring(0, 6),
                 fi.muutos.zoning.PlanType.MINOR_DETAILED_PLAN_CHANGE,
                 false,

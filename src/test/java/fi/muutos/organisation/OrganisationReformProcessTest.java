@@ -23,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.muutos.cases.StageEntry;
 import fi.muutos.events.EventInbox;
-import fi.muutos.organisation.OrganisationReformProcedure.StartReform;
 import fi.muutos.organisation.OrganisationReformProcedure.Started;
 import fi.muutos.organisation.ReformView.ElectionView;
 import fi.muutos.strategy.MeasureStatus;

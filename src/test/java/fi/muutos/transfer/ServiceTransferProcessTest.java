@@ -35,7 +35,6 @@ import fi.muutos.testing.IntegrationTest;
 import fi.muutos.testing.MutableClock;
 import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.StrategyFixtures;
-import fi.muutos.transfer.ServiceTransferProcedure.StartTransfer;
 import fi.muutos.transfer.ServiceTransferProcedure.Started;
 import java.io.IOException;
 import java.math.BigDecimal;

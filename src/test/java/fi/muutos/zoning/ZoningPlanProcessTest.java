@@ -22,7 +22,6 @@ import fi.muutos.testing.MutableClock;
 import fi.muutos.testing.ProcessDriver;
 import fi.muutos.testing.StrategyFixtures;
 import fi.muutos.testing.ZoningSteps;
-import fi.muutos.zoning.ZoningPlanProcedure.StartPlan;
 import fi.muutos.zoning.ZoningPlanProcedure.Started;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -33,13 +33,7 @@ class EvaluationDelegates {
   JavaDelegate registerEvaluation(Evaluations evaluations) {
     return execution -> {
       long id =
-          evaluations.register(
-              execution.getProcessBusinessKey(),
-              Vars.NAME.get(execution),
-              Vars.EVALUATOR.get(execution),
-              Vars.SURVEY_CLOSES_ON.get(execution),
-              Vars.RESPONDENTS.get(execution),
-              execution.getProcessInstanceId());
+          evaluations.register(StartEvaluation.of(execution), execution.getProcessInstanceId());
       Vars.EVALUATION_ID.set(execution, id);
       Vars.SURVEY_RESPONDENTS.set(execution, evaluations.respondentIds(id));
       Vars.SURVEY_CLOSES_AT.set(execution, evaluations.surveyClosesAt(id));

@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
@@ -73,13 +72,9 @@ public class Evaluations {
    * "userId:GROUP" pairs; each user must exist (they answer in Tasklist).
    */
   @Transactional
-  public long register(
-      String businessKey,
-      String name,
-      String evaluator,
-      LocalDate surveyClosesOn,
-      List<String> respondents,
-      String processInstanceId) {
+  public long register(StartEvaluation start, String processInstanceId) {
+    String businessKey = start.businessKey();
+    LocalDate surveyClosesOn = start.surveyClosesOn();
     if (surveyClosesOn == null) {
       throw invalid("An evaluation needs the survey's closing date (surveyClosesOn).");
     }
@@ -89,7 +84,7 @@ public class Evaluations {
               + surveyClosesOn.format(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy"))
               + " on mennyt: kukaan ei ehtisi vastata (surveyClosesOn is in the past).");
     }
-    Map<String, String> groupByUser = respondents(respondents);
+    Map<String, String> groupByUser = respondents(start.respondents());
     if (groupByUser.size() < minAnswers) {
       throw invalid(
           "Vastaajia on "
@@ -103,12 +98,13 @@ public class Evaluations {
         EvaluationProcess.CASE,
         businessKey,
         processInstanceId,
-        name,
+        start.name(),
         EvaluationStage.SURVEY,
         null)) {
       return evaluation(businessKey).id();
     }
-    long id = repository.insert(businessKey, evaluator, LocalDate.now(clock), surveyClosesOn);
+    long id =
+        repository.insert(businessKey, start.evaluator(), LocalDate.now(clock), surveyClosesOn);
     groupByUser.forEach((user, group) -> repository.addRespondent(id, user, group));
     // every count exists before the first ballot: a ballot only adds to counts, so the rows'
     // order and ids say nothing of who answered what (issue 35, E2)
@@ -124,18 +120,14 @@ public class Evaluations {
     return id;
   }
 
-  private Map<String, String> respondents(List<String> pairs) {
+  private Map<String, String> respondents(List<StartEvaluation.Respondent> respondents) {
     Map<String, String> groupByUser = new LinkedHashMap<>();
-    for (String pair : pairs == null ? List.<String>of() : pairs) {
-      String[] parts = pair.strip().split(":");
-      if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-        throw invalid("Respondents are 'userId:GROUP' pairs, not '" + pair.strip() + "'.");
-      }
-      String user = parts[0].strip();
+    for (StartEvaluation.Respondent respondent : respondents) {
+      String user = respondent.userId();
       if (identityService.createUserQuery().userId(user).count() == 0) {
-        throw invalid("The respondent " + user + " is not a user.");
+        throw invalid("Vastaajaa " + user + " ei ole käyttäjänä (the respondent is not a user).");
       }
-      groupByUser.put(user, parts[1].strip().toUpperCase(Locale.ROOT));
+      groupByUser.put(user, respondent.group());
     }
     if (groupByUser.isEmpty()) {
       throw invalid("An evaluation needs respondents.");

@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class EventInbox {
-
-  private static final Logger LOG = LoggerFactory.getLogger(EventInbox.class);
 
   /** The longest event id and source the inbox stores. */
   static final int MAX_ID_LENGTH = 500;

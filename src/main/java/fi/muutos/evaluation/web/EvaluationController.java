@@ -2,9 +2,9 @@ package fi.muutos.evaluation.web;
 
 import fi.muutos.evaluation.EvaluationView;
 import fi.muutos.evaluation.Evaluations;
+import fi.muutos.evaluation.StartEvaluation;
+import fi.muutos.evaluation.StartEvaluation.Respondent;
 import fi.muutos.evaluation.StrategyEvaluationProcedure;
-import fi.muutos.evaluation.StrategyEvaluationProcedure.Respondent;
-import fi.muutos.evaluation.StrategyEvaluationProcedure.StartEvaluation;
 import fi.muutos.evaluation.StrategyEvaluationProcedure.Started;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -6,6 +6,7 @@ import fi.muutos.events.EventDataMapper.Mapped;
 import fi.muutos.events.EventSettings.Route;
 import fi.muutos.events.InboxRepository.Stored;
 import fi.muutos.platform.Backoff;
+import fi.muutos.platform.DomainException;
 import fi.muutos.platform.RetryPolicy;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
@@ -93,6 +94,15 @@ class InboxCorrelation {
         onCase(id);
       }
     }
+    List<String> suspended =
+        runtimeService.createProcessInstanceQuery().suspended().list().stream()
+            .map(ProcessInstance::getBusinessKey)
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    if (!suspended.isEmpty()) {
+      newTransaction.executeWithoutResult(
+          tx -> repository.holdForSuspended(suspended, now.plus(settings.horizon())));
+    }
     int expired = newTransaction.execute(tx -> repository.expireOverdue(now));
     if (expired > 0) {
       LOG.warn("{} inbound event(s) expired: no process waited for them", expired);
@@ -174,6 +184,12 @@ class InboxCorrelation {
         later(id, view, notWaitingReason(route, subject, waitingNow), now);
         return;
       } catch (RuntimeException e) {
+        DomainException refusal = refusal(e);
+        if (refusal != null && !filings.waitsForStep(id)) {
+          // the process's own rule refused it: waiting would not change the answer
+          newTransaction.executeWithoutResult(tx -> repository.refused(id, refusal.getMessage()));
+          return;
+        }
         LOG.warn("Correlating inbound event {} failed; will retry", id, e);
         later(id, view, "Correlation failed: " + e.getMessage(), now);
         return;
@@ -301,6 +317,16 @@ class InboxCorrelation {
   /** The next try after a failure of Muutos' own: after the back-off, whatever the horizon. */
   private OffsetDateTime retryAt(InboundEventView view, OffsetDateTime now) {
     return now.plus(retry.backoff().after(view.attempts()));
+  }
+
+  /** The rule of a process that refused the event (thrown by its step), if that is what failed. */
+  private static DomainException refusal(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DomainException rule) {
+        return rule;
+      }
+    }
+    return null;
   }
 
   private OffsetDateTime now() {

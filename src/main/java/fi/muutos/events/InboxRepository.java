@@ -171,6 +171,34 @@ class InboxRepository {
         .update();
   }
 
+  /** A process refused the event by its own rule: done, with the rule's reason, never retried. */
+  void refused(String id, String reason) {
+    jdbc.sql(
+            """
+            update mu_inbound_event set status = 'REJECTED', reason = ?,
+              next_attempt_at = null, claimed_until = null
+            where id = ?""")
+        .params(truncate(reason), id)
+        .update();
+  }
+
+  /**
+   * The events waiting for suspended cases (by business key or record number) keep waiting: their
+   * horizon moves to {@code horizon}, so they are neither expired nor kept on the case while the
+   * case cannot take them (issue 34, N4).
+   */
+  int holdForSuspended(java.util.Collection<String> businessKeys, OffsetDateTime horizon) {
+    return jdbc.sql(
+            """
+            update mu_inbound_event set expires_at = :horizon
+            where status in ('RECEIVED', 'PENDING') and expires_at < :horizon
+              and (subject in (:keys) or subject in (select record_number from mu_case
+                where business_key in (:keys) and record_number is not null))""")
+        .param("horizon", horizon)
+        .param("keys", businessKeys)
+        .update();
+  }
+
   void expired(String id, String reason) {
     jdbc.sql(
             """

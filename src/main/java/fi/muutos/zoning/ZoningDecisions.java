@@ -160,4 +160,65 @@ public class ZoningDecisions {
         null,
         activityId);
   }
+
+  /** The stages in which the approving body's decision still governs the plan (06 to 11). */
+  private static final java.util.Set<ZoningStage> APPROVED_NOT_FINAL =
+      java.util.EnumSet.of(
+          ZoningStage.APPROVED,
+          ZoningStage.RECTIFICATION_REQUESTED,
+          ZoningStage.APPEALED,
+          ZoningStage.RECTIFICATION_AND_APPEAL,
+          ZoningStage.PARTLY_IN_FORCE,
+          ZoningStage.IN_FORCE_BEFORE_LEGAL_FORCE);
+
+  /**
+   * Whether a plan may end now (issue 34, N4). Before its approval it lapses (Ryhti 15) on the
+   * planner's or the meeting system's word. After it, only the approving body's decision revokes it
+   * (the body that approved it, or the council; with its date), and only until legal force: a plan
+   * in legal force (12, 13) is repealed or changed only by a new plan.
+   */
+  @Transactional(readOnly = true)
+  public void checkRevocation(long planId, String body, LocalDate decidedOn) {
+    PlanRow plan = repository.require(planId);
+    ZoningStage stage = cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage();
+    if (stage == ZoningStage.LEGALLY_BINDING || stage == ZoningStage.IN_FORCE) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "plan-in-force",
+          "Kaava "
+              + plan.businessKey()
+              + " on lainvoimainen ("
+              + stage.label()
+              + "): sen voi kumota tai muuttaa vain uudella kaavalla, ei perumalla (a plan in"
+              + " legal force is repealed or changed only by a new plan).");
+    }
+    if (!APPROVED_NOT_FINAL.contains(stage)) {
+      return; // before the approval: the plan lapses
+    }
+    String decider = body == null ? "" : body.strip();
+    if (decider.isEmpty() || decidedOn == null) {
+      throw new DomainException(
+          Kind.INVALID,
+          "plan-approved",
+          "Kaava "
+              + plan.businessKey()
+              + " on hyväksytty: sen kumoaa vain hyväksyjän päätös, ja perumisesta puuttuu"
+              + " päättänyt toimielin tai päätöspäivä (the approving body's decision revokes an"
+              + " approved plan: body and date).");
+    }
+    if (!decider.equalsIgnoreCase(councilName)
+        && !decider.equalsIgnoreCase(String.valueOf(plan.approvingBody()))) {
+      throw new DomainException(
+          Kind.INVALID,
+          "wrong-approving-body",
+          "Kaavan "
+              + plan.businessKey()
+              + " hyväksymisen voi kumota vain "
+              + plan.approvingBody()
+              + (councilName.equals(plan.approvingBody()) ? "" : " tai " + councilName)
+              + ", ei "
+              + decider
+              + " (only the approving body revokes its approval).");
+    }
+  }
 }

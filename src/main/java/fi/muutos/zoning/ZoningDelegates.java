@@ -49,6 +49,20 @@ class ZoningDelegates {
     };
   }
 
+  /**
+   * {@code #{checkCancellation}} (execution listener on the cancellation's start): a plan in legal
+   * force, or an approved plan without its approving body's decision, is not ended; the correlation
+   * rolls back and the event is refused with the reason.
+   */
+  @Bean
+  ExecutionListener checkCancellation(ZoningDecisions decisions) {
+    return execution ->
+        decisions.checkRevocation(
+            planId(execution),
+            Vars.CANCELLATION_BODY.get(execution),
+            Vars.CANCELLATION_DATE.get(execution));
+  }
+
   /** {@code #{applyZoningVariant}}: the DMN's COUNCIL / DELEGATED becomes the body's name. */
   @Bean
   JavaDelegate applyZoningVariant(ZoningDecisions decisions) {

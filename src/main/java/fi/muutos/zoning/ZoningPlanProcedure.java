@@ -83,12 +83,26 @@ public class ZoningPlanProcedure {
     return plans.find(planId);
   }
 
-  /** Suspends a plan (Ryhti 17): the engine holds its instance, timers included. */
+  /**
+   * Suspends a plan in preparation (Ryhti 17): the engine holds its instance, timers included. An
+   * approved plan is not a planning process any more: it is not suspended (issue 34, N4).
+   */
   @Transactional
   public ZoningPlanView suspend(long planId) {
     ZoningPlanView plan = running(planId);
     if (plan.stage() == ZoningStage.SUSPENDED) {
       return plan;
+    }
+    if (APPROVED_OR_LATER.contains(plan.stage())) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "plan-approved",
+          "Kaava "
+              + plan.businessKey()
+              + " on hyväksytty ("
+              + plan.stage().label()
+              + "): keskeyttää voi vain valmisteltavan kaavan (a plan is suspended only before"
+              + " its approval).");
     }
     runtimeService.suspendProcessInstanceById(plan.processInstanceId());
     plans.enter(planId, ZoningStage.SUSPENDED);

@@ -156,6 +156,15 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<String> CANCELLATION_REASON =
         ProcessVariable.text("cancellationReason");
 
+    /** A revocation after the approval: the approving body's decision, its date and section. */
+    public static final ProcessVariable<String> CANCELLATION_BODY =
+        ProcessVariable.text("cancellationBody");
+
+    public static final ProcessVariable<LocalDate> CANCELLATION_DATE =
+        ProcessVariable.date("cancellationDate");
+    public static final ProcessVariable<String> CANCELLATION_SECTION =
+        ProcessVariable.text("cancellationSection");
+
     /** The authorities whose statements the current display round requests, one branch each. */
     public static final ProcessVariable<List<String>> STATEMENT_REQUESTS =
         ProcessVariable.list("statementRequests");

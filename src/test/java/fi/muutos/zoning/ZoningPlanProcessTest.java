@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.muutos.events.EventInbox;
+import fi.muutos.events.InboundEventView;
 import fi.muutos.platform.DomainException;
 import fi.muutos.strategy.MeasureStatus;
 import fi.muutos.strategy.StrategyService;
@@ -1001,8 +1002,88 @@ class ZoningPlanProcessTest {
               assertThat(e.slug()).isEqualTo("plan-approved");
             });
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
-    // the council's decision, from the meeting system, does revoke it
-    plan.event("fi.muutos.process.cancelled", "{\"reason\":\"Valtuusto kumosi\"}");
+    String approvedOn = plan.legalDate(ZoningStage.APPROVED).toString();
+    // a reason alone is no decision: the event is refused with the rule's reason, at once
+    InboundEventView reasonOnly =
+        inbox.find(plan.send("fi.muutos.process.cancelled", "{\"reason\":\"Kumotaan\"}"));
+    assertThat(reasonOnly.status()).isEqualTo("REJECTED");
+    assertThat(reasonOnly.reason()).contains("hyväksyjän päätös");
+    // nor does a body that did not approve it revoke it
+    InboundEventView otherBody =
+        inbox.find(
+            plan.send(
+                "fi.muutos.process.cancelled",
+                "{\"reason\":\"Kumotaan\",\"body\":\"Kaupunginhallitus\",\"date\":\""
+                    + approvedOn
+                    + "\"}"));
+    assertThat(otherBody.status()).isEqualTo("REJECTED");
+    assertThat(otherBody.reason()).contains("vain Hallintosäännön mukainen lautakunta");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
+    // the approving body's decision, from the meeting system, does
+    plan.event(
+        "fi.muutos.process.cancelled",
+        "{\"reason\":\"Lautakunta kumosi hyväksymisensä\","
+            + "\"body\":\"Hallintosäännön mukainen lautakunta\",\"date\":\""
+            + approvedOn
+            + "\",\"section\":\"§ 41\"}");
+    assertThat(plan.view().outcome()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void aPlanInLegalForceIsChangedOnlyByANewPlan() {
+    Plan plan = approvedMinorChange();
+    plan.noAppeal();
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+    InboundEventView revoked =
+        inbox.find(
+            plan.send(
+                "fi.muutos.process.cancelled",
+                "{\"reason\":\"Kumotaan\",\"body\":\"Kaupunginvaltuusto\",\"date\":\""
+                    + plan.legalDate(ZoningStage.LEGALLY_BINDING)
+                    + "\"}"));
+    assertThat(revoked.status()).isEqualTo("REJECTED");
+    assertThat(revoked.reason()).contains("vain uudella kaavalla");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+    assertThat(plan.view().outcome()).isNull();
+    plan.assertAt(ENTRY_INTO_FORCE_NOTICE);
+  }
+
+  @Test
+  void onlyAPlanInPreparationIsSuspended() {
+    Plan plan = approvedMinorChange();
+    assertThatThrownBy(() -> procedure.suspend(plan.id))
+        .isInstanceOfSatisfying(
+            DomainException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT);
+              assertThat(e.slug()).isEqualTo("plan-approved");
+            });
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(plan.instanceId)
+                .suspended()
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void eventsForASuspendedPlanWaitUntilItResumes() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    procedure.suspend(plan.id);
+    String id = plan.send("fi.muutos.process.cancelled", "{\"reason\":\"Hanke päättyi\"}");
+    assertThat(inbox.find(id).status()).isEqualTo("PENDING");
+    // a week and a day later, past the inbox's horizon: the plan is still suspended, so it waits
+    clock.advance(Duration.ofDays(8));
+    inbox.retryDue();
+    InboundEventView waiting = inbox.find(id);
+    assertThat(waiting.status()).isEqualTo("PENDING");
+    assertThat(waiting.expiresAt().toInstant()).isAfter(clock.instant());
+    procedure.resume(plan.id);
+    clock.advance(Duration.ofHours(2));
+    inbox.retryDue();
+    assertThat(inbox.find(id).status()).isEqualTo("CORRELATED");
     assertThat(plan.view().outcome()).isEqualTo("CANCELLED");
   }
 

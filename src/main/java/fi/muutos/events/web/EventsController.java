@@ -73,7 +73,8 @@ class EventsController {
       summary =
           "Send CloudEvents: structured (application/cloudevents+json), batch "
               + "(application/cloudevents-batch+json) or binary (ce-* headers). 202 accepted (then "
-              + "correlated or pending), 422 unknown type (stored as rejected), 400 invalid (nothing stored).")
+              + "correlated or pending), 422 unknown type or refused by the process's own rule (stored as"
+              + " rejected, with the reason), 400 invalid (nothing stored).")
   ResponseEntity<?> receive(
       @RequestHeader HttpHeaders headers, HttpServletRequest request, Authentication authentication)
       throws IOException {

@@ -173,13 +173,7 @@ class InboxRepository {
 
   /** A process refused the event by its own rule: done, with the rule's reason, never retried. */
   void refused(String id, String reason) {
-    jdbc.sql(
-            """
-            update mu_inbound_event set status = 'REJECTED', reason = ?,
-              next_attempt_at = null, claimed_until = null
-            where id = ?""")
-        .params(truncate(reason), id)
-        .update();
+    end(id, "REJECTED", reason);
   }
 
   /**
@@ -200,13 +194,7 @@ class InboxRepository {
   }
 
   void expired(String id, String reason) {
-    jdbc.sql(
-            """
-            update mu_inbound_event set status = 'EXPIRED', reason = ?,
-              next_attempt_at = null, claimed_until = null
-            where id = ?""")
-        .params(truncate(reason), id)
-        .update();
+    end(id, "EXPIRED", reason);
   }
 
   /** Expires every pending event past its horizon that nobody is handling; returns how many. */
@@ -241,12 +229,17 @@ class InboxRepository {
 
   /** The event reached no step: its filing is kept on its case, with a task (ADR 0052). */
   void onCase(String id, String reason) {
+    end(id, "ON_CASE", reason);
+  }
+
+  /** The event's work is over, in this status and for this reason: nothing more is tried. */
+  private void end(String id, String status, String reason) {
     jdbc.sql(
             """
-            update mu_inbound_event set status = 'ON_CASE', reason = ?,
+            update mu_inbound_event set status = ?, reason = ?,
               next_attempt_at = null, claimed_until = null
             where id = ?""")
-        .params(truncate(reason), id)
+        .params(status, truncate(reason), id)
         .update();
   }
 

@@ -189,8 +189,9 @@ public class ZoningDisplays {
   }
 
   /**
-   * A statement that arrived when no branch waited for it any more (after its period), or that no
-   * one requested: recorded as late, shown to the planner, never lost.
+   * A statement that arrived when no branch waited for it any more: a requested one is judged by
+   * its date against its own period (late only when dated after it); one from an authority nobody
+   * asked is recorded as unrequested, never late. Either is shown to the planner, never lost.
    */
   @Transactional
   public void lateStatement(long planId, String authority, LocalDate receivedOn) {

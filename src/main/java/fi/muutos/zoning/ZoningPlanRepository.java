@@ -197,14 +197,15 @@ class ZoningPlanRepository {
   void unrequestedStatement(String businessKey, int round, String authority, LocalDate receivedOn) {
     jdbc.sql(
             "insert into mu_zoning_statement (business_key, display_round, authority, received_on,"
-                + " late) values (?, ?, ?, ?, true)")
+                + " late) values (?, ?, ?, ?, false)")
         .params(businessKey, round, authority, receivedOn)
         .update();
   }
 
   List<ZoningPlanView.Statement> statements(String businessKey) {
     return jdbc.sql(
-            "select display_round as round, authority, due_on, received_on, late"
+            "select display_round as round, authority, due_on, received_on, late,"
+                + " due_on is not null as requested"
                 + " from mu_zoning_statement where business_key = ? order by id")
         .param(businessKey)
         .query(ZoningPlanView.Statement.class)

@@ -60,11 +60,17 @@ public record ZoningPlanView(
   }
 
   /**
-   * A statement requested in a display round (or received unrequested): its period's last day, when
-   * it arrived, and whether after its period.
+   * A statement requested in a display round, or received from an authority nobody asked ({@code
+   * requested} false, no period, so never late): its period's last day, when it is dated, and
+   * whether after its period.
    */
   public record Statement(
-      int round, String authority, LocalDate dueOn, LocalDate receivedOn, boolean late) {}
+      int round,
+      String authority,
+      LocalDate dueOn,
+      LocalDate receivedOn,
+      boolean late,
+      boolean requested) {}
 
   /**
    * The last court decision on the plan: which court (HAO, KHO), what it means for the plan, when,

@@ -876,6 +876,23 @@ class ZoningPlanProcessTest {
   }
 
   @Test
+  void aStatementFromAnAuthorityNobodyAskedIsUnrequestedNotLate() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "Hämeen elinvoimakeskus");
+    plan.displayEnds();
+    // named otherwise than the request: not the requested statement, and not late either
+    plan.event(
+        "fi.muutos.zoning.statement.received",
+        "{\"authority\":\"Hämeen ELY-keskus\",\"date\":\"2026-03-10\"}");
+    assertThat(plan.view().statements())
+        .extracting(
+            s -> s.authority() + " " + s.receivedOn() + " " + s.late() + " " + s.requested())
+        .containsExactly(
+            "Hämeen elinvoimakeskus null false true", "Hämeen ELY-keskus 2026-03-10 false false");
+  }
+
+  @Test
   void aStatementPeriodCannotEndBeforeTheDisplayStartsNorNameAnAuthorityTwice() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.announce();

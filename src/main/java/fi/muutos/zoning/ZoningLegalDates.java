@@ -133,9 +133,18 @@ class ZoningLegalDates {
       case Elements.PREPARE_PROPOSAL -> {
         List<Entered> dates = new ArrayList<>();
         LocalDate afterDraft = latest(announced, legalDate(plan, ZoningStage.DRAFT));
+        // AKL 62 §, MRA 30 §: the opinions on the draft (or a minor change's, asked with its
+        // initiation notice) are not cut short: the proposal is decided on at the earliest on
+        // the last day they may be given (issue 34, N8)
+        LocalDate opinionsEnd =
+            latest(Vars.DRAFT_DISPLAY_END.get(task), Vars.INITIATION_OPINIONS_UNTIL.get(task));
+        boolean opinionsLast = opinionsEnd != null && !opinionsEnd.isBefore(afterDraft);
         dates.add(
             new Entered(
-                Vars.DISPLAY_DECISION_DATE, DateKind.ACT_DONE, afterDraft, "edellinen vaihe"));
+                Vars.DISPLAY_DECISION_DATE,
+                DateKind.ACT_DONE,
+                opinionsLast ? opinionsEnd : afterDraft,
+                opinionsLast ? "mielipiteiden aika päättyy" : "edellinen vaihe"));
         dates.add(
             new Entered(
                 Vars.DISPLAY_NOTICE_DATE,

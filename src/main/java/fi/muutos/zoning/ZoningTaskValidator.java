@@ -27,7 +27,11 @@ class ZoningTaskValidator implements TaskListener {
           Map.ofEntries(
               entry(Elements.ANNOUNCE_INITIATION, List.of(Rule.date(Vars.ANNOUNCEMENT_DATE))),
               entry(Elements.AUTHORITIES_MEETING, List.of(Rule.date(Vars.MEETING_DATE))),
-              entry(Elements.DISPLAY_DRAFT, List.of(Rule.date(Vars.DRAFT_DISPLAY_START))),
+              entry(
+                  Elements.DISPLAY_DRAFT,
+                  List.of(
+                      Rule.date(Vars.DRAFT_DISPLAY_START),
+                      Rule.dateNotBefore(Vars.DRAFT_DISPLAY_END, Vars.DRAFT_DISPLAY_START))),
               entry(
                   Elements.PREPARE_PROPOSAL,
                   List.of(

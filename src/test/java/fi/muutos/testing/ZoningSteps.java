@@ -28,6 +28,15 @@ public final class ZoningSteps {
     return values;
   }
 
+  /** The draft on display from {@code start} for 30 days: the opinions may be given until then. */
+  public static Map<String, Object> draft(String start) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("draftDisplayStart", start);
+    values.put("draftDisplayEnd", LocalDate.parse(start).plusDays(30).toString());
+    values.put("backdatingReason", REASON);
+    return values;
+  }
+
   /**
    * The proposal on display from {@code start}: decided two weeks before, announced a week before,
    * the letters to landowners elsewhere ten days before (MRA 19 §, for a master plan).

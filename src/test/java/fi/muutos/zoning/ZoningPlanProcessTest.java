@@ -116,8 +116,7 @@ class ZoningPlanProcessTest {
   void onlyABodyThatMayApproveThePlanApprovesIt() throws Exception {
     Plan plan = start(PlanType.DETAILED_PLAN, false);
     plan.announce();
-    plan.complete(
-        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12", "backdatingReason", REASON));
+    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
     plan.proposal("2026-03-04", "");
     plan.displayEnds();
     plan.reply(false);
@@ -174,8 +173,7 @@ class ZoningPlanProcessTest {
     plan.announce();
     plan.assertAt(DISPLAY_DRAFT);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.DRAFT);
-    plan.complete(
-        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12", "backdatingReason", REASON));
+    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
     plan.proposal("2026-03-04", "ELY-keskus, Museovirasto");
     // 30 days from 4 March 2026 is Good Friday: the period ends on the Tuesday after Easter
     assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-04-07"));
@@ -198,8 +196,7 @@ class ZoningPlanProcessTest {
     plan.announce();
     plan.assertAt(AUTHORITIES_MEETING);
     plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2026-02-02"));
-    plan.complete(
-        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-02-16", "backdatingReason", REASON));
+    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-02-16"));
     plan.proposal("2026-06-01", "ELY-keskus");
     assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-07-01"));
     plan.statement("ELY-keskus");
@@ -222,8 +219,7 @@ class ZoningPlanProcessTest {
     Plan plan = start(PlanType.MASTER_PLAN, false);
     plan.complete(ANNOUNCE_INITIATION, ZoningSteps.announce("2025-09-01"));
     plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2025-09-15"));
-    plan.complete(
-        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2025-10-01", "backdatingReason", REASON));
+    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2025-10-01"));
     plan.proposal("2026-01-12", "Hämeen elinvoimakeskus");
     assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-02-11"));
     plan.statement("Hämeen elinvoimakeskus");
@@ -489,8 +485,7 @@ class ZoningPlanProcessTest {
   void aPlanTheCouncilApprovesGoesToItOnTheBoardsProposalAndTheBoardChecksTheDecision() {
     Plan plan = start(PlanType.DETAILED_PLAN, false);
     plan.announce();
-    plan.complete(
-        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-01-12", "backdatingReason", REASON));
+    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
     plan.proposal("2026-03-04", "");
     plan.displayEnds();
     plan.reply(false);
@@ -588,8 +583,7 @@ class ZoningPlanProcessTest {
     Plan plan = start(PlanType.MASTER_PLAN, false);
     plan.announce();
     plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2026-01-20"));
-    plan.complete(
-        DISPLAY_DRAFT, Map.of("draftDisplayStart", "2026-02-02", "backdatingReason", REASON));
+    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-02-02"));
     // MRA 19 §: the letters to landowners living elsewhere go at least 7 days before
     Map<String, Object> lateLetters =
         new java.util.HashMap<>(ZoningSteps.proposal("2026-04-01", ""));
@@ -602,13 +596,14 @@ class ZoningPlanProcessTest {
     earlyNotice.put("displayNoticeDate", "2026-03-01");
     assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, earlyNotice))
         .hasMessageContaining("displayNoticeDate");
-    // nor the decision to display before the draft was displayed
+    // nor the decision to display before the draft's opinions were over (AKL 62 §)
     Map<String, Object> earlyDecision =
         new java.util.HashMap<>(ZoningSteps.proposal("2026-04-01", ""));
     earlyDecision.put("displayDecisionDate", "2026-01-30");
     earlyDecision.put("displayNoticeDate", "2026-02-10");
     assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, earlyDecision))
-        .hasMessageContaining("displayDecisionDate 2026-01-30 on ennen kuin edellinen vaihe");
+        .hasMessageContaining(
+            "displayDecisionDate 2026-01-30 on ennen kuin mielipiteiden aika päättyy 2026-03-04");
     plan.assertAt(PREPARE_PROPOSAL);
     plan.proposal("2026-04-01", "");
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
@@ -873,6 +868,38 @@ class ZoningPlanProcessTest {
         .extracting(s -> s.authority() + " " + s.receivedOn() + " " + s.late())
         .containsExactly("Hämeen elinvoimakeskus 2026-03-10 false", "Museovirasto 2026-04-07 true");
     plan.assertAt(REPLY_TO_REMINDERS);
+  }
+
+  @Test
+  void theProposalIsDecidedOnlyWhenTheOpinionsAreOver() {
+    Plan plan = start(PlanType.DETAILED_PLAN, false);
+    plan.announce();
+    // the draft's end is on the record: the opinions may be given until then
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    DISPLAY_DRAFT,
+                    Map.of("draftDisplayStart", "2026-01-12", "backdatingReason", REASON)))
+        .hasMessageContaining("draftDisplayEnd puuttuu");
+    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
+    // decided on 2026-02-04, while the draft's opinions (until 2026-02-11) are still open
+    assertThatThrownBy(
+            () -> plan.complete(PREPARE_PROPOSAL, ZoningSteps.proposal("2026-02-18", "")))
+        .hasMessageContaining("displayDecisionDate 2026-02-04 on ennen kuin")
+        .hasMessageContaining("mielipiteiden aika päättyy 2026-02-11");
+    plan.assertAt(PREPARE_PROPOSAL);
+    plan.proposal("2026-02-25", ""); // decided on the draft's last day
+    plan.assertAt(ZoningPlanProcess.Elements.DISPLAY_ENDED, false);
+  }
+
+  @Test
+  void aMinorChangesProposalWaitsForTheOpinionsAskedWithItsInitiation() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce(); // opinions asked until 2026-01-19 (MRA 30 §)
+    assertThatThrownBy(
+            () -> plan.complete(PREPARE_PROPOSAL, ZoningSteps.proposal("2026-01-26", "")))
+        .hasMessageContaining("mielipiteiden aika päättyy 2026-01-19");
+    plan.assertAt(PREPARE_PROPOSAL);
   }
 
   @Test

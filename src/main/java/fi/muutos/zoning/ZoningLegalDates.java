@@ -156,6 +156,15 @@ class ZoningLegalDates {
                 Vars.PROPOSAL_DISPLAY_START, DateKind.PERIOD_START, afterDraft, "edellinen vaihe"));
         yield dates;
       }
+      case Elements.REPLY_TO_REMINDERS ->
+          List.of(
+              new Entered(
+                  Vars.REMINDER_REPLIES_SENT_ON,
+                  DateKind.ACT_DONE,
+                  latest(
+                      legalDate(plan, ZoningStage.PROPOSAL),
+                      legalDate(plan, ZoningStage.REVISED_PROPOSAL)),
+                  "ehdotuksen nähtävilläolo"));
       case Elements.DECIDE_REDISPLAY ->
           List.of(
               new Entered(
@@ -231,6 +240,13 @@ class ZoningLegalDates {
       if (summary == null || summary.isBlank()) {
         problems.add("initiationOpinionSummary puuttuu (yhteenveto mielipiteistä, MRA 30 §)");
       }
+    }
+    if (Elements.REPLY_TO_REMINDERS.equals(key)
+        && "SENT".equals(Vars.REMINDER_REPLIES_SENT.get(task))
+        && Vars.REMINDER_REPLIES_SENT_ON.get(task) == null) {
+      problems.add(
+          "reminderRepliesSentOn puuttuu: kirjaa päivä, jona perustellut kannanotot lähetettiin"
+              + " niitä pyytäneille muistuttajille (AKL 65 §)");
     }
     if (Elements.PREPARE_PROPOSAL.equals(key) && plan.type() == PlanType.MASTER_PLAN) {
       LocalDate letters = Vars.LANDOWNER_LETTERS_DATE.get(task);

@@ -355,6 +355,16 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<String> REMINDER_REPLIES =
         ProcessVariable.text("reminderReplies");
 
+    /**
+     * AKL 65 § 2 mom: the reasoned positions were sent to the muistuttajat who asked for them in
+     * writing (SENT, with the day), or nobody asked (NOBODY_ASKED).
+     */
+    public static final ProcessVariable<String> REMINDER_REPLIES_SENT =
+        ProcessVariable.text("reminderRepliesSent");
+
+    public static final ProcessVariable<LocalDate> REMINDER_REPLIES_SENT_ON =
+        ProcessVariable.date("reminderRepliesSentOn");
+
     private Vars() {}
   }
 }

@@ -39,7 +39,11 @@ class ZoningTaskValidator implements TaskListener {
                       Rule.text(Vars.DISPLAY_DECISION_BODY),
                       Rule.dateNotBefore(Vars.DISPLAY_NOTICE_DATE, Vars.DISPLAY_DECISION_DATE),
                       Rule.dateNotBefore(Vars.PROPOSAL_DISPLAY_START, Vars.DISPLAY_NOTICE_DATE))),
-              entry(Elements.REPLY_TO_REMINDERS, List.of(Rule.yesNo(Vars.SUBSTANTIAL_CHANGES))),
+              entry(
+                  Elements.REPLY_TO_REMINDERS,
+                  List.of(
+                      Rule.oneOf(Vars.REMINDER_REPLIES_SENT, "SENT", "NOBODY_ASKED"),
+                      Rule.yesNo(Vars.SUBSTANTIAL_CHANGES))),
               entry(
                   Elements.DECIDE_REDISPLAY,
                   List.of(

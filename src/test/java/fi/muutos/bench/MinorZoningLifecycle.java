@@ -69,7 +69,8 @@ final class MinorZoningLifecycle {
         PLANNER,
         ZoningSteps.proposal(start.plusDays(21).toString(), ""));
     timer(instance, Elements.DISPLAY_ENDED);
-    complete(instance, Elements.REPLY_TO_REMINDERS, PLANNER, Map.of("substantialChanges", false));
+    complete(
+        instance, Elements.REPLY_TO_REMINDERS, PLANNER, fi.muutos.testing.ZoningSteps.reply(false));
     event(
         key,
         "fi.muutos.decision.made",

@@ -242,7 +242,7 @@ class FilingsTest {
     String instance = plan.processInstanceId();
     throughDisplay(instance);
     driver.complete(
-        instance, Elements.REPLY_TO_REMINDERS, java.util.Map.of("substantialChanges", false));
+        instance, Elements.REPLY_TO_REMINDERS, fi.muutos.testing.ZoningSteps.reply(false));
     if (driver.active(instance).contains(Elements.BOARD_PROPOSAL)) {
       driver.complete(
           instance, Elements.BOARD_PROPOSAL, java.util.Map.of("boardProposalDate", "2026-03-19"));

@@ -933,7 +933,7 @@ class IntegrityDrillTest {
         plan.processInstanceId(), PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
     driver.jobs(plan.processInstanceId(), DISPLAY_ENDED);
     driver.complete(
-        plan.processInstanceId(), REPLY_TO_REMINDERS, Map.of("substantialChanges", false));
+        plan.processInstanceId(), REPLY_TO_REMINDERS, fi.muutos.testing.ZoningSteps.reply(false));
     driver.send(
         "fi.muutos.decision.made",
         plan.businessKey(),
@@ -991,7 +991,8 @@ class IntegrityDrillTest {
         plan,
         REPLY_TO_REMINDERS,
         "kaavoittaja",
-        "\"substantialChanges\":{\"value\":false,\"type\":\"Boolean\"}");
+        "\"substantialChanges\":{\"value\":false,\"type\":\"Boolean\"},"
+            + "\"reminderRepliesSent\":{\"value\":\"NOBODY_ASKED\"}");
     driver.send(
         "fi.muutos.decision.made",
         plan.businessKey(),

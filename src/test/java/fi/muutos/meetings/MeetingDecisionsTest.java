@@ -80,7 +80,8 @@ class MeetingDecisionsTest {
     driver.complete(instance, Elements.ANNOUNCE_INITIATION, ZoningSteps.announce("2026-01-05"));
     driver.complete(instance, Elements.PREPARE_PROPOSAL, ZoningSteps.proposal("2026-03-04", ""));
     driver.jobs(instance, Elements.DISPLAY_ENDED);
-    driver.complete(instance, Elements.REPLY_TO_REMINDERS, Map.of("substantialChanges", false));
+    driver.complete(
+        instance, Elements.REPLY_TO_REMINDERS, fi.muutos.testing.ZoningSteps.reply(false));
     assertThat(driver.active(instance)).contains(Elements.RECORD_DECISION);
     return plan;
   }

@@ -207,7 +207,8 @@ class ModelMigrationTest {
         assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
             .contains("\"components\"");
       }
-      driver.complete(instance, Elements.REPLY_TO_REMINDERS, Map.of("substantialChanges", false));
+      driver.complete(
+          instance, Elements.REPLY_TO_REMINDERS, fi.muutos.testing.ZoningSteps.reply(false));
       if (driver.active(instance).contains(Elements.BOARD_PROPOSAL)) {
         driver.complete(
             instance, Elements.BOARD_PROPOSAL, Map.of("boardProposalDate", "2026-03-19"));

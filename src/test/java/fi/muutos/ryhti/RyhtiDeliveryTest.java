@@ -98,7 +98,7 @@ class RyhtiDeliveryTest {
                 .statusCode())
         .isEqualTo(409);
     plan.job(Elements.DISPLAY_ENDED);
-    plan.complete(Elements.REPLY_TO_REMINDERS, Map.of("substantialChanges", false));
+    plan.complete(Elements.REPLY_TO_REMINDERS, fi.muutos.testing.ZoningSteps.reply(false));
     plan.complete(
         Elements.BOARD_PROPOSAL,
         Map.of("boardProposalDate", plan.view().displayEndsOn().plusDays(1).toString()));

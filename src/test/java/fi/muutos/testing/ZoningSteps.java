@@ -28,6 +28,17 @@ public final class ZoningSteps {
     return values;
   }
 
+  /**
+   * The replies after the display (AKL 65 §): nobody asked for a reasoned position; whether the
+   * proposal changes substantially.
+   */
+  public static Map<String, Object> reply(boolean substantialChanges) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("reminderRepliesSent", "NOBODY_ASKED");
+    values.put("substantialChanges", substantialChanges);
+    return values;
+  }
+
   /** The draft on display from {@code start} for 30 days: the opinions may be given until then. */
   public static Map<String, Object> draft(String start) {
     Map<String, Object> values = new LinkedHashMap<>();

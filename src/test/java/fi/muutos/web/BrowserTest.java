@@ -157,7 +157,7 @@ class BrowserTest {
     driver.complete(
         instance,
         ZoningPlanProcess.Elements.REPLY_TO_REMINDERS,
-        java.util.Map.of("substantialChanges", false));
+        fi.muutos.testing.ZoningSteps.reply(false));
 
     login("tasklist", "kirjaaja");
     click(By.partialLinkText("Ryhmän tehtävät"));

@@ -617,7 +617,13 @@ class ZoningPlanProcessTest {
     plan.displayEnds();
     plan.complete(
         REPLY_TO_REMINDERS,
-        Map.of("substantialChanges", false, "proposalAuthoritiesMeeting", true));
+        Map.of(
+            "substantialChanges",
+            false,
+            "proposalAuthoritiesMeeting",
+            true,
+            "reminderRepliesSent",
+            "NOBODY_ASKED"));
     plan.assertAt(ZoningPlanProcess.Elements.PROPOSAL_AUTHORITIES_MEETING);
     assertThatThrownBy(
             () ->
@@ -900,6 +906,47 @@ class ZoningPlanProcessTest {
             () -> plan.complete(PREPARE_PROPOSAL, ZoningSteps.proposal("2026-01-26", "")))
         .hasMessageContaining("mielipiteiden aika päättyy 2026-01-19");
     plan.assertAt(PREPARE_PROPOSAL);
+  }
+
+  @Test
+  void theMuistuttajatWhoAskedGetTheReasonedRepliesBeforeTheDecision() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    // AKL 65 § 2 mom: the replies sent to those who asked, or nobody asked: one of the two
+    assertThatThrownBy(() -> plan.complete(REPLY_TO_REMINDERS, Map.of("substantialChanges", false)))
+        .hasMessageContaining("reminderRepliesSent puuttuu");
+    // sent: on which day, not before the proposal was on display
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    REPLY_TO_REMINDERS,
+                    Map.of("substantialChanges", false, "reminderRepliesSent", "SENT")))
+        .hasMessageContaining("reminderRepliesSentOn puuttuu");
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    REPLY_TO_REMINDERS,
+                    Map.of(
+                        "substantialChanges",
+                        false,
+                        "reminderRepliesSent",
+                        "SENT",
+                        "reminderRepliesSentOn",
+                        "2026-03-01")))
+        .hasMessageContaining("reminderRepliesSentOn 2026-03-01 on ennen kuin");
+    plan.assertAt(REPLY_TO_REMINDERS);
+    plan.complete(
+        REPLY_TO_REMINDERS,
+        Map.of(
+            "substantialChanges",
+            false,
+            "reminderRepliesSent",
+            "SENT",
+            "reminderRepliesSentOn",
+            "2026-04-08"));
+    plan.assertAt(RECORD_DECISION, false);
   }
 
   @Test
@@ -1251,7 +1298,7 @@ class ZoningPlanProcessTest {
     }
 
     void reply(boolean substantialChanges) {
-      complete(REPLY_TO_REMINDERS, Map.of("substantialChanges", substantialChanges));
+      complete(REPLY_TO_REMINDERS, ZoningSteps.reply(substantialChanges));
     }
 
     void decide(String outcome) {

@@ -47,27 +47,30 @@ public record StartTransfer(
   static StartTransfer of(DelegateExecution execution) {
     return new StartTransfer(
         Vars.SERVICE_NAME.get(execution),
-        known(ServiceKind.class, Vars.SERVICE_KIND.get(execution), "service kind"),
+        known(ServiceKind.class, Vars.SERVICE_KIND.get(execution), "palvelun laji", "service kind"),
         Vars.RECIPIENT.get(execution),
-        known(Arrangement.class, Vars.ARRANGEMENT.get(execution), "arrangement"),
+        known(Arrangement.class, Vars.ARRANGEMENT.get(execution), "järjestely", "arrangement"),
         Boolean.TRUE.equals(Vars.STAFF_MOVING.get(execution)),
         Vars.TRANSFER_DATE.get(execution),
         Vars.MEASURES.get(execution),
         execution.getProcessBusinessKey());
   }
 
-  private static <E extends Enum<E>> E known(Class<E> type, String value, String what) {
+  private static <E extends Enum<E>> E known(
+      Class<E> type, String value, String label, String what) {
     try {
       return Enum.valueOf(type, value == null ? "" : value.strip());
     } catch (IllegalArgumentException e) {
       throw new DomainException(
           Kind.INVALID,
           "invalid-transfer",
-          "Unknown "
-              + what
+          "Tuntematon "
+              + label
               + " '"
               + value
-              + "' (one of "
+              + "' (an unknown "
+              + what
+              + "; one of "
               + Arrays.toString(type.getEnumConstants())
               + ").");
     }

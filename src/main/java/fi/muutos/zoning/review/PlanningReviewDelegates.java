@@ -29,6 +29,8 @@ class PlanningReviewDelegates {
     return execution -> {
       long id = reviews.compile(Vars.REVIEW_YEAR.get(execution), execution.getProcessInstanceId());
       Vars.REVIEW_ID.set(execution, id);
+      // the year the review is of, also for a yearly start without one (the tasks name it)
+      Vars.REVIEW_YEAR.set(execution, reviews.find(id).reviewYear());
       cases.describe(
           PlanningReviewProcess.KEY,
           execution.getProcessBusinessKey(),

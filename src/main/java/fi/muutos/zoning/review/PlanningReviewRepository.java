@@ -43,6 +43,25 @@ class PlanningReviewRepository {
         .list();
   }
 
+  /** A review of this year that is not published yet (in another instance), if one is. */
+  Optional<PlanningReviewView> unpublished(int year) {
+    return jdbc.sql(SELECT + " where review_year = ? and published_on is null")
+        .param(year)
+        .query(PlanningReviewView.class)
+        .optional();
+  }
+
+  /** The latest published review of each year, newest year first. */
+  List<PlanningReviewView> published() {
+    return jdbc.sql(
+            SELECT
+                + " where published_on is not null and not exists (select 1 from"
+                + " mu_planning_review n where n.review_year = v.review_year"
+                + " and n.published_on is not null and n.id > v.id) order by review_year desc")
+        .query(PlanningReviewView.class)
+        .list();
+  }
+
   Optional<String> html(long id) {
     return jdbc.sql("select html from mu_planning_review where id = ?")
         .param(id)
@@ -58,7 +77,10 @@ class PlanningReviewRepository {
     jdbc.sql("update mu_planning_review set published_on = ? where id = ?").params(on, id).update();
   }
 
+  /** Each review with its version: the how-manieth review of its year it is. */
   private static final String SELECT =
-      "select id, review_year, process_instance_id, compiled_at, plans, approved_on, published_on"
-          + " from mu_planning_review";
+      "select * from (select id, review_year, process_instance_id, compiled_at, plans,"
+          + " approved_on, published_on, (select count(*) from mu_planning_review e"
+          + " where e.review_year = r.review_year and e.id <= r.id) as version"
+          + " from mu_planning_review r) v";
 }

@@ -11,4 +11,5 @@ public record PlanningReviewView(
     OffsetDateTime compiledAt,
     int plans,
     LocalDate approvedOn,
-    LocalDate publishedOn) {}
+    LocalDate publishedOn,
+    int version) {}

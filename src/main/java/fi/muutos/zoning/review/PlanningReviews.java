@@ -51,6 +51,20 @@ public class PlanningReviews {
                     "invalid-review",
                     "Katsauksen vuosi on 2000–2100, ei " + reviewYear + " (reviewYear).");
               }
+              repository
+                  .unpublished(reviewYear)
+                  .ifPresent(
+                      pending -> {
+                        throw new DomainException(
+                            Kind.CONFLICT,
+                            "review-in-progress",
+                            "Vuoden "
+                                + reviewYear
+                                + " kaavoituskatsaus on jo valmisteilla (versio "
+                                + pending.version()
+                                + "): uusi versio kootaan, kun se on julkaistu (one review of a"
+                                + " year at a time).");
+                      });
               List<ZoningPlanView> all = plans.list(null);
               return repository.insert(
                   reviewYear,
@@ -105,6 +119,26 @@ public class PlanningReviews {
   @Transactional(readOnly = true)
   public List<PlanningReviewView> list() {
     return repository.list();
+  }
+
+  /** The latest published review of each year (AKL 7 §: the public is informed). */
+  @Transactional(readOnly = true)
+  public List<PlanningReviewView> published() {
+    return repository.published();
+  }
+
+  /** The latest published review of {@code year}; 404 when none is published. */
+  @Transactional(readOnly = true)
+  public PlanningReviewView published(int year) {
+    return repository.published().stream()
+        .filter(r -> r.reviewYear() == year)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new DomainException(
+                    Kind.NOT_FOUND,
+                    "review-not-found",
+                    "Vuoden " + year + " kaavoituskatsausta ei ole julkaistu."));
   }
 
   @Transactional(readOnly = true)

@@ -70,11 +70,11 @@ class PlanningReviewTest {
         ZoningSteps.proposal("2026-03-04", ""));
 
     HttpResponse<String> created =
-        http.postJson("/api/zoning/reviews", "kaavoittaja", "demo", "{\"year\":2027}");
+        http.postJson("/api/zoning/reviews", "kaavoittaja", "demo", "{\"year\":2029}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode review = json.readTree(created.body());
     long id = review.path("id").asLong();
-    assertThat(review.path("reviewYear").asInt()).isEqualTo(2027);
+    assertThat(review.path("reviewYear").asInt()).isEqualTo(2029);
     assertThat(review.path("plans").asInt()).isPositive();
 
     HttpResponse<String> html =
@@ -82,7 +82,7 @@ class PlanningReviewTest {
     assertThat(html.statusCode()).isEqualTo(200);
     assertThat(html.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
     assertThat(html.body())
-        .contains("kaavoituskatsaus 2027", "Vireillä olevat kaavat", "HEI/77/10.02.03/2026")
+        .contains("kaavoituskatsaus 2029", "Vireillä olevat kaavat", "HEI/77/10.02.03/2026")
         .contains("04 Kaavaehdotus", "Vastineet ja hyväksyminen")
         .contains("vireilletulosta ilmoitettu katsauksessa")
         .contains("&lt;b&gt;") // a plan's name is text, never markup
@@ -102,6 +102,62 @@ class PlanningReviewTest {
     PlanningReviewView published = reviews.find(id);
     assertThat(published.approvedOn()).isEqualTo(LocalDate.now(clock));
     assertThat(published.publishedOn()).isNotNull();
+  }
+
+  @Test
+  void thePublishedReviewIsForEveryoneAndAYearHasOneReviewAtATime() throws Exception {
+    HttpResponse<String> created =
+        http.postJson("/api/zoning/reviews", "kaavoittaja", "demo", "{\"year\":2031}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode first = json.readTree(created.body());
+    assertThat(first.path("version").asInt()).isEqualTo(1);
+    String instance = first.path("processInstanceId").asText();
+    // the approval task names the year it is of
+    assertThat(driver.task(instance, PlanningReviewProcess.Elements.APPROVE).getName())
+        .isEqualTo("Kirjaa kaavoituskatsauksen 2031 hyväksyminen");
+    // not public before it is published, and no second review of the year meanwhile
+    assertThat(http.get("/public/zoning/reviews/2031").statusCode()).isEqualTo(404);
+    HttpResponse<String> second =
+        http.postJson("/api/zoning/reviews", "kaavoittaja", "demo", "{\"year\":2031}");
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+    assertThat(second.body()).contains("jo valmisteilla");
+
+    driver.complete(
+        instance,
+        PlanningReviewProcess.Elements.APPROVE,
+        Map.of("reviewApprovedOn", LocalDate.now(clock).toString()));
+    // published: anyone reads it, without signing in (AKL 7 §)
+    HttpResponse<String> page = http.get("/public/zoning/reviews/2031");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("kaavoituskatsaus 2031");
+    assertThat(json.readTree(http.get("/public/zoning/reviews").body()).toString())
+        .contains("\"reviewYear\":2031");
+    HttpResponse<String> pdf = http.get("/public/zoning/reviews/2031/document.pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.body()).startsWith("%PDF-");
+
+    // a new version replaces it once published; both stay on the record
+    JsonNode revised =
+        json.readTree(
+            http.postJson("/api/zoning/reviews", "kaavoittaja", "demo", "{\"year\":2031}").body());
+    assertThat(revised.path("version").asInt()).isEqualTo(2);
+    driver.complete(
+        revised.path("processInstanceId").asText(),
+        PlanningReviewProcess.Elements.APPROVE,
+        Map.of("reviewApprovedOn", LocalDate.now(clock).toString()));
+    JsonNode published = json.readTree(http.get("/public/zoning/reviews").body());
+    List<Integer> of2031 = new java.util.ArrayList<>();
+    published.forEach(
+        r -> {
+          if (r.path("reviewYear").asInt() == 2031) {
+            of2031.add(r.path("version").asInt());
+          }
+        });
+    assertThat(of2031).containsExactly(2);
+    assertThat(reviews.list())
+        .filteredOn(r -> r.reviewYear() == 2031)
+        .extracting(PlanningReviewView::version)
+        .containsExactlyInAnyOrder(1, 2);
   }
 
   @Test

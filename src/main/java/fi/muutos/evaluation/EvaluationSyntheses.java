@@ -1,8 +1,6 @@
 package fi.muutos.evaluation;
 
 import fi.muutos.evaluation.EvaluationResults.ItemResult;
-import fi.muutos.platform.DomainException;
-import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.TextLines;
 import fi.muutos.strategy.EvaluationRecord;
 import fi.muutos.strategy.StrategyReads;
@@ -162,7 +160,7 @@ public class EvaluationSyntheses {
     both(synthesis.bestGoals(), synthesis.weakestGoals(), problems);
     both(synthesis.bestObjectives(), synthesis.weakestObjectives(), problems);
     if (!problems.isEmpty()) {
-      throw invalid("Yhteenvetoa ei voi tallentaa: " + String.join("; ", problems));
+      throw Evaluations.invalid("Yhteenvetoa ei voi tallentaa: " + String.join("; ", problems));
     }
   }
 
@@ -252,9 +250,5 @@ public class EvaluationSyntheses {
                           group,
                           null)));
     }
-  }
-
-  private static DomainException invalid(String message) {
-    return new DomainException(Kind.INVALID, "invalid-evaluation", message);
   }
 }

@@ -329,7 +329,8 @@ public class Evaluations {
     return repository.findByBusinessKey(businessKey).orElseThrow(() -> notFound(businessKey));
   }
 
-  private static DomainException invalid(String message) {
+  /** A evaluation's value that the law or the record does not allow (400). */
+  static DomainException invalid(String message) {
     return new DomainException(Kind.INVALID, "invalid-evaluation", message);
   }
 

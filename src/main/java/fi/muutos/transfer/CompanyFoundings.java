@@ -60,7 +60,7 @@ public class CompanyFoundings {
     int women = founding.boardWomen() == null ? -1 : founding.boardWomen();
     int men = founding.boardMen() == null ? -1 : founding.boardMen();
     if (women < 0 || men < 0 || women + men == 0) {
-      throw invalid("Kirjaa hallituksen naiset ja miehet (boardWomen, boardMen).");
+      throw Transfers.invalid("Kirjaa hallituksen naiset ja miehet (boardWomen, boardMen).");
     }
     String exception =
         founding.balanceException() == null ? "" : founding.balanceException().strip();
@@ -115,10 +115,10 @@ public class CompanyFoundings {
   public void registered(long id, String businessId, LocalDate registeredOn) {
     repository.require(id);
     if (businessId == null || !businessId.matches("\\d{7}-\\d")) {
-      throw invalid("A business id (Y-tunnus) is 1234567-8, not '" + businessId + "'.");
+      throw Transfers.invalid("A business id (Y-tunnus) is 1234567-8, not '" + businessId + "'.");
     }
     if (registeredOn == null) {
-      throw invalid("The registration's date (registeredOn) is missing.");
+      throw Transfers.invalid("The registration's date (registeredOn) is missing.");
     }
     repository.registered(id, businessId, registeredOn);
   }
@@ -139,13 +139,9 @@ public class CompanyFoundings {
     }
     if ("KEVA".equals(scheme)
         && (!Boolean.TRUE.equals(transfer.inHouse()) || !Boolean.TRUE.equals(kevaConditionsMet))) {
-      throw invalid(
+      throw Transfers.invalid(
           "Kevan jäsenyys edellyttää, että yhtiö on kaupungin määräysvallassa oleva sidosyksikkö "
               + "ja Kevan jäsenyysehdot on tarkistettu (kevaConditionsMet); muuten TyEL.");
     }
-  }
-
-  private static DomainException invalid(String message) {
-    return new DomainException(Kind.INVALID, "invalid-transfer", message);
   }
 }

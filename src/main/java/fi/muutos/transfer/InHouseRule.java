@@ -1,7 +1,5 @@
 package fi.muutos.transfer;
 
-import fi.muutos.platform.DomainException;
-import fi.muutos.platform.DomainException.Kind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,21 +35,24 @@ public record InHouseRule(
     if (facts.ownershipShare() == null
         || facts.ownershipShare() < 0
         || facts.ownershipShare() > 100) {
-      throw invalid("ownershipShare is a percentage 0–100, not " + facts.ownershipShare());
+      throw Transfers.invalid(
+          "ownershipShare is a percentage 0–100, not " + facts.ownershipShare());
     }
     if (facts.businessWithOwners() == null
         || facts.businessWithOwners() < 0
         || facts.businessWithOwners() > 100) {
-      throw invalid("businessWithOwners is a percentage 0–100, not " + facts.businessWithOwners());
+      throw Transfers.invalid(
+          "businessWithOwners is a percentage 0–100, not " + facts.businessWithOwners());
     }
     if (facts.outsideTurnover() == null || facts.outsideTurnover() < 0) {
-      throw invalid(
+      throw Transfers.invalid(
           "Kirjaa yhtiön liiketoiminta muiden kuin omistajien kanssa euroina (outsideTurnover),"
               + " vähintään 0, ei "
               + facts.outsideTurnover());
     }
     if (facts.jointControl() == null || facts.privateCapital() == null) {
-      throw invalid("Kirjaa määräysvalta (jointControl) ja yksityinen pääoma (privateCapital).");
+      throw Transfers.invalid(
+          "Kirjaa määräysvalta (jointControl) ja yksityinen pääoma (privateCapital).");
     }
     BigDecimal share = BigDecimal.valueOf(facts.ownershipShare());
     BigDecimal business = BigDecimal.valueOf(facts.businessWithOwners());
@@ -89,9 +90,5 @@ public record InHouseRule(
               + " %");
     }
     return new Assessment(reasons.isEmpty(), List.copyOf(reasons));
-  }
-
-  private static DomainException invalid(String message) {
-    return new DomainException(Kind.INVALID, "invalid-transfer", message);
   }
 }

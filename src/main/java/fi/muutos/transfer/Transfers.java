@@ -314,7 +314,8 @@ public class Transfers {
     return repository.require(businessKey);
   }
 
-  private static DomainException invalid(String message) {
+  /** A transfer's value that the law or the record does not allow (400). */
+  static DomainException invalid(String message) {
     return new DomainException(Kind.INVALID, "invalid-transfer", message);
   }
 }

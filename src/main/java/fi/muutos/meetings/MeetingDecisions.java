@@ -227,6 +227,9 @@ public class MeetingDecisions {
     data.put("section", item.section());
     data.put("date", item.meetingDate().toString());
     data.put("outcome", outcome);
+    if (item.minutesPublishedOn() != null) {
+      data.put("minutesPublished", item.minutesPublishedOn().toString());
+    }
     CloudEvent event =
         CloudEventBuilder.v1()
             .withId(source.system() + ":" + item.itemId() + ":" + item.version())

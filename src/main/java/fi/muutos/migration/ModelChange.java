@@ -20,6 +20,15 @@ public interface ModelChange {
    */
   default void instructions(MigrationPlanBuilder plan) {}
 
+  /**
+   * Waiting states the new model no longer has: a case waiting in one (the key, an activity id of
+   * the older model) is first moved on its own model to the activity (the value) where the new
+   * model would have it wait, then migrated; both in one transaction.
+   */
+  default Map<String, String> moves() {
+    return Map.of();
+  }
+
   /** Variables the new model needs that cases started on the previous one lack. */
   default Map<String, Object> variables() {
     return Map.of();

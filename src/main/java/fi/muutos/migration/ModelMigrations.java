@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves running cases to the newest version of their process's model (ADR 0053). For each process,
@@ -37,14 +39,17 @@ public class ModelMigrations {
   private final RuntimeService runtimeService;
   private final Map<String, List<ModelChange>> changes = new HashMap<>();
   private final boolean onStart;
+  private final TransactionTemplate transaction;
 
   ModelMigrations(
       RepositoryService repositoryService,
       RuntimeService runtimeService,
       List<ModelChange> changes,
+      PlatformTransactionManager transactions,
       @Value("${muutos.migrations.on-start:true}") boolean onStart) {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
+    this.transaction = new TransactionTemplate(transactions);
     changes.forEach(
         c -> this.changes.computeIfAbsent(c.processKey(), k -> new ArrayList<>()).add(c));
     this.onStart = onStart;
@@ -123,7 +128,11 @@ public class ModelMigrations {
     if (execute) {
       for (ProcessInstance instance : running) {
         try {
-          runtimeService.newMigration(plan).processInstanceIds(instance.getId()).execute();
+          transaction.executeWithoutResult(
+              status -> {
+                moveOutOfRemovedStates(older.getKey(), instance.getId());
+                runtimeService.newMigration(plan).processInstanceIds(instance.getId()).execute();
+              });
           moved++;
         } catch (RuntimeException e) {
           LOG.warn(
@@ -144,6 +153,23 @@ public class ModelMigrations {
         moved,
         null,
         stuck);
+  }
+
+  /** A case waiting where the new model has no such state goes first where it would wait now. */
+  private void moveOutOfRemovedStates(String processKey, String instanceId) {
+    List<String> active = runtimeService.getActiveActivityIds(instanceId);
+    for (ModelChange change : changes.getOrDefault(processKey, List.of())) {
+      for (Map.Entry<String, String> move : change.moves().entrySet()) {
+        if (active.contains(move.getKey())) {
+          runtimeService
+              .createProcessInstanceModification(instanceId)
+              .cancelAllForActivity(move.getKey())
+              .startBeforeActivity(move.getValue())
+              .execute(false, true);
+          active = runtimeService.getActiveActivityIds(instanceId);
+        }
+      }
+    }
   }
 
   private MigrationPlan plan(ProcessDefinition older, ProcessDefinition newest) {

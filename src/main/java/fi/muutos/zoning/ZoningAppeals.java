@@ -85,15 +85,26 @@ public class ZoningAppeals {
 
   /**
    * The appeal period after the approval notice: the notice is deemed received on the 7th day after
-   * publication, then 30 days, moved to the next working day. Returns when it is over.
+   * publication, then 30 days, moved to the next working day; never shorter than the
+   * elinvoimakeskus' own period after a kept rectification request ({@code atLeast}, AKL 195 §).
+   * Returns when it is over.
    */
   @Transactional
-  public OffsetDateTime startAppealPeriod(long planId, LocalDate noticePublished) {
+  public OffsetDateTime startAppealPeriod(
+      long planId, LocalDate noticePublished, LocalDate atLeast) {
     PlanRow plan = plans.plan(planId);
     LocalDate lastDay = workingDays.appealPeriodEnd(noticePublished);
+    if (atLeast != null && atLeast.isAfter(lastDay)) {
+      lastDay = atLeast;
+    }
     repository.appealPeriod(planId, noticePublished, lastDay);
     plans.changed(plan.businessKey());
     return workingDays.endOf(lastDay);
+  }
+
+  /** The moment the plan's appeal period (as now recorded) is over. */
+  public OffsetDateTime appealPeriodEndsAt(long planId) {
+    return workingDays.endOf(plans.plan(planId).appealEndsOn());
   }
 
   /**
@@ -179,10 +190,13 @@ public class ZoningAppeals {
   /**
    * The elinvoimakeskus made a rectification request (AKL 195 §): the plan is 07 Oikaisukehotuksen
    * alainen, or 09 when it is already under appeal (or in force before legal force while under
-   * appeal), from the request's date.
+   * appeal), from the request's date. Returns whether the request came after its 14 days from the
+   * day the elinvoimakeskus received the AKL 67 § notice ({@code notifiedOn}, when recorded): the
+   * answer's task shows it.
    */
   @Transactional
-  public void rectificationRequested(long planId, LocalDate requestedOn, String activityId) {
+  public boolean rectificationRequested(
+      long planId, LocalDate requestedOn, LocalDate notifiedOn, String activityId) {
     PlanRow plan = plans.plan(planId);
     ZoningStage current = cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage();
     boolean underAppeal =
@@ -198,17 +212,33 @@ public class ZoningAppeals {
         null,
         requestedOn,
         activityId);
+    return notifiedOn != null
+        && requestedOn != null
+        && requestedOn.isAfter(workingDays.periodEnd(notifiedOn, RECTIFICATION_DAYS));
   }
 
+  /** The elinvoimakeskus' days for a rectification request after the AKL 67 § notice (195 §). */
+  static final int RECTIFICATION_DAYS = 14;
+
   /**
-   * The council answered the elinvoimakeskus' rectification request (AKL 195 §). KEPT: the plan is
-   * approved again (06), or under appeal (08) when an appeal was lodged while the request was open
-   * (09). REVOKED: the approval is gone; the plan is a proposal again (04, or 05 after a redisplay)
-   * and the council decides anew. Returns whether an appeal is pending, from the record.
+   * What the approving body's answer to a rectification request means: whether an appeal is
+   * pending, and, when it kept its decision, the last day of the elinvoimakeskus' own appeal period
+   * (30 days from the answer's service; AKL 195 §) and of the plan's appeal period now.
+   */
+  public record RectificationAnswer(
+      boolean appealPending, LocalDate elinvoimakeskusAppealEndsOn, LocalDate appealEndsOn) {}
+
+  /**
+   * The approving body answered the elinvoimakeskus' rectification request (AKL 195 §). KEPT: the
+   * plan is approved again (06), or under appeal (08) when an appeal was lodged while the request
+   * was open (09); the elinvoimakeskus may still appeal within 30 days of the answer's service
+   * ({@code servedOn}, or the 7th day after the answer, hallintolaki 59 §), so a running appeal
+   * period lasts at least as long. REVOKED: the approval is gone; the plan is a proposal again (04,
+   * or 05 after a redisplay) and is decided anew.
    */
   @Transactional
-  public boolean answerRectification(
-      long planId, String outcome, LocalDate answeredOn, String activityId) {
+  public RectificationAnswer answerRectification(
+      long planId, String outcome, LocalDate answeredOn, LocalDate servedOn, String activityId) {
     PlanRow plan = plans.plan(planId);
     ZoningStage current = cases.get(ZoningPlanProcess.CASE, plan.businessKey()).stage();
     boolean appealPending = current == ZoningStage.RECTIFICATION_AND_APPEAL;
@@ -224,7 +254,18 @@ public class ZoningAppeals {
                   "rectificationOutcome on KEPT tai REVOKED, ei " + outcome);
         };
     cases.enter(ZoningPlanProcess.CASE, plan.businessKey(), next, null, answeredOn, activityId);
-    return appealPending;
+    if (next != ZoningStage.APPROVED && next != ZoningStage.APPEALED) {
+      return new RectificationAnswer(appealPending, null, null);
+    }
+    LocalDate served = servedOn != null ? servedOn : answeredOn.plusDays(7);
+    LocalDate elinvoimakeskusEnds = workingDays.periodEnd(served, WorkingDays.APPEAL_DAYS);
+    LocalDate appealEnds = plan.appealEndsOn();
+    if (appealEnds != null && elinvoimakeskusEnds.isAfter(appealEnds)) {
+      repository.appealPeriod(planId, plan.noticeDate(), elinvoimakeskusEnds);
+      plans.changed(plan.businessKey());
+      appealEnds = elinvoimakeskusEnds;
+    }
+    return new RectificationAnswer(appealPending, elinvoimakeskusEnds, appealEnds);
   }
 
   /**

@@ -8,7 +8,6 @@ import fi.muutos.platform.WorkingDays;
 import fi.muutos.zoning.ZoningPlanRepository.PlanRow;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -31,7 +30,7 @@ public class ZoningDecisions {
   private final MunicipalitySettings municipality;
   private final String councilName;
   private final String delegatedApprover;
-  private final int takeOverDays;
+  private final String board;
 
   ZoningDecisions(
       ZoningPlanRepository repository,
@@ -47,7 +46,7 @@ public class ZoningDecisions {
     this.municipality = municipality;
     this.councilName = settings.council();
     this.delegatedApprover = settings.delegatedApprover();
-    this.takeOverDays = settings.takeOverDays();
+    this.board = settings.board();
   }
 
   /** The approving body's name for the DMN table's COUNCIL / DELEGATED; recorded on the plan. */
@@ -61,12 +60,18 @@ public class ZoningDecisions {
   /**
    * An approval must come from a body that may approve this plan: the council where the variant
    * requires it (a master plan, AKL 37 §; a significant detailed plan, AKL 52 §), otherwise the
-   * body the administrative regulation delegates it to, or the council itself. Returns or
-   * rejections come from whoever handled the matter.
+   * body the administrative regulation delegates it to, or the council itself. After the board took
+   * the matter over (kuntalaki 92 §) only the board decides it, approval or rejection. Returns or
+   * rejections come from whoever handled the matter. Returns whether the council decided.
    */
   @Transactional
-  public DecisionFacts checkDecision(
-      long planId, String decisionBody, String outcome, LocalDate decidedOn, String section) {
+  public boolean checkDecision(
+      long planId,
+      String decisionBody,
+      String outcome,
+      LocalDate decidedOn,
+      String section,
+      boolean takenOver) {
     PlanRow plan = repository.require(planId);
     if (decidedOn != null && decidedOn.isAfter(LocalDate.now(clock))) {
       throw new DomainException(
@@ -96,21 +101,32 @@ public class ZoningDecisions {
               + String.join(", ", municipality.bodies())
               + " (decisionBody).");
     }
-    boolean byCouncil = decisionBody != null && decisionBody.strip().equalsIgnoreCase(councilName);
-    if ("APPROVED".equals(outcome) || "REJECTED".equals(outcome)) {
+    String body = decisionBody == null ? "" : decisionBody.strip();
+    boolean byCouncil = body.equalsIgnoreCase(councilName);
+    boolean decides = "APPROVED".equals(outcome) || "REJECTED".equals(outcome);
+    if (takenOver && decides && !body.equalsIgnoreCase(board)) {
+      throw new DomainException(
+          Kind.INVALID,
+          "wrong-approving-body",
+          board
+              + " otti asian käsiteltäväkseen, joten asian ratkaisee "
+              + board
+              + ", ei "
+              + (body.isEmpty() ? "nimeämätön toimielin" : body)
+              + " (after a take-over the board decides; kuntalaki 92 §; decisionBody).");
+    }
+    if (decides) {
       repository.decision(
           planId,
           decisionBody == null ? null : municipality.body(decisionBody).orElse(null),
           section == null || section.isBlank() ? null : section.strip());
     }
-    if (!"APPROVED".equals(outcome)) {
-      return new DecisionFacts(byCouncil, null);
+    if (!"APPROVED".equals(outcome) || takenOver) {
+      return byCouncil;
     }
     String required = plan.approvingBody();
-    String body = decisionBody == null ? "" : decisionBody.strip();
     boolean allowed =
-        body.equalsIgnoreCase(councilName)
-            || (!councilName.equals(required) && body.equalsIgnoreCase(delegatedApprover));
+        byCouncil || (!councilName.equals(required) && body.equalsIgnoreCase(delegatedApprover));
     if (!allowed) {
       throw new DomainException(
           Kind.INVALID,
@@ -122,12 +138,79 @@ public class ZoningDecisions {
               + (body.isEmpty() ? "nimeämätön toimielin" : body)
               + " (AKL 37 §, 52 §; decisionBody).");
     }
-    return new DecisionFacts(
-        byCouncil,
-        byCouncil || decidedOn == null
-            ? null
-            : workingDays.endOf(workingDays.onOrAfter(decidedOn.plusDays(takeOverDays))));
+    return byCouncil;
   }
+
+  /**
+   * The board takes a decision over (kuntalaki 92 §): only the board, only a decision of a body
+   * below it (not the council's, not its own), dated not before that decision and at the latest on
+   * the last day of the oikaisuvaatimus period: the minutes' publication + 7 days (deemed received,
+   * 140 §) + 14 days, moved to a working day. Before the minutes are published the period has not
+   * started, so a take-over is in time.
+   */
+  public void checkTakeOver(
+      String businessKey,
+      String decidedBy,
+      LocalDate decidedOn,
+      LocalDate minutesPublished,
+      String takeOverBody,
+      LocalDate takeOverDate) {
+    String decider = decidedBy == null ? "" : decidedBy.strip();
+    if (decider.equalsIgnoreCase(councilName) || decider.equalsIgnoreCase(board)) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "not-taken-over",
+          "Kaavan "
+              + businessKey
+              + " päätti "
+              + decider
+              + ": otto-oikeus koskee vain "
+              + board
+              + "n alaisten toimielinten päätöksiä (kuntalaki 92 §; only a subordinate body's"
+              + " decision is taken over).");
+    }
+    String taker = takeOverBody == null ? "" : takeOverBody.strip();
+    if (!taker.equalsIgnoreCase(board)) {
+      throw new DomainException(
+          Kind.INVALID,
+          "not-taken-over",
+          "Asian ottaa käsiteltäväksi " + board + ", ei " + taker + " (kuntalaki 92 §; body).");
+    }
+    if (takeOverDate != null && decidedOn != null && takeOverDate.isBefore(decidedOn)) {
+      throw new DomainException(
+          Kind.INVALID,
+          "not-taken-over",
+          "Ottopäätös "
+              + takeOverDate
+              + " on ennen päätöstä, jonka se ottaa käsiteltäväksi ("
+              + decidedOn
+              + ").");
+    }
+    if (minutesPublished != null && takeOverDate != null) {
+      LocalDate lastDay = takeOverLastDay(minutesPublished);
+      if (takeOverDate.isAfter(lastDay)) {
+        throw new DomainException(
+            Kind.CONFLICT,
+            "take-over-too-late",
+            "Otto-oikeuden aika päättyi "
+                + lastDay
+                + " (pöytäkirja nähtävillä "
+                + minutesPublished
+                + " + 7 + 14 päivää, kuntalaki 92 §, 140 §): ottopäätös "
+                + takeOverDate
+                + " on myöhässä, päätös pysyy (the take-over period is over).");
+      }
+    }
+  }
+
+  /** The last day the board may take a decision whose minutes were published on the day over. */
+  public LocalDate takeOverLastDay(LocalDate minutesPublished) {
+    return workingDays.periodEnd(
+        minutesPublished.plusDays(WorkingDays.NOTICE_RECEIVED_AFTER_DAYS), TAKE_OVER_DAYS);
+  }
+
+  /** The oikaisuvaatimus period (kuntalaki 134 §), within which the board may take over (92 §). */
+  static final int TAKE_OVER_DAYS = 14;
 
   /** The municipality's bodies as choices for the registry's decision form (label and value). */
   public List<Map<String, String>> bodyChoices() {
@@ -135,14 +218,6 @@ public class ZoningDecisions {
         .map(body -> Map.of("label", body, "value", body))
         .toList();
   }
-
-  /**
-   * What a recorded decision means for the steps after it: whether the council made it (then the
-   * board checks its legality, kuntalaki 96 §) and, for a delegated body's approval, when the
-   * board's window to take the matter over ends (kuntalaki 92 §: {@code
-   * muutos.zoning.take-over-days} after the decision, to a working day).
-   */
-  public record DecisionFacts(boolean byCouncil, OffsetDateTime takeOverEndsAt) {}
 
   /**
    * The approval does not stand: the board referred the council's decision back (kuntalaki 96 §) or

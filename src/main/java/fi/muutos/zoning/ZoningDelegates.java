@@ -75,20 +75,40 @@ class ZoningDelegates {
   /**
    * {@code #{checkDecision}} (execution listener where the registry's task and the meeting system's
    * event meet): a decision dated before the display ended or in the future, or an approval by a
-   * body that may not approve this plan, does not pass.
+   * body that may not approve this plan (after a take-over: any body but the board), does not pass.
    */
   @Bean
   ExecutionListener checkDecision(ZoningDecisions decisions) {
+    return execution ->
+        Vars.DECISION_BY_COUNCIL.set(
+            execution,
+            decisions.checkDecision(
+                planId(execution),
+                Vars.DECISION_BODY.get(execution),
+                Vars.DECISION_OUTCOME.get(execution),
+                Vars.DECISION_DATE.get(execution),
+                Vars.DECISION_SECTION.get(execution),
+                Boolean.TRUE.equals(Vars.TAKEN_OVER.get(execution))));
+  }
+
+  /**
+   * {@code #{checkTakeOver}} (execution listener on each event that takes the matter over): only
+   * the board, only a subordinate body's decision, within the oikaisuvaatimus period counted from
+   * the minutes' publication (kuntalaki 92 §, 140 §); otherwise the event is refused with the
+   * reason and the plan goes on. From then on only the board decides the plan.
+   */
+  @Bean
+  ExecutionListener checkTakeOver(ZoningPlans plans, ZoningDecisions decisions) {
     return execution -> {
-      ZoningDecisions.DecisionFacts facts =
-          decisions.checkDecision(
-              planId(execution),
-              Vars.DECISION_BODY.get(execution),
-              Vars.DECISION_OUTCOME.get(execution),
-              Vars.DECISION_DATE.get(execution),
-              Vars.DECISION_SECTION.get(execution));
-      Vars.DECISION_BY_COUNCIL.set(execution, facts.byCouncil());
-      Vars.TAKE_OVER_ENDS_AT.set(execution, facts.takeOverEndsAt());
+      ZoningPlanView plan = plans.find(planId(execution));
+      decisions.checkTakeOver(
+          plan.businessKey(),
+          plan.decidedBy(),
+          Vars.DECISION_DATE.get(execution),
+          Vars.NOTICE_DATE.get(execution),
+          Vars.TAKE_OVER_BODY.get(execution),
+          Vars.TAKE_OVER_DATE.get(execution));
+      Vars.TAKEN_OVER.set(execution, true);
     };
   }
 
@@ -123,11 +143,27 @@ class ZoningDelegates {
 
   /**
    * {@code #{undoApproval}}: the board referred the council's approval back or took a delegated
-   * body's approval over; the plan is decided anew.
+   * body's approval over; the plan is decided anew, and the approval's notice and periods go with
+   * it.
    */
   @Bean
   JavaDelegate undoApproval(ZoningDecisions decisions) {
-    return execution -> decisions.undoApproval(planId(execution), execution.getCurrentActivityId());
+    return execution -> {
+      decisions.undoApproval(planId(execution), execution.getCurrentActivityId());
+      forgetApproval(execution);
+    };
+  }
+
+  /** The variables of an approval that no longer stands: the next approval has its own. */
+  private static void forgetApproval(DelegateExecution execution) {
+    for (ProcessVariable<?> fact :
+        List.of(
+            Vars.LEGALITY_CHECK_RESULT,
+            Vars.NOTICE_DATE,
+            Vars.APPEAL_PERIOD_ENDS_AT,
+            Vars.RECTIFICATION_APPEAL_ENDS_ON)) {
+      execution.removeVariable(fact.name());
+    }
   }
 
   /**
@@ -193,7 +229,11 @@ class ZoningDelegates {
     return execution -> {
       long planId = planId(execution);
       Vars.APPEAL_PERIOD_ENDS_AT.set(
-          execution, appeals.startAppealPeriod(planId, Vars.NOTICE_DATE.require(execution)));
+          execution,
+          appeals.startAppealPeriod(
+              planId,
+              Vars.NOTICE_DATE.require(execution),
+              Vars.RECTIFICATION_APPEAL_ENDS_ON.get(execution)));
       Vars.LEGAL_FORCE_CHECK_DUE.set(execution, appeals.legalForceCheckDue(planId));
       Vars.LEGAL_FORCE_DATE.set(execution, appeals.legalForceDate(planId));
       Vars.APPEAL_PENDING.set(execution, false);
@@ -242,32 +282,62 @@ class ZoningDelegates {
 
   /**
    * {@code #{recordRectification}}: a rectification request holds the plan: 07, or 09 when it is
-   * under appeal already (from the record).
+   * under appeal already (from the record); one made after its 14 days is flagged.
    */
   @Bean
   JavaDelegate recordRectification(ZoningAppeals appeals) {
     return execution ->
-        appeals.rectificationRequested(
-            planId(execution),
-            Vars.RECTIFICATION_DATE.get(execution),
-            execution.getCurrentActivityId());
+        Vars.RECTIFICATION_LATE.set(
+            execution,
+            appeals.rectificationRequested(
+                planId(execution),
+                Vars.RECTIFICATION_DATE.get(execution),
+                Vars.ELINVOIMAKESKUS_NOTIFIED_ON.get(execution),
+                execution.getCurrentActivityId()));
   }
 
   /**
-   * {@code #{recordRectificationAnswer}}: the council's answer to a rectification request moves the
-   * plan (approved again, under appeal, or a proposal again); whether an appeal is pending comes
-   * from the record.
+   * {@code #{recordRectificationAnswer}}: the approving body's answer to a rectification request
+   * moves the plan (approved again, under appeal, or a proposal again). A kept decision goes on
+   * where the request stopped it (the court, the appeal period, the legality check or the notice),
+   * and a running appeal period lasts until the elinvoimakeskus' own has ended (AKL 195 §).
    */
   @Bean
   JavaDelegate recordRectificationAnswer(ZoningAppeals appeals) {
-    return execution ->
-        Vars.APPEAL_PENDING.set(
-            execution,
-            appeals.answerRectification(
-                planId(execution),
-                Vars.RECTIFICATION_OUTCOME.get(execution),
-                Vars.RECTIFICATION_ANSWER_DATE.get(execution),
-                execution.getCurrentActivityId()));
+    return execution -> {
+      long planId = planId(execution);
+      ZoningAppeals.RectificationAnswer answer =
+          appeals.answerRectification(
+              planId,
+              Vars.RECTIFICATION_OUTCOME.get(execution),
+              Vars.RECTIFICATION_ANSWER_DATE.get(execution),
+              Vars.RECTIFICATION_ANSWER_SERVED_ON.get(execution),
+              execution.getCurrentActivityId());
+      Vars.APPEAL_PENDING.set(execution, answer.appealPending());
+      if (answer.elinvoimakeskusAppealEndsOn() == null) {
+        forgetApproval(execution);
+        return;
+      }
+      Vars.RECTIFICATION_APPEAL_ENDS_ON.set(execution, answer.elinvoimakeskusAppealEndsOn());
+      boolean periodRuns = Vars.APPEAL_PERIOD_ENDS_AT.get(execution) != null;
+      if (periodRuns) {
+        Vars.APPEAL_PERIOD_ENDS_AT.set(execution, appeals.appealPeriodEndsAt(planId));
+        Vars.LEGAL_FORCE_CHECK_DUE.set(execution, appeals.legalForceCheckDue(planId));
+        Vars.LEGAL_FORCE_DATE.set(execution, appeals.legalForceDate(planId));
+      }
+      String resume;
+      if (answer.appealPending()) {
+        resume = "COURT";
+      } else if (periodRuns) {
+        resume = "APPEAL_PERIOD";
+      } else if (Boolean.TRUE.equals(Vars.DECISION_BY_COUNCIL.get(execution))
+          && Vars.LEGALITY_CHECK_RESULT.get(execution) == null) {
+        resume = "LEGALITY_CHECK";
+      } else {
+        resume = "NOTICE";
+      }
+      Vars.RECTIFICATION_RESUME.set(execution, resume);
+    };
   }
 
   /**

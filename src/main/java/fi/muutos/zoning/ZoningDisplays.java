@@ -145,7 +145,7 @@ public class ZoningDisplays {
     Map<String, LocalDate> due = new LinkedHashMap<>();
     for (String request : requests == null ? List.<String>of() : requests) {
       int at = request.lastIndexOf('=');
-      String authority = (at < 0 ? request : request.substring(0, at)).strip();
+      String authority = requestedBody(request);
       LocalDate date;
       try {
         date = at < 0 ? displayLastDay : LocalDate.parse(request.substring(at + 1).strip());
@@ -179,6 +179,12 @@ public class ZoningDisplays {
       }
     }
     return due;
+  }
+
+  /** The body a statement request ("body" or "body=YYYY-MM-DD") names. */
+  static String requestedBody(String request) {
+    int at = request.lastIndexOf('=');
+    return (at < 0 ? request : request.substring(0, at)).strip();
   }
 
   /** A requested statement arrived while its branch waited for it. */

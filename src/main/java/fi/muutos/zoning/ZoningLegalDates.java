@@ -206,6 +206,11 @@ class ZoningLegalDates {
                   Vars.NOTICE_DATE,
                   DateKind.PERIOD_START,
                   legalDate(plan, ZoningStage.APPROVED),
+                  "hyväksymispäätös"),
+              new Entered(
+                  Vars.ELINVOIMAKESKUS_NOTIFIED_ON,
+                  DateKind.ACT_DONE,
+                  legalDate(plan, ZoningStage.APPROVED),
                   "hyväksymispäätös"));
       case Elements.ANSWER_RECTIFICATION ->
           List.of(
@@ -213,7 +218,19 @@ class ZoningLegalDates {
                   Vars.RECTIFICATION_ANSWER_DATE,
                   DateKind.ACT_DONE,
                   legalDate(plan, ZoningStage.RECTIFICATION_REQUESTED),
-                  "oikaisukehotus"));
+                  "oikaisukehotus"),
+              new Entered(
+                  Vars.RECTIFICATION_ANSWER_SERVED_ON,
+                  DateKind.ACT_DONE,
+                  Vars.RECTIFICATION_ANSWER_DATE.get(task),
+                  "vastaus"));
+      case Elements.INFORM_COURT_OF_REVOCATION ->
+          List.of(
+              new Entered(
+                  Vars.COURT_INFORMED_ON,
+                  DateKind.ACT_DONE,
+                  Vars.RECTIFICATION_ANSWER_DATE.get(task),
+                  "päätöksen kumoaminen"));
       case Elements.ENTRY_INTO_FORCE_NOTICE ->
           List.of(
               new Entered(

@@ -40,9 +40,10 @@ public final class ZoningPlanProcess {
     public static final String BOARD_PROPOSAL = "userTask_boardProposal";
     public static final String RECORD_DECISION = "userTask_recordDecision";
     public static final String LEGALITY_CHECK = "userTask_legalityCheck";
-    public static final String TAKE_OVER_WINDOW = "gateway_takeOverWindow";
-    public static final String TAKE_OVER_WINDOW_ENDED = "event_takeOverWindowEnded";
-    public static final String MATTER_TAKEN_OVER = "event_matterTakenOver";
+    public static final String TAKEN_OVER_BEFORE_NOTICE = "event_takenOverBeforeNotice";
+    public static final String TAKEN_OVER_IN_APPEAL_PERIOD = "event_takenOverInAppealPeriod";
+    public static final String TAKEN_OVER_UNDER_APPEAL = "event_takenOverUnderAppeal";
+    public static final String APPROVAL_UNDONE = "serviceTask_approvalUndone";
     public static final String DECISION_RECEIVED = "event_decisionReceived";
     public static final String PUBLISH_NOTICE = "userTask_publishNotice";
     public static final String APPEAL_PERIOD = "gateway_appealPeriod";
@@ -63,6 +64,10 @@ public final class ZoningPlanProcess {
     public static final String ANSWER_RECTIFICATION = "userTask_answerRectification";
     public static final String APPEAL_DURING_RECTIFICATION = "event_appealDuringRectification";
     public static final String RECTIFICATION_DURING_APPEAL = "event_rectificationDuringAppeal";
+    public static final String RECTIFICATION_DURING_LEGALITY_CHECK =
+        "event_rectificationDuringLegalityCheck";
+    public static final String RECTIFICATION_DURING_NOTICE = "event_rectificationDuringNotice";
+    public static final String INFORM_COURT_OF_REVOCATION = "userTask_informCourtOfRevocation";
     public static final String ENTRY_INTO_FORCE_NOTICE = "userTask_entryIntoForceNotice";
     public static final String END_IN_FORCE = "endEvent_planInForce";
     public static final String END_ANNULLED = "endEvent_planAnnulled";
@@ -98,7 +103,7 @@ public final class ZoningPlanProcess {
    * Process variables, typed: ids, dates and gateway facts; the plan's data lives in its case
    * record and MU_ZONING_PLAN.
    */
-  public static final class Vars {
+  public static final class Vars extends ZoningAppealVars {
     public static final ProcessVariable<Long> PLAN_ID = ProcessVariable.id("planId");
     public static final ProcessVariable<String> PLAN_NAME = ProcessVariable.text("planName");
     public static final ProcessVariable<String> PLAN_TYPE = ProcessVariable.text("planType");
@@ -209,6 +214,10 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<List<String>> REDISPLAY_AUTHORITIES =
         ProcessVariable.list("redisplayAuthorities");
 
+    /** Why an expected statement body is not asked (MRA 20 §, 28 §), on the task's record. */
+    public static final ProcessVariable<String> STATEMENT_OMISSION_REASON =
+        ProcessVariable.text("statementOmissionReason");
+
     /**
      * Putting the proposal on display: the planning body's decision, the public notice, and for a
      * master plan the letters to landowners living elsewhere (MRA 19 §).
@@ -251,9 +260,13 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<Boolean> DECISION_BY_COUNCIL =
         ProcessVariable.flag("decisionByCouncil");
 
-    /** When the board's window to take a delegated body's decision over ends (kuntalaki 92 §). */
-    public static final ProcessVariable<OffsetDateTime> TAKE_OVER_ENDS_AT =
-        ProcessVariable.moment("takeOverEndsAt");
+    /** The board took the matter over (kuntalaki 92 §): only the board decides it from then on. */
+    public static final ProcessVariable<String> TAKE_OVER_BODY =
+        ProcessVariable.text("takeOverBody");
+
+    public static final ProcessVariable<LocalDate> TAKE_OVER_DATE =
+        ProcessVariable.date("takeOverDate");
+    public static final ProcessVariable<Boolean> TAKEN_OVER = ProcessVariable.flag("takenOver");
 
     /** The board's legality check of a council decision (kuntalaki 96 §): LAWFUL, REFERRED_BACK. */
     public static final ProcessVariable<String> LEGALITY_CHECK_RESULT =
@@ -266,70 +279,14 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<Boolean> NOTIFIED_ELINVOIMAKESKUS =
         ProcessVariable.flag("notifiedElinvoimakeskus");
 
+    /** The day the elinvoimakeskus received the AKL 67 § notice: its 14 days (195 §) start. */
+    public static final ProcessVariable<LocalDate> ELINVOIMAKESKUS_NOTIFIED_ON =
+        ProcessVariable.date("elinvoimakeskusNotifiedOn");
+
     public static final ProcessVariable<Boolean> NOTIFIED_REGIONAL_COUNCIL =
         ProcessVariable.flag("notifiedRegionalCouncil");
     public static final ProcessVariable<Boolean> NOTIFIED_REMINDER_FILERS =
         ProcessVariable.flag("notifiedReminderFilers");
-
-    /**
-     * The appeal (fi.muutos.zoning.appeal.filed): its date; its court and reference for history.
-     */
-    public static final ProcessVariable<LocalDate> APPEAL_DATE = ProcessVariable.date("appealDate");
-
-    /**
-     * A court's decision (fi.muutos.zoning.appeal.decided): which court (HAO, KHO), when, when it
-     * was served; {@link #APPEAL_OUTCOME} says what it means for the plan.
-     */
-    public static final ProcessVariable<String> APPEAL_DECISION_COURT =
-        ProcessVariable.text("appealDecisionCourt");
-
-    public static final ProcessVariable<LocalDate> APPEAL_DECISION_DATE =
-        ProcessVariable.date("appealDecisionDate");
-    public static final ProcessVariable<LocalDate> APPEAL_SERVED_ON =
-        ProcessVariable.date("appealServedOn");
-
-    /** After an HaO decision: the further appeal to the KHO (AKL 190 §) and its check. */
-    public static final ProcessVariable<Boolean> FURTHER_APPEAL_POSSIBLE =
-        ProcessVariable.flag("furtherAppealPossible");
-
-    public static final ProcessVariable<OffsetDateTime> FURTHER_APPEAL_ENDS_AT =
-        ProcessVariable.moment("furtherAppealEndsAt");
-    public static final ProcessVariable<LocalDate> FURTHER_APPEAL_CHECK_DUE =
-        ProcessVariable.date("furtherAppealCheckDue");
-    public static final ProcessVariable<Boolean> FURTHER_APPEAL_LODGED =
-        ProcessVariable.flag("furtherAppealLodged");
-    public static final ProcessVariable<String> FURTHER_APPEAL_CHECK =
-        ProcessVariable.text("furtherAppealCheck");
-
-    /**
-     * The plan, or the parts the appeals do not concern, ordered into force before legal force (AKL
-     * 201 §; fi.muutos.zoning.entry-into-force.ordered): WHOLE or PART, from this date.
-     */
-    public static final ProcessVariable<String> EARLY_ENTRY_SCOPE =
-        ProcessVariable.text("earlyEntryScope");
-
-    public static final ProcessVariable<LocalDate> EARLY_ENTRY_DATE =
-        ProcessVariable.date("earlyEntryDate");
-
-    /** The day the plan (or its annulment) became final: the legal date of 12 and 14. */
-    public static final ProcessVariable<LocalDate> LEGAL_FORCE_DATE =
-        ProcessVariable.date("legalForceDate");
-
-    /**
-     * The elinvoimakeskus' rectification request (fi.muutos.zoning.rectification.requested) and the
-     * council's answer to it: KEPT or REVOKED.
-     */
-    public static final ProcessVariable<LocalDate> RECTIFICATION_DATE =
-        ProcessVariable.date("rectificationDate");
-
-    public static final ProcessVariable<String> RECTIFICATION_OUTCOME =
-        ProcessVariable.text("rectificationOutcome");
-    public static final ProcessVariable<LocalDate> RECTIFICATION_ANSWER_DATE =
-        ProcessVariable.date("rectificationAnswerDate");
-
-    /** Whether an appeal was lodged while a rectification request was open. */
-    public static final ProcessVariable<Boolean> APPEAL_PENDING =
-        ProcessVariable.flag("appealPending");
 
     /** Why a legal date is earlier than the day it is entered (an earlier act registered now). */
     public static final ProcessVariable<String> BACKDATING_REASON = Backdating.REASON;
@@ -339,6 +296,7 @@ public final class ZoningPlanProcess {
         ProcessVariable.text("boardProposalSection");
     public static final ProcessVariable<String> RECTIFICATION_ANSWER_SECTION =
         ProcessVariable.text("rectificationAnswerSection");
+    public static final ProcessVariable<String> COURT_NOTICE = ProcessVariable.text("courtNotice");
     public static final ProcessVariable<String> DECISION_SECTION = Decision.SECTION;
     public static final ProcessVariable<String> ENTRY_INTO_FORCE_NOTICE =
         ProcessVariable.text("entryIntoForceNotice");

@@ -16,16 +16,16 @@ public class ZoningSettings {
 
   private final String council;
   private final String delegatedApprover;
-  private final int takeOverDays;
+  private final String board;
   private final Envelope areaBounds;
 
   ZoningSettings(
       @Value("${muutos.zoning.council}") String council,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
-      @Value("${muutos.zoning.take-over-days:14}") int takeOverDays,
+      @Value("${muutos.zoning.board}") String board,
       @Value("${muutos.zoning.area.bounds:}") List<Double> areaBounds,
       MunicipalitySettings municipality) {
-    for (String body : List.of(council, delegatedApprover)) {
+    for (String body : List.of(council, delegatedApprover, board)) {
       if (municipality.body(body).isEmpty()) {
         throw new IllegalStateException(
             "muutos.zoning names the body '"
@@ -40,13 +40,9 @@ public class ZoningSettings {
               + " ETRS-TM35FIN), not "
               + areaBounds);
     }
-    if (takeOverDays < 0) {
-      throw new IllegalStateException(
-          "muutos.zoning.take-over-days is a number of days, not " + takeOverDays);
-    }
     this.council = council;
     this.delegatedApprover = delegatedApprover;
-    this.takeOverDays = takeOverDays;
+    this.board = board;
     this.areaBounds =
         areaBounds.isEmpty()
             ? null
@@ -64,9 +60,12 @@ public class ZoningSettings {
     return delegatedApprover;
   }
 
-  /** Days after a delegated body's approval during which the board may take it over. */
-  public int takeOverDays() {
-    return takeOverDays;
+  /**
+   * The municipal board (kunnanhallitus): it may take a delegated body's decision over and then
+   * decides the matter itself (kuntalaki 92 §).
+   */
+  public String board() {
+    return board;
   }
 
   /** The municipality's bounding box (ETRS-TM35FIN), or {@code null}: only the system's extent. */

@@ -5,6 +5,7 @@ import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 import static java.util.Map.entry;
 
 import fi.muutos.platform.Decision;
+import fi.muutos.platform.DomainException;
 import fi.muutos.platform.TaskRules;
 import fi.muutos.platform.TaskRules.Rule;
 import java.util.List;
@@ -66,6 +67,7 @@ class ZoningTaskValidator implements TaskListener {
                   List.of(
                       Rule.date(Vars.NOTICE_DATE),
                       Rule.confirmed(Vars.NOTIFIED_ELINVOIMAKESKUS),
+                      Rule.date(Vars.ELINVOIMAKESKUS_NOTIFIED_ON),
                       Rule.confirmed(Vars.NOTIFIED_REGIONAL_COUNCIL),
                       Rule.confirmed(Vars.NOTIFIED_REMINDER_FILERS))),
               entry(
@@ -82,23 +84,34 @@ class ZoningTaskValidator implements TaskListener {
                       Rule.oneOf(Vars.RECTIFICATION_OUTCOME, "KEPT", "REVOKED"),
                       Rule.date(Vars.RECTIFICATION_ANSWER_DATE))),
               entry(
+                  Elements.INFORM_COURT_OF_REVOCATION,
+                  List.of(
+                      Rule.date(Vars.COURT_INFORMED_ON), Rule.confirmed(Vars.APPELLANTS_INFORMED))),
+              entry(
                   Elements.ENTRY_INTO_FORCE_NOTICE,
                   List.of(Rule.date(Vars.ENTRY_INTO_FORCE_DATE)))));
 
   private final ZoningLegalDates legalDates;
   private final ZoningPlans plans;
   private final ZoningDisplays displays;
+  private final ZoningStatementBodies statementBodies;
 
-  ZoningTaskValidator(ZoningLegalDates legalDates, ZoningPlans plans, ZoningDisplays displays) {
+  ZoningTaskValidator(
+      ZoningLegalDates legalDates,
+      ZoningPlans plans,
+      ZoningDisplays displays,
+      ZoningStatementBodies statementBodies) {
     this.legalDates = legalDates;
     this.plans = plans;
     this.displays = displays;
+    this.statementBodies = statementBodies;
   }
 
   @Override
   public void notify(DelegateTask task) {
     RULES.check(task);
     legalDates.check(task);
+    checkStatementRequests(task);
     if (Elements.REPLY_TO_REMINDERS.equals(task.getTaskDefinitionKey())
         && Vars.PROPOSAL_AUTHORITIES_MEETING.get(task) == null) {
       // an unchecked box: no meeting
@@ -114,5 +127,35 @@ class ZoningTaskValidator implements TaskListener {
           Vars.DRAFT_DISPLAY_START.require(task),
           Vars.DRAFT_DISPLAY_END.get(task));
     }
+  }
+
+  /**
+   * The statement requests of a display name the municipality's bodies (written back as the list
+   * has them, so the statements match); the proposal's first display asks the bodies the law
+   * requires for the plan's type, and an expected one left out has a reason (MRA 20 §, 28 §).
+   */
+  private void checkStatementRequests(DelegateTask task) {
+    boolean proposal = Elements.PREPARE_PROPOSAL.equals(task.getTaskDefinitionKey());
+    if (!proposal && !Elements.DECIDE_REDISPLAY.equals(task.getTaskDefinitionKey())) {
+      return;
+    }
+    var requests = proposal ? Vars.STATEMENT_AUTHORITIES : Vars.REDISPLAY_AUTHORITIES;
+    ZoningStatementBodies.Checked checked =
+        statementBodies.check(
+            plans.find(Vars.PLAN_ID.require(task)).type(),
+            requests.get(task),
+            proposal,
+            Vars.STATEMENT_OMISSION_REASON.get(task));
+    if (!checked.problems().isEmpty()) {
+      throw new DomainException(
+          DomainException.Kind.INVALID,
+          "invalid-statement-requests",
+          "Tehtävää "
+              + task.getName()
+              + " ei voi merkitä valmiiksi: "
+              + String.join("; ", checked.problems())
+              + ".");
+    }
+    requests.set(task, checked.requests());
   }
 }

@@ -95,6 +95,8 @@ final class MinorZoningLifecycle {
             notice.toString(),
             "notifiedElinvoimakeskus",
             true,
+            "elinvoimakeskusNotifiedOn",
+            notice.toString(),
             "notifiedRegionalCouncil",
             true,
             "notifiedReminderFilers",

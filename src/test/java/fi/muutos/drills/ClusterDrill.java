@@ -84,7 +84,8 @@ class ClusterDrill {
                         instance,
                         ZoningPlanProcess.Elements.PREPARE_PROPOSAL,
                         "{"
-                            + ZoningSteps.json(ZoningSteps.proposal("2025-01-30", "ELY-keskus"))
+                            + ZoningSteps.json(
+                                ZoningSteps.proposal("2025-01-30", "Hämeen elinvoimakeskus"))
                             + "}");
                     done.incrementAndGet();
                     return null;

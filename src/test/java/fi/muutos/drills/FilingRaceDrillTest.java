@@ -78,7 +78,8 @@ class FilingRaceDrillTest {
         driver.complete(
             instance,
             Elements.PREPARE_PROPOSAL,
-            ZoningSteps.proposal("2026-03-04", "Elinvoimakeskus, Pelastuslaitos"));
+            ZoningSteps.proposal(
+                "2026-03-04", "Hämeen elinvoimakeskus, Päijät-Hämeen pelastuslaitos"));
 
         List<Job> timers = new ArrayList<>();
         timers.addAll(timers(instance, Elements.DISPLAY_ENDED));
@@ -106,14 +107,14 @@ class FilingRaceDrillTest {
                     gate,
                     "fi.muutos.zoning.statement.received",
                     key,
-                    "{\"authority\":\"Elinvoimakeskus\",\"date\":\"2026-03-18\"}"));
+                    "{\"authority\":\"Hämeen elinvoimakeskus\",\"date\":\"2026-03-18\"}"));
         work.add(
             () ->
                 send(
                     gate,
                     "fi.muutos.zoning.statement.received",
                     key,
-                    "{\"authority\":\"Pelastuslaitos\",\"date\":\"2026-03-17\"}"));
+                    "{\"authority\":\"Päijät-Hämeen pelastuslaitos\",\"date\":\"2026-03-17\"}"));
         List<Future<Integer>> running = new ArrayList<>();
         for (Callable<Integer> task : work) {
           running.add(pool.submit(task));
@@ -137,7 +138,8 @@ class FilingRaceDrillTest {
             .as("round " + round + ": each statement once, dated in time")
             .extracting(s -> s.authority() + " " + s.receivedOn() + " " + s.late())
             .containsExactlyInAnyOrder(
-                "Elinvoimakeskus 2026-03-18 false", "Pelastuslaitos 2026-03-17 false");
+                "Hämeen elinvoimakeskus 2026-03-18 false",
+                "Päijät-Hämeen pelastuslaitos 2026-03-17 false");
         List<Filing> filings = cases.filings(key);
         assertThat(filings).as("round " + round + ": every filing on the case").hasSize(7);
         assertThat(filings)

@@ -651,7 +651,7 @@ class IntegrityDrillTest {
             "/dynasty/heinola",
             UUID.randomUUID().toString(),
             "fi.muutos.zoning.statement.received",
-            "{\"authority\":\"ELY-keskus\",\"date\":\"2026-03-10\"}");
+            "{\"authority\":\"Hämeen elinvoimakeskus\",\"date\":\"2026-03-10\"}");
     assertThat(wrongType.statusCode()).as(wrongType.body()).isEqualTo(403);
     HttpResponse<String> wrongSource =
         event(
@@ -659,12 +659,12 @@ class IntegrityDrillTest {
             "/dynasty/heinola",
             UUID.randomUUID().toString(),
             "fi.muutos.zoning.statement.received",
-            "{\"authority\":\"ELY-keskus\",\"date\":\"2026-03-10\"}");
+            "{\"authority\":\"Hämeen elinvoimakeskus\",\"date\":\"2026-03-10\"}");
     assertThat(wrongSource.statusCode()).as(wrongSource.body()).isEqualTo(403);
     assertThat(count("mu_inbound_event")).isEqualTo(stored);
 
     String id = UUID.randomUUID().toString();
-    String real = "{\"authority\":\"ELY-keskus\",\"date\":\"2026-03-10\"}";
+    String real = "{\"authority\":\"Hämeen elinvoimakeskus\",\"date\":\"2026-03-10\"}";
     assertThat(
             event(
                     "asianhallinta",
@@ -680,7 +680,7 @@ class IntegrityDrillTest {
             "/asianhallinta/x",
             id,
             "fi.muutos.zoning.statement.received",
-            "{\"authority\":\"ELY-keskus\",\"date\":\"2026-03-10\",\"objections\":true}");
+            "{\"authority\":\"Hämeen elinvoimakeskus\",\"date\":\"2026-03-10\",\"objections\":true}");
     assertThat(forged.statusCode()).as(forged.body()).isEqualTo(409);
     assertThat(
             event(
@@ -1010,6 +1010,7 @@ class IntegrityDrillTest {
         "kirjaaja",
         "\"noticeDate\":{\"value\":\"2026-05-04\"}"
             + ",\"notifiedElinvoimakeskus\":{\"value\":true,\"type\":\"Boolean\"}"
+            + ",\"elinvoimakeskusNotifiedOn\":{\"value\":\"2026-05-04\"}"
             + ",\"notifiedRegionalCouncil\":{\"value\":true,\"type\":\"Boolean\"}"
             + ",\"notifiedReminderFilers\":{\"value\":true,\"type\":\"Boolean\"}"
             + BACKDATED);
@@ -1571,7 +1572,7 @@ class IntegrityDrillTest {
       driver.complete(
           started.processInstanceId(),
           PREPARE_PROPOSAL,
-          ZoningSteps.proposal("2026-03-04", "ELY-keskus"));
+          ZoningSteps.proposal("2026-03-04", "Hämeen elinvoimakeskus"));
     }
     assertThat(driver.active(started.processInstanceId())).contains(activity);
     return started;

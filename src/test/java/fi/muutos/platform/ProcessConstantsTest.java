@@ -235,7 +235,7 @@ class ProcessConstantsTest {
     Set<String> names = new java.util.HashSet<>();
     for (Class<?> nested : constants.getDeclaredClasses()) {
       if (nested.getSimpleName().equals("Vars")) {
-        for (Field field : nested.getDeclaredFields()) {
+        for (Field field : nested.getFields()) { // a Vars class may extend a stage's variables
           if (field.getType() == ProcessVariable.class) {
             try {
               field.setAccessible(true);

@@ -116,11 +116,18 @@ class RyhtiDeliveryTest {
     plan.complete(
         Elements.PUBLISH_NOTICE,
         Map.of(
-            "noticeDate", "2026-05-04",
-            "notifiedElinvoimakeskus", true,
-            "notifiedRegionalCouncil", true,
-            "notifiedReminderFilers", true,
-            "backdatingReason", ZoningSteps.REASON));
+            "noticeDate",
+            "2026-05-04",
+            "notifiedElinvoimakeskus",
+            true,
+            "elinvoimakeskusNotifiedOn",
+            "2026-05-04",
+            "notifiedRegionalCouncil",
+            true,
+            "notifiedReminderFilers",
+            true,
+            "backdatingReason",
+            ZoningSteps.REASON));
     plan.deliver(); // 06 again: the decision was given (published) on the notice's day
     plan.job(Elements.APPEAL_PERIOD_ENDED);
     plan.complete(

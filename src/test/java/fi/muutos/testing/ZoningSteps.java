@@ -13,6 +13,13 @@ public final class ZoningSteps {
 
   public static final String REASON = "Aiemmin tehty toimi kirjataan jälkikäteen";
 
+  /** The statements a master plan's proposal always asks (Heinola: MRA 20 §). */
+  public static final String MASTER_PLAN_STATEMENTS =
+      "Päijät-Hämeen liitto, Hämeen elinvoimakeskus";
+
+  /** Why the walks leave the expected statement bodies out: the walks are not about them. */
+  public static final String OMISSION_REASON = "Kaava ei koske muiden tahojen toimialaa.";
+
   private ZoningSteps() {}
 
   /**
@@ -61,6 +68,7 @@ public final class ZoningSteps {
     values.put("landownerLettersDate", first.minusDays(10).toString());
     values.put("proposalDisplayStart", start);
     values.put("statementAuthorities", authorities);
+    values.put("statementOmissionReason", OMISSION_REASON);
     values.put("backdatingReason", REASON);
     return values;
   }
@@ -73,6 +81,7 @@ public final class ZoningSteps {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("noticeDate", date);
     values.put("notifiedElinvoimakeskus", true);
+    values.put("elinvoimakeskusNotifiedOn", date);
     values.put("notifiedRegionalCouncil", true);
     values.put("notifiedReminderFilers", true);
     values.put("backdatingReason", REASON);

@@ -58,10 +58,10 @@ class ZoningPlanProcessTest {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.announce();
     plan.assertAt(PREPARE_PROPOSAL);
-    plan.proposal("2026-03-04", "ELY-keskus");
+    plan.proposal("2026-03-04", "Hämeen elinvoimakeskus");
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
     assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-03-18")); // 14 days
-    plan.statement("ELY-keskus");
+    plan.statement("Hämeen elinvoimakeskus");
     plan.displayEnds();
     plan.reply(false);
     assertThat(plan.view().approvingBody()).isEqualTo("Hallintosäännön mukainen lautakunta");
@@ -114,12 +114,7 @@ class ZoningPlanProcessTest {
 
   @Test
   void onlyABodyThatMayApproveThePlanApprovesIt() throws Exception {
-    Plan plan = start(PlanType.DETAILED_PLAN, false);
-    plan.announce();
-    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
-    plan.proposal("2026-03-04", "");
-    plan.displayEnds();
-    plan.reply(false);
+    Plan plan = displayedDetailedPlan();
     assertThat(plan.view().approvingBody()).isEqualTo("Kaupunginvaltuusto");
     plan.complete(
         ZoningPlanProcess.Elements.BOARD_PROPOSAL, Map.of("boardProposalDate", "2026-04-13"));
@@ -174,11 +169,11 @@ class ZoningPlanProcessTest {
     plan.assertAt(DISPLAY_DRAFT);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.DRAFT);
     plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
-    plan.proposal("2026-03-04", "ELY-keskus, Museovirasto");
+    plan.proposal("2026-03-04", "Hämeen elinvoimakeskus, Museovirasto");
     // 30 days from 4 March 2026 is Good Friday: the period ends on the Tuesday after Easter
     assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-04-07"));
     plan.statement("Museovirasto");
-    plan.statement("ELY-keskus");
+    plan.statement("Hämeen elinvoimakeskus");
     plan.displayEnds();
     plan.reply(false);
     assertThat(plan.view().approvingBody()).isEqualTo("Kaupunginvaltuusto");
@@ -197,9 +192,10 @@ class ZoningPlanProcessTest {
     plan.assertAt(AUTHORITIES_MEETING);
     plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2026-02-02"));
     plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-02-16"));
-    plan.proposal("2026-06-01", "ELY-keskus");
+    plan.proposal("2026-06-01", ZoningSteps.MASTER_PLAN_STATEMENTS);
     assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-07-01"));
-    plan.statement("ELY-keskus");
+    plan.statement("Hämeen elinvoimakeskus");
+    plan.statement("Päijät-Hämeen liitto");
     plan.displayEnds();
     plan.reply(false);
     assertThat(plan.view().approvingBody()).isEqualTo("Kaupunginvaltuusto");
@@ -220,9 +216,10 @@ class ZoningPlanProcessTest {
     plan.complete(ANNOUNCE_INITIATION, ZoningSteps.announce("2025-09-01"));
     plan.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2025-09-15"));
     plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2025-10-01"));
-    plan.proposal("2026-01-12", "Hämeen elinvoimakeskus");
+    plan.proposal("2026-01-12", ZoningSteps.MASTER_PLAN_STATEMENTS);
     assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-02-11"));
     plan.statement("Hämeen elinvoimakeskus");
+    plan.statement("Päijät-Hämeen liitto");
     plan.displayEnds();
     plan.reply(true);
     plan.redisplay("2026-02-23", "2026-03-02", "Hämeen elinvoimakeskus");
@@ -234,7 +231,7 @@ class ZoningPlanProcessTest {
     plan.reply(false);
     plan.decide("APPROVED", "2026-04-20");
     plan.notice("2026-04-27");
-    plan.rectificationRequested("2026-05-15");
+    plan.rectificationRequested("2026-05-08");
     plan.answerRectification("KEPT", "2026-06-01");
     plan.appealFiled("2026-06-02");
     plan.courtDecides("HAO", "UPHELD", "2026-09-01", "2026-09-03");
@@ -253,7 +250,7 @@ class ZoningPlanProcessTest {
             "04 PROPOSAL 2026-01-12",
             "05 REVISED_PROPOSAL 2026-03-02",
             "06 APPROVED 2026-04-20",
-            "07 RECTIFICATION_REQUESTED 2026-05-15",
+            "07 RECTIFICATION_REQUESTED 2026-05-08",
             "06 APPROVED 2026-06-01",
             "08 APPEALED 2026-06-02",
             "08 APPEALED 2026-09-20",
@@ -269,24 +266,24 @@ class ZoningPlanProcessTest {
   void aSubstantiallyChangedProposalIsDisplayedAgain() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.announce();
-    plan.proposal("2026-03-04", "ELY-keskus");
-    plan.statement("ELY-keskus");
+    plan.proposal("2026-03-04", "Hämeen elinvoimakeskus");
+    plan.statement("Hämeen elinvoimakeskus");
     plan.displayEnds();
     plan.reply(true);
     plan.assertAt(ZoningPlanProcess.Elements.DECIDE_REDISPLAY);
     LocalDate firstEnds = plan.view().displayEndsOn();
 
     // not from the first round's start: the changed proposal gets a period of its own
-    assertThatThrownBy(() -> plan.redisplay("2026-03-18", "2026-03-18", "ELY-keskus"))
+    assertThatThrownBy(() -> plan.redisplay("2026-03-18", "2026-03-18", "Hämeen elinvoimakeskus"))
         .hasMessageContaining("edellisen nähtävilläolon päätyttyä");
     // the decision to redisplay follows the replies, after the first display
-    assertThatThrownBy(() -> plan.redisplay("2026-03-01", "2026-05-04", "ELY-keskus"))
+    assertThatThrownBy(() -> plan.redisplay("2026-03-01", "2026-05-04", "Hämeen elinvoimakeskus"))
         .hasMessageContaining("redisplayDecisionDate 2026-03-01 on ennen");
     plan.assertAt(ZoningPlanProcess.Elements.DECIDE_REDISPLAY);
     // nor before its own decision to display
-    assertThatThrownBy(() -> plan.redisplay("2026-05-04", "2026-04-30", "ELY-keskus"))
+    assertThatThrownBy(() -> plan.redisplay("2026-05-04", "2026-04-30", "Hämeen elinvoimakeskus"))
         .hasMessageContaining("redisplayStart");
-    plan.redisplay("2026-04-28", "2026-05-04", "ELY-keskus");
+    plan.redisplay("2026-04-28", "2026-05-04", "Hämeen elinvoimakeskus");
 
     ZoningPlanView revised = plan.view();
     assertThat(revised.stage()).isEqualTo(ZoningStage.REVISED_PROPOSAL);
@@ -299,7 +296,7 @@ class ZoningPlanProcessTest {
     assertThat(revised.stages().get(revised.stages().size() - 1).legalDate())
         .isEqualTo(LocalDate.parse("2026-05-04"));
     plan.assertAt(ZoningPlanProcess.Elements.STATEMENT_RECEIVED, false); // requested again
-    plan.statement("ELY-keskus");
+    plan.statement("Hämeen elinvoimakeskus");
     plan.displayEnds();
     plan.reply(false);
     plan.assertAt(RECORD_DECISION);
@@ -483,12 +480,7 @@ class ZoningPlanProcessTest {
 
   @Test
   void aPlanTheCouncilApprovesGoesToItOnTheBoardsProposalAndTheBoardChecksTheDecision() {
-    Plan plan = start(PlanType.DETAILED_PLAN, false);
-    plan.announce();
-    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
-    plan.proposal("2026-03-04", "");
-    plan.displayEnds();
-    plan.reply(false);
+    Plan plan = displayedDetailedPlan();
     plan.assertAt(ZoningPlanProcess.Elements.BOARD_PROPOSAL);
     // the board cannot propose before the display ended
     assertThatThrownBy(
@@ -529,33 +521,163 @@ class ZoningPlanProcessTest {
     plan.assertAt(ZoningPlanProcess.Elements.APPEAL_PERIOD);
   }
 
+  /**
+   * Kuntalaki 92 §, 140 §: the board may take a delegated body's decision over until the
+   * oikaisuvaatimus period ends (the minutes' publication + 7 + 14 days, to a working day), also
+   * while the appeal period runs; the notice does not wait for it; after a take-over only the board
+   * decides; a take-over after the period, of the council's decision or of the board's own is
+   * refused.
+   */
   @Test
-  void aDelegatedApprovalWaitsForTheBoardsTakeOverWindow() {
+  void theBoardTakesADelegatedDecisionOverUntilTheOikaisuvaatimusPeriodEnds() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.throughDisplay();
     plan.assertAt(RECORD_DECISION); // no board proposal: the delegated body decides
     plan.decideOnly("Hallintosäännön mukainen lautakunta", "APPROVED", "2026-04-20");
-    plan.assertAt(ZoningPlanProcess.Elements.TAKE_OVER_WINDOW);
-    Job window =
-        managementService
-            .createJobQuery()
-            .processInstanceId(plan.instanceId)
-            .activityId(ZoningPlanProcess.Elements.TAKE_OVER_WINDOW_ENDED)
-            .singleResult();
-    assertThat(window.getDuedate().toInstant())
-        .as("14 days after the decision, to the end of that working day")
-        .isEqualTo(java.time.OffsetDateTime.parse("2026-05-05T00:00+03:00").toInstant());
+    // AKL 67 §: the notice goes out at once, not after a window
+    plan.assertAt(PUBLISH_NOTICE);
+    plan.notice("2026-05-04");
+    plan.assertAt(ZoningPlanProcess.Elements.APPEAL_PERIOD);
 
-    // the board takes the matter over: the delegated approval does not stand
+    // published 4.5., deemed received 11.5., + 14 days: the last day is Monday 25.5.
+    InboundEventView late =
+        inbox.find(
+            plan.send(
+                "fi.muutos.decision.taken-over",
+                "{\"body\":\"Kaupunginhallitus\",\"date\":\"2026-05-26\"}"));
+    // a legal filing: refused by the rule, it stays on the case for the registry (ADR 0052)
+    assertThat(late.status()).isEqualTo("PENDING");
+    assertThat(late.reason()).contains("Otto-oikeuden aika päättyi 2026-05-25");
+    InboundEventView notTheBoard =
+        inbox.find(
+            plan.send(
+                "fi.muutos.decision.taken-over",
+                "{\"body\":\"Kaupunginvaltuusto\",\"date\":\"2026-05-20\"}"));
+    assertThat(notTheBoard.status()).isEqualTo("PENDING");
+    assertThat(notTheBoard.reason()).contains("Asian ottaa käsiteltäväksi Kaupunginhallitus");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
+
+    // in time, while the appeal period runs: the delegated approval does not stand
     plan.event(
         "fi.muutos.decision.taken-over",
-        "{\"body\":\"Kaupunginhallitus\",\"date\":\"2026-04-27\"}");
+        "{\"body\":\"Kaupunginhallitus\",\"date\":\"2026-05-25\"}");
     plan.assertAt(RECORD_DECISION);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
 
-    plan.decideOnly("Hallintosäännön mukainen lautakunta", "APPROVED", "2026-05-04");
-    plan.job(ZoningPlanProcess.Elements.TAKE_OVER_WINDOW_ENDED);
+    // the body that lost the matter cannot decide it; the board can
+    assertThatThrownBy(
+            () -> plan.decideOnly("Hallintosäännön mukainen lautakunta", "APPROVED", "2026-06-01"))
+        .hasMessageContaining("otti asian käsiteltäväkseen");
+    plan.decideOnly("Kaupunginhallitus", "APPROVED", "2026-06-01");
     plan.assertAt(PUBLISH_NOTICE);
+    assertThat(plan.view().decidedBy()).isEqualTo("Kaupunginhallitus");
+    // nobody takes the board's own decision over
+    InboundEventView own =
+        inbox.find(
+            plan.send(
+                "fi.muutos.decision.taken-over",
+                "{\"body\":\"Kaupunginhallitus\",\"date\":\"2026-06-02\"}"));
+    assertThat(own.status()).isEqualTo("PENDING");
+    assertThat(own.reason()).contains("otto-oikeus koskee vain");
+    plan.notice("2026-06-08");
+    plan.noAppeal();
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+  }
+
+  /** Kuntalaki 92 §: a take-over reaches a plan under appeal as long as the period lasts. */
+  @Test
+  void aTakeOverInTimeIsHeardWhileThePlanIsUnderAppeal() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.throughDisplay();
+    plan.decideOnly("Hallintosäännön mukainen lautakunta", "APPROVED", "2026-04-20");
+    plan.notice("2026-05-04");
+    plan.appealFiled("2026-05-12");
+    plan.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT);
+    plan.event(
+        "fi.muutos.decision.taken-over",
+        "{\"body\":\"Kaupunginhallitus\",\"date\":\"2026-05-18\"}");
+    plan.assertAt(RECORD_DECISION);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+  }
+
+  /**
+   * AKL 195 §: after the approving body keeps its decision, the elinvoimakeskus may still appeal
+   * within 30 days of the answer's service; the plan is not final before that, even when the answer
+   * comes after the original appeal period.
+   */
+  @Test
+  void aKeptDecisionWaitsForTheElinvoimakeskusOwnAppealPeriod() {
+    Plan plan = approvedMinorChange(); // appeal period until 10.6.
+    plan.rectificationRequested("2026-05-15");
+    assertThat(runtimeService.getVariable(plan.instanceId, "rectificationLate"))
+        .as("11 days after the notice reached it")
+        .isEqualTo(false);
+    plan.answerRectification("KEPT", "2026-06-20", "2026-06-22");
+    // served 22.6. + 30 days: Wednesday 22.7.
+    assertThat(plan.view().appealEndsOn()).isEqualTo(LocalDate.parse("2026-07-22"));
+    Job period =
+        managementService
+            .createJobQuery()
+            .processInstanceId(plan.instanceId)
+            .activityId(ZoningPlanProcess.Elements.APPEAL_PERIOD_ENDED)
+            .singleResult();
+    assertThat(period.getDuedate().toInstant())
+        .isEqualTo(java.time.OffsetDateTime.parse("2026-07-23T00:00+03:00").toInstant());
+    plan.noAppeal();
+    assertThat(plan.legalDate(ZoningStage.LEGALLY_BINDING))
+        .as("not dated before the answer")
+        .isEqualTo(LocalDate.parse("2026-07-23"));
+  }
+
+  /** AKL 195 §: 14 days from the AKL 67 § notice; a later request is flagged on its task. */
+  @Test
+  void aRectificationRequestAfterItsFourteenDaysIsFlagged() {
+    Plan plan = approvedMinorChange(); // the elinvoimakeskus was notified on 4.5.
+    plan.rectificationRequested("2026-05-25");
+    assertThat(runtimeService.getVariable(plan.instanceId, "rectificationLate")).isEqualTo(true);
+    plan.assertAt(ZoningPlanProcess.Elements.ANSWER_RECTIFICATION);
+  }
+
+  /** AKL 195 §: a request is heard from the approval on, and a kept decision goes on from there. */
+  @Test
+  void aRectificationRequestIsHeardFromTheApprovalOn() {
+    Plan plan = displayedDetailedPlan();
+    plan.decideOnly("Kaupunginvaltuusto", "APPROVED", "2026-04-20");
+    plan.assertAt(ZoningPlanProcess.Elements.LEGALITY_CHECK);
+    plan.rectificationRequested("2026-04-22");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.RECTIFICATION_REQUESTED);
+    plan.answerRectification("KEPT", "2026-04-27", null);
+    plan.assertAt(ZoningPlanProcess.Elements.LEGALITY_CHECK);
+    plan.legalityCheck("LAWFUL", "2026-04-28");
+    plan.assertAt(PUBLISH_NOTICE);
+    plan.rectificationRequested("2026-04-29");
+    plan.answerRectification("KEPT", "2026-05-04", "2026-05-20");
+    plan.assertAt(PUBLISH_NOTICE);
+    plan.notice("2026-05-06");
+    // the answer's service (20.5.) + 30 days, later than the notice's (13.5. + 30 = 12.6.),
+    // falls on Midsummer Eve: the next working day
+    assertThat(plan.view().appealEndsOn()).isEqualTo(LocalDate.parse("2026-06-22"));
+  }
+
+  /** AKL 195 §: a revocation while an appeal is pending is told to the court and the appellants. */
+  @Test
+  void aRevocationUnderAppealIsToldToTheCourtAndTheAppellants() {
+    Plan plan = approvedMinorChange();
+    plan.rectificationRequested("2026-05-15");
+    plan.appealFiled("2026-05-20");
+    plan.answerRectification("REVOKED", "2026-06-01", null);
+    plan.assertAt(ZoningPlanProcess.Elements.INFORM_COURT_OF_REVOCATION);
+    assertThatThrownBy(
+            () ->
+                plan.complete(
+                    ZoningPlanProcess.Elements.INFORM_COURT_OF_REVOCATION,
+                    Map.of("courtInformedOn", "2026-05-30", "appellantsInformed", true)))
+        .hasMessageContaining("courtInformedOn 2026-05-30 on ennen");
+    plan.complete(
+        ZoningPlanProcess.Elements.INFORM_COURT_OF_REVOCATION,
+        Map.of("courtInformedOn", "2026-06-03", "appellantsInformed", true));
+    plan.assertAt(RECORD_DECISION);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
   }
 
   @Test
@@ -578,6 +700,64 @@ class ZoningPlanProcessTest {
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.ANNOUNCED);
   }
 
+  /**
+   * MRA 20 §, 28 §, AKL 65 §: a master plan's proposal asks the regional council and the
+   * elinvoimakeskus, and the neighbouring municipalities unless a written reason says the plan does
+   * not concern them; a detailed plan asks the elinvoimakeskus and the regional council or says why
+   * not; a body is named as the municipality's list has it.
+   */
+  @Test
+  void aProposalAsksTheStatementsTheLawRequires() {
+    Plan master = start(PlanType.MASTER_PLAN, false);
+    master.announce();
+    master.complete(AUTHORITIES_MEETING, Map.of("meetingDate", "2026-01-20"));
+    master.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-02-02"));
+    Map<String, Object> none = withoutOmissionReason(ZoningSteps.proposal("2026-04-01", ""));
+    assertThatThrownBy(() -> master.complete(PREPARE_PROPOSAL, none))
+        .hasMessageContaining(
+            "lausuntoa ei pyydetä taholta Päijät-Hämeen liitto, Hämeen"
+                + " elinvoimakeskus: ehdotuksesta on pyydettävä niiden lausunnot");
+    // a reason does not excuse the bodies the law names for a master plan
+    Map<String, Object> reasoned = new java.util.HashMap<>(ZoningSteps.proposal("2026-04-01", ""));
+    assertThatThrownBy(() -> master.complete(PREPARE_PROPOSAL, reasoned))
+        .hasMessageContaining("ehdotuksesta on pyydettävä niiden lausunnot (MRA 20 §");
+    // a body not on the list, e.g. the old name, is refused with the list
+    Map<String, Object> oldName =
+        withoutOmissionReason(
+            ZoningSteps.proposal("2026-04-01", "Päijät-Hämeen liitto, Hämeen ELY-keskus"));
+    assertThatThrownBy(() -> master.complete(PREPARE_PROPOSAL, oldName))
+        .hasMessageContaining("'Hämeen ELY-keskus' ei ole kunnan lausunnonantajaluettelossa")
+        .hasMessageContaining("valitse: Päijät-Hämeen liitto, Hämeen elinvoimakeskus");
+    // the neighbours are asked, or left out with a reason
+    Map<String, Object> noNeighbours =
+        withoutOmissionReason(
+            ZoningSteps.proposal("2026-04-01", "päijät-hämeen liitto, Hämeen elinvoimakeskus"));
+    assertThatThrownBy(() -> master.complete(PREPARE_PROPOSAL, noNeighbours))
+        .hasMessageContaining("Asikkalan kunta")
+        .hasMessageContaining("kirjaa perustelu");
+    master.proposal("2026-04-01", "päijät-hämeen liitto, Hämeen elinvoimakeskus=2026-04-20");
+    assertThat(master.view().statements())
+        .extracting(ZoningPlanView.Statement::authority)
+        .as("named as the list has them")
+        .containsExactlyInAnyOrder("Päijät-Hämeen liitto", "Hämeen elinvoimakeskus");
+
+    Plan detailed = start(PlanType.DETAILED_PLAN, false);
+    detailed.announce();
+    detailed.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
+    Map<String, Object> unasked = withoutOmissionReason(ZoningSteps.proposal("2026-03-04", ""));
+    assertThatThrownBy(() -> detailed.complete(PREPARE_PROPOSAL, unasked))
+        .hasMessageContaining("Hämeen elinvoimakeskus, Päijät-Hämeen liitto")
+        .hasMessageContaining("MRA 20 §, 28 §");
+    detailed.proposal("2026-03-04", "");
+    assertThat(detailed.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+  }
+
+  private static Map<String, Object> withoutOmissionReason(Map<String, Object> values) {
+    Map<String, Object> without = new java.util.LinkedHashMap<>(values);
+    without.remove("statementOmissionReason");
+    return without;
+  }
+
   @Test
   void aMasterPlansProposalIsDisplayedOnlyAfterItsDecisionNoticeAndLetters() {
     Plan plan = start(PlanType.MASTER_PLAN, false);
@@ -586,26 +766,29 @@ class ZoningPlanProcessTest {
     plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-02-02"));
     // MRA 19 §: the letters to landowners living elsewhere go at least 7 days before
     Map<String, Object> lateLetters =
-        new java.util.HashMap<>(ZoningSteps.proposal("2026-04-01", ""));
+        new java.util.HashMap<>(
+            ZoningSteps.proposal("2026-04-01", ZoningSteps.MASTER_PLAN_STATEMENTS));
     lateLetters.put("landownerLettersDate", "2026-03-28");
     assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, lateLetters))
         .hasMessageContaining("landownerLettersDate 2026-03-28 on alle 7 päivää");
     // the notice cannot come before the decision it announces
     Map<String, Object> earlyNotice =
-        new java.util.HashMap<>(ZoningSteps.proposal("2026-04-01", ""));
+        new java.util.HashMap<>(
+            ZoningSteps.proposal("2026-04-01", ZoningSteps.MASTER_PLAN_STATEMENTS));
     earlyNotice.put("displayNoticeDate", "2026-03-01");
     assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, earlyNotice))
         .hasMessageContaining("displayNoticeDate");
     // nor the decision to display before the draft's opinions were over (AKL 62 §)
     Map<String, Object> earlyDecision =
-        new java.util.HashMap<>(ZoningSteps.proposal("2026-04-01", ""));
+        new java.util.HashMap<>(
+            ZoningSteps.proposal("2026-04-01", ZoningSteps.MASTER_PLAN_STATEMENTS));
     earlyDecision.put("displayDecisionDate", "2026-01-30");
     earlyDecision.put("displayNoticeDate", "2026-02-10");
     assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, earlyDecision))
         .hasMessageContaining(
             "displayDecisionDate 2026-01-30 on ennen kuin mielipiteiden aika päättyy 2026-03-04");
     plan.assertAt(PREPARE_PROPOSAL);
-    plan.proposal("2026-04-01", "");
+    plan.proposal("2026-04-01", ZoningSteps.MASTER_PLAN_STATEMENTS);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
   }
 
@@ -822,8 +1005,8 @@ class ZoningPlanProcessTest {
   void aMissingStatementDoesNotHoldThePlanUp() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
     plan.announce();
-    plan.proposal("2026-03-04", "ELY-keskus, Pelastuslaitos");
-    plan.statement("ELY-keskus");
+    plan.proposal("2026-03-04", "Hämeen elinvoimakeskus, Päijät-Hämeen pelastuslaitos");
+    plan.statement("Hämeen elinvoimakeskus");
     // the fire department never answers: its deadline passes
     Job deadline =
         managementService
@@ -998,7 +1181,7 @@ class ZoningPlanProcessTest {
     inbox.retryDue();
 
     assertThat(inbox.find(eventId).status()).isEqualTo("CORRELATED");
-    plan.assertAt(ZoningPlanProcess.Elements.TAKE_OVER_WINDOW); // a delegated body's approval
+    plan.assertAt(PUBLISH_NOTICE); // a delegated body's approval is announced at once
     assertThat(plan.visited()).contains(ZoningPlanProcess.Elements.DECISION_RECEIVED);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
   }
@@ -1224,6 +1407,17 @@ class ZoningPlanProcessTest {
     return plan;
   }
 
+  /** A detailed plan with its draft, displayed from 2026-03-04 without statements, no changes. */
+  private Plan displayedDetailedPlan() {
+    Plan plan = start(PlanType.DETAILED_PLAN, false);
+    plan.announce();
+    plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    plan.reply(false);
+    return plan;
+  }
+
   private Plan start(PlanType type, boolean significant) {
     Started started =
         procedure.start(
@@ -1334,19 +1528,7 @@ class ZoningPlanProcessTest {
     }
 
     void notice(String date) {
-      complete(
-          PUBLISH_NOTICE,
-          Map.of(
-              "noticeDate",
-              date,
-              "notifiedElinvoimakeskus",
-              true,
-              "notifiedRegionalCouncil",
-              true,
-              "notifiedReminderFilers",
-              true,
-              "backdatingReason",
-              REASON));
+      complete(PUBLISH_NOTICE, ZoningSteps.notice(date));
     }
 
     void appealFiled(String date) {
@@ -1386,9 +1568,17 @@ class ZoningPlanProcessTest {
     }
 
     void answerRectification(String outcome, String date) {
-      complete(
-          ZoningPlanProcess.Elements.ANSWER_RECTIFICATION,
-          Map.of("rectificationOutcome", outcome, "rectificationAnswerDate", date));
+      answerRectification(outcome, date, null);
+    }
+
+    void answerRectification(String outcome, String date, String servedOn) {
+      Map<String, Object> values = new java.util.LinkedHashMap<>();
+      values.put("rectificationOutcome", outcome);
+      values.put("rectificationAnswerDate", date);
+      if (servedOn != null) {
+        values.put("rectificationAnswerServedOn", servedOn);
+      }
+      complete(ZoningPlanProcess.Elements.ANSWER_RECTIFICATION, values);
     }
 
     void noAppeal() {

@@ -217,4 +217,56 @@ class CaseRepository {
         .query(Backdating.class)
         .list();
   }
+
+  /** Gives the stage's latest entry a corrected legal date; its date before, or empty. */
+  java.util.Optional<LocalDate> redateStage(String businessKey, String stage, LocalDate legalDate) {
+    java.util.Optional<LocalDate> before =
+        jdbc.sql(
+                "select legal_date from mu_case_stage where id = (select max(id) from mu_case_stage"
+                    + " where business_key = ? and stage = ?)")
+            .params(businessKey, stage)
+            .query(LocalDate.class)
+            .optional();
+    jdbc.sql(
+            "update mu_case_stage set legal_date = ? where id = (select max(id) from mu_case_stage"
+                + " where business_key = ? and stage = ?)")
+        .params(legalDate, businessKey, stage)
+        .update();
+    return before;
+  }
+
+  boolean hasStage(String businessKey, String stage) {
+    return jdbc.sql("select count(*) from mu_case_stage where business_key = ? and stage = ?")
+            .params(businessKey, stage)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  void corrected(String businessKey, Correction entry) {
+    jdbc.sql(
+            "insert into mu_case_correction (business_key, stage, old_date, new_date, new_stage,"
+                + " reason, corrected_at, corrected_by, activity_id) values (?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?)")
+        .params(
+            businessKey,
+            entry.stage(),
+            entry.oldDate(),
+            entry.newDate(),
+            entry.newStage(),
+            entry.reason(),
+            entry.correctedAt(),
+            entry.correctedBy(),
+            entry.activityId())
+        .update();
+  }
+
+  List<Correction> corrections(String businessKey) {
+    return jdbc.sql(
+            "select stage, old_date, new_date, new_stage, reason, corrected_at, corrected_by,"
+                + " activity_id from mu_case_correction where business_key = ? order by id")
+        .param(businessKey)
+        .query(Correction.class)
+        .list();
+  }
 }

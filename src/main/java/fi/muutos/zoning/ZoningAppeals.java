@@ -28,13 +28,17 @@ public class ZoningAppeals {
   private final Clock clock;
   private final int legalForceCheckDays;
 
+  private final fi.muutos.cases.CaseCorrections corrections;
+
   ZoningAppeals(
+      fi.muutos.cases.CaseCorrections corrections,
       ZoningPlans plans,
       ZoningPlanRepository repository,
       Cases cases,
       WorkingDays workingDays,
       Clock clock,
       @Value("${muutos.zoning.legal-force-check-days:7}") int legalForceCheckDays) {
+    this.corrections = corrections;
     this.plans = plans;
     this.repository = repository;
     this.cases = cases;
@@ -57,6 +61,52 @@ public class ZoningAppeals {
         ZoningPlanProcess.CASE,
         plans.plan(planId).businessKey(),
         stage,
+        null,
+        appealDate,
+        activityId);
+  }
+
+  /**
+   * An appeal reached the city after legal force was recorded (12): lodged in time (not after the
+   * last appeal period's last day, the first or the further one), it means legal force was recorded
+   * in error. The plan is under appeal again (08, from the appeal's date) and the correction is on
+   * its record; one lodged late does not touch legal force and is refused.
+   */
+  @Transactional
+  public void legalForceInError(long planId, LocalDate appealDate, String activityId) {
+    PlanRow plan = plans.plan(planId);
+    LocalDate lastDay = plan.appealEndsOn();
+    if (plan.furtherAppealEndsOn() != null
+        && (lastDay == null || plan.furtherAppealEndsOn().isAfter(lastDay))) {
+      lastDay = plan.furtherAppealEndsOn();
+    }
+    if (appealDate == null || lastDay == null || appealDate.isAfter(lastDay)) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "plan-in-force",
+          "Kaava "
+              + plan.businessKey()
+              + " on lainvoimainen: valitus "
+              + appealDate
+              + " on tehty valitusajan ("
+              + lastDay
+              + ") jälkeen eikä muuta lainvoimaisuutta (an appeal after the period does not undo"
+              + " legal force).");
+    }
+    corrections.correctedState(
+        ZoningPlanProcess.CASE,
+        plan.businessKey(),
+        ZoningStage.LEGALLY_BINDING,
+        ZoningStage.APPEALED,
+        "Valitusaikana "
+            + appealDate
+            + " tehty valitus tuli tietoon lainvoimaisuuden kirjaamisen jälkeen: lainvoimaisuus"
+            + " kirjattiin virheellisesti.",
+        activityId);
+    cases.enter(
+        ZoningPlanProcess.CASE,
+        plan.businessKey(),
+        ZoningStage.APPEALED,
         null,
         appealDate,
         activityId);
@@ -149,6 +199,14 @@ public class ZoningAppeals {
           Kind.INVALID,
           "invalid-court-decision",
           "Tuomioistuimen ratkaisun päivä puuttuu tai on tulevaisuudessa: " + decidedOn + ".");
+    }
+    if ("RETURNED_TO_HAO".equals(outcome) && which != Court.KHO) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-court-decision",
+          "Vain korkein hallinto-oikeus palauttaa asian hallinto-oikeudelle (RETURNED_TO_HAO), ei "
+              + which
+              + ".");
     }
     if (which == Court.KHO) {
       repository.courtDecision(planId, which.name(), outcome, decidedOn, null);

@@ -61,8 +61,9 @@ public class ZoningDecisions {
    * An approval must come from a body that may approve this plan: the council where the variant
    * requires it (a master plan, AKL 37 §; a significant detailed plan, AKL 52 §), otherwise the
    * body the administrative regulation delegates it to, or the council itself. After the board took
-   * the matter over (kuntalaki 92 §) only the board decides it, approval or rejection. Returns or
-   * rejections come from whoever handled the matter. Returns whether the council decided.
+   * the matter over (kuntalaki 92 §) only the board decides it, approval or rejection. The council
+   * decides on the board's proposal, not before it (kuntalaki 39 §). Returns or rejections come
+   * from whoever handled the matter. Returns whether the council decided.
    */
   @Transactional
   public boolean checkDecision(
@@ -71,8 +72,23 @@ public class ZoningDecisions {
       String outcome,
       LocalDate decidedOn,
       String section,
-      boolean takenOver) {
+      boolean takenOver,
+      LocalDate boardProposed) {
     PlanRow plan = repository.require(planId);
+    if (decidedOn != null
+        && boardProposed != null
+        && decisionBody != null
+        && decisionBody.strip().equalsIgnoreCase(councilName)
+        && decidedOn.isBefore(boardProposed)) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-decision",
+          "Valtuusto päättää hallituksen ehdotuksesta: päätös "
+              + decidedOn
+              + " on ennen hallituksen ehdotusta "
+              + boardProposed
+              + " (kuntalaki 39 §; decisionDate).");
+    }
     if (decidedOn != null && decidedOn.isAfter(LocalDate.now(clock))) {
       throw new DomainException(
           Kind.INVALID,

@@ -88,7 +88,8 @@ class ZoningDelegates {
                 Vars.DECISION_OUTCOME.get(execution),
                 Vars.DECISION_DATE.get(execution),
                 Vars.DECISION_SECTION.get(execution),
-                Boolean.TRUE.equals(Vars.TAKEN_OVER.get(execution))));
+                Boolean.TRUE.equals(Vars.TAKEN_OVER.get(execution)),
+                Vars.BOARD_PROPOSAL_DATE.get(execution)));
   }
 
   /**
@@ -143,8 +144,8 @@ class ZoningDelegates {
 
   /**
    * {@code #{undoApproval}}: the board referred the council's approval back or took a delegated
-   * body's approval over; the plan is decided anew, and the approval's notice and periods go with
-   * it.
+   * body's approval over, or a court annulled it and the city prepares the plan again; the plan is
+   * a proposal again, and the approval's notice and periods go with it.
    */
   @Bean
   JavaDelegate undoApproval(ZoningDecisions decisions) {
@@ -185,12 +186,13 @@ class ZoningDelegates {
               planId(execution),
               start,
               start.get(execution),
-              Vars.DISPLAY_DAYS.require(execution),
+              ZoningDisplays.displayDays(execution),
               execution.getCurrentActivityId(),
               requests,
               (redisplay ? Vars.REDISPLAY_DECISION_DATE : Vars.DISPLAY_DECISION_DATE)
                   .get(execution),
-              redisplay ? null : Vars.DISPLAY_DECISION_BODY.get(execution));
+              (redisplay ? Vars.REDISPLAY_DECISION_BODY : Vars.DISPLAY_DECISION_BODY)
+                  .get(execution));
       execution.removeVariable(Vars.REDISPLAY_START.name());
       execution.removeVariable(Vars.REDISPLAY_AUTHORITIES.name());
       Vars.DISPLAY_ENDS_AT.set(execution, display.endsAt());
@@ -258,6 +260,20 @@ class ZoningDelegates {
   }
 
   private static final ProcessVariable<String> APPEAL_STAGE = ProcessVariable.text("stage");
+
+  /**
+   * {@code #{correctLegalForce}}: an appeal lodged in time was found after legal force was recorded
+   * (issue 34, N10): the plan is under appeal again and the correction is on its record; a late
+   * appeal is refused and legal force stands.
+   */
+  @Bean
+  JavaDelegate correctLegalForce(ZoningAppeals appeals) {
+    return execution -> {
+      appeals.legalForceInError(
+          planId(execution), Vars.APPEAL_DATE.get(execution), execution.getCurrentActivityId());
+      execution.removeVariable(Vars.APPEAL_DATE.name());
+    };
+  }
 
   /**
    * {@code #{recordCourtDecision}}: a court decided on an appeal; sets whether it can be appealed

@@ -181,6 +181,21 @@ public class ZoningDisplays {
     return due;
   }
 
+  /**
+   * The display's length: the decision table's minimum (30 or 14 days), or the longer one the
+   * planner chose (AKL 65 §, MRA 27 §: "vähintään").
+   */
+  static int displayDays(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    int minimum = ZoningPlanProcess.Vars.DISPLAY_DAYS.require(scope);
+    Integer chosen = ZoningPlanProcess.Vars.PROPOSAL_DISPLAY_DAYS.get(scope);
+    return chosen == null ? minimum : Math.max(minimum, chosen);
+  }
+
+  /** The last day of a display of {@code days} days from {@code start}, to a working day. */
+  public LocalDate lastDay(LocalDate start, int days) {
+    return workingDays.periodEnd(start, days);
+  }
+
   /** The body a statement request ("body" or "body=YYYY-MM-DD") names. */
   static String requestedBody(String request) {
     int at = request.lastIndexOf('=');

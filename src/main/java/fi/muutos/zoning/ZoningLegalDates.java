@@ -96,7 +96,7 @@ class ZoningLegalDates {
         }
       }
     }
-    problems.addAll(required(task, plan));
+    problems.addAll(ZoningRequirements.of(task, plan));
     if (!problems.isEmpty()) {
       throw new DomainException(
           Kind.INVALID,
@@ -132,7 +132,12 @@ class ZoningLegalDates {
                   Vars.DRAFT_DISPLAY_START, DateKind.PERIOD_START, announced, "vireilletulo"));
       case Elements.PREPARE_PROPOSAL -> {
         List<Entered> dates = new ArrayList<>();
-        LocalDate afterDraft = latest(announced, legalDate(plan, ZoningStage.DRAFT));
+        // a plan prepared again (returned, or annulled) is displayed anew: its decision, notice and
+        // first day come after the previous round's last day, not on round 1's dates (N7)
+        LocalDate afterDraft =
+            latest(
+                latest(announced, legalDate(plan, ZoningStage.DRAFT)),
+                plan.displayRound() > 0 ? plan.displayEndsOn() : null);
         // AKL 62 §, MRA 30 §: the opinions on the draft (or a minor change's, asked with its
         // initiation notice) are not cut short: the proposal is decided on at the earliest on
         // the last day they may be given (issue 34, N8)
@@ -161,9 +166,12 @@ class ZoningLegalDates {
               new Entered(
                   Vars.REMINDER_REPLIES_SENT_ON,
                   DateKind.ACT_DONE,
-                  latest(
-                      legalDate(plan, ZoningStage.PROPOSAL),
-                      legalDate(plan, ZoningStage.REVISED_PROPOSAL)),
+                  displayed(plan),
+                  "ehdotuksen nähtävilläolo"),
+              new Entered(
+                  Vars.CHANGES_HEARD_ON,
+                  DateKind.ACT_DONE,
+                  displayed(plan),
                   "ehdotuksen nähtävilläolo"));
       case Elements.DECIDE_REDISPLAY ->
           List.of(
@@ -173,8 +181,19 @@ class ZoningLegalDates {
                   plan.displayEndsOn(),
                   "edellisen nähtävilläolon viimeinen päivä"),
               new Entered(
+                  Vars.REDISPLAY_NOTICE_DATE,
+                  DateKind.PERIOD_START,
+                  Vars.REDISPLAY_DECISION_DATE.get(task),
+                  "päätös asettaa nähtäville"),
+              new Entered(
                   Vars.REDISPLAY_START,
                   DateKind.PERIOD_START,
+                  latest(
+                      Vars.REDISPLAY_DECISION_DATE.get(task), Vars.REDISPLAY_NOTICE_DATE.get(task)),
+                  "nähtäville asettamisen kuulutus"),
+              new Entered(
+                  Vars.REDISPLAY_LETTERS_DATE,
+                  DateKind.ACT_DONE,
                   Vars.REDISPLAY_DECISION_DATE.get(task),
                   "päätös asettaa nähtäville"));
       case Elements.PROPOSAL_AUTHORITIES_MEETING ->
@@ -182,10 +201,13 @@ class ZoningLegalDates {
               new Entered(
                   Vars.PROPOSAL_MEETING_DATE,
                   DateKind.ACT_DONE,
-                  latest(
-                      legalDate(plan, ZoningStage.PROPOSAL),
-                      legalDate(plan, ZoningStage.REVISED_PROPOSAL)),
-                  "ehdotuksen nähtäville asettaminen"));
+                  displayed(plan),
+                  "ehdotuksen nähtäville asettaminen"),
+              new Entered(
+                  Vars.MEETING_HEARD_ON,
+                  DateKind.ACT_DONE,
+                  Vars.PROPOSAL_MEETING_DATE.get(task),
+                  "neuvottelu"));
       case Elements.BOARD_PROPOSAL ->
           List.of(
               new Entered(
@@ -242,46 +264,10 @@ class ZoningLegalDates {
     };
   }
 
-  /** What the plan's kind requires on a task beyond its form's own rules. */
-  private static List<String> required(DelegateTask task, ZoningPlanView plan) {
-    List<String> problems = new ArrayList<>();
-    String key = task.getTaskDefinitionKey();
-    if (Elements.ANNOUNCE_INITIATION.equals(key)
-        && plan.type() == PlanType.MINOR_DETAILED_PLAN_CHANGE) {
-      if (Vars.INITIATION_OPINIONS_UNTIL.get(task) == null) {
-        problems.add(
-            "initiationOpinionsUntil puuttuu: vähäisen muutoksen mielipiteet pyydetään"
-                + " vireilletulon yhteydessä (MRA 30 §)");
-      }
-      String summary = Vars.INITIATION_OPINION_SUMMARY.get(task);
-      if (summary == null || summary.isBlank()) {
-        problems.add("initiationOpinionSummary puuttuu (yhteenveto mielipiteistä, MRA 30 §)");
-      }
-    }
-    if (Elements.REPLY_TO_REMINDERS.equals(key)
-        && "SENT".equals(Vars.REMINDER_REPLIES_SENT.get(task))
-        && Vars.REMINDER_REPLIES_SENT_ON.get(task) == null) {
-      problems.add(
-          "reminderRepliesSentOn puuttuu: kirjaa päivä, jona perustellut kannanotot lähetettiin"
-              + " niitä pyytäneille muistuttajille (AKL 65 §)");
-    }
-    if (Elements.PREPARE_PROPOSAL.equals(key) && plan.type() == PlanType.MASTER_PLAN) {
-      LocalDate letters = Vars.LANDOWNER_LETTERS_DATE.get(task);
-      LocalDate start = Vars.PROPOSAL_DISPLAY_START.get(task);
-      if (letters == null) {
-        problems.add(
-            "landownerLettersDate puuttuu: yleiskaavaehdotuksesta ilmoitetaan kirjeellä muualla"
-                + " asuville maanomistajille (MRA 19 §)");
-      } else if (start != null && letters.isAfter(start.minusDays(7))) {
-        problems.add(
-            "landownerLettersDate "
-                + letters
-                + " on alle 7 päivää ennen nähtävilläolon alkua "
-                + start
-                + " (MRA 19 §)");
-      }
-    }
-    return problems;
+  /** The first day of the proposal's latest display. */
+  private static LocalDate displayed(ZoningPlanView plan) {
+    return latest(
+        legalDate(plan, ZoningStage.PROPOSAL), legalDate(plan, ZoningStage.REVISED_PROPOSAL));
   }
 
   private static LocalDate latest(LocalDate a, LocalDate b) {

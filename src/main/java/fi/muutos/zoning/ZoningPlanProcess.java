@@ -68,6 +68,10 @@ public final class ZoningPlanProcess {
         "event_rectificationDuringLegalityCheck";
     public static final String RECTIFICATION_DURING_NOTICE = "event_rectificationDuringNotice";
     public static final String INFORM_COURT_OF_REVOCATION = "userTask_informCourtOfRevocation";
+    public static final String ANOTHER_APPEAL = "event_anotherAppeal";
+    public static final String REPREPARED = "serviceTask_reprepared";
+    public static final String APPEAL_AFTER_LEGAL_FORCE = "event_appealAfterLegalForce";
+    public static final String CHANGES_AFTER_MEETING = "gateway_changesAfterMeeting";
     public static final String ENTRY_INTO_FORCE_NOTICE = "userTask_entryIntoForceNotice";
     public static final String END_IN_FORCE = "endEvent_planInForce";
     public static final String END_ANNULLED = "endEvent_planAnnulled";
@@ -128,6 +132,11 @@ public final class ZoningPlanProcess {
     public static final ProcessVariable<Boolean> DRAFT_STAGE = ProcessVariable.flag("draftStage");
     public static final ProcessVariable<Integer> DISPLAY_DAYS =
         ProcessVariable.count("displayDays");
+
+    /** A longer display the planner chose (the law says "at least"; N18), else the table's. */
+    public static final ProcessVariable<Integer> PROPOSAL_DISPLAY_DAYS =
+        ProcessVariable.count("proposalDisplayDays");
+
     public static final ProcessVariable<String> APPROVING_BODY =
         ProcessVariable.text("approvingBody");
     public static final ProcessVariable<String> APPROVING_BODY_NAME =
@@ -143,6 +152,25 @@ public final class ZoningPlanProcess {
         ProcessVariable.moment("displayEndsAt");
     public static final ProcessVariable<Boolean> SUBSTANTIAL_CHANGES =
         ProcessVariable.flag("substantialChanges");
+
+    /**
+     * After the display and after the proposal-stage meeting: NONE, REDISPLAY (displayed again), or
+     * HEARD (changes slightly affecting private interests, those concerned heard instead, MRA 32 §,
+     * with whom and when). The replies task's answer sets {@link #SUBSTANTIAL_CHANGES}.
+     */
+    public static final ProcessVariable<String> PROPOSAL_CHANGES =
+        ProcessVariable.text("proposalChanges");
+
+    public static final ProcessVariable<String> CHANGES_HEARD_PARTIES =
+        ProcessVariable.text("changesHeardParties");
+    public static final ProcessVariable<LocalDate> CHANGES_HEARD_ON =
+        ProcessVariable.date("changesHeardOn");
+    public static final ProcessVariable<String> MEETING_CHANGES =
+        ProcessVariable.text("meetingChanges");
+    public static final ProcessVariable<String> MEETING_HEARD_PARTIES =
+        ProcessVariable.text("meetingHeardParties");
+    public static final ProcessVariable<LocalDate> MEETING_HEARD_ON =
+        ProcessVariable.date("meetingHeardOn");
     public static final ProcessVariable<String> DECISION_OUTCOME = Decision.OUTCOME;
     public static final ProcessVariable<LocalDate> DECISION_DATE = Decision.DATE;
     public static final ProcessVariable<String> DECISION_BODY = Decision.BODY;
@@ -213,14 +241,25 @@ public final class ZoningPlanProcess {
         ProcessVariable.date("redisplayStart");
     public static final ProcessVariable<List<String>> REDISPLAY_AUTHORITIES =
         ProcessVariable.list("redisplayAuthorities");
+    public static final ProcessVariable<String> REDISPLAY_DECISION_BODY =
+        ProcessVariable.text("redisplayDecisionBody");
+    public static final ProcessVariable<LocalDate> REDISPLAY_NOTICE_DATE =
+        ProcessVariable.date("redisplayNoticeDate");
+    public static final ProcessVariable<LocalDate> REDISPLAY_LETTERS_DATE =
+        ProcessVariable.date("redisplayLettersDate");
+    public static final ProcessVariable<String> REDISPLAY_LETTERS_NOT_NEEDED =
+        ProcessVariable.text("redisplayLettersNotNeeded");
 
     /** Why an expected statement body is not asked (MRA 20 §, 28 §), on the task's record. */
     public static final ProcessVariable<String> STATEMENT_OMISSION_REASON =
         ProcessVariable.text("statementOmissionReason");
 
+    public static final ProcessVariable<String> REDISPLAY_STATEMENT_REASON =
+        ProcessVariable.text("redisplayStatementReason");
+
     /**
-     * Putting the proposal on display: the planning body's decision, the public notice, and for a
-     * master plan the letters to landowners living elsewhere (MRA 19 §).
+     * Putting the proposal on display: the planning body's decision, the public notice, and the
+     * letters to landowners living elsewhere (MRA 19 §, 27 §), or why none were needed.
      */
     public static final ProcessVariable<LocalDate> DISPLAY_DECISION_DATE =
         ProcessVariable.date("displayDecisionDate");
@@ -231,6 +270,10 @@ public final class ZoningPlanProcess {
         ProcessVariable.date("displayNoticeDate");
     public static final ProcessVariable<LocalDate> LANDOWNER_LETTERS_DATE =
         ProcessVariable.date("landownerLettersDate");
+
+    /** Why no letters went (the owners accepted the proposal, none live elsewhere, ...). */
+    public static final ProcessVariable<String> LANDOWNER_LETTERS_NOT_NEEDED =
+        ProcessVariable.text("landownerLettersNotNeeded");
 
     /** The initiation was announced in the annual planning review (AKL 63 §). */
     public static final ProcessVariable<Boolean> INITIATION_IN_REVIEW =

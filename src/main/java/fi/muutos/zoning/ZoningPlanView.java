@@ -42,6 +42,7 @@ public record ZoningPlanView(
     OffsetDateTime createdAt,
     List<StageEntry> stages,
     List<Backdating> backdated,
+    List<fi.muutos.cases.Correction> corrections,
     List<Statement> statements,
     boolean initiatedInReview,
     JsonNode area,

@@ -1,6 +1,7 @@
 package fi.muutos.zoning;
 
 import fi.muutos.cases.Case;
+import fi.muutos.cases.CaseCorrections;
 import fi.muutos.cases.Cases;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
@@ -31,14 +32,18 @@ public class ZoningPlans {
   private final ApplicationEventPublisher events;
   private final PlanRegister ryhti;
 
+  private final CaseCorrections corrections;
+
   ZoningPlans(
       ZoningPlanRepository repository,
       Cases cases,
       Clock clock,
       ZoningSettings settings,
       ApplicationEventPublisher events,
-      PlanRegister ryhti) {
+      PlanRegister ryhti,
+      CaseCorrections corrections) {
     this.repository = repository;
+    this.corrections = corrections;
     this.cases = cases;
     this.clock = clock;
     this.areaBounds = settings.areaBounds();
@@ -139,6 +144,33 @@ public class ZoningPlans {
   /** Tells what mirrors the record (Ryhti) that the plan's record changed. */
   void changed(String businessKey) {
     events.publishEvent(new ZoningRecordChanged(businessKey));
+  }
+
+  /**
+   * A legal date of the plan's record was entered wrong: the registry corrects it (the stage's
+   * latest entry), with its reason; the correction is an act of its own on the record and the plan
+   * goes to Ryhti again (issue 34, N10).
+   */
+  @Transactional
+  public ZoningPlanView correctLegalDate(
+      long planId, ZoningStage stage, LocalDate date, String reason, String user) {
+    PlanRow p = plan(planId);
+    if (stage == null || date == null || reason == null || reason.isBlank()) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-correction",
+          "Korjauksessa on vaihe (stage), oikea päivä (legalDate) ja perustelu (reason).");
+    }
+    if (date.isAfter(LocalDate.now(clock))) {
+      throw new DomainException(
+          Kind.INVALID,
+          "invalid-correction",
+          "Oikea päivä " + date + " on tulevaisuudessa: korjataan tapahtunutta päivää.");
+    }
+    corrections.correctLegalDate(
+        ZoningPlanProcess.CASE, p.businessKey(), stage, date, reason.strip(), user);
+    changed(p.businessKey());
+    return find(planId);
   }
 
   /** The plan enters a stage outside the model's own stage steps (suspended, resumed). */
@@ -280,6 +312,7 @@ public class ZoningPlans {
         plan.createdAt(),
         stages(p.businessKey()),
         cases.backdatings(ZoningPlanProcess.CASE, p.businessKey()),
+        corrections.corrections(ZoningPlanProcess.CASE, p.businessKey()),
         repository.statements(p.businessKey()),
         p.initiatedInReview(),
         p.areaGeoJson() == null ? null : PlanArea.stored(p.areaGeoJson()).geometry(),

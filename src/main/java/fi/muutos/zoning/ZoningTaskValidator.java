@@ -23,10 +23,15 @@ import org.springframework.stereotype.Component;
 @Component("zoningTaskValidator")
 class ZoningTaskValidator implements TaskListener {
 
+  /** What became of the proposal after its display or its meeting (MRA 32 §). */
+  private static final String[] CHANGES = {"NONE", "REDISPLAY", "HEARD"};
+
   private static final TaskRules RULES =
       new TaskRules(
           Map.ofEntries(
-              entry(Elements.ANNOUNCE_INITIATION, List.of(Rule.date(Vars.ANNOUNCEMENT_DATE))),
+              entry(
+                  Elements.ANNOUNCE_INITIATION,
+                  List.of(Rule.date(Vars.ANNOUNCEMENT_DATE), Rule.text(Vars.OAS_REFERENCE))),
               entry(Elements.AUTHORITIES_MEETING, List.of(Rule.date(Vars.MEETING_DATE))),
               entry(
                   Elements.DISPLAY_DRAFT,
@@ -44,17 +49,20 @@ class ZoningTaskValidator implements TaskListener {
                   Elements.REPLY_TO_REMINDERS,
                   List.of(
                       Rule.oneOf(Vars.REMINDER_REPLIES_SENT, "SENT", "NOBODY_ASKED"),
-                      Rule.yesNo(Vars.SUBSTANTIAL_CHANGES))),
+                      Rule.oneOf(Vars.PROPOSAL_CHANGES, CHANGES))),
               entry(
                   Elements.DECIDE_REDISPLAY,
                   List.of(
                       Rule.date(Vars.REDISPLAY_DECISION_DATE),
+                      Rule.text(Vars.REDISPLAY_DECISION_BODY),
+                      Rule.date(Vars.REDISPLAY_NOTICE_DATE),
                       Rule.dateNotBefore(Vars.REDISPLAY_START, Vars.REDISPLAY_DECISION_DATE))),
               entry(
                   Elements.PROPOSAL_AUTHORITIES_MEETING,
                   List.of(
                       Rule.date(Vars.PROPOSAL_MEETING_DATE),
-                      Rule.text(Vars.PROPOSAL_MEETING_MINUTES))),
+                      Rule.text(Vars.PROPOSAL_MEETING_MINUTES),
+                      Rule.oneOf(Vars.MEETING_CHANGES, CHANGES))),
               entry(Elements.BOARD_PROPOSAL, List.of(Rule.date(Vars.BOARD_PROPOSAL_DATE))),
               entry(Elements.RECORD_DECISION, Decision.rules()),
               entry(
@@ -95,12 +103,15 @@ class ZoningTaskValidator implements TaskListener {
   private final ZoningPlans plans;
   private final ZoningDisplays displays;
   private final ZoningStatementBodies statementBodies;
+  private final fi.muutos.platform.MunicipalitySettings municipality;
 
   ZoningTaskValidator(
       ZoningLegalDates legalDates,
       ZoningPlans plans,
       ZoningDisplays displays,
-      ZoningStatementBodies statementBodies) {
+      ZoningStatementBodies statementBodies,
+      fi.muutos.platform.MunicipalitySettings municipality) {
+    this.municipality = municipality;
     this.legalDates = legalDates;
     this.plans = plans;
     this.displays = displays;
@@ -112,6 +123,9 @@ class ZoningTaskValidator implements TaskListener {
     RULES.check(task);
     legalDates.check(task);
     checkStatementRequests(task);
+    if (Elements.REPLY_TO_REMINDERS.equals(task.getTaskDefinitionKey())) {
+      Vars.SUBSTANTIAL_CHANGES.set(task, "REDISPLAY".equals(Vars.PROPOSAL_CHANGES.get(task)));
+    }
     if (Elements.REPLY_TO_REMINDERS.equals(task.getTaskDefinitionKey())
         && Vars.PROPOSAL_AUTHORITIES_MEETING.get(task) == null) {
       // an unchecked box: no meeting
@@ -139,6 +153,20 @@ class ZoningTaskValidator implements TaskListener {
     if (!proposal && !Elements.DECIDE_REDISPLAY.equals(task.getTaskDefinitionKey())) {
       return;
     }
+    var decidedBy = proposal ? Vars.DISPLAY_DECISION_BODY : Vars.REDISPLAY_DECISION_BODY;
+    String body = decidedBy.get(task);
+    if (body == null || municipality.body(body).isEmpty()) {
+      throw new DomainException(
+          DomainException.Kind.INVALID,
+          "wrong-approving-body",
+          "Tehtävää "
+              + task.getName()
+              + " ei voi merkitä valmiiksi: nähtäville asettamisesta päättänyt toimielin ("
+              + decidedBy.name()
+              + ") on jokin kunnan toimielimistä: "
+              + String.join(", ", municipality.bodies())
+              + ".");
+    }
     var requests = proposal ? Vars.STATEMENT_AUTHORITIES : Vars.REDISPLAY_AUTHORITIES;
     ZoningStatementBodies.Checked checked =
         statementBodies.check(
@@ -146,14 +174,36 @@ class ZoningTaskValidator implements TaskListener {
             requests.get(task),
             proposal,
             Vars.STATEMENT_OMISSION_REASON.get(task));
-    if (!checked.problems().isEmpty()) {
+    List<String> problems = new java.util.ArrayList<>(checked.problems());
+    String reason =
+        (proposal ? Vars.STATEMENT_OMISSION_REASON : Vars.REDISPLAY_STATEMENT_REASON).get(task);
+    java.time.LocalDate start =
+        (proposal ? Vars.PROPOSAL_DISPLAY_START : Vars.REDISPLAY_START).get(task);
+    if (start != null && (reason == null || reason.isBlank())) {
+      java.time.LocalDate lastDay = displays.lastDay(start, ZoningDisplays.displayDays(task));
+      ZoningDisplays.statementDueDates(checked.requests(), start, lastDay)
+          .forEach(
+              (asked, due) -> {
+                if (due.isBefore(lastDay)) {
+                  problems.add(
+                      "lausuntoaika ("
+                          + asked
+                          + " "
+                          + due
+                          + ") päättyy ennen nähtävilläoloa "
+                          + lastDay
+                          + ": kirjaa perustelu lyhyemmälle ajalle");
+                }
+              });
+    }
+    if (!problems.isEmpty()) {
       throw new DomainException(
           DomainException.Kind.INVALID,
           "invalid-statement-requests",
           "Tehtävää "
               + task.getName()
               + " ei voi merkitä valmiiksi: "
-              + String.join("; ", checked.problems())
+              + String.join("; ", problems)
               + ".");
     }
     requests.set(task, checked.requests());

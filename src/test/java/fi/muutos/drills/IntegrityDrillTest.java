@@ -991,7 +991,7 @@ class IntegrityDrillTest {
         plan,
         REPLY_TO_REMINDERS,
         "kaavoittaja",
-        "\"substantialChanges\":{\"value\":false,\"type\":\"Boolean\"},"
+        "\"proposalChanges\":{\"value\":\"NONE\"},"
             + "\"reminderRepliesSent\":{\"value\":\"NOBODY_ASKED\"}");
     driver.send(
         "fi.muutos.decision.made",

@@ -29,6 +29,7 @@ public final class ZoningSteps {
   public static Map<String, Object> announce(String date) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("announcementDate", date);
+    values.put("oasReference", "HEI/123/10.02.03/2026 (OAS)");
     values.put("initiationOpinionsUntil", LocalDate.parse(date).plusDays(14).toString());
     values.put("initiationOpinionSummary", "Kaksi mielipidettä; ei muutostarpeita.");
     values.put("backdatingReason", REASON);
@@ -42,7 +43,7 @@ public final class ZoningSteps {
   public static Map<String, Object> reply(boolean substantialChanges) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("reminderRepliesSent", "NOBODY_ASKED");
-    values.put("substantialChanges", substantialChanges);
+    values.put("proposalChanges", substantialChanges ? "REDISPLAY" : "NONE");
     return values;
   }
 
@@ -63,7 +64,7 @@ public final class ZoningSteps {
     LocalDate first = LocalDate.parse(start);
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("displayDecisionDate", first.minusDays(14).toString());
-    values.put("displayDecisionBody", "Kaupunkikehityslautakunta");
+    values.put("displayDecisionBody", "Hallintosäännön mukainen lautakunta");
     values.put("displayNoticeDate", first.minusDays(7).toString());
     values.put("landownerLettersDate", first.minusDays(10).toString());
     values.put("proposalDisplayStart", start);

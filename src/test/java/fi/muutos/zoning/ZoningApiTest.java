@@ -249,7 +249,13 @@ class ZoningApiTest {
         managementService.createJobQuery().processInstanceId(instanceId).singleResult().getId());
     taskService.complete(
         taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId(),
-        Map.of("announcementDate", "2026-01-05", "backdatingReason", "Aiempi toimi"));
+        Map.of(
+            "announcementDate",
+            "2026-01-05",
+            "oasReference",
+            "OAS 1/2026",
+            "backdatingReason",
+            "Aiempi toimi"));
 
     JsonNode leadTimes =
         json.readTree(http.get("/api/zoning/lead-times", "kaupunginjohtaja", "demo").body());

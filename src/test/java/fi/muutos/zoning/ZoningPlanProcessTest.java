@@ -302,6 +302,99 @@ class ZoningPlanProcessTest {
     plan.assertAt(RECORD_DECISION);
   }
 
+  /**
+   * AKL 65 §, MRA 19 §, 32 §: a redisplay is decided by a municipal body, announced and, where the
+   * letters apply, told to landowners living elsewhere, like the first display.
+   */
+  @Test
+  void aRedisplayHasItsOwnDecisionNoticeAndLetters() {
+    Plan changed = displayedMinorChange();
+    changed.reply(true);
+    Map<String, Object> redisplay = new java.util.HashMap<>();
+    redisplay.put("redisplayDecisionDate", "2026-03-25");
+    redisplay.put("redisplayStart", "2026-04-06");
+    redisplay.put("backdatingReason", REASON);
+    assertThatThrownBy(
+            () -> changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay))
+        .hasMessageContaining("redisplayDecisionBody")
+        .hasMessageContaining("redisplayNoticeDate");
+    redisplay.put("redisplayDecisionBody", "Kaupunkikehityslautakunta");
+    redisplay.put("redisplayNoticeDate", "2026-03-27");
+    assertThatThrownBy(
+            () -> changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay))
+        .hasMessageContaining("redisplayLettersDate puuttuu");
+    redisplay.put("redisplayLettersDate", "2026-04-07");
+    assertThatThrownBy(
+            () -> changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay))
+        .hasMessageContaining("redisplayLettersDate 2026-04-07 on nähtävilläolon alun");
+    redisplay.put("redisplayLettersDate", "2026-03-30");
+    assertThatThrownBy(
+            () -> changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay))
+        .hasMessageContaining("on jokin kunnan toimielimistä");
+    redisplay.put("redisplayDecisionBody", "Hallintosäännön mukainen lautakunta");
+    redisplay.put("redisplayNoticeDate", "2026-03-20");
+    assertThatThrownBy(
+            () -> changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay))
+        .hasMessageContaining("redisplayNoticeDate 2026-03-20 on ennen kuin");
+    redisplay.put("redisplayNoticeDate", "2026-03-27");
+    changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay);
+    assertThat(changed.view().stage()).isEqualTo(ZoningStage.REVISED_PROPOSAL);
+  }
+
+  /** N7: a plan prepared again is displayed anew, after the previous round, not on its dates. */
+  @Test
+  void aPlanPreparedAgainIsNotDisplayedOnTheFirstRoundsDates() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.throughDisplay(); // displayed 4.3.–18.3.
+    plan.decide("RETURNED");
+    plan.assertAt(PREPARE_PROPOSAL);
+    assertThatThrownBy(() -> plan.proposal("2026-03-04", ""))
+        .hasMessageContaining("displayDecisionDate 2026-02-18 on ennen kuin");
+    plan.proposal("2026-04-13", "");
+    assertThat(plan.view().displayRound()).isEqualTo(2);
+  }
+
+  /**
+   * AKL 65 §, MRA 27 §: a display lasts at least the law's days; the planner may make it longer.
+   */
+  @Test
+  void aPlannerMayDisplayAProposalLongerThanTheLawsMinimum() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    Map<String, Object> shorter = new java.util.HashMap<>(ZoningSteps.proposal("2026-06-15", ""));
+    shorter.put("proposalDisplayDays", 10);
+    assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, shorter))
+        .hasMessageContaining("vähintään 14 päivää");
+    Map<String, Object> summer = new java.util.HashMap<>(ZoningSteps.proposal("2026-06-15", ""));
+    summer.put("proposalDisplayDays", 30);
+    plan.complete(PREPARE_PROPOSAL, summer);
+    assertThat(plan.view().displayEndsOn()).isEqualTo(LocalDate.parse("2026-07-15"));
+  }
+
+  /** Kuntalaki 39 §: the council decides on the board's proposal, not before it. */
+  @Test
+  void theCouncilDecidesOnlyOnTheBoardsProposal() {
+    Plan plan = displayedDetailedPlan(); // displayed until 3.4.
+    plan.complete(
+        ZoningPlanProcess.Elements.BOARD_PROPOSAL, Map.of("boardProposalDate", "2026-04-14"));
+    assertThatThrownBy(() -> plan.decideOnly("Kaupunginvaltuusto", "APPROVED", "2026-04-10"))
+        .hasMessageContaining("ennen hallituksen ehdotusta 2026-04-14");
+    plan.decideOnly("Kaupunginvaltuusto", "APPROVED", "2026-04-20");
+    plan.assertAt(ZoningPlanProcess.Elements.LEGALITY_CHECK);
+  }
+
+  /** AKL 63 §: the participation and assessment plan is a statutory document of the initiation. */
+  @Test
+  void theInitiationNamesItsParticipationAndAssessmentPlan() {
+    Plan plan = start(PlanType.DETAILED_PLAN, false);
+    Map<String, Object> noOas = new java.util.HashMap<>(ZoningSteps.announce("2026-01-05"));
+    noOas.remove("oasReference");
+    assertThatThrownBy(() -> plan.complete(ANNOUNCE_INITIATION, noOas))
+        .hasMessageContaining("oasReference");
+    plan.announce();
+    assertThat(plan.legalDate(ZoningStage.ANNOUNCED)).isEqualTo(LocalDate.parse("2026-01-05"));
+  }
+
   @Test
   void aReturnedPlanGoesBackToPreparation() {
     Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
@@ -424,6 +517,114 @@ class ZoningPlanProcessTest {
     assertThat(plan.view().ryhtiCode()).as("Ryhti 14 Kumoutunut").isEqualTo("14");
     assertThat(plan.view().outcome()).isEqualTo("ANNULLED");
     assertThat(plan.legalDate(ZoningStage.ANNULLED)).isEqualTo(LocalDate.parse("2026-11-05"));
+  }
+
+  /**
+   * KuntaL 141–143 §, AKL 188–190 §: a court rejects the appeals, annuls the decision, annuls it in
+   * part (the rest becomes legally binding) or, the KHO, returns the matter to the administrative
+   * court; every appeal is on the record, also one lodged while the court decides.
+   */
+  @Test
+  void courtOutcomesAreTheOnesACourtGives() {
+    Plan plan = approvedMinorChange();
+    plan.appealFiled("2026-05-20");
+    plan.appealFiled("2026-05-28"); // another appellant while the court decides
+    assertThat(plan.view().stages()).filteredOn(s -> s.stage() == ZoningStage.APPEALED).hasSize(2);
+    // an administrative court does not return a matter to itself
+    InboundEventView toItself =
+        inbox.find(
+            plan.send(
+                "fi.muutos.zoning.appeal.decided",
+                "{\"court\":\"HAO\",\"outcome\":\"RETURNED_TO_HAO\",\"date\":\"2026-07-01\"}"));
+    assertThat(toItself.status()).isEqualTo("PENDING");
+    assertThat(toItself.reason()).contains("Vain korkein hallinto-oikeus palauttaa");
+    plan.courtDecides("HAO", "UPHELD", "2026-07-01", "2026-07-03");
+    plan.appealFiled("2026-07-20"); // an application for leave to the KHO
+    plan.courtDecides("KHO", "RETURNED_TO_HAO", "2026-09-15", null);
+    plan.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
+    plan.courtDecides("HAO", "ANNULLED_IN_PART", "2026-10-15", "2026-10-16");
+    plan.job(ZoningPlanProcess.Elements.FURTHER_APPEAL_PERIOD_ENDED);
+    plan.checkFurtherAppeal(false);
+    assertThat(plan.view().stage())
+        .as("the rest of the plan")
+        .isEqualTo(ZoningStage.LEGALLY_BINDING);
+    assertThat(plan.view().court().outcome()).isEqualTo("ANNULLED_IN_PART");
+    assertThat(plan.legalDate(ZoningStage.LEGALLY_BINDING))
+        .isEqualTo(LocalDate.parse("2026-11-17"));
+  }
+
+  /** A court annulled the approval and the city prepares the same plan again: 04, not 08. */
+  @Test
+  void aPlanWhoseApprovalACourtAnnulledIsPreparedAgainAsAProposal() {
+    Plan plan = approvedMinorChange();
+    plan.appealFiled("2026-05-20");
+    plan.courtDecides("KHO", "RETURNED", "2026-09-15", null);
+    plan.assertAt(PREPARE_PROPOSAL);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
+  }
+
+  /**
+   * Issue 34, N10: an appeal lodged in time but found after legal force was recorded corrects the
+   * record (12 in error, under appeal again, the correction on the record); a late one does not.
+   */
+  @Test
+  void legalForceRecordedInErrorIsCorrectedWhenAnAppealInTimeIsFound() {
+    Plan plan = approvedMinorChange(); // the appeal period ends on 10.6.
+    plan.noAppeal();
+    plan.assertAt(ENTRY_INTO_FORCE_NOTICE);
+    InboundEventView late =
+        inbox.find(
+            plan.send(
+                "fi.muutos.zoning.appeal.filed",
+                "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2026-06-12\"}"));
+    assertThat(late.status()).isEqualTo("PENDING");
+    assertThat(late.reason()).contains("valitusajan (2026-06-10) jälkeen");
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.LEGALLY_BINDING);
+    plan.appealFiled("2026-06-09");
+    plan.assertAt(ZoningPlanProcess.Elements.AWAIT_COURT);
+    assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPEALED);
+    assertThat(plan.view().corrections())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.stage()).isEqualTo("LEGALLY_BINDING");
+              assertThat(c.newStage()).isEqualTo("APPEALED");
+              assertThat(c.reason()).contains("kirjattiin virheellisesti");
+            });
+  }
+
+  /** Issue 34, N10: a legal date entered wrong is corrected as an act of its own on the record. */
+  @Test
+  void aLegalDateEnteredWrongIsCorrectedOnTheRecord() {
+    Plan plan = approvedMinorChange();
+    plans.correctLegalDate(
+        plan.id,
+        ZoningStage.APPROVED,
+        LocalDate.parse("2026-04-21"),
+        "Pöytäkirjan päivä luettiin väärin",
+        "kirjaaja");
+    assertThat(plan.legalDate(ZoningStage.APPROVED)).isEqualTo(LocalDate.parse("2026-04-21"));
+    assertThat(plan.view().corrections())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.oldDate()).isEqualTo(LocalDate.parse("2026-04-20"));
+              assertThat(c.newDate()).isEqualTo(LocalDate.parse("2026-04-21"));
+              assertThat(c.correctedBy()).isEqualTo("kirjaaja");
+            });
+    assertThatThrownBy(
+            () ->
+                plans.correctLegalDate(
+                    plan.id, ZoningStage.IN_FORCE, LocalDate.parse("2026-04-21"), "x", "kirjaaja"))
+        .hasMessageContaining("ei ole vaihetta");
+    String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+    assertThatThrownBy(
+            () ->
+                plans.correctLegalDate(
+                    plan.id, ZoningStage.APPROVED, LocalDate.parse(tomorrow), "x", "kirjaaja"))
+        .hasMessageContaining("tulevaisuudessa");
+    assertThat(plan.view().corrections()).hasSize(1);
   }
 
   @Test
@@ -687,7 +888,13 @@ class ZoningPlanProcessTest {
             () ->
                 plan.complete(
                     ANNOUNCE_INITIATION,
-                    Map.of("announcementDate", "2026-01-05", "backdatingReason", REASON)))
+                    Map.of(
+                        "announcementDate",
+                        "2026-01-05",
+                        "oasReference",
+                        "OAS 1/2026",
+                        "backdatingReason",
+                        REASON)))
         .hasMessageContaining("initiationOpinionsUntil puuttuu")
         .hasMessageContaining("MRA 30 §");
     // the summary is written when the opinions' period is over, not before it
@@ -697,7 +904,7 @@ class ZoningPlanProcessTest {
         .hasMessageContaining("initiationOpinionsUntil")
         .hasMessageContaining("tulevaisuudessa");
     plan.announce();
-    assertThat(plan.view().stage()).isEqualTo(ZoningStage.ANNOUNCED);
+    assertThat(plan.legalDate(ZoningStage.ANNOUNCED)).isEqualTo(LocalDate.parse("2026-01-05"));
   }
 
   /**
@@ -748,6 +955,14 @@ class ZoningPlanProcessTest {
     assertThatThrownBy(() -> detailed.complete(PREPARE_PROPOSAL, unasked))
         .hasMessageContaining("Hämeen elinvoimakeskus, Päijät-Hämeen liitto")
         .hasMessageContaining("MRA 20 §, 28 §");
+    // a statement period shorter than the display needs its reason too
+    Map<String, Object> shortPeriod =
+        withoutOmissionReason(
+            ZoningSteps.proposal(
+                "2026-03-04", "Hämeen elinvoimakeskus=2026-03-20, Päijät-Hämeen liitto"));
+    assertThatThrownBy(() -> detailed.complete(PREPARE_PROPOSAL, shortPeriod))
+        .hasMessageContaining("lausuntoaika (Hämeen elinvoimakeskus 2026-03-20) päättyy ennen")
+        .hasMessageContaining("kirjaa perustelu lyhyemmälle ajalle");
     detailed.proposal("2026-03-04", "");
     assertThat(detailed.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
   }
@@ -794,15 +1009,12 @@ class ZoningPlanProcessTest {
 
   @Test
   void anAuthoritiesMeetingAtTheProposalStageIsHeldWhereNeeded() {
-    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
-    plan.announce();
-    plan.proposal("2026-03-04", "");
-    plan.displayEnds();
+    Plan plan = displayedMinorChange();
     plan.complete(
         REPLY_TO_REMINDERS,
         Map.of(
-            "substantialChanges",
-            false,
+            "proposalChanges",
+            "NONE",
             "proposalAuthoritiesMeeting",
             true,
             "reminderRepliesSent",
@@ -812,13 +1024,68 @@ class ZoningPlanProcessTest {
             () ->
                 plan.complete(
                     ZoningPlanProcess.Elements.PROPOSAL_AUTHORITIES_MEETING,
-                    Map.of("proposalMeetingDate", "2026-02-20", "proposalMeetingMinutes", "M")))
+                    Map.of(
+                        "proposalMeetingDate",
+                        "2026-02-20",
+                        "proposalMeetingMinutes",
+                        "M",
+                        "meetingChanges",
+                        "NONE")))
         .hasMessageContaining("proposalMeetingDate 2026-02-20 on ennen");
     plan.complete(
         ZoningPlanProcess.Elements.PROPOSAL_AUTHORITIES_MEETING,
         Map.of(
-            "proposalMeetingDate", "2026-03-25", "proposalMeetingMinutes", "Muistio HEI/9/2026"));
+            "proposalMeetingDate",
+            "2026-03-25",
+            "proposalMeetingMinutes",
+            "Muistio HEI/9/2026",
+            "meetingChanges",
+            "NONE"));
     plan.assertAt(RECORD_DECISION);
+  }
+
+  /**
+   * MRA 32 §, AKL 66 §: the authorities often ask for changes at the proposal-stage meeting; a
+   * substantial one sends the proposal back on display.
+   */
+  @Test
+  void theProposalStageMeetingCanSendTheProposalBackOnDisplay() {
+    Plan plan = displayedMinorChange();
+    Map<String, Object> reply = new java.util.HashMap<>(ZoningSteps.reply(false));
+    reply.put("proposalAuthoritiesMeeting", true);
+    plan.complete(REPLY_TO_REMINDERS, reply);
+    plan.complete(
+        ZoningPlanProcess.Elements.PROPOSAL_AUTHORITIES_MEETING,
+        Map.of(
+            "proposalMeetingDate",
+            "2026-03-25",
+            "proposalMeetingMinutes",
+            "Elinvoimakeskus edellytti muutoksia",
+            "meetingChanges",
+            "REDISPLAY"));
+    plan.assertAt(ZoningPlanProcess.Elements.DECIDE_REDISPLAY);
+  }
+
+  /**
+   * MRA 32 §: changes that slightly affect private interests are not displayed again when those
+   * concerned are heard; whom and when is on the record.
+   */
+  @Test
+  void slightChangesAreHeardInsteadOfARedisplay() {
+    Plan plan = displayedMinorChange();
+    Map<String, Object> heard = new java.util.HashMap<>(ZoningSteps.reply(false));
+    heard.put("proposalChanges", "HEARD");
+    assertThatThrownBy(() -> plan.complete(REPLY_TO_REMINDERS, heard))
+        .hasMessageContaining("changesHeardParties puuttuu")
+        .hasMessageContaining("changesHeardOn puuttuu");
+    heard.put("changesHeardParties", "Kiinteistön 111-1-2-3 omistajat");
+    heard.put("changesHeardOn", "2026-03-01");
+    assertThatThrownBy(() -> plan.complete(REPLY_TO_REMINDERS, heard))
+        .hasMessageContaining("changesHeardOn 2026-03-01 on ennen");
+    heard.put("changesHeardOn", "2026-04-08");
+    plan.complete(REPLY_TO_REMINDERS, heard);
+    plan.assertAt(RECORD_DECISION);
+    assertThat(runtimeService.getVariable(plan.instanceId, "substantialChanges")).isEqualTo(false);
   }
 
   @Test
@@ -944,6 +1211,8 @@ class ZoningPlanProcessTest {
         Map.of(
             "announcementDate",
             today,
+            "oasReference",
+            "OAS 1/2026",
             "initiationOpinionsUntil",
             today,
             "initiationOpinionSummary",
@@ -1093,27 +1362,24 @@ class ZoningPlanProcessTest {
 
   @Test
   void theMuistuttajatWhoAskedGetTheReasonedRepliesBeforeTheDecision() {
-    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
-    plan.announce();
-    plan.proposal("2026-03-04", "");
-    plan.displayEnds();
+    Plan plan = displayedMinorChange();
     // AKL 65 § 2 mom: the replies sent to those who asked, or nobody asked: one of the two
-    assertThatThrownBy(() -> plan.complete(REPLY_TO_REMINDERS, Map.of("substantialChanges", false)))
+    assertThatThrownBy(() -> plan.complete(REPLY_TO_REMINDERS, Map.of("proposalChanges", "NONE")))
         .hasMessageContaining("reminderRepliesSent puuttuu");
     // sent: on which day, not before the proposal was on display
     assertThatThrownBy(
             () ->
                 plan.complete(
                     REPLY_TO_REMINDERS,
-                    Map.of("substantialChanges", false, "reminderRepliesSent", "SENT")))
+                    Map.of("proposalChanges", "NONE", "reminderRepliesSent", "SENT")))
         .hasMessageContaining("reminderRepliesSentOn puuttuu");
     assertThatThrownBy(
             () ->
                 plan.complete(
                     REPLY_TO_REMINDERS,
                     Map.of(
-                        "substantialChanges",
-                        false,
+                        "proposalChanges",
+                        "NONE",
                         "reminderRepliesSent",
                         "SENT",
                         "reminderRepliesSentOn",
@@ -1123,8 +1389,8 @@ class ZoningPlanProcessTest {
     plan.complete(
         REPLY_TO_REMINDERS,
         Map.of(
-            "substantialChanges",
-            false,
+            "proposalChanges",
+            "NONE",
             "reminderRepliesSent",
             "SENT",
             "reminderRepliesSentOn",
@@ -1164,10 +1430,7 @@ class ZoningPlanProcessTest {
 
   @Test
   void anApprovalEventThatArrivesBeforeTheProcessWaitsIsTakenLater() throws Exception {
-    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
-    plan.announce();
-    plan.proposal("2026-03-04", "");
-    plan.displayEnds();
+    Plan plan = displayedMinorChange();
     // the meeting system reports the decision while replies are still being written
     String eventId =
         plan.send(
@@ -1407,6 +1670,15 @@ class ZoningPlanProcessTest {
     return plan;
   }
 
+  /** A minor change announced and displayed from 2026-03-04 without statements, replies due. */
+  private Plan displayedMinorChange() {
+    Plan plan = start(PlanType.MINOR_DETAILED_PLAN_CHANGE, false);
+    plan.announce();
+    plan.proposal("2026-03-04", "");
+    plan.displayEnds();
+    return plan;
+  }
+
   /** A detailed plan with its draft, displayed from 2026-03-04 without statements, no changes. */
   private Plan displayedDetailedPlan() {
     Plan plan = start(PlanType.DETAILED_PLAN, false);
@@ -1483,6 +1755,12 @@ class ZoningPlanProcessTest {
           Map.of(
               "redisplayDecisionDate",
               decisionDate,
+              "redisplayDecisionBody",
+              "Hallintosäännön mukainen lautakunta",
+              "redisplayNoticeDate",
+              decisionDate,
+              "redisplayLettersNotNeeded",
+              "Maanomistajat asuvat kunnassa",
               "redisplayStart",
               start,
               "redisplayAuthorities",

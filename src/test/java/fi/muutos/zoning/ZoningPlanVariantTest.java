@@ -22,7 +22,6 @@ class ZoningPlanVariantTest {
     "MASTER_PLAN, true, true, true, 30, COUNCIL",
     "DETAILED_PLAN, true, true, true, 30, COUNCIL",
     "DETAILED_PLAN, false, false, true, 30, COUNCIL",
-    "MINOR_DETAILED_PLAN_CHANGE, true, true, false, 14, DELEGATED",
     "MINOR_DETAILED_PLAN_CHANGE, false, false, false, 14, DELEGATED"
   })
   void chooses(
@@ -37,5 +36,20 @@ class ZoningPlanVariantTest {
     assertThat(result.<Boolean>getEntry("draftStage")).isEqualTo(draft);
     assertThat(((Number) result.getEntry("displayDays")).intValue()).isEqualTo(days);
     assertThat(result.<String>getEntry("approvingBody")).isEqualTo(body);
+  }
+
+  /**
+   * AKL 52 §, MRA 27 §: a minor change (vaikutuksiltaan vähäinen) is never significant, so the
+   * table has no row for one (the start refuses it before the table is asked).
+   */
+  @org.junit.jupiter.api.Test
+  void theTableHasNoSignificantMinorChange() {
+    assertThat(
+            decisionService
+                .evaluateDecisionByKey(ZoningPlanProcess.VARIANT_DECISION)
+                .variables(Map.of("planType", "MINOR_DETAILED_PLAN_CHANGE", "significant", true))
+                .evaluate()
+                .getResultList())
+        .isEmpty();
   }
 }

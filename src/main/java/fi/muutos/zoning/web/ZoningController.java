@@ -43,6 +43,7 @@ class ZoningController {
 
   private static final String PLANNERS = "@api.may(authentication, 'zoning.start')";
   private static final String READERS = "@api.may(authentication, 'zoning.read')";
+  private static final String REGISTRY = "@api.may(authentication, 'zoning.correct')";
 
   private final ZoningPlanProcedure procedure;
   private final StrategyService strategy;
@@ -118,6 +119,26 @@ class ZoningController {
   ZoningPlanView cancel(@PathVariable long id, @Valid @RequestBody CancelRequest body) {
     return procedure.cancel(id, body.reason());
   }
+
+  @PostMapping("/plans/{id}/corrections")
+  @PreAuthorize(REGISTRY)
+  @Operation(
+      summary =
+          "Correct a legal date of the plan's record (the stage's latest entry), with the reason;"
+              + " kept as a correction on the record and sent to Ryhti again")
+  ZoningPlanView correct(
+      @PathVariable long id,
+      @Valid @RequestBody CorrectionRequest body,
+      Authentication authentication) {
+    return plans.correctLegalDate(
+        id, body.stage(), body.legalDate(), body.reason(), authentication.getName());
+  }
+
+  /** A corrected legal date: the stage, its right date and why. */
+  record CorrectionRequest(
+      @NotNull ZoningStage stage,
+      @NotNull java.time.LocalDate legalDate,
+      @NotBlank @Size(max = 1000) String reason) {}
 
   @PostMapping("/plans/{id}/suspend")
   @PreAuthorize(PLANNERS)

@@ -21,7 +21,14 @@ public class CouncilDecisions {
   private final WorkingDays workingDays;
   private final Clock clock;
 
-  CouncilDecisions(Cases cases, WorkingDays workingDays, Clock clock) {
+  private final fi.muutos.platform.MunicipalitySettings municipality;
+
+  CouncilDecisions(
+      Cases cases,
+      WorkingDays workingDays,
+      Clock clock,
+      fi.muutos.platform.MunicipalitySettings municipality) {
+    this.municipality = municipality;
     this.cases = cases;
     this.workingDays = workingDays;
     this.clock = clock;
@@ -35,6 +42,26 @@ public class CouncilDecisions {
     if (decidedOn != null && decidedOn.isAfter(today())) {
       throw DomainException.legalDate(
           "The decision (decisionDate " + decidedOn + ") is not in the future.");
+    }
+  }
+
+  /**
+   * A decision recorded where the council decides is the council's (kuntalaki 14 §: the
+   * administrative regulation and the ownership policy are the council's): the board's own decision
+   * to propose, sent under the case's key, is not the council's approval.
+   */
+  public void checkCouncil(String decisionBody) {
+    if (!municipality.isCouncil(decisionBody)) {
+      throw new DomainException(
+          DomainException.Kind.INVALID,
+          "wrong-approving-body",
+          "Asiasta päättää "
+              + municipality.council()
+              + ", ei "
+              + (decisionBody == null || decisionBody.isBlank()
+                  ? "nimeämätön toimielin"
+                  : decisionBody)
+              + " (kuntalaki 14 §; decisionBody).");
     }
   }
 

@@ -130,13 +130,27 @@ class EvaluationRepository {
     }
   }
 
-  /** A comment on an item, with the respondent's group only. */
+  /**
+   * A comment on an item, with the respondent's group only, under a random key: neither its key nor
+   * an identity column relates it to the order of the completions (issue 35, E2).
+   */
   void addComment(long id, String group, String target, String itemCode, String comment) {
     jdbc.sql(
-            "insert into mu_eval_answer (eval_id, respondent_group, target, objective_code, "
-                + "comment) values (?, ?, ?, ?, ?)")
-        .params(id, group, target, itemCode, comment)
+            "insert into mu_eval_comment (id, eval_id, respondent_group, target, item_code,"
+                + " comment) values (?, ?, ?, ?, ?, ?)")
+        .params(java.util.UUID.randomUUID().toString(), id, group, target, itemCode, comment)
         .update();
+  }
+
+  /** The evaluation's comments, in no meaningful order (the caller shuffles them). */
+  List<SurveyComment> comments(long id) {
+    return jdbc.sql(
+            "select respondent_group, target, item_code, comment from mu_eval_comment where"
+                + " eval_id = ? union all select respondent_group, target, objective_code,"
+                + " comment from mu_eval_answer where eval_id = ? and comment is not null")
+        .params(id, id)
+        .query(SurveyComment.class)
+        .list();
   }
 
   void answered(long id, String userId) {

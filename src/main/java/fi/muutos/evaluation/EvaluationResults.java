@@ -28,14 +28,18 @@ public final class EvaluationResults {
   /** One rating of one item (no respondent: only their group). */
   public record Answer(String respondentGroup, String itemCode, int rating) {}
 
-  /** An item's result; {@code mean} is null when too few rated it to publish one. */
+  /**
+   * An item's result; {@code mean} is null when too few rated it to publish one. {@code
+   * proposedVerdict} is the arithmetic's proposal (best or weakest realised); the evaluator decides
+   * the verdicts, and those are published onto the strategy.
+   */
   public record ItemResult(
       String code,
       Double mean,
       int responses,
       Map<String, Double> meanByGroup,
       Map<String, Integer> responsesByGroup,
-      String verdict) {}
+      String proposedVerdict) {}
 
   /**
    * Results in the given item order; {@code minAnswers} is the fewest answers a published figure

@@ -88,7 +88,10 @@ public class EvaluationSyntheses {
   }
 
   private static List<String> codes(List<ItemResult> results, String verdict) {
-    return results.stream().filter(r -> verdict.equals(r.verdict())).map(ItemResult::code).toList();
+    return results.stream()
+        .filter(r -> verdict.equals(r.proposedVerdict()))
+        .map(ItemResult::code)
+        .toList();
   }
 
   private static List<Map<String, String>> choices(Map<String, String> names) {
@@ -109,7 +112,7 @@ public class EvaluationSyntheses {
     }
     Map<Double, List<String>> byMean = new LinkedHashMap<>();
     results.stream()
-        .filter(r -> verdict.equals(r.verdict()))
+        .filter(r -> verdict.equals(r.proposedVerdict()))
         .sorted(order)
         .forEach(
             r -> byMean.computeIfAbsent(r.mean(), m -> new ArrayList<>()).add(names.get(r.code())));

@@ -32,4 +32,11 @@ public record EvaluationView(
     List<String> successes,
     List<String> followUps,
     Integer modelVersion,
-    boolean resultsShown) {}
+    boolean resultsShown,
+    String verdictsNote) {
+
+  /** What the results' verdicts are (walk F6): the arithmetic's proposal, not the decision. */
+  public static final String PROPOSED_VERDICTS =
+      "proposedVerdict on laskennallinen ehdotus keskiarvoista; arvioija päättää arviot, ja"
+          + " julkaistut arviot ovat strategiassa (/api/strategy).";
+}

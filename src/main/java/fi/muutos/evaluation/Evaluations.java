@@ -263,6 +263,30 @@ public class Evaluations {
     return view(evaluation(id));
   }
 
+  /**
+   * The survey's comments for the evaluator, after the survey has closed (409 before: a comment
+   * that appears after a ballot would say whose it is), shuffled, and only from the groups with at
+   * least the minimum number of respondents who answered (issue 35, E2).
+   */
+  @Transactional(readOnly = true)
+  public List<SurveyComment> comments(long id) {
+    EvaluationRow row = evaluation(id);
+    if (cases.get(EvaluationProcess.CASE, row.businessKey()).stage() == EvaluationStage.SURVEY) {
+      throw new DomainException(
+          Kind.CONFLICT,
+          "survey-open",
+          "Kysely on vielä auki: kommentit näytetään vasta, kun kysely on päättynyt.");
+    }
+    Map<String, Integer> answered = repository.participation(id).answered();
+    List<SurveyComment> comments =
+        new java.util.ArrayList<>(
+            repository.comments(id).stream()
+                .filter(c -> answered.getOrDefault(c.respondentGroup(), 0) >= minAnswers)
+                .toList());
+    java.util.Collections.shuffle(comments, new java.security.SecureRandom());
+    return comments;
+  }
+
   /** The evaluation's id (what its facade answers a start with), without building its view. */
   @Transactional(readOnly = true)
   public long idOf(String businessKey) {
@@ -299,7 +323,8 @@ public class Evaluations {
         TextLines.of(row.successes()),
         TextLines.of(row.followUps()),
         cases.modelVersion(evaluation.processInstanceId()),
-        !surveyOpen);
+        !surveyOpen,
+        surveyOpen ? null : EvaluationView.PROPOSED_VERDICTS);
   }
 
   List<ItemResult> goalResults(long id) {

@@ -59,8 +59,7 @@ public class CommitteeElections {
       throw Reforms.invalid("Reform " + reformId + " has no committee " + committee);
     }
     reform.requireEnforceable();
-    LocalDate termStarts =
-        term == 1 ? reform.effectiveDate() : reform.interimTermEnds().plusDays(1);
+    LocalDate termStarts = termStarts(reform, term);
     LocalDate termEnds = term == 1 ? reform.interimTermEnds() : null;
     decisions.actDone(
         "electionDate",
@@ -121,8 +120,8 @@ public class CommitteeElections {
 
   /**
    * A body's delegation decision (kuntalaki 91 §): only once the body has been elected and
-   * constituted, so the constitutive meeting is not before the election and the decision not before
-   * that meeting; neither in the future.
+   * constituted, so the constitutive meeting is not before the election nor before the body's term
+   * starts, and the decision not before that meeting; neither in the future.
    */
   @Transactional
   public void recordDelegation(
@@ -138,9 +137,20 @@ public class CommitteeElections {
                         "Toimielintä "
                             + committee
                             + " ei ole valittu: se ei voi tehdä delegointipäätöstä."));
+    // kuntalaki 90–91 §: a body delegates only the powers the new administrative regulation gives
+    // it, within its own term: it meets and decides once its term has started (review R2)
     decisions.actDone("constitutedOn", constitutedOn, electedOn, "toimielimen valintaa");
+    LocalDate termStarts = termStarts(reform, term);
+    if (termStarts != null && termStarts.isAfter(electedOn)) {
+      decisions.actDone("constitutedOn", constitutedOn, termStarts, "toimikauden alkua");
+    }
     decisions.actDone("delegationDate", decidedOn, constitutedOn, "toimielimen järjestäytymistä");
     repository.delegated(reformId, committee, term, constitutedOn, decidedOn);
+  }
+
+  /** The first day of a term: the reform's effective date, or the day after the interim term. */
+  private static LocalDate termStarts(ReformRow reform, int term) {
+    return term == 1 ? reform.effectiveDate() : reform.interimTermEnds().plusDays(1);
   }
 
   private static void balanced(String committee, String among, int women, int men) {

@@ -49,14 +49,26 @@ public class ReformAppeals {
     return repository.pendingAppeals(reformId) > 0;
   }
 
-  /** The court decided the appeals: the decision stands (UPHELD) or is annulled (ANNULLED). */
+  /**
+   * The court decided the appeals: the decision stands (UPHELD) or is annulled (ANNULLED). The
+   * court's decision on the merits ends its own interim enforcement ban (review R5): the reform
+   * does not wait for a "ban lifted" a court does not issue.
+   */
   @Transactional
   public void appealDecided(long reformId, String outcome, LocalDate decidedOn) {
-    repository.require(reformId);
+    ReformRow reform = repository.require(reformId);
     if (!"UPHELD".equals(outcome) && !"ANNULLED".equals(outcome)) {
-      throw Reforms.invalid("An appeal's outcome is UPHELD or ANNULLED, not " + outcome);
+      throw Reforms.invalid(
+          "Valituksen ratkaisu on UPHELD (päätös pysyy) tai ANNULLED (kumottu), ei " + outcome);
     }
     repository.appealsDecided(reformId, decidedOn, outcome);
+    if (reform.enforcementBanned() && decidedOn != null) {
+      repository.enforcementBanLifted(
+          reformId,
+          decidedOn.isBefore(reform.enforcementBannedOn())
+              ? reform.enforcementBannedOn()
+              : decidedOn);
+    }
   }
 
   /** The court forbade enforcing the decision (täytäntöönpanokielto). */

@@ -3,6 +3,7 @@ package fi.muutos.organisation;
 import static fi.muutos.organisation.ReformProcess.Vars;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.Decision;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,12 +49,7 @@ class ReformDelegates {
    */
   @Bean
   ExecutionListener checkReformDecision(Reforms reforms) {
-    return execution ->
-        reforms.checkDecision(
-            reformId(execution),
-            Vars.DECISION_OUTCOME.get(execution),
-            Vars.DECISION_DATE.get(execution),
-            Vars.EFFECTIVE_DATE.get(execution));
+    return execution -> reforms.checkDecision(reformId(execution), Decision.Facts.of(execution));
   }
 
   /** {@code #{recordCouncilApproval}}: the council approved and set the effective date. */
@@ -61,11 +57,7 @@ class ReformDelegates {
   JavaDelegate recordCouncilApproval(Reforms reforms) {
     return execution -> {
       long id = reformId(execution);
-      reforms.approved(
-          id,
-          Vars.DECISION_DATE.require(execution),
-          Vars.EFFECTIVE_DATE.get(execution),
-          execution.getCurrentActivityId());
+      reforms.approved(id, Decision.Facts.of(execution), execution.getCurrentActivityId());
       Vars.ENTRY_INTO_FORCE_AT.set(execution, reforms.entryIntoForceAt(id));
       Vars.FOLLOW_UP_AT.set(execution, reforms.followUpAt(id));
     };

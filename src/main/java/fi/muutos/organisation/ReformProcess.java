@@ -69,8 +69,7 @@ public final class ReformProcess {
         ProcessVariable.date("proposedEffectiveDate");
 
     /** The effective date the council decided (decision form or the decision event's data). */
-    public static final ProcessVariable<LocalDate> EFFECTIVE_DATE =
-        ProcessVariable.date("effectiveDate");
+    public static final ProcessVariable<LocalDate> EFFECTIVE_DATE = Decision.EFFECTIVE_DATE;
 
     /** Where the bodies are first elected for an interim term: its last day. */
     public static final ProcessVariable<LocalDate> INTERIM_TERM_ENDS =

@@ -5,6 +5,7 @@ import fi.muutos.cases.Cases;
 import fi.muutos.cases.CouncilDecisions;
 import fi.muutos.cases.CouncilDecisions.AppealPeriod;
 import fi.muutos.organisation.ReformRepository.ReformRow;
+import fi.muutos.platform.Decision;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.ProcessVariable;
@@ -110,12 +111,18 @@ public class Reforms {
   }
 
   /**
-   * Checks a council decision where the registry's form and the meeting system's event meet: not
-   * dated ahead; an approval has its effective date (the decided one, else the proposed one), not
-   * before the decision and before any interim term's end. Returns that date for an approval.
+   * Checks a council decision where the registry's form and the meeting system's event meet: the
+   * council's (kuntalaki 14 §), not dated ahead; an approval has its effective date (the decided
+   * one, else the proposed one), not before the decision and before any interim term's end. Returns
+   * that date for an approval.
    */
   @Transactional(readOnly = true)
-  public Optional<LocalDate> checkDecision(
+  public Optional<LocalDate> checkDecision(long reformId, Decision.Facts decision) {
+    decisions.checkCouncil(decision.body());
+    return effectiveDate(reformId, decision.outcome(), decision.date(), decision.effectiveDate());
+  }
+
+  private Optional<LocalDate> effectiveDate(
       long reformId, String outcome, LocalDate decidedOn, LocalDate decidedEffectiveDate) {
     ReformRow reform = reform(reformId);
     decisions.checkNotAhead(decidedOn);
@@ -150,11 +157,11 @@ public class Reforms {
 
   /** The council approved the reform on {@code decidedOn}, to take effect on {@code effective}. */
   @Transactional
-  public void approved(
-      long reformId, LocalDate decidedOn, LocalDate decidedEffectiveDate, String activityId) {
+  public void approved(long reformId, Decision.Facts decision, String activityId) {
     ReformRow reform = reform(reformId);
+    LocalDate decidedOn = decision.date();
     LocalDate effective =
-        checkDecision(reformId, "APPROVED", decidedOn, decidedEffectiveDate).orElseThrow();
+        effectiveDate(reformId, "APPROVED", decidedOn, decision.effectiveDate()).orElseThrow();
     repository.councilDecision(reformId, decidedOn, effective);
     decisions.approved(
         ReformProcess.CASE,

@@ -16,6 +16,23 @@ public final class Decision {
   public static final ProcessVariable<LocalDate> DATE = ProcessVariable.date("decisionDate");
   public static final ProcessVariable<String> OUTCOME = ProcessVariable.text("decisionOutcome");
 
+  /** The date the decision takes effect when the body decided one (a reform, a transfer). */
+  public static final ProcessVariable<LocalDate> EFFECTIVE_DATE =
+      ProcessVariable.date("effectiveDate");
+
+  /**
+   * A decision as the registry's form or the meeting system's event recorded it: which body, what,
+   * when, and the date it takes effect if the body decided one.
+   */
+  public record Facts(String body, String outcome, LocalDate date, LocalDate effectiveDate) {
+
+    /** The decision's variables where the task and the event meet. */
+    public static Facts of(org.camunda.bpm.engine.delegate.VariableScope scope) {
+      return new Facts(
+          BODY.get(scope), OUTCOME.get(scope), DATE.get(scope), EFFECTIVE_DATE.get(scope));
+    }
+  }
+
   /** The section (pykälä) of the minutes, recorded for the case's history. */
   public static final ProcessVariable<String> SECTION = ProcessVariable.text("decisionSection");
 

@@ -3,6 +3,7 @@ package fi.muutos.transfer;
 import static fi.muutos.transfer.TransferProcess.Vars;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.platform.Decision;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -67,15 +68,21 @@ class TransferDelegates {
   /** {@code #{checkTransferDecision}} (execution listener where task and event meet). */
   @Bean
   ExecutionListener checkTransferDecision(Transfers transfers) {
-    return execution -> transfers.checkDecision(id(execution), Vars.DECISION_DATE.get(execution));
+    return execution -> transfers.checkDecision(id(execution), Decision.Facts.of(execution));
   }
 
-  /** {@code #{recordTransferApproval}}: the council approved; the legality check follows. */
+  /**
+   * {@code #{recordTransferApproval}}: the council approved, on the transfer date it decided; the
+   * legality check follows.
+   */
   @Bean
   JavaDelegate recordTransferApproval(Transfers transfers) {
-    return execution ->
-        transfers.approved(
-            id(execution), Vars.DECISION_DATE.require(execution), execution.getCurrentActivityId());
+    return execution -> {
+      long id = id(execution);
+      transfers.approved(id, Decision.Facts.of(execution), execution.getCurrentActivityId());
+      Vars.TRANSFER_DATE.set(execution, transfers.transferDate(id));
+      Vars.TRANSFER_AT.set(execution, transfers.transferAt(id));
+    };
   }
 
   /** {@code #{recordTransferEnforcement}}: the board found the decision lawful. */
@@ -135,10 +142,68 @@ class TransferDelegates {
             id(execution), Vars.BUSINESS_ID.get(execution), Vars.REGISTERED_ON.get(execution));
   }
 
+  /** {@code #{recordTransferAppeal}}: an appeal against the council's decision. */
+  @Bean
+  JavaDelegate recordTransferAppeal(TransferCourts courts) {
+    return execution ->
+        courts.appealFiled(
+            id(execution), Vars.APPEAL_COURT.get(execution), Vars.APPEAL_DATE.get(execution));
+  }
+
+  /** {@code #{checkTransferAppeals}}: the appeal period is over; do appeals await the court? */
+  @Bean
+  JavaDelegate checkTransferAppeals(TransferCourts courts) {
+    return execution -> Vars.APPEALS_PENDING.set(execution, courts.appealsPending(id(execution)));
+  }
+
+  /** {@code #{recordTransferAppealDecision}}: the court decided the appeals. */
+  @Bean
+  JavaDelegate recordTransferAppealDecision(TransferCourts courts) {
+    return execution ->
+        courts.appealDecided(
+            id(execution),
+            Vars.APPEAL_OUTCOME.get(execution),
+            Vars.APPEAL_DECISION_DATE.get(execution));
+  }
+
+  /** {@code #{recordTransferBan}}, {@code #{recordTransferBanLifted}}: the court's ban. */
+  @Bean
+  JavaDelegate recordTransferBan(TransferCourts courts) {
+    return execution -> courts.banned(id(execution), Vars.BAN_DATE.require(execution));
+  }
+
+  @Bean
+  JavaDelegate recordTransferBanLifted(TransferCourts courts) {
+    return execution -> courts.banLifted(id(execution), Vars.BAN_LIFTED_DATE.require(execution));
+  }
+
+  /**
+   * {@code #{checkTransferBan}}: the transfer date came; under an enforcement ban the transfer
+   * waits ({@code enforcementBanned}, and {@code nextCheckAt} the next morning).
+   */
+  @Bean
+  JavaDelegate checkTransferBan(TransferCourts courts) {
+    return execution -> {
+      var recheck = courts.recheckWhileBanned(id(execution));
+      Vars.ENFORCEMENT_BANNED.set(execution, recheck.isPresent());
+      Vars.NEXT_CHECK_AT.set(execution, recheck.orElse(null));
+    };
+  }
+
   /** {@code #{recordTakingEffect}}: transferred, or (an agreement) in force. */
   @Bean
   JavaDelegate recordTakingEffect(Transfers transfers) {
-    return execution -> transfers.takeEffect(id(execution), execution.getCurrentActivityId());
+    return execution ->
+        Vars.TRANSFERRED_ON.set(
+            execution,
+            transfers.takeEffect(
+                id(execution),
+                java.util.stream.Stream.of(
+                        Vars.SHARE_AGREEMENT_DATE.get(execution),
+                        Vars.AGREEMENT_SIGNED_ON.get(execution))
+                    .filter(java.util.Objects::nonNull)
+                    .toList(),
+                execution.getCurrentActivityId()));
   }
 
   private static long id(DelegateExecution execution) {

@@ -67,6 +67,9 @@ public final class TransferProcess {
 
     public static final String MEASURES_IN_PROGRESS = "serviceTask_measuresInProgress";
     public static final String MEASURES_DONE = "serviceTask_measuresDone";
+    public static final String APPEAL_DECIDED = "event_appealDecided";
+    public static final String BAN_RECHECK = "event_transferBanRecheck";
+    public static final String END_ANNULLED = "endEvent_transferAnnulled";
 
     private Elements() {}
   }
@@ -115,6 +118,43 @@ public final class TransferProcess {
         Decision.LEGALITY_CHECK_RESULT;
     public static final ProcessVariable<LocalDate> LEGALITY_CHECK_DATE =
         Decision.LEGALITY_CHECK_DATE;
+
+    // appeals and enforcement bans (events from the court, via case management; review T2)
+    public static final ProcessVariable<String> APPEAL_COURT = ProcessVariable.text("appealCourt");
+    public static final ProcessVariable<LocalDate> APPEAL_DATE = ProcessVariable.date("appealDate");
+    public static final ProcessVariable<String> APPEAL_REFERENCE =
+        ProcessVariable.text("appealReference");
+    public static final ProcessVariable<String> APPEAL_OUTCOME =
+        ProcessVariable.text("appealOutcome");
+    public static final ProcessVariable<LocalDate> APPEAL_DECISION_DATE =
+        ProcessVariable.date("appealDecisionDate");
+    public static final ProcessVariable<Boolean> APPEALS_PENDING =
+        ProcessVariable.flag("appealsPending");
+    public static final ProcessVariable<LocalDate> BAN_DATE = ProcessVariable.date("banDate");
+    public static final ProcessVariable<LocalDate> BAN_LIFTED_DATE =
+        ProcessVariable.date("banLiftedDate");
+    public static final ProcessVariable<String> BAN_COURT = ProcessVariable.text("banCourt");
+    public static final ProcessVariable<String> BAN_REFERENCE =
+        ProcessVariable.text("banReference");
+    public static final ProcessVariable<Boolean> ENFORCEMENT_BANNED =
+        ProcessVariable.flag("enforcementBanned");
+    public static final ProcessVariable<OffsetDateTime> NEXT_CHECK_AT =
+        ProcessVariable.moment("nextCheckAt");
+
+    /** Why the board enforces the decision before it has legal force (kuntalaki 143 §). */
+    public static final ProcessVariable<String> EARLY_ENFORCEMENT_REASON =
+        ProcessVariable.text("earlyEnforcementReason");
+
+    /** The transfer date the council decided (the start only proposed one; review T3). */
+    public static final ProcessVariable<LocalDate> EFFECTIVE_DATE = Decision.EFFECTIVE_DATE;
+
+    /**
+     * The day the transfer actually took place: its date, or the later day its last condition was
+     * met (the decision, the company's registration, the agreements).
+     */
+    public static final ProcessVariable<LocalDate> TRANSFERRED_ON =
+        ProcessVariable.date("transferredOn");
+
     public static final ProcessVariable<LocalDate> NOTICE_DATE = Decision.NOTICE_DATE;
     public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
         ProcessVariable.moment("appealPeriodEndsAt");

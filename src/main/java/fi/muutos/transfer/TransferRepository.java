@@ -126,6 +126,11 @@ class TransferRepository {
         .update();
   }
 
+  /** The council decided the day the transfer takes place (review T3). */
+  void transferDate(long id, LocalDate on) {
+    jdbc.sql("update mu_transfer set transfer_date = ? where id = ?").params(on, id).update();
+  }
+
   void councilDecision(long id, LocalDate on) {
     jdbc.sql("update mu_transfer set council_decision_on = ? where id = ?").params(on, id).update();
   }

@@ -16,7 +16,8 @@ public enum TransferStage implements CaseStage {
   STEERING("Omistajaohjaus"),
   PROCUREMENT("Hankintamenettelyyn"),
   LAPSED("Perustaminen rauennut"),
-  REJECTED("Hylätty");
+  REJECTED("Hylätty"),
+  ANNULLED("Päätös kumottu");
 
   private final String label;
 

@@ -56,11 +56,13 @@ class TransferTaskValidator implements TaskListener {
                   Map.entry(
                       Elements.JOIN_COMPANY,
                       List.of(
-                          Rule.date(Vars.SHARE_AGREEMENT_DATE),
+                          Rule.dateNotBefore(Vars.SHARE_AGREEMENT_DATE, Vars.LEGALITY_CHECK_DATE),
                           Rule.confirmed(Vars.JOINED_GROUP_INSTRUCTION))),
                   Map.entry(
                       Elements.JOINING_AGREEMENT,
-                      List.of(Rule.date(Vars.AGREEMENT_SIGNED_ON), Rule.text(Vars.JOINING_TERMS))),
+                      List.of(
+                          Rule.dateNotBefore(Vars.AGREEMENT_SIGNED_ON, Vars.LEGALITY_CHECK_DATE),
+                          Rule.text(Vars.JOINING_TERMS))),
                   Map.entry(Elements.AGREEMENTS, List.of(Rule.confirmed(Vars.MARKET_TERMS))),
                   Map.entry(
                       Elements.PENSION, List.of(Rule.oneOf(Vars.PENSION_SCHEME, "KEVA", "TYEL"))),
@@ -87,7 +89,10 @@ class TransferTaskValidator implements TaskListener {
   private final Transfers transfers;
   private final CompanyFoundings foundings;
 
-  TransferTaskValidator(Transfers transfers, CompanyFoundings foundings) {
+  private final TransferCourts courts;
+
+  TransferTaskValidator(Transfers transfers, CompanyFoundings foundings, TransferCourts courts) {
+    this.courts = courts;
     this.transfers = transfers;
     this.foundings = foundings;
   }
@@ -96,6 +101,24 @@ class TransferTaskValidator implements TaskListener {
   public void notify(DelegateTask task) {
     RULES.check(task);
     String step = task.getTaskDefinitionKey();
+    if (Elements.BRANCHES.contains(step)) {
+      courts.requireEnforceable(Vars.TRANSFER_ID.require(task));
+    }
+    if (Elements.LEGALITY_CHECK.equals(step)
+        && "LAWFUL".equals(Vars.LEGALITY_CHECK_RESULT.get(task))) {
+      String reason = Vars.EARLY_ENFORCEMENT_REASON.get(task);
+      if (reason == null || reason.isBlank()) {
+        throw new fi.muutos.platform.DomainException(
+            fi.muutos.platform.DomainException.Kind.INVALID,
+            "invalid-task-values",
+            "Tehtävää "
+                + task.getName()
+                + " ei voi merkitä valmiiksi: earlyEnforcementReason puuttuu: siirto pannaan"
+                + " täytäntöön ennen kuin päätös on lainvoimainen, joten kirjaa, miksi se ei tee"
+                + " valitusta hyödyttömäksi (kuntalaki 143 §).");
+      }
+      courts.earlyEnforcement(Vars.TRANSFER_ID.require(task), reason);
+    }
     if (Elements.COOPERATION.equals(step)
         && Boolean.TRUE.equals(Vars.REDUCTIONS_CONSIDERED.get(task))) {
       REDUCTIONS.check(task);

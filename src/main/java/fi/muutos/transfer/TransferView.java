@@ -30,6 +30,7 @@ public record TransferView(
     LocalDate councilDecisionOn,
     LocalDate legalityCheckedOn,
     LocalDate appealEndsOn,
+    TransferCourts.Court court,
     LocalDate foundingSignedOn,
     LocalDate registrationDeadline,
     LocalDate registrationFiledOn,

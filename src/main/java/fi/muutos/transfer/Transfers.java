@@ -6,6 +6,7 @@ import fi.muutos.cases.Case;
 import fi.muutos.cases.Cases;
 import fi.muutos.cases.CouncilDecisions;
 import fi.muutos.cases.CouncilDecisions.AppealPeriod;
+import fi.muutos.platform.Decision;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.ProcessVariable;
@@ -47,6 +48,8 @@ public class Transfers {
   private final Clock clock;
   private final InHouseRule inHouse;
 
+  private final TransferCourts courts;
+
   Transfers(
       TransferRepository repository,
       Cases cases,
@@ -54,7 +57,9 @@ public class Transfers {
       WorkingDays workingDays,
       HistoryService historyService,
       Clock clock,
-      InHouseRule inHouse) {
+      InHouseRule inHouse,
+      TransferCourts courts) {
+    this.courts = courts;
     this.repository = repository;
     this.cases = cases;
     this.decisions = decisions;
@@ -103,6 +108,11 @@ public class Transfers {
   }
 
   /** The moment of the transfer (the start of its date). */
+  /** The transfer's date as now decided. */
+  public LocalDate transferDate(long id) {
+    return transfer(id).transferDate();
+  }
+
   public OffsetDateTime transferAt(long id) {
     return transfer(id).transferDate().atStartOfDay(clock.getZone()).toOffsetDateTime();
   }
@@ -134,17 +144,40 @@ public class Transfers {
     return assessment.inHouse();
   }
 
-  /** A council decision, where the registry's form and the meeting system's event meet. */
+  /**
+   * A council decision, where the registry's form and the meeting system's event meet: the
+   * council's, not ahead.
+   */
   @Transactional(readOnly = true)
-  public void checkDecision(long id, LocalDate decidedOn) {
-    transfer(id);
+  public void checkDecision(long id, Decision.Facts decision) {
+    TransferRow transfer = transfer(id);
+    decisions.checkCouncil(decision.body());
+    LocalDate decidedOn = decision.date();
     decisions.checkNotAhead(decidedOn);
+    LocalDate date =
+        decision.effectiveDate() != null ? decision.effectiveDate() : transfer.transferDate();
+    if ("APPROVED".equals(decision.outcome()) && decidedOn != null && date.isBefore(decidedOn)) {
+      throw DomainException.legalDate(
+          "Siirtopäivä "
+              + date
+              + " on ennen valtuuston päätöstä "
+              + decidedOn
+              + ": valtuusto päättää siirtopäivän (effectiveDate), siirto ei voi tapahtua ennen"
+              + " päätöstä.");
+    }
   }
 
-  /** The council approved the transfer on {@code decidedOn}: the board's legality check next. */
+  /**
+   * The council approved the transfer on {@code decidedOn}, on the date it decided (else the
+   * proposed one): the board's legality check next.
+   */
   @Transactional
-  public void approved(long id, LocalDate decidedOn, String activityId) {
+  public void approved(long id, Decision.Facts decision, String activityId) {
     TransferRow transfer = transfer(id);
+    LocalDate decidedOn = decision.date();
+    if (decision.effectiveDate() != null) {
+      repository.transferDate(id, decision.effectiveDate());
+    }
     decisions.approved(
         TransferProcess.CASE,
         transfer.businessKey(),
@@ -189,12 +222,25 @@ public class Transfers {
   }
 
   /**
-   * The transfer date came: a transfer of business is transferred; a joining or funding agreement
-   * is in force (its record never says transferred).
+   * The transfer date came and every condition is met: a transfer of business is transferred; a
+   * joining or funding agreement is in force (its record never says transferred). The day recorded
+   * is the day it happened: the transfer date, or the later day of its last condition, never before
+   * the decision, the enforcement, the company's registration or the agreements (review T3).
+   * Returns that day.
    */
   @Transactional
-  public void takeEffect(long id, String activityId) {
+  public LocalDate takeEffect(long id, List<LocalDate> agreements, String activityId) {
     TransferRow transfer = transfer(id);
+    LocalDate on = transfer.transferDate();
+    List<LocalDate> conditions = new java.util.ArrayList<>(agreements);
+    conditions.add(transfer.councilDecisionOn());
+    conditions.add(transfer.legalityCheckedOn());
+    conditions.add(transfer.registeredOn());
+    for (LocalDate condition : conditions) {
+      if (condition != null && condition.isAfter(on)) {
+        on = condition;
+      }
+    }
     cases.enter(
         TransferProcess.CASE,
         transfer.businessKey(),
@@ -202,8 +248,9 @@ public class Transfers {
             ? TransferStage.TRANSFERRED
             : TransferStage.AGREEMENT_IN_FORCE,
         null,
-        transfer.transferDate(),
+        on,
         activityId);
+    return on;
   }
 
   public Arrangement arrangement(long id) {
@@ -278,6 +325,7 @@ public class Transfers {
         t.councilDecisionOn(),
         t.legalityCheckedOn(),
         t.appealEndsOn(),
+        courts.court(t.id()),
         t.foundingSignedOn(),
         t.registrationDeadline(),
         t.registrationFiledOn(),

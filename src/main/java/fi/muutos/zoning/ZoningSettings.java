@@ -20,12 +20,12 @@ public class ZoningSettings {
   private final Envelope areaBounds;
 
   ZoningSettings(
-      @Value("${muutos.zoning.council}") String council,
       @Value("${muutos.zoning.delegated-approver}") String delegatedApprover,
-      @Value("${muutos.zoning.board}") String board,
       @Value("${muutos.zoning.area.bounds:}") List<Double> areaBounds,
       MunicipalitySettings municipality) {
-    for (String body : List.of(council, delegatedApprover, board)) {
+    String council = municipality.council();
+    String board = municipality.board();
+    for (String body : List.of(delegatedApprover)) {
       if (municipality.body(body).isEmpty()) {
         throw new IllegalStateException(
             "muutos.zoning names the body '"
@@ -50,7 +50,7 @@ public class ZoningSettings {
                 areaBounds.get(0), areaBounds.get(2), areaBounds.get(1), areaBounds.get(3));
   }
 
-  /** The body that approves master plans and significant plans (AKL 37 §, 52 §). */
+  /** The council: it approves master plans and significant plans (AKL 37 §, 52 §). */
   public String council() {
     return council;
   }

@@ -31,7 +31,7 @@ class EvaluationResultsTest {
     assertThat(a.meanByGroup()).containsEntry("VALTUUTETUT", 4.5).containsEntry("JOHTORYHMA", 2.5);
     assertThat(a.responsesByGroup()).containsEntry("VALTUUTETUT", 2).containsEntry("JOHTORYHMA", 2);
     assertThat(results.get(1).mean()).isNull();
-    assertThat(results.get(1).verdict()).isNull();
+    assertThat(results.get(1).proposedVerdict()).isNull();
   }
 
   /** No published figure may identify a person (issue 18, evaluation 2). */
@@ -84,7 +84,7 @@ class EvaluationResultsTest {
     assertThat(a.mean()).isNull();
     assertThat(a.responses()).isEqualTo(2);
     assertThat(a.meanByGroup()).isEmpty();
-    assertThat(a.verdict()).isNull();
+    assertThat(a.proposedVerdict()).isNull();
   }
 
   @Test
@@ -103,11 +103,11 @@ class EvaluationResultsTest {
     List<ItemResult> results = EvaluationResults.compute(ORDER, answers, 1);
 
     assertThat(results)
-        .filteredOn(r -> EvaluationResults.BEST.equals(r.verdict()))
+        .filteredOn(r -> EvaluationResults.BEST.equals(r.proposedVerdict()))
         .extracting(ItemResult::code)
         .containsExactlyInAnyOrder("O-A", "O-B", "O-G");
     assertThat(results)
-        .filteredOn(r -> EvaluationResults.WEAKEST.equals(r.verdict()))
+        .filteredOn(r -> EvaluationResults.WEAKEST.equals(r.proposedVerdict()))
         .extracting(ItemResult::code)
         .containsExactlyInAnyOrder("O-C", "O-D", "O-E", "O-F");
   }
@@ -121,8 +121,12 @@ class EvaluationResultsTest {
       answers.add(new Answer("G", order.get(i), ratings[i]));
     }
     List<ItemResult> results = EvaluationResults.compute(order, answers, 1);
-    assertThat(results).filteredOn(r -> EvaluationResults.BEST.equals(r.verdict())).hasSize(5);
-    assertThat(results).filteredOn(r -> EvaluationResults.WEAKEST.equals(r.verdict())).hasSize(3);
+    assertThat(results)
+        .filteredOn(r -> EvaluationResults.BEST.equals(r.proposedVerdict()))
+        .hasSize(5);
+    assertThat(results)
+        .filteredOn(r -> EvaluationResults.WEAKEST.equals(r.proposedVerdict()))
+        .hasSize(3);
   }
 
   @Test
@@ -130,7 +134,7 @@ class EvaluationResultsTest {
     List<ItemResult> results =
         EvaluationResults.compute(
             ORDER, List.of(new Answer("G", "O-A", 3), new Answer("G", "O-B", 3)), 1);
-    assertThat(results).allSatisfy(r -> assertThat(r.verdict()).isNull());
+    assertThat(results).allSatisfy(r -> assertThat(r.proposedVerdict()).isNull());
   }
 
   @Test

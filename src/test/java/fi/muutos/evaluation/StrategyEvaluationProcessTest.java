@@ -311,6 +311,47 @@ class StrategyEvaluationProcessTest {
         .single();
   }
 
+  /**
+   * Issue 35, E2: the evaluator reads the comments only after the survey closed, shuffled, and only
+   * from groups large enough that nobody is recognised; no key, time or name comes with them.
+   */
+  @Test
+  void theEvaluatorReadsTheCommentsShuffledOnlyAfterTheSurveyClosed() throws Exception {
+    Started started = start("ARVIOINTI-" + UUID.randomUUID().toString().substring(0, 8));
+    assertThatThrownBy(() -> evaluations.comments(started.evaluationId()))
+        .hasMessageContaining("Kysely on vielä auki");
+    answerAll(
+        Map.of(
+            "talousjohtaja", Map.of("comment_O_OSALLISUUS", "Osallisuus näkyy"),
+            "kaavoittaja", Map.of("comment_O_OSALLISUUS", "Pieni ryhmä")));
+    assertThat(evaluations.comments(started.evaluationId()))
+        .as("JOHTORYHMA has 3 respondents; VALTUUTETUT only 2")
+        .extracting(SurveyComment::comment)
+        .containsExactlyInAnyOrder("Velka kasvaa", "Osallisuus näkyy");
+    assertThat(evaluations.comments(started.evaluationId()))
+        .allSatisfy(c -> assertThat(c.respondentGroup()).isEqualTo("JOHTORYHMA"));
+    var http = java.net.http.HttpClient.newHttpClient();
+    for (String user : List.of("kaupunginjohtaja", "kirjaaja")) {
+      var response =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(
+                          "http://localhost:"
+                              + port
+                              + "/api/evaluations/"
+                              + started.evaluationId()
+                              + "/comments"))
+                  .header(
+                      "Authorization",
+                      "Basic "
+                          + java.util.Base64.getEncoder()
+                              .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(user + " is not the evaluator's group").isEqualTo(403);
+    }
+  }
+
   @Test
   void aRespondentWhoLeavesAnItemUnratedStillCountsAndRatesNothingForIt() {
     Started started = start("ARVIOINTI-" + UUID.randomUUID().toString().substring(0, 8));
@@ -459,6 +500,12 @@ class StrategyEvaluationProcessTest {
   // --- driving -------------------------------------------------------------------------------
 
   private void answerAll() {
+    answerAll(Map.of());
+  }
+
+  /** Every respondent answers; {@code extra} adds fields to a user's ballot. */
+  private void answerAll(Map<String, Map<String, Object>> extra) {
+    this.extra = extra;
     answer(
         "kaupunginjohtaja",
         Map.of(
@@ -545,8 +592,12 @@ class StrategyEvaluationProcessTest {
         .singleResult();
   }
 
+  private Map<String, Map<String, Object>> extra = Map.of();
+
   private void answer(String user, Map<String, Object> values) {
-    taskService.complete(surveyTask(user).getId(), new HashMap<>(values));
+    Map<String, Object> ballot = new HashMap<>(values);
+    ballot.putAll(extra.getOrDefault(user, Map.of()));
+    taskService.complete(surveyTask(user).getId(), ballot);
   }
 
   private void interview(Started started, String role, boolean more) {

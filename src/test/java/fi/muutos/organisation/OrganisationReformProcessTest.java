@@ -110,7 +110,7 @@ class OrganisationReformProcessTest {
             e -> {
               assertThat(e.chair()).isEqualTo("Jäsen 1");
               assertThat(e.viceChair()).isEqualTo("Jäsen 2");
-              assertThat(e.constitutedOn()).isEqualTo(LocalDate.parse("2024-08-20"));
+              assertThat(e.constitutedOn()).isEqualTo(LocalDate.parse("2025-01-07"));
               assertThat(e.termStarts()).isEqualTo(LocalDate.parse("2025-01-01"));
             });
     assertThat(view.divisions()).containsExactly("Elinvoima", "Sivistys", "Konserni");
@@ -161,6 +161,37 @@ class OrganisationReformProcessTest {
     assertThat(reform.view().effectiveDate()).isEqualTo(LocalDate.parse("2025-03-01"));
   }
 
+  /**
+   * Kuntalaki 14 §: the council decides the reform; the board's own decision to propose it, sent by
+   * the meeting system under the reform's key, is not the council's approval (review R3).
+   */
+  @Test
+  void onlyTheCouncilsDecisionApprovesTheReform() {
+    Reform reform = start();
+    reform.toCouncil();
+    String boardsOwn =
+        reform.send(
+            "fi.muutos.decision.made",
+            "{\"body\":\"Kaupunginhallitus\",\"date\":\"2024-05-20\",\"outcome\":\"APPROVED\","
+                + "\"effectiveDate\":\"2025-01-01\"}");
+    assertThat(inbox.find(boardsOwn).status()).isNotEqualTo("CORRELATED");
+    assertThat(inbox.find(boardsOwn).reason()).contains("Asiasta päättää Kaupunginvaltuusto");
+    reform.assertAt(RECORD_DECISION);
+    assertThat(reform.view().effectiveDate()).isNull();
+    Map<String, Object> byBoard =
+        Map.of(
+            "decisionBody",
+            "Kaupunginhallitus",
+            "decisionDate",
+            "2024-06-10",
+            "decisionOutcome",
+            "APPROVED");
+    assertThatThrownBy(() -> reform.complete(RECORD_DECISION, byBoard))
+        .hasMessageContaining("Asiasta päättää Kaupunginvaltuusto");
+    reform.decide("APPROVED", null);
+    assertThat(reform.view().effectiveDate()).isNotNull();
+  }
+
   // --- 2. entry into force follows the decided date; appeals and bans ---------------------------
 
   @Test
@@ -205,6 +236,31 @@ class OrganisationReformProcessTest {
     assertThat(view.stage()).isEqualTo(ReformStage.IN_FORCE);
     assertThat(view.inForceOn()).isEqualTo(today);
     assertThat(view.enforcementBan().liftedOn()).isEqualTo(today);
+    reform.complete(STAFF_PLACEMENT, Map.of());
+  }
+
+  /** The court's decision on the merits ends its own interim enforcement ban (review R5). */
+  @Test
+  void theCourtsDecisionEndsItsOwnEnforcementBan() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    reform.send(
+        "fi.muutos.decision.appealed",
+        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2024-07-10\"}");
+    reform.send(
+        "fi.muutos.decision.enforcement-banned",
+        "{\"date\":\"2024-07-15\",\"court\":\"Hämeenlinnan hallinto-oikeus\"}");
+    reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
+    reform.job(APPEAL_PERIOD_ENDED);
+    reform.job(ENTRY_INTO_FORCE);
+    assertThat(reform.active()).contains(BAN_RECHECK);
+    reform.send(
+        "fi.muutos.decision.appeal-decided", "{\"outcome\":\"UPHELD\",\"date\":\"2024-12-01\"}");
+    assertThat(reform.view().enforcementBan().inEffect()).isFalse();
+    assertThat(reform.view().enforcementBan().liftedOn()).isEqualTo(LocalDate.parse("2024-12-01"));
+    reform.job(BAN_RECHECK);
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.IN_FORCE);
     reform.complete(STAFF_PLACEMENT, Map.of());
   }
 
@@ -286,11 +342,19 @@ class OrganisationReformProcessTest {
                     new HashMap<>(
                         Map.of("constitutedOn", "2024-06-01", "delegationDate", "2024-08-20"))))
         .hasMessageContaining("toimielimen valintaa");
+    // nor before its term starts with the new administrative regulation (1.1.2025; review R2)
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    delegation.getId(),
+                    new HashMap<>(
+                        Map.of("constitutedOn", "2024-08-20", "delegationDate", "2024-08-20"))))
+        .hasMessageContaining("ennen toimikauden alkua (2025-01-01)");
     taskService.complete(
         delegation.getId(),
-        new HashMap<>(Map.of("constitutedOn", "2024-08-20", "delegationDate", "2024-08-20")));
+        new HashMap<>(Map.of("constitutedOn", "2025-01-07", "delegationDate", "2025-01-07")));
     assertThat(reform.view().committees().get(0).elections().get(0).delegationOn())
-        .isEqualTo(LocalDate.parse("2024-08-20"));
+        .isEqualTo(LocalDate.parse("2025-01-07"));
   }
 
   // --- 4. the 40 % rule covers deputies; chair and vice-chair; the council elects ---------------
@@ -694,7 +758,7 @@ class OrganisationReformProcessTest {
       elect(committee, Map.of());
       taskService.complete(
           taskFor(DELEGATIONS, committee).getId(),
-          new HashMap<>(Map.of("constitutedOn", "2024-08-20", "delegationDate", "2024-08-20")));
+          new HashMap<>(Map.of("constitutedOn", "2025-01-07", "delegationDate", "2025-01-07")));
     }
 
     LocalDate timerDue(String activityId) {

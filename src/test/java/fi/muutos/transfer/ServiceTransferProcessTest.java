@@ -107,6 +107,13 @@ class ServiceTransferProcessTest {
     t.throughCouncil("APPROVED");
     t.assertWaitingAt(
         JOIN_COMPANY, AGREEMENTS, DATA_HANDOVER, PENSION, WATER_DUTIES, PUBLISH_DECISION);
+    // review T4: an agreement binds the city only once the board has enforced the decision
+    assertThatThrownBy(
+            () ->
+                t.complete(
+                    JOIN_COMPANY,
+                    Map.of("shareAgreementDate", "2024-06-12", "joinedGroupInstruction", true)))
+        .hasMessageContaining("shareAgreementDate");
     t.complete(
         JOIN_COMPANY, Map.of("shareAgreementDate", "2024-09-01", "joinedGroupInstruction", true));
     t.common();
@@ -147,6 +154,42 @@ class ServiceTransferProcessTest {
     assertThat(view.registeredOn()).isEqualTo(LocalDate.parse("2024-10-15"));
     assertThat(view.stage()).isEqualTo(TransferStage.TRANSFERRED);
     t.assertWaitingAt(INFORM_REPRESENTATIVES);
+  }
+
+  /**
+   * TSL 1:10, KVhL 25 §, OYL 2:10 (review T3): the council decides the transfer date, never before
+   * its decision; the transfer is recorded on the day it happened: the decided date, or the later
+   * day the company was registered, not a day the company did not exist.
+   */
+  @Test
+  void theTransferTakesPlaceOnTheDecidedDateNeverBeforeTheCompanyExists() {
+    Transfer t = sample("tilapalvelut"); // proposed for 1.1.2025
+    t.toCouncil();
+    Map<String, Object> before = new java.util.HashMap<>(t.decision("APPROVED"));
+    before.put("effectiveDate", "2024-06-01");
+    assertThatThrownBy(() -> t.complete(RECORD_DECISION, before))
+        .hasMessageContaining("Siirtopäivä 2024-06-01 on ennen valtuuston päätöstä 2024-06-10");
+    Map<String, Object> decided = new java.util.HashMap<>(t.decision("APPROVED"));
+    decided.put("effectiveDate", "2024-10-01");
+    t.complete(RECORD_DECISION, decided);
+    assertThat(t.view().transferDate()).isEqualTo(LocalDate.parse("2024-10-01"));
+    t.lawful();
+    t.found("2024-09-02", 2, 3);
+    t.complete(FILE_REGISTRATION, Map.of("registrationFiledOn", "2024-09-05"));
+    t.registered(); // 15.10., after the decided date
+    t.common();
+    t.staff("KEVA");
+    t.minutesAndAppealPeriod();
+    t.transferDate();
+    assertThat(t.view().stage()).isEqualTo(TransferStage.TRANSFERRED);
+    assertThat(t.view().stages())
+        .filteredOn(e -> e.stage() == TransferStage.TRANSFERRED)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.legalDate())
+                    .as("the day the company existed to take it over")
+                    .isEqualTo(LocalDate.parse("2024-10-15")));
   }
 
   @Test
@@ -256,6 +299,28 @@ class ServiceTransferProcessTest {
     // 14.6. + 7 days → 21.6.; + 30 days → Sun 21.7. → Mon 22.7.
     assertThat(t.view().appealEndsOn()).isEqualTo(LocalDate.parse("2024-07-22"));
     assertThat(t.view().legalityCheckedOn()).isEqualTo(LocalDate.parse("2024-06-17"));
+  }
+
+  /** Kuntalaki 14 §: the council decides the transfer, not the board that proposed it (R3). */
+  @Test
+  void onlyTheCouncilsDecisionApprovesTheTransfer() {
+    Transfer t = sample("ladec");
+    t.toCouncil();
+    assertThatThrownBy(
+            () ->
+                t.complete(
+                    RECORD_DECISION,
+                    Map.of(
+                        "decisionBody",
+                        "Kaupunginhallitus",
+                        "decisionDate",
+                        "2024-06-10",
+                        "decisionOutcome",
+                        "APPROVED")))
+        .hasMessageContaining("Asiasta päättää Kaupunginvaltuusto");
+    t.assertOnlyAt(RECORD_DECISION);
+    t.decide("APPROVED");
+    t.assertOnlyAt(LEGALITY_CHECK);
   }
 
   // --- 3. office-holders (KVhL 25 §) and employees (TSL 1:10) -----------------------------------
@@ -422,6 +487,75 @@ class ServiceTransferProcessTest {
     assertMeasureAtRisk(t, "ei hyväksytty");
   }
 
+  /**
+   * Kuntalaki 135 §, 143 § (review T2): a transfer is appealed and its enforcement banned as a
+   * reform is: under a ban no enforcing step is completed and the transfer does not take place; the
+   * court's decision on the merits ends its ban; the board records why it enforced early.
+   */
+  @Test
+  void anEnforcementBanStopsTheTransferUntilTheCourtDecides() {
+    Transfer t = sample("lahti-aqua");
+    t.toCouncil();
+    t.decide("APPROVED");
+    assertThatThrownBy(
+            () ->
+                t.complete(
+                    LEGALITY_CHECK,
+                    Map.of("legalityCheckResult", "LAWFUL", "legalityCheckDate", "2024-06-17")))
+        .hasMessageContaining("earlyEnforcementReason puuttuu");
+    t.lawful();
+    assertThat(t.view().court().earlyEnforcementReason()).contains("sopimusehdoin");
+    t.send(
+        "fi.muutos.decision.appealed",
+        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2024-06-20\"}");
+    t.send(
+        "fi.muutos.decision.enforcement-banned",
+        "{\"date\":\"2024-07-01\",\"court\":\"Hämeenlinnan hallinto-oikeus\"}");
+    assertThat(t.view().court().banned()).isTrue();
+    assertThatThrownBy(
+            () ->
+                t.complete(
+                    JOIN_COMPANY,
+                    Map.of("shareAgreementDate", "2024-09-01", "joinedGroupInstruction", true)))
+        .hasMessageContaining("kieltänyt päätöksen täytäntöönpanon");
+    t.minutesAndAppealPeriod();
+    t.assertWaitingAt(TransferProcess.Elements.APPEAL_DECIDED);
+    t.send("fi.muutos.decision.appeal-decided", "{\"outcome\":\"UPHELD\",\"date\":\"2024-08-15\"}");
+    assertThat(t.view().court().banned()).as("the decision ends its own ban").isFalse();
+    assertThat(t.view().court().appealOutcome()).isEqualTo("UPHELD");
+    t.complete(
+        JOIN_COMPANY, Map.of("shareAgreementDate", "2024-09-01", "joinedGroupInstruction", true));
+    t.common();
+    t.staff("KEVA");
+    t.complete(WATER_DUTIES, Map.of("waterDuties", "Toiminta-alue ja taksat kaupungilla"));
+    // a new ban before the transfer date holds the transfer itself
+    t.send(
+        "fi.muutos.decision.enforcement-banned",
+        "{\"date\":\"2024-12-20\",\"court\":\"Korkein hallinto-oikeus\"}");
+    t.job(TransferProcess.Elements.TRANSFER_DATE);
+    t.assertWaitingAt(TransferProcess.Elements.BAN_RECHECK);
+    assertThat(t.view().stage()).isEqualTo(TransferStage.IMPLEMENTATION);
+    t.send("fi.muutos.decision.enforcement-ban-lifted", "{\"date\":\"2025-01-10\"}");
+    t.job(TransferProcess.Elements.BAN_RECHECK);
+    assertThat(t.view().stage()).isEqualTo(TransferStage.TRANSFERRED);
+  }
+
+  /** An annulment of the council's decision ends the transfer; its measures are at risk (T2). */
+  @Test
+  void theCourtsAnnulmentEndsTheTransfer() {
+    Transfer t = sample("ladec");
+    t.throughCouncil("APPROVED");
+    t.send(
+        "fi.muutos.decision.appealed",
+        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2024-06-20\"}");
+    t.minutesAndAppealPeriod();
+    t.send(
+        "fi.muutos.decision.appeal-decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\"}");
+    assertThat(t.view().stage()).isEqualTo(TransferStage.ANNULLED);
+    assertThat(t.ended(TransferProcess.Elements.END_ANNULLED)).isTrue();
+    assertMeasureAtRisk(t, "tuomioistuin kumosi päätöksen");
+  }
+
   private void assertMeasureAtRisk(Transfer t, String words) {
     assertThat(strategy.measure(t.measure).status())
         .as("ADR 0052: the work the measure counted on stopped")
@@ -431,6 +565,8 @@ class ServiceTransferProcessTest {
   }
 
   // --- driving a transfer ---------------------------------------------------------------------
+
+  static final LocalDate WALKED_TRANSFER_DATE = LocalDate.parse("2025-01-01");
 
   /** Starts the sample of docs/samples/transfers, for a fresh measure. */
   private Transfer sample(String name) {
@@ -453,7 +589,9 @@ class ServiceTransferProcessTest {
                 sample.path("recipient").asText(),
                 Arrangement.valueOf(sample.path("arrangement").asText()),
                 sample.path("staffMoving").asBoolean(),
-                LocalDate.parse(sample.path("transferDate").asText()),
+                // the walks register a transfer decided in 2024 (earlier acts registered
+                // afterwards); the samples' own date is for a transfer started today
+                WALKED_TRANSFER_DATE,
                 List.of(measure),
                 null));
     Transfer t = new Transfer(started, measure, sample.path("staffMoving").asBoolean());
@@ -513,21 +651,29 @@ class ServiceTransferProcessTest {
     }
 
     void decide(String outcome) {
-      complete(
-          RECORD_DECISION,
-          Map.of(
-              "decisionBody",
-              "Kaupunginvaltuusto",
-              "decisionDate",
-              "2024-06-10",
-              "decisionOutcome",
-              outcome));
+      complete(RECORD_DECISION, decision(outcome));
+    }
+
+    Map<String, Object> decision(String outcome) {
+      return Map.of(
+          "decisionBody",
+          "Kaupunginvaltuusto",
+          "decisionDate",
+          "2024-06-10",
+          "decisionOutcome",
+          outcome);
     }
 
     void lawful() {
       complete(
           LEGALITY_CHECK,
-          Map.of("legalityCheckResult", "LAWFUL", "legalityCheckDate", "2024-06-17"));
+          Map.of(
+              "legalityCheckResult",
+              "LAWFUL",
+              "legalityCheckDate",
+              "2024-06-17",
+              "earlyEnforcementReason",
+              "Siirto voidaan perua sopimusehdoin, jos päätös kumotaan."));
     }
 
     void throughCouncil(String outcome) {

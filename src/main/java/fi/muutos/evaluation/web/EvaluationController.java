@@ -65,6 +65,16 @@ class EvaluationController {
     return evaluations.find(id);
   }
 
+  @GetMapping("/{id}/comments")
+  @PreAuthorize("@api.may(authentication, 'evaluations.comments')")
+  @Operation(
+      summary =
+          "The survey's comments for the evaluator: after the survey closed (409 before), shuffled,"
+              + " only from groups large enough that no respondent can be recognised")
+  List<fi.muutos.evaluation.SurveyComment> comments(@PathVariable long id) {
+    return evaluations.comments(id);
+  }
+
   /** Starting an evaluation. */
   record StartEvaluationRequest(
       @NotBlank @Size(max = 400) String name,

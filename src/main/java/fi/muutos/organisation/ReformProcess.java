@@ -2,6 +2,7 @@ package fi.muutos.organisation;
 
 import fi.muutos.cases.CaseKind;
 import fi.muutos.platform.Cooperation;
+import fi.muutos.platform.CourtEvents;
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
@@ -91,15 +92,13 @@ public final class ReformProcess {
     public static final ProcessVariable<OffsetDateTime> ENTRY_INTO_FORCE_AT =
         ProcessVariable.moment("entryIntoForceAt");
     public static final ProcessVariable<Boolean> ENFORCEMENT_BANNED =
-        ProcessVariable.flag("enforcementBanned");
-    public static final ProcessVariable<OffsetDateTime> NEXT_CHECK_AT =
-        ProcessVariable.moment("nextCheckAt");
+        CourtEvents.ENFORCEMENT_BANNED;
+    public static final ProcessVariable<OffsetDateTime> NEXT_CHECK_AT = CourtEvents.NEXT_CHECK_AT;
     public static final ProcessVariable<OffsetDateTime> FOLLOW_UP_AT =
         ProcessVariable.moment("followUpAt");
     public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
         ProcessVariable.moment("appealPeriodEndsAt");
-    public static final ProcessVariable<Boolean> APPEALS_PENDING =
-        ProcessVariable.flag("appealsPending");
+    public static final ProcessVariable<Boolean> APPEALS_PENDING = CourtEvents.APPEALS_PENDING;
     public static final ProcessVariable<String> DECISION_OUTCOME = Decision.OUTCOME;
     public static final ProcessVariable<LocalDate> DECISION_DATE = Decision.DATE;
     public static final ProcessVariable<String> DECISION_BODY = Decision.BODY;
@@ -156,17 +155,14 @@ public final class ReformProcess {
         ProcessVariable.flag("lastMeetingsHeld");
 
     // appeals and enforcement bans (events from the court, via case management)
-    public static final ProcessVariable<String> APPEAL_COURT = ProcessVariable.text("appealCourt");
-    public static final ProcessVariable<LocalDate> APPEAL_DATE = ProcessVariable.date("appealDate");
-    public static final ProcessVariable<String> APPEAL_REFERENCE =
-        ProcessVariable.text("appealReference");
-    public static final ProcessVariable<String> APPEAL_OUTCOME =
-        ProcessVariable.text("appealOutcome");
+    public static final ProcessVariable<String> APPEAL_COURT = CourtEvents.APPEAL_COURT;
+    public static final ProcessVariable<LocalDate> APPEAL_DATE = CourtEvents.APPEAL_DATE;
+    public static final ProcessVariable<String> APPEAL_REFERENCE = CourtEvents.APPEAL_REFERENCE;
+    public static final ProcessVariable<String> APPEAL_OUTCOME = CourtEvents.APPEAL_OUTCOME;
     public static final ProcessVariable<LocalDate> APPEAL_DECISION_DATE =
-        ProcessVariable.date("appealDecisionDate");
-    public static final ProcessVariable<LocalDate> BAN_DATE = ProcessVariable.date("banDate");
-    public static final ProcessVariable<LocalDate> BAN_LIFTED_DATE =
-        ProcessVariable.date("banLiftedDate");
+        CourtEvents.APPEAL_DECISION_DATE;
+    public static final ProcessVariable<LocalDate> BAN_DATE = CourtEvents.BAN_DATE;
+    public static final ProcessVariable<LocalDate> BAN_LIFTED_DATE = CourtEvents.BAN_LIFTED_DATE;
 
     public static final ProcessVariable<String> DRAFT_REFERENCE =
         ProcessVariable.text("draftReference");
@@ -194,9 +190,8 @@ public final class ReformProcess {
         ProcessVariable.text("recordsChanges");
     public static final ProcessVariable<String> STAFF_PLACEMENT =
         ProcessVariable.text("staffPlacement");
-    public static final ProcessVariable<String> BAN_COURT = ProcessVariable.text("banCourt");
-    public static final ProcessVariable<String> BAN_REFERENCE =
-        ProcessVariable.text("banReference");
+    public static final ProcessVariable<String> BAN_COURT = CourtEvents.BAN_COURT;
+    public static final ProcessVariable<String> BAN_REFERENCE = CourtEvents.BAN_REFERENCE;
     public static final ProcessVariable<String> APPEAL_DECISION_COURT =
         ProcessVariable.text("appealDecisionCourt");
 

@@ -2,6 +2,7 @@ package fi.muutos.transfer;
 
 import fi.muutos.cases.CaseKind;
 import fi.muutos.platform.Cooperation;
+import fi.muutos.platform.CourtEvents;
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
@@ -120,26 +121,20 @@ public final class TransferProcess {
         Decision.LEGALITY_CHECK_DATE;
 
     // appeals and enforcement bans (events from the court, via case management; review T2)
-    public static final ProcessVariable<String> APPEAL_COURT = ProcessVariable.text("appealCourt");
-    public static final ProcessVariable<LocalDate> APPEAL_DATE = ProcessVariable.date("appealDate");
-    public static final ProcessVariable<String> APPEAL_REFERENCE =
-        ProcessVariable.text("appealReference");
-    public static final ProcessVariable<String> APPEAL_OUTCOME =
-        ProcessVariable.text("appealOutcome");
+    public static final ProcessVariable<String> APPEAL_COURT = CourtEvents.APPEAL_COURT;
+    public static final ProcessVariable<LocalDate> APPEAL_DATE = CourtEvents.APPEAL_DATE;
+    public static final ProcessVariable<String> APPEAL_REFERENCE = CourtEvents.APPEAL_REFERENCE;
+    public static final ProcessVariable<String> APPEAL_OUTCOME = CourtEvents.APPEAL_OUTCOME;
     public static final ProcessVariable<LocalDate> APPEAL_DECISION_DATE =
-        ProcessVariable.date("appealDecisionDate");
-    public static final ProcessVariable<Boolean> APPEALS_PENDING =
-        ProcessVariable.flag("appealsPending");
-    public static final ProcessVariable<LocalDate> BAN_DATE = ProcessVariable.date("banDate");
-    public static final ProcessVariable<LocalDate> BAN_LIFTED_DATE =
-        ProcessVariable.date("banLiftedDate");
-    public static final ProcessVariable<String> BAN_COURT = ProcessVariable.text("banCourt");
-    public static final ProcessVariable<String> BAN_REFERENCE =
-        ProcessVariable.text("banReference");
+        CourtEvents.APPEAL_DECISION_DATE;
+    public static final ProcessVariable<Boolean> APPEALS_PENDING = CourtEvents.APPEALS_PENDING;
+    public static final ProcessVariable<LocalDate> BAN_DATE = CourtEvents.BAN_DATE;
+    public static final ProcessVariable<LocalDate> BAN_LIFTED_DATE = CourtEvents.BAN_LIFTED_DATE;
+    public static final ProcessVariable<String> BAN_COURT = CourtEvents.BAN_COURT;
+    public static final ProcessVariable<String> BAN_REFERENCE = CourtEvents.BAN_REFERENCE;
     public static final ProcessVariable<Boolean> ENFORCEMENT_BANNED =
-        ProcessVariable.flag("enforcementBanned");
-    public static final ProcessVariable<OffsetDateTime> NEXT_CHECK_AT =
-        ProcessVariable.moment("nextCheckAt");
+        CourtEvents.ENFORCEMENT_BANNED;
+    public static final ProcessVariable<OffsetDateTime> NEXT_CHECK_AT = CourtEvents.NEXT_CHECK_AT;
 
     /** Why the board enforces the decision before it has legal force (kuntalaki 143 §). */
     public static final ProcessVariable<String> EARLY_ENFORCEMENT_REASON =

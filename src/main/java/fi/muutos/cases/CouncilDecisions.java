@@ -90,6 +90,27 @@ public class CouncilDecisions {
   }
 
   /** The minutes went on public display on {@code published}: the appeal period. */
+  /**
+   * When the registry's check that no appeal was lodged is due: {@link
+   * fi.muutos.platform.CourtEvents#CHECK_DAYS} after the period's last day (an appeal lodged with
+   * the court on that day reaches the city later), on a working day.
+   */
+  /**
+   * The appeal period started: when it is over ({@code appealPeriodEndsAt}) and when the registry's
+   * check is due, on the case's execution.
+   */
+  public void appealPeriodStarted(
+      org.camunda.bpm.engine.delegate.VariableScope execution, OffsetDateTime endsAt) {
+    fi.muutos.platform.CourtEvents.APPEAL_PERIOD_ENDS_AT.set(execution, endsAt);
+    fi.muutos.platform.CourtEvents.APPEAL_CHECK_DUE.set(execution, appealCheckDue(endsAt));
+  }
+
+  public OffsetDateTime appealCheckDue(OffsetDateTime periodEndsAt) {
+    LocalDate lastDay = periodEndsAt.atZoneSameInstant(clock.getZone()).toLocalDate().minusDays(1);
+    return workingDays.endOf(
+        workingDays.onOrAfter(lastDay.plusDays(fi.muutos.platform.CourtEvents.CHECK_DAYS)));
+  }
+
   public AppealPeriod appealPeriod(LocalDate councilDecidedOn, LocalDate published) {
     actDone("noticeDate", published, councilDecidedOn, "valtuuston päätöstä");
     LocalDate lastDay = workingDays.appealPeriodEnd(published);

@@ -44,6 +44,12 @@ public class ReformAppeals {
         OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
   }
 
+  /** An appeal the registry's check found after the period (review R1). */
+  @Transactional
+  public void appealFound(long reformId, fi.muutos.platform.CourtEvents.Found found) {
+    appealFiled(reformId, found.court(), found.date(), found.reference());
+  }
+
   /** Whether appeals await the court's decision (checked when the appeal period has ended). */
   public boolean appealsPending(long reformId) {
     return repository.pendingAppeals(reformId) > 0;

@@ -3,6 +3,7 @@ package fi.muutos.organisation;
 import static fi.muutos.organisation.ReformProcess.Vars;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.cases.CouncilDecisions;
 import fi.muutos.platform.Decision;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -88,11 +89,14 @@ class ReformDelegates {
     };
   }
 
-  /** {@code #{startReformAppealPeriod}}: sets {@code appealPeriodEndsAt}. */
+  /**
+   * {@code #{startReformAppealPeriod}}: sets {@code appealPeriodEndsAt} and when the registry's
+   * check of appeals is due.
+   */
   @Bean
-  JavaDelegate startReformAppealPeriod(Reforms reforms) {
+  JavaDelegate startReformAppealPeriod(Reforms reforms, CouncilDecisions decisions) {
     return execution ->
-        Vars.APPEAL_PERIOD_ENDS_AT.set(
+        decisions.appealPeriodStarted(
             execution,
             reforms.startAppealPeriod(reformId(execution), Vars.NOTICE_DATE.require(execution)));
   }

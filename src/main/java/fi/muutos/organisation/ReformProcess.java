@@ -37,6 +37,7 @@ public final class ReformProcess {
     public static final String TRANSITIONAL_RULES = "userTask_transitionalRules";
     public static final String PUBLISH_DECISION = "userTask_publishDecision";
     public static final String APPEAL_PERIOD_ENDED = "event_appealPeriodEnded";
+    public static final String CHECK_APPEALS = CourtEvents.CHECK_APPEALS;
     public static final String APPEAL_DECIDED = "event_appealDecided";
     public static final String ENTRY_INTO_FORCE = "event_entryIntoForce";
     public static final String BAN_RECHECK = "event_banRecheck";
@@ -94,10 +95,14 @@ public final class ReformProcess {
     public static final ProcessVariable<Boolean> ENFORCEMENT_BANNED =
         CourtEvents.ENFORCEMENT_BANNED;
     public static final ProcessVariable<OffsetDateTime> NEXT_CHECK_AT = CourtEvents.NEXT_CHECK_AT;
+    public static final ProcessVariable<Boolean> APPEALS_LODGED = CourtEvents.APPEALS_LODGED;
+    public static final ProcessVariable<String> APPEAL_CHECK = CourtEvents.APPEAL_CHECK;
+    public static final ProcessVariable<OffsetDateTime> APPEAL_CHECK_DUE =
+        CourtEvents.APPEAL_CHECK_DUE;
     public static final ProcessVariable<OffsetDateTime> FOLLOW_UP_AT =
         ProcessVariable.moment("followUpAt");
     public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
-        ProcessVariable.moment("appealPeriodEndsAt");
+        CourtEvents.APPEAL_PERIOD_ENDS_AT;
     public static final ProcessVariable<Boolean> APPEALS_PENDING = CourtEvents.APPEALS_PENDING;
     public static final ProcessVariable<String> DECISION_OUTCOME = Decision.OUTCOME;
     public static final ProcessVariable<LocalDate> DECISION_DATE = Decision.DATE;

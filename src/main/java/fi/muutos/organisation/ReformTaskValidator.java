@@ -4,6 +4,7 @@ import static fi.muutos.organisation.ReformProcess.Elements;
 import static fi.muutos.organisation.ReformProcess.Vars;
 
 import fi.muutos.platform.Cooperation;
+import fi.muutos.platform.CourtEvents;
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.TaskRules;
 import fi.muutos.platform.TaskRules.Rule;
@@ -29,6 +30,7 @@ class ReformTaskValidator implements TaskListener {
               Cooperation.steps(Elements.COOPERATION, Elements.BOARD_PROPOSAL),
               Map.ofEntries(
                   Map.entry(Elements.DRAFT, List.of(Rule.text(Vars.DRAFT_REFERENCE))),
+                  Map.entry(Elements.CHECK_APPEALS, CourtEvents.checkRules()),
                   Map.entry(
                       Elements.ELECT_COMMITTEE,
                       List.of(
@@ -60,8 +62,10 @@ class ReformTaskValidator implements TaskListener {
                   Map.entry(Elements.FOLLOW_UP, List.of(Rule.text(Vars.REVIEW_SUMMARY))))));
 
   private final Reforms reforms;
+  private final ReformAppeals appeals;
 
-  ReformTaskValidator(Reforms reforms) {
+  ReformTaskValidator(Reforms reforms, ReformAppeals appeals) {
+    this.appeals = appeals;
     this.reforms = reforms;
   }
 
@@ -69,6 +73,7 @@ class ReformTaskValidator implements TaskListener {
   public void notify(DelegateTask task) {
     RULES.check(task);
     String step = task.getTaskDefinitionKey();
+    CourtEvents.found(task).ifPresent(f -> appeals.appealFound(Vars.REFORM_ID.require(task), f));
     if (Elements.ENFORCEMENT.contains(step)) {
       long reformId = Vars.REFORM_ID.require(task);
       reforms.requireEnforceable(reformId);

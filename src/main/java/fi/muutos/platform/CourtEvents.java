@@ -31,5 +31,56 @@ public final class CourtEvents {
   public static final ProcessVariable<OffsetDateTime> NEXT_CHECK_AT =
       ProcessVariable.moment("nextCheckAt");
 
+  /**
+   * The registry's check after the appeal period (an appeal is lodged with the court, so the city
+   * learns of one only later; review R1): whether appeals were lodged, what was checked, and when
+   * the check is due (the period's end + {@link #CHECK_DAYS}, on a working day).
+   */
+  public static final ProcessVariable<Boolean> APPEALS_LODGED =
+      ProcessVariable.flag("appealsLodged");
+
+  public static final ProcessVariable<String> APPEAL_CHECK = ProcessVariable.text("appealCheck");
+  public static final ProcessVariable<OffsetDateTime> APPEAL_CHECK_DUE =
+      ProcessVariable.moment("appealCheckDue");
+
+  /** When the appeal period is over. */
+  public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
+      ProcessVariable.moment("appealPeriodEndsAt");
+
+  /** The registry's check's task, the same id in every process that has it. */
+  public static final String CHECK_APPEALS = "userTask_checkAppeals";
+
+  /** Days after the appeal period when the registry's check is due. */
+  public static final int CHECK_DAYS = 7;
+
   private CourtEvents() {}
+
+  /** The rules of the registry's check: an answer, what was checked. */
+  public static java.util.List<TaskRules.Rule> checkRules() {
+    return java.util.List.of(
+        TaskRules.Rule.yesNo(APPEALS_LODGED), TaskRules.Rule.text(APPEAL_CHECK));
+  }
+
+  /**
+   * An appeal the registry found: its court and date are required (the appeal is recorded as if the
+   * court's event had brought it). Empty when the registry found none.
+   */
+  public static java.util.Optional<Found> found(org.camunda.bpm.engine.delegate.DelegateTask task) {
+    if (!CHECK_APPEALS.equals(task.getTaskDefinitionKey())
+        || !Boolean.TRUE.equals(APPEALS_LODGED.get(task))) {
+      return java.util.Optional.empty();
+    }
+    String court = APPEAL_COURT.get(task);
+    LocalDate date = APPEAL_DATE.get(task);
+    if (court == null || court.isBlank() || date == null) {
+      throw new DomainException(
+          DomainException.Kind.INVALID,
+          "invalid-task-values",
+          "Kirjaa löydetyn valituksen tuomioistuin ja päivä (appealCourt, appealDate).");
+    }
+    return java.util.Optional.of(new Found(court.strip(), date, APPEAL_REFERENCE.get(task)));
+  }
+
+  /** An appeal found by the registry's check. */
+  public record Found(String court, LocalDate date, String reference) {}
 }

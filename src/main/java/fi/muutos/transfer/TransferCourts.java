@@ -71,6 +71,12 @@ public class TransferCourts {
         .update();
   }
 
+  /** An appeal the registry's check found after the period (review R1). */
+  @Transactional
+  public void appealFound(long id, fi.muutos.platform.CourtEvents.Found found) {
+    appealFiled(id, found.court(), found.date());
+  }
+
   /** Whether appeals await the court (checked when the appeal period has ended). */
   public boolean appealsPending(long id) {
     Court court = court(id);

@@ -3,6 +3,7 @@ package fi.muutos.transfer;
 import static fi.muutos.transfer.TransferProcess.Vars;
 
 import fi.muutos.cases.CaseKind;
+import fi.muutos.cases.CouncilDecisions;
 import fi.muutos.platform.Decision;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -97,9 +98,9 @@ class TransferDelegates {
 
   /** {@code #{startTransferAppealPeriod}}: sets {@code appealPeriodEndsAt}. */
   @Bean
-  JavaDelegate startTransferAppealPeriod(Transfers transfers) {
+  JavaDelegate startTransferAppealPeriod(Transfers transfers, CouncilDecisions decisions) {
     return execution ->
-        Vars.APPEAL_PERIOD_ENDS_AT.set(
+        decisions.appealPeriodStarted(
             execution,
             transfers.startAppealPeriod(id(execution), Vars.NOTICE_DATE.require(execution)));
   }

@@ -31,6 +31,7 @@ public final class TransferProcess {
     public static final String LEGALITY_CHECK = "userTask_legalityCheck";
     public static final String PUBLISH_DECISION = "userTask_publishDecision";
     public static final String APPEAL_PERIOD_ENDED = "event_appealPeriodEnded";
+    public static final String CHECK_APPEALS = CourtEvents.CHECK_APPEALS;
     public static final String FOUND_COMPANY = "userTask_foundCompany";
     public static final String FILE_REGISTRATION = "userTask_fileRegistration";
     public static final String REGISTRATION_LAPSES = "event_registrationLapses";
@@ -135,6 +136,10 @@ public final class TransferProcess {
     public static final ProcessVariable<Boolean> ENFORCEMENT_BANNED =
         CourtEvents.ENFORCEMENT_BANNED;
     public static final ProcessVariable<OffsetDateTime> NEXT_CHECK_AT = CourtEvents.NEXT_CHECK_AT;
+    public static final ProcessVariable<Boolean> APPEALS_LODGED = CourtEvents.APPEALS_LODGED;
+    public static final ProcessVariable<String> APPEAL_CHECK = CourtEvents.APPEAL_CHECK;
+    public static final ProcessVariable<OffsetDateTime> APPEAL_CHECK_DUE =
+        CourtEvents.APPEAL_CHECK_DUE;
 
     /** Why the board enforces the decision before it has legal force (kuntalaki 143 §). */
     public static final ProcessVariable<String> EARLY_ENFORCEMENT_REASON =
@@ -152,7 +157,7 @@ public final class TransferProcess {
 
     public static final ProcessVariable<LocalDate> NOTICE_DATE = Decision.NOTICE_DATE;
     public static final ProcessVariable<OffsetDateTime> APPEAL_PERIOD_ENDS_AT =
-        ProcessVariable.moment("appealPeriodEndsAt");
+        CourtEvents.APPEAL_PERIOD_ENDS_AT;
 
     // the founding of a new company (OYL 624/2006; tasa-arvolaki 4 a §; the group instruction)
     public static final ProcessVariable<String> BOARD_MEMBERS =

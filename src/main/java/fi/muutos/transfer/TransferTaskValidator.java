@@ -4,6 +4,7 @@ import static fi.muutos.transfer.TransferProcess.Elements;
 import static fi.muutos.transfer.TransferProcess.Vars;
 
 import fi.muutos.platform.Cooperation;
+import fi.muutos.platform.CourtEvents;
 import fi.muutos.platform.Decision;
 import fi.muutos.platform.TaskRules;
 import fi.muutos.platform.TaskRules.Rule;
@@ -53,6 +54,7 @@ class TransferTaskValidator implements TaskListener {
                           Rule.confirmed(Vars.GROUP_INSTRUCTION))),
                   Map.entry(
                       Elements.FILE_REGISTRATION, List.of(Rule.date(Vars.REGISTRATION_FILED_ON))),
+                  Map.entry(Elements.CHECK_APPEALS, CourtEvents.checkRules()),
                   Map.entry(
                       Elements.JOIN_COMPANY,
                       List.of(
@@ -104,6 +106,7 @@ class TransferTaskValidator implements TaskListener {
     if (Elements.BRANCHES.contains(step)) {
       courts.requireEnforceable(Vars.TRANSFER_ID.require(task));
     }
+    CourtEvents.found(task).ifPresent(f -> courts.appealFound(Vars.TRANSFER_ID.require(task), f));
     if (Elements.LEGALITY_CHECK.equals(step)
         && "LAWFUL".equals(Vars.LEGALITY_CHECK_RESULT.get(task))) {
       String reason = Vars.EARLY_ENFORCEMENT_REASON.get(task);

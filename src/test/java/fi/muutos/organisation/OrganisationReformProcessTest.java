@@ -253,6 +253,7 @@ class OrganisationReformProcessTest {
         "{\"date\":\"2024-07-15\",\"court\":\"Hämeenlinnan hallinto-oikeus\"}");
     reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
     reform.job(APPEAL_PERIOD_ENDED);
+    reform.checkAppeals();
     reform.job(ENTRY_INTO_FORCE);
     assertThat(reform.active()).contains(BAN_RECHECK);
     reform.send(
@@ -278,6 +279,7 @@ class OrganisationReformProcessTest {
         .satisfies(a -> assertThat(a.reference()).isEqualTo("HAO 123/2024"));
     reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
     reform.job(APPEAL_PERIOD_ENDED);
+    reform.checkAppeals();
     assertThat(reform.active()).contains(APPEAL_DECIDED);
 
     reform.send(
@@ -290,6 +292,46 @@ class OrganisationReformProcessTest {
     assertMeasuresAtRisk(reform, "tuomioistuin kumosi päätöksen");
   }
 
+  /**
+   * Kuntalaki 135 § (review R1): an appeal is lodged with the court, so the city learns of it after
+   * the period; the registry's check a week later finds it, and the reform waits for the court.
+   */
+  @Test
+  void anAppealTheRegistryFindsAfterThePeriodHoldsTheReformForTheCourt() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
+    reform.job(APPEAL_PERIOD_ENDED);
+    Task check = driver.task(reform.instanceId, ReformProcess.Elements.CHECK_APPEALS);
+    // 14.6. + 7 + 30 days: the period's last day Mon 22.7.; the check a week later, 29.7., is over
+    // at midnight after it
+    assertThat(check.getDueDate().toInstant())
+        .isEqualTo(LocalDate.parse("2024-07-30").atStartOfDay(clock.getZone()).toInstant());
+    assertThatThrownBy(
+            () ->
+                reform.complete(
+                    ReformProcess.Elements.CHECK_APPEALS,
+                    Map.of("appealsLodged", true, "appealCheck", "HaO:n lausuntopyyntö")))
+        .hasMessageContaining("appealCourt, appealDate");
+    reform.complete(
+        ReformProcess.Elements.CHECK_APPEALS,
+        Map.of(
+            "appealsLodged",
+            true,
+            "appealCheck",
+            "HaO:n lausuntopyyntö 5.8.",
+            "appealCourt",
+            "Hämeenlinnan hallinto-oikeus",
+            "appealDate",
+            "2024-07-20"));
+    assertThat(reform.view().appeals()).hasSize(1);
+    assertThat(reform.active()).contains(APPEAL_DECIDED);
+    reform.send(
+        "fi.muutos.decision.appeal-decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\"}");
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.ANNULLED);
+  }
+
   @Test
   void anUnappealedDecisionDoesNotWaitForTheCourt() {
     Reform reform = start();
@@ -297,6 +339,7 @@ class OrganisationReformProcessTest {
     reform.lawful();
     reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
     reform.job(APPEAL_PERIOD_ENDED);
+    reform.checkAppeals();
     assertThat(reform.active()).doesNotContain(APPEAL_DECIDED);
   }
 
@@ -583,6 +626,7 @@ class OrganisationReformProcessTest {
     reform.complete(RECORDS, Map.of());
     reform.electAndDelegate("Sivistyslautakunta");
     reform.job(APPEAL_PERIOD_ENDED);
+    reform.checkAppeals();
     reform.complete(STAFF_PLACEMENT, Map.of());
     reform.complete(TRANSITIONAL_RULES, Reform.TRANSITIONAL);
     reform.job(ReformProcess.Elements.MEASURES_DONE);
@@ -605,6 +649,7 @@ class OrganisationReformProcessTest {
     reform.implement();
     reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
     reform.job(APPEAL_PERIOD_ENDED);
+    reform.checkAppeals();
     reform.job(ENTRY_INTO_FORCE);
     assertThat(reform.view().stage()).isEqualTo(ReformStage.IN_FORCE);
     reform.job(ReformProcess.Elements.MEASURES_DONE);
@@ -771,6 +816,13 @@ class OrganisationReformProcessTest {
           .toInstant()
           .atZone(ZoneId.of("Europe/Helsinki"))
           .toLocalDate();
+    }
+
+    /** The registry's check a week after the period: no appeal found beyond those recorded. */
+    void checkAppeals() {
+      complete(
+          ReformProcess.Elements.CHECK_APPEALS,
+          Map.of("appealsLodged", false, "appealCheck", "Hämeenlinnan HaO: ei muita valituksia"));
     }
 
     void complete(String key, Map<String, Object> variables) {

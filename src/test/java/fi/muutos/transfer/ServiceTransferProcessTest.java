@@ -710,6 +710,9 @@ class ServiceTransferProcessTest {
     void minutesAndAppealPeriod() {
       complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
       job(APPEAL_PERIOD_ENDED);
+      complete(
+          TransferProcess.Elements.CHECK_APPEALS,
+          Map.of("appealsLodged", false, "appealCheck", "Hämeenlinnan HaO: ei muita valituksia"));
     }
 
     void informed() {

@@ -390,7 +390,7 @@ class ServiceTransferProcessTest {
     t.throughCouncil("APPROVED");
     assertThatThrownBy(() -> t.found("2024-09-02", 1, 4))
         .as("the board of a city-controlled company is balanced")
-        .hasMessageContaining("tasa-arvolain 4 a §");
+        .hasMessageContaining("tasa-arvolaki 4 a §");
     t.found("2024-09-02", 2, 3);
     assertThatThrownBy(
             () -> t.complete(FILE_REGISTRATION, Map.of("registrationFiledOn", "2024-12-05")))
@@ -400,6 +400,31 @@ class ServiceTransferProcessTest {
     assertThat(t.view().stage()).isEqualTo(TransferStage.LAPSED);
     assertThat(t.view().outcome()).isEqualTo("LAPSED");
     assertMeasureAtRisk(t, "raukesi");
+  }
+
+  /** OYL 2:10, laki 150/1930 5 § (review T7): three months that end on a Saturday end on Monday. */
+  @Test
+  void aFilingDeadlineOnAWeekendMovesToTheNextWorkingDay() {
+    Transfer t = sample("tilapalvelut");
+    t.throughCouncil("APPROVED");
+    t.found("2024-08-31", 2, 3); // + 3 months: Saturday 30.11.
+    assertThat(t.view().registrationDeadline()).isEqualTo(LocalDate.parse("2024-12-02"));
+    t.complete(FILE_REGISTRATION, Map.of("registrationFiledOn", "2024-12-02"));
+    t.assertWaitingAt(COMPANY_REGISTERED);
+  }
+
+  /**
+   * Tasa-arvolaki 4 a § 3 mom (review T8): the board's balance binds a company in which the city
+   * has the majority; a jointly owned company where the city is a minority owner is not held to it.
+   */
+  @Test
+  void theBoardsBalanceBindsACompanyTheCityOwnsMostOf() {
+    Transfer minority = sample("tilapalvelut");
+    minority.toCouncil(30);
+    minority.decide("APPROVED");
+    minority.lawful();
+    minority.found("2024-09-02", 1, 4);
+    minority.assertWaitingAt(FILE_REGISTRATION);
   }
 
   @Test
@@ -636,8 +661,13 @@ class ServiceTransferProcessTest {
     }
 
     void toCouncil() {
+      toCouncil(51.5);
+    }
+
+    /** Options, the in-house assessment with the city's share, co-operation, the board. */
+    void toCouncil(double cityShare) {
       complete(OPTIONS, Map.of("optionsSummary", "Suositus: siirto"));
-      inHouse(51.5, 95, false);
+      inHouse(cityShare, 95, false);
       if (staffMoving) {
         complete(
             COOPERATION,

@@ -48,8 +48,23 @@ public class CouncilDecisions {
   /**
    * A decision recorded where the council decides is the council's (kuntalaki 14 §: the
    * administrative regulation and the ownership policy are the council's): the board's own decision
-   * to propose, sent under the case's key, is not the council's approval.
+   * to propose, sent under the case's key, is not the council's approval; and the council decides
+   * on the board's proposal, not before it (kuntalaki 39 §).
    */
+  public void checkCouncil(fi.muutos.platform.Decision.Facts decision) {
+    checkCouncil(decision.body());
+    LocalDate proposed = decision.boardProposedOn();
+    if (decision.date() != null && proposed != null && decision.date().isBefore(proposed)) {
+      throw DomainException.legalDate(
+          "Valtuusto päättää hallituksen esityksestä: päätös "
+              + decision.date()
+              + " on ennen hallituksen esitystä "
+              + proposed
+              + " (kuntalaki 39 §; decisionDate).");
+    }
+  }
+
+  /** The body of a decision recorded where the council decides is the council. */
   public void checkCouncil(String decisionBody) {
     if (!municipality.isCouncil(decisionBody)) {
       throw new DomainException(

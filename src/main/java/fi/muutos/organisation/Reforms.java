@@ -118,7 +118,7 @@ public class Reforms {
    */
   @Transactional(readOnly = true)
   public Optional<LocalDate> checkDecision(long reformId, Decision.Facts decision) {
-    decisions.checkCouncil(decision.body());
+    decisions.checkCouncil(decision);
     return effectiveDate(reformId, decision.outcome(), decision.date(), decision.effectiveDate());
   }
 

@@ -22,14 +22,23 @@ public final class Decision {
 
   /**
    * A decision as the registry's form or the meeting system's event recorded it: which body, what,
-   * when, and the date it takes effect if the body decided one.
+   * when, and the date it takes effect if the body decided one; and when the board proposed it.
    */
-  public record Facts(String body, String outcome, LocalDate date, LocalDate effectiveDate) {
+  public record Facts(
+      String body,
+      String outcome,
+      LocalDate date,
+      LocalDate effectiveDate,
+      LocalDate boardProposedOn) {
 
-    /** The decision's variables where the task and the event meet. */
+    /** The decision's variables where the task and the event meet, and the board's proposal. */
     public static Facts of(org.camunda.bpm.engine.delegate.VariableScope scope) {
       return new Facts(
-          BODY.get(scope), OUTCOME.get(scope), DATE.get(scope), EFFECTIVE_DATE.get(scope));
+          BODY.get(scope),
+          OUTCOME.get(scope),
+          DATE.get(scope),
+          EFFECTIVE_DATE.get(scope),
+          Cooperation.BOARD_DATE.get(scope));
     }
   }
 

@@ -151,7 +151,7 @@ public class Transfers {
   @Transactional(readOnly = true)
   public void checkDecision(long id, Decision.Facts decision) {
     TransferRow transfer = transfer(id);
-    decisions.checkCouncil(decision.body());
+    decisions.checkCouncil(decision);
     LocalDate decidedOn = decision.date();
     decisions.checkNotAhead(decidedOn);
     LocalDate date =

@@ -188,6 +188,17 @@ class OrganisationReformProcessTest {
             "APPROVED");
     assertThatThrownBy(() -> reform.complete(RECORD_DECISION, byBoard))
         .hasMessageContaining("Asiasta päättää Kaupunginvaltuusto");
+    // kuntalaki 39 §: on the board's proposal of 20.5., not before it (review R6)
+    Map<String, Object> beforeProposal =
+        Map.of(
+            "decisionBody",
+            "Kaupunginvaltuusto",
+            "decisionDate",
+            "2024-05-15",
+            "decisionOutcome",
+            "APPROVED");
+    assertThatThrownBy(() -> reform.complete(RECORD_DECISION, beforeProposal))
+        .hasMessageContaining("ennen hallituksen esitystä 2024-05-20");
     reform.decide("APPROVED", null);
     assertThat(reform.view().effectiveDate()).isNotNull();
   }

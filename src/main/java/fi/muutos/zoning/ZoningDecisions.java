@@ -180,10 +180,9 @@ public class ZoningDecisions {
               + businessKey
               + " päätti "
               + decider
-              + ": otto-oikeus koskee vain "
-              + board
-              + "n alaisten toimielinten päätöksiä (kuntalaki 92 §; only a subordinate body's"
-              + " decision is taken over).");
+              + ": otto-oikeus koskee vain hallitusta alempien toimielinten ja viranhaltijoiden"
+              + " päätöksiä, ei valtuuston eikä hallituksen omia (kuntalaki 92 §; only a subordinate"
+              + " body's decision is taken over).");
     }
     String taker = takeOverBody == null ? "" : takeOverBody.strip();
     if (!taker.equalsIgnoreCase(board)) {

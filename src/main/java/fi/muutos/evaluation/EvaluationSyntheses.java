@@ -237,9 +237,16 @@ public class EvaluationSyntheses {
       if (result.mean() == null && verdict == null) {
         continue;
       }
+      // a count is published only with its mean: an item too few rated for a mean gets the
+      // evaluator's verdict alone, not how many rated it (issue 35, E4)
       ratings.add(
           new EvaluationRecord.Rating(
-              result.code(), goal, result.mean(), result.responses(), null, verdict));
+              result.code(),
+              goal,
+              result.mean(),
+              result.mean() == null ? 0 : result.responses(),
+              null,
+              verdict));
       result
           .meanByGroup()
           .forEach(

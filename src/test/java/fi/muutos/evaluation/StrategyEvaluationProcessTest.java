@@ -439,6 +439,16 @@ class StrategyEvaluationProcessTest {
       throw new AssertionError(e);
     }
     assertThat(wellbeing.toString()).contains(started.businessKey()).contains("BEST_REALISED");
+    // two rated it, fewer than the minimum: the verdict is published, neither a mean nor a count
+    int published = 0;
+    for (JsonNode rating : wellbeing) {
+      if (rating.path("evaluation").asText().equals(started.businessKey())) {
+        published++;
+        assertThat(rating.hasNonNull("meanScore")).as(rating.toString()).isFalse();
+        assertThat(rating.path("responses").asInt()).isZero();
+      }
+    }
+    assertThat(published).isEqualTo(1);
   }
 
   @Test

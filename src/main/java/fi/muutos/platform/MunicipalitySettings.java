@@ -44,11 +44,6 @@ public record MunicipalitySettings(
     return name != null && name.strip().equalsIgnoreCase(council.strip());
   }
 
-  /** Whether {@code name} is the board (hallitus). */
-  public boolean isBoard(String name) {
-    return name != null && name.strip().equalsIgnoreCase(board.strip());
-  }
-
   /** The configured body of this name (case and surrounding space aside), if there is one. */
   public Optional<String> body(String name) {
     String wanted = name == null ? "" : name.strip();

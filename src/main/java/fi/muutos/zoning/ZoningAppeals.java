@@ -152,6 +152,22 @@ public class ZoningAppeals {
     return workingDays.endOf(lastDay);
   }
 
+  /**
+   * Where a decision its body kept goes on (AKL 195 §): to the court's wait when an appeal is
+   * pending, to the appeal period when it runs, to the board's legality check a council decision
+   * has not had yet, else to the notice (the request came before it).
+   */
+  static String resumeAfterKept(
+      boolean appealPending, boolean appealPeriodRuns, boolean legalityCheckDue) {
+    if (appealPending) {
+      return "COURT";
+    }
+    if (appealPeriodRuns) {
+      return "APPEAL_PERIOD";
+    }
+    return legalityCheckDue ? "LEGALITY_CHECK" : "NOTICE";
+  }
+
   /** The moment the plan's appeal period (as now recorded) is over. */
   public OffsetDateTime appealPeriodEndsAt(long planId) {
     return workingDays.endOf(plans.plan(planId).appealEndsOn());

@@ -341,18 +341,13 @@ class ZoningDelegates {
         Vars.LEGAL_FORCE_CHECK_DUE.set(execution, appeals.legalForceCheckDue(planId));
         Vars.LEGAL_FORCE_DATE.set(execution, appeals.legalForceDate(planId));
       }
-      String resume;
-      if (answer.appealPending()) {
-        resume = "COURT";
-      } else if (periodRuns) {
-        resume = "APPEAL_PERIOD";
-      } else if (Boolean.TRUE.equals(Vars.DECISION_BY_COUNCIL.get(execution))
-          && Vars.LEGALITY_CHECK_RESULT.get(execution) == null) {
-        resume = "LEGALITY_CHECK";
-      } else {
-        resume = "NOTICE";
-      }
-      Vars.RECTIFICATION_RESUME.set(execution, resume);
+      Vars.RECTIFICATION_RESUME.set(
+          execution,
+          ZoningAppeals.resumeAfterKept(
+              answer.appealPending(),
+              periodRuns,
+              Boolean.TRUE.equals(Vars.DECISION_BY_COUNCIL.get(execution))
+                  && Vars.LEGALITY_CHECK_RESULT.get(execution) == null));
     };
   }
 

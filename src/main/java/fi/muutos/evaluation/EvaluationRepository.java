@@ -153,6 +153,32 @@ class EvaluationRepository {
         .list();
   }
 
+  /**
+   * Seals the ballots at the close (issue 35, E2): the comments are written again under new keys in
+   * a random order, and every count and participation row is rewritten, all in this one
+   * transaction. Until now each row's physical place and its writing transaction (PostgreSQL's
+   * {@code xmin}) were those of the ballot that wrote it last, which the respondent's own row
+   * shares; after this all of them carry the close's.
+   */
+  void sealBallots(long id) {
+    List<SurveyComment> written =
+        new java.util.ArrayList<>(
+            jdbc.sql(
+                    "select respondent_group, target, item_code, comment from mu_eval_comment"
+                        + " where eval_id = ?")
+                .param(id)
+                .query(SurveyComment.class)
+                .list());
+    jdbc.sql("delete from mu_eval_comment where eval_id = ?").param(id).update();
+    java.util.Collections.shuffle(written, new java.security.SecureRandom());
+    written.forEach(
+        c -> addComment(id, c.respondentGroup(), c.target(), c.itemCode(), c.comment()));
+    jdbc.sql("update mu_eval_tally set answers = answers where eval_id = ?").param(id).update();
+    jdbc.sql("update mu_eval_respondent set answered = answered where eval_id = ?")
+        .param(id)
+        .update();
+  }
+
   void answered(long id, String userId) {
     jdbc.sql("update mu_eval_respondent set answered = true where eval_id = ? and user_id = ?")
         .params(id, userId)

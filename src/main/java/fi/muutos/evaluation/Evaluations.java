@@ -233,9 +233,13 @@ public class Evaluations {
     writes.add(() -> repository.countRating(id, group, target, code, number.intValue()));
   }
 
-  /** The survey is over (all answered or its deadline passed): records the response rate. */
+  /**
+   * The survey is over (all answered or its deadline passed): seals the ballots and records the
+   * response rate.
+   */
   @Transactional
   public BigDecimal closeSurvey(long id, String activityId) {
+    repository.sealBallots(id);
     Participation participation = repository.participation(id);
     int total = participation.respondents().values().stream().mapToInt(Integer::intValue).sum();
     int answered = participation.answered().values().stream().mapToInt(Integer::intValue).sum();

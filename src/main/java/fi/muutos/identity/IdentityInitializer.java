@@ -2,6 +2,7 @@ package fi.muutos.identity;
 
 import fi.muutos.identity.DemoSettings.DemoUser;
 import fi.muutos.identity.IdentitySettings.GroupSettings;
+import fi.muutos.platform.SecretSteps;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,14 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityInitializer.class);
 
-  /** What management reads everywhere (Cockpit and the history behind it). */
+  /**
+   * What management reads everywhere (Cockpit and the history behind it); the tasks of every
+   * shipped process but those with a secret step.
+   */
   private static final Map<Resource, List<Permission>> OBSERVER_READS = observerReads();
+
+  private static final Set<String> SECRET_PROCESSES = SecretSteps.processKeysWithSecretSteps();
+  private static final Set<String> SHIPPED_PROCESSES = SecretSteps.shippedProcessKeys();
 
   private final IdentitySettings identity;
   private final DemoSettings demo;
@@ -96,16 +103,14 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
       boolean starts = roles.starts(group.id(), processKey);
       startsAny |= starts;
       if (takesPart) {
-        // READ_TASK: members see the process's tasks (working on one needs the group to be its
-        // candidate; see GroupTaskAuthorizationProvider)
         authorizations.grant(
             group.id(),
             Resources.PROCESS_DEFINITION,
             processKey,
             Permissions.READ,
             Permissions.READ_INSTANCE,
-            Permissions.READ_HISTORY,
-            Permissions.READ_TASK);
+            Permissions.READ_HISTORY);
+        grantTaskReads(authorizations, group.id(), processKey);
       }
       if (starts) {
         authorizations.grant(
@@ -133,6 +138,27 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
           (resource, permissions) ->
               authorizations.grant(
                   group.id(), resource, Authorization.ANY, permissions.toArray(Permission[]::new)));
+      // an earlier release let observers read every task, ballots included
+      authorizations.revoke(group.id(), Resources.TASK, Authorization.ANY, Permissions.READ);
+      authorizations.revoke(
+          group.id(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_TASK);
+      SHIPPED_PROCESSES.forEach(key -> grantTaskReads(authorizations, group.id(), key));
+    }
+  }
+
+  /**
+   * READ_TASK: the group sees the process's tasks (working on one needs the group to be its
+   * candidate; see GroupTaskAuthorizationProvider). Not on a process with a secret step: a ballot
+   * is read by its respondent alone, so nobody watches whose ballot ends when (issue 35, E1).
+   */
+  private static void grantTaskReads(
+      Authorizations authorizations, String groupId, String processKey) {
+    if (SECRET_PROCESSES.contains(processKey)) {
+      authorizations.revoke(
+          groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ_TASK);
+    } else {
+      authorizations.grant(
+          groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ_TASK);
     }
   }
 
@@ -241,13 +267,8 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
     Map<Resource, List<Permission>> reads = new LinkedHashMap<>();
     reads.put(
         Resources.PROCESS_DEFINITION,
-        List.of(
-            Permissions.READ,
-            Permissions.READ_INSTANCE,
-            Permissions.READ_HISTORY,
-            Permissions.READ_TASK));
+        List.of(Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY));
     reads.put(Resources.PROCESS_INSTANCE, List.of(Permissions.READ));
-    reads.put(Resources.TASK, List.of(Permissions.READ));
     reads.put(Resources.DECISION_DEFINITION, List.of(Permissions.READ, Permissions.READ_HISTORY));
     reads.put(Resources.DECISION_REQUIREMENTS_DEFINITION, List.of(Permissions.READ));
     reads.put(Resources.DEPLOYMENT, List.of(Permissions.READ));

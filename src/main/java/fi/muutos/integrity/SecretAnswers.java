@@ -1,5 +1,6 @@
 package fi.muutos.integrity;
 
+import fi.muutos.platform.SecretSteps;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -10,9 +11,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
  * Tasks whose answers are secret (a user task with the extension property {@code muutos.secret =
@@ -28,8 +26,6 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * when an upgrade changes that.
  */
 final class SecretAnswers {
-
-  static final String PROPERTY = "muutos.secret";
 
   private final Map<String, Boolean> cache = new ConcurrentHashMap<>();
   private final ProcessEngineConfigurationImpl configuration;
@@ -92,29 +88,13 @@ final class SecretAnswers {
     }
     return cache.computeIfAbsent(
         task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-        key -> {
-          var model =
-              context
-                  .getProcessEngineConfiguration()
-                  .getDeploymentCache()
-                  .findBpmnModelInstanceForProcessDefinition(task.getProcessDefinitionId());
-          BaseElement element = model.getModelElementById(task.getTaskDefinitionKey());
-          if (element == null || element.getExtensionElements() == null) {
-            return false;
-          }
-          return element
-              .getExtensionElements()
-              .getElementsQuery()
-              .filterByType(CamundaProperties.class)
-              .list()
-              .stream()
-              .flatMap(properties -> properties.getCamundaProperties().stream())
-              .anyMatch(SecretAnswers::marksSecret);
-        });
-  }
-
-  private static boolean marksSecret(CamundaProperty property) {
-    return PROPERTY.equals(property.getCamundaName()) && "true".equals(property.getCamundaValue());
+        key ->
+            SecretSteps.isSecret(
+                context
+                    .getProcessEngineConfiguration()
+                    .getDeploymentCache()
+                    .findBpmnModelInstanceForProcessDefinition(task.getProcessDefinitionId()),
+                task.getTaskDefinitionKey()));
   }
 
   /** The same values, each transient: usable in this transaction, never stored. */

@@ -499,6 +499,46 @@ class StrategyEvaluationProcessTest {
   }
 
   @Test
+  void theCloseSealsTheBallotsSoNoRowKeepsItsBallotsTransaction() {
+    Started started = start("ARVIOINTI-" + UUID.randomUUID().toString().substring(0, 8));
+    answer("kaupunginjohtaja", Map.of("rating_O_OSALLISUUS", 3, "comment_O_OSALLISUUS", "Yksi"));
+    answer("talousjohtaja", Map.of("rating_O_OSALLISUUS", 4, "comment_O_OSALLISUUS", "Kaksi"));
+    String writers =
+        """
+        select count(distinct xmin::text) from (
+          select xmin from mu_eval_comment where eval_id = :id
+          union all select xmin from mu_eval_tally where eval_id = :id
+          union all select xmin from mu_eval_respondent where eval_id = :id) rows""";
+    assertThat(jdbc.sql(writers).param("id", started.evaluationId()).query(Long.class).single())
+        .as("the start's and each ballot's transaction")
+        .isGreaterThan(2);
+    List<String> keys =
+        jdbc.sql("select id from mu_eval_comment where eval_id = ?")
+            .param(started.evaluationId())
+            .query(String.class)
+            .list();
+
+    managementService.executeJob(
+        managementService
+            .createJobQuery()
+            .processInstanceId(started.processInstanceId())
+            .timers()
+            .singleResult()
+            .getId());
+
+    assertThat(jdbc.sql(writers).param("id", started.evaluationId()).query(Long.class).single())
+        .as("every row written by the close")
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql("select id from mu_eval_comment where eval_id = ?")
+                .param(started.evaluationId())
+                .query(String.class)
+                .list())
+        .hasSize(2)
+        .doesNotContainAnyElementsOf(keys);
+  }
+
+  @Test
   void aRatingOutsideTheScaleIsNotAccepted() {
     start("ARVIOINTI-" + UUID.randomUUID().toString().substring(0, 8));
     assertThatThrownBy(() -> answer("kaupunginjohtaja", Map.of("rating_O_OSALLISUUS", 7)))

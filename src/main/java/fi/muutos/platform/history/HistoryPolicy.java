@@ -1,5 +1,6 @@
 package fi.muutos.platform.history;
 
+import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  * step: a job's creation and success ({@code ACT_HI_JOB_LOG}; {@code
  * muutos.history.successful-jobs}, default false). Failures and deletions stay: they are what an
  * operator looks for.
+ *
+ * <p>A secret step (a survey's ballot) leaves no history at all ({@link SecretBallotHistory}), and
+ * its instances forget whose they are ({@link SecretStepInstances}).
  *
  * <p>Each update of a variable ({@code ACT_HI_DETAIL}) stays by default: it is the record of what
  * each civil servant entered at which task ({@code muutos.history.variable-updates}; a city that
@@ -42,9 +46,11 @@ class HistoryPolicy extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (!variableUpdates || !successfulJobs) {
-      configuration.setHistoryEventHandler(new Handler(variableUpdates, successfulJobs));
+    configuration.setHistoryEventHandler(new Handler(variableUpdates, successfulJobs));
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
+    configuration.getCustomPostBPMNParseListeners().add(new SecretStepInstances());
   }
 
   /** The engine's own database handler, leaving out the rows the policy does not keep. */
@@ -52,6 +58,7 @@ class HistoryPolicy extends AbstractProcessEnginePlugin {
 
     private final boolean variableUpdates;
     private final boolean successfulJobs;
+    private final SecretBallotHistory secrets = new SecretBallotHistory();
 
     Handler(boolean variableUpdates, boolean successfulJobs) {
       this.variableUpdates = variableUpdates;
@@ -63,6 +70,9 @@ class HistoryPolicy extends AbstractProcessEnginePlugin {
       if (!successfulJobs
           && event instanceof HistoricJobLogEvent job
           && (job.isCreationLog() || job.isSuccessLog())) {
+        return;
+      }
+      if (secrets.leavesOut(event)) {
         return;
       }
       super.handleEvent(event);

@@ -1,7 +1,10 @@
 package fi.muutos.organisation;
 
 import fi.muutos.organisation.ReformRepository.ReformRow;
+import fi.muutos.platform.CourtEvents;
+import fi.muutos.platform.CourtEvents.Court;
 import fi.muutos.platform.DomainException;
+import fi.muutos.platform.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,10 +21,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReformAppeals {
 
   private final ReformRepository repository;
+  private final WorkingDays workingDays;
   private final Clock clock;
 
-  ReformAppeals(ReformRepository repository, Clock clock) {
+  ReformAppeals(ReformRepository repository, WorkingDays workingDays, Clock clock) {
     this.repository = repository;
+    this.workingDays = workingDays;
     this.clock = clock;
   }
 
@@ -56,18 +61,34 @@ public class ReformAppeals {
   }
 
   /**
-   * The court decided the appeals: the decision stands (UPHELD) or is annulled (ANNULLED). The
-   * court's decision on the merits ends its own interim enforcement ban (review R5): the reform
-   * does not wait for a "ban lifted" a court does not issue.
+   * What a court's ruling means for the reform: an administrative court's annulment is not final
+   * while it can be appealed to the KHO ({@code annulmentAppealable}, until {@code
+   * furtherAppealEndsAt}).
+   */
+  public record CourtRuling(boolean annulmentAppealable, OffsetDateTime furtherAppealEndsAt) {}
+
+  /**
+   * The court decided the appeals: the decision stands (UPHELD) or is annulled (ANNULLED), by the
+   * administrative court (HAO) or the KHO (review R1). An HaO decision can be appealed to the KHO
+   * within 30 days of its service ({@code servedOn}, or the 7th day after the decision), so an HaO
+   * annulment ends the reform only when that period passed without a further appeal. The court's
+   * decision on the merits ends its own interim enforcement ban (review R5): the reform does not
+   * wait for a "ban lifted" a court does not issue.
    */
   @Transactional
-  public void appealDecided(long reformId, String outcome, LocalDate decidedOn) {
+  public CourtRuling appealDecided(
+      long reformId, String outcome, LocalDate decidedOn, String court, LocalDate servedOn) {
     ReformRow reform = repository.require(reformId);
     if (!"UPHELD".equals(outcome) && !"ANNULLED".equals(outcome)) {
       throw Reforms.invalid(
           "Valituksen ratkaisu on UPHELD (päätös pysyy) tai ANNULLED (kumottu), ei " + outcome);
     }
-    repository.appealsDecided(reformId, decidedOn, outcome);
+    Court which = CourtEvents.court(court);
+    LocalDate furtherAppealLastDay =
+        which == Court.HAO
+            ? CourtEvents.furtherAppealLastDay(workingDays, decidedOn, servedOn)
+            : null;
+    repository.appealsDecided(reformId, decidedOn, outcome, which.name(), furtherAppealLastDay);
     if (reform.enforcementBanned() && decidedOn != null) {
       repository.enforcementBanLifted(
           reformId,
@@ -75,6 +96,8 @@ public class ReformAppeals {
               ? reform.enforcementBannedOn()
               : decidedOn);
     }
+    boolean appealable = "ANNULLED".equals(outcome) && furtherAppealLastDay != null;
+    return new CourtRuling(appealable, appealable ? workingDays.endOf(furtherAppealLastDay) : null);
   }
 
   /** The court forbade enforcing the decision (täytäntöönpanokielto). */

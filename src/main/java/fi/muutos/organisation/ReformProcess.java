@@ -39,6 +39,7 @@ public final class ReformProcess {
     public static final String APPEAL_PERIOD_ENDED = "event_appealPeriodEnded";
     public static final String CHECK_APPEALS = CourtEvents.CHECK_APPEALS;
     public static final String APPEAL_DECIDED = "event_appealDecided";
+    public static final String LATER_COURT_DECISION = "event_laterCourtDecision";
     public static final String ENTRY_INTO_FORCE = "event_entryIntoForce";
     public static final String BAN_RECHECK = "event_banRecheck";
     public static final String FOLLOW_UP_DUE = "event_followUpDue";
@@ -198,7 +199,11 @@ public final class ReformProcess {
     public static final ProcessVariable<String> BAN_COURT = CourtEvents.BAN_COURT;
     public static final ProcessVariable<String> BAN_REFERENCE = CourtEvents.BAN_REFERENCE;
     public static final ProcessVariable<String> APPEAL_DECISION_COURT =
-        ProcessVariable.text("appealDecisionCourt");
+        CourtEvents.APPEAL_DECISION_COURT;
+    public static final ProcessVariable<LocalDate> APPEAL_SERVED_ON = CourtEvents.APPEAL_SERVED_ON;
+    public static final ProcessVariable<Boolean> ANNULMENT_APPEALABLE =
+        CourtEvents.ANNULMENT_APPEALABLE;
+    public static final ProcessVariable<Boolean> APPEALS_SETTLED = CourtEvents.APPEALS_SETTLED;
 
     private Vars() {}
   }

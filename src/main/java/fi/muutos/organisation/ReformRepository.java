@@ -273,17 +273,19 @@ class ReformRepository {
         .single();
   }
 
-  void appealsDecided(long reformId, LocalDate on, String outcome) {
+  void appealsDecided(
+      long reformId, LocalDate on, String outcome, String court, LocalDate furtherAppealEndsOn) {
     jdbc.sql(
-            "update mu_reform_appeal set decided_on = ?, outcome = ? "
-                + "where reform_id = ? and decided_on is null")
-        .params(on, outcome, reformId)
+            "update mu_reform_appeal set decided_on = ?, outcome = ?, decision_court = ?,"
+                + " further_appeal_ends_on = ? where reform_id = ? and decided_on is null")
+        .params(on, outcome, court, furtherAppealEndsOn, reformId)
         .update();
   }
 
   List<AppealView> appeals(long reformId) {
     return jdbc.sql(
-            "select court, filed_on, reference, decided_on, outcome from mu_reform_appeal "
+            "select court, filed_on, reference, decided_on, outcome, decision_court,"
+                + " further_appeal_ends_on from mu_reform_appeal "
                 + "where reform_id = ? order by id")
         .param(reformId)
         .query(AppealView.class)

@@ -65,8 +65,18 @@ public record ReformView(
       LocalDate delegationOn) {}
 
   /** An appeal against the council's decision and, once decided, the court's outcome. */
+  /**
+   * An appeal and the court's decision on it: which court decided ({@code decisionCourt}, HAO or
+   * KHO) and, for an administrative court's decision, the last day to appeal it to the KHO.
+   */
   public record AppealView(
-      String court, LocalDate filedOn, String reference, LocalDate decidedOn, String outcome) {}
+      String court,
+      LocalDate filedOn,
+      String reference,
+      LocalDate decidedOn,
+      String outcome,
+      String decisionCourt,
+      LocalDate furtherAppealEndsOn) {}
 
   /** A court's ban on enforcing the decision; {@code liftedOn} once lifted. */
   public record EnforcementBan(LocalDate bannedOn, LocalDate liftedOn) {

@@ -21,6 +21,22 @@ public final class CourtEvents {
       ProcessVariable.date("appealDecisionDate");
   public static final ProcessVariable<Boolean> APPEALS_PENDING =
       ProcessVariable.flag("appealsPending");
+
+  /** The court that decided (HAO or KHO) and when its decision was served on the city. */
+  public static final ProcessVariable<String> APPEAL_DECISION_COURT =
+      ProcessVariable.text("appealDecisionCourt");
+
+  public static final ProcessVariable<LocalDate> APPEAL_SERVED_ON =
+      ProcessVariable.date("appealServedOn");
+
+  /** An administrative court annulled the decision and the KHO's period is still open. */
+  public static final ProcessVariable<Boolean> ANNULMENT_APPEALABLE =
+      ProcessVariable.flag("annulmentAppealable");
+
+  /** No appeal awaits the court: the case now listens for late court decisions. */
+  public static final ProcessVariable<Boolean> APPEALS_SETTLED =
+      ProcessVariable.flag("appealsSettled");
+
   public static final ProcessVariable<LocalDate> BAN_DATE = ProcessVariable.date("banDate");
   public static final ProcessVariable<LocalDate> BAN_LIFTED_DATE =
       ProcessVariable.date("banLiftedDate");
@@ -83,4 +99,49 @@ public final class CourtEvents {
 
   /** An appeal found by the registry's check. */
   public record Found(String court, LocalDate date, String reference) {}
+
+  /**
+   * The courts whose decisions reach a case: the administrative court, whose decision can still be
+   * appealed to the KHO with leave, and the KHO, whose decision is final.
+   */
+  public enum Court {
+    HAO,
+    KHO
+  }
+
+  /** The court a decision names, refused in Finnish when it is neither. */
+  public static Court court(String court) {
+    try {
+      return Court.valueOf(court == null ? "" : court.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new DomainException(
+          DomainException.Kind.INVALID,
+          "invalid-court-decision",
+          "Tuomioistuin on HAO (hallinto-oikeus) tai KHO (korkein hallinto-oikeus), ei "
+              + court
+              + ".");
+    }
+  }
+
+  /**
+   * The last day to appeal an administrative court's decision to the KHO: 30 days from its service
+   * (AKL 190 §, oikeudenkäynnistä hallintoasioissa annettu laki 13 §): {@code servedOn}, or when
+   * the court did not say, the 7th day after the decision (hallintolaki 59 §), moved to a working
+   * day.
+   */
+  public static LocalDate furtherAppealLastDay(
+      WorkingDays workingDays, LocalDate decidedOn, LocalDate servedOn) {
+    LocalDate served = servedOn != null ? servedOn : decidedOn.plusDays(7);
+    if (served.isBefore(decidedOn)) {
+      throw new DomainException(
+          DomainException.Kind.INVALID,
+          "invalid-court-decision",
+          "Ratkaisu ei voi tulla tiedoksi ("
+              + served
+              + ") ennen kuin se on annettu ("
+              + decidedOn
+              + ").");
+    }
+    return workingDays.periodEnd(served, WorkingDays.APPEAL_DAYS);
+  }
 }

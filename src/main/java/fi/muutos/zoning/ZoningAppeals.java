@@ -1,6 +1,8 @@
 package fi.muutos.zoning;
 
 import fi.muutos.cases.Cases;
+import fi.muutos.platform.CourtEvents;
+import fi.muutos.platform.CourtEvents.Court;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.WorkingDays;
@@ -181,12 +183,6 @@ public class ZoningAppeals {
     return plans.plan(planId).appealEndsOn().plusDays(1);
   }
 
-  /** The courts whose decisions reach a plan: the administrative court and the KHO. */
-  enum Court {
-    HAO,
-    KHO
-  }
-
   /**
    * What a court's decision means for the plan's procedure: whether it can still be appealed
    * further, until when, when the registry's check is due, and the day the decision becomes final
@@ -209,7 +205,7 @@ public class ZoningAppeals {
   public CourtDecision recordCourtDecision(
       long planId, String court, String outcome, LocalDate decidedOn, LocalDate servedOn) {
     plans.plan(planId);
-    Court which = court(court);
+    Court which = CourtEvents.court(court);
     if (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock))) {
       throw new DomainException(
           Kind.INVALID,
@@ -228,37 +224,13 @@ public class ZoningAppeals {
       repository.courtDecision(planId, which.name(), outcome, decidedOn, null);
       return new CourtDecision(false, null, null, decidedOn);
     }
-    LocalDate served = servedOn != null ? servedOn : decidedOn.plusDays(7);
-    if (served.isBefore(decidedOn)) {
-      throw new DomainException(
-          Kind.INVALID,
-          "invalid-court-decision",
-          "Ratkaisu ei voi tulla tiedoksi ("
-              + served
-              + ") ennen kuin se on annettu ("
-              + decidedOn
-              + ").");
-    }
-    LocalDate lastDay = workingDays.periodEnd(served, WorkingDays.APPEAL_DAYS);
+    LocalDate lastDay = CourtEvents.furtherAppealLastDay(workingDays, decidedOn, servedOn);
     repository.courtDecision(planId, which.name(), outcome, decidedOn, lastDay);
     return new CourtDecision(
         true,
         workingDays.endOf(lastDay),
         workingDays.onOrAfter(lastDay.plusDays(legalForceCheckDays)),
         lastDay.plusDays(1));
-  }
-
-  private static Court court(String court) {
-    try {
-      return Court.valueOf(court == null ? "" : court.strip().toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new DomainException(
-          Kind.INVALID,
-          "invalid-court-decision",
-          "Tuomioistuin on HAO (hallinto-oikeus) tai KHO (korkein hallinto-oikeus), ei "
-              + court
-              + ".");
-    }
   }
 
   /**

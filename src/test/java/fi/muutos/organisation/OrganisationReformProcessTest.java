@@ -268,7 +268,8 @@ class OrganisationReformProcessTest {
     reform.job(ENTRY_INTO_FORCE);
     assertThat(reform.active()).contains(BAN_RECHECK);
     reform.send(
-        "fi.muutos.decision.appeal-decided", "{\"outcome\":\"UPHELD\",\"date\":\"2024-12-01\"}");
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"UPHELD\",\"date\":\"2024-12-01\",\"court\":\"HAO\"}");
     assertThat(reform.view().enforcementBan().inEffect()).isFalse();
     assertThat(reform.view().enforcementBan().liftedOn()).isEqualTo(LocalDate.parse("2024-12-01"));
     reform.job(BAN_RECHECK);
@@ -294,7 +295,8 @@ class OrganisationReformProcessTest {
     assertThat(reform.active()).contains(APPEAL_DECIDED);
 
     reform.send(
-        "fi.muutos.decision.appeal-decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\"}");
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\",\"court\":\"KHO\"}");
     ReformView view = reform.view();
     assertThat(view.stage()).isEqualTo(ReformStage.ANNULLED);
     assertThat(view.outcome()).isEqualTo("ANNULLED");
@@ -339,18 +341,105 @@ class OrganisationReformProcessTest {
     assertThat(reform.view().appeals()).hasSize(1);
     assertThat(reform.active()).contains(APPEAL_DECIDED);
     reform.send(
-        "fi.muutos.decision.appeal-decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\"}");
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\",\"court\":\"KHO\"}");
     assertThat(reform.view().stage()).isEqualTo(ReformStage.ANNULLED);
+  }
+
+  /**
+   * Review R1: an administrative court's annulment can still be appealed to the KHO within 30 days
+   * of its service, so it does not end the reform; the registry checks a week after that period,
+   * and the KHO's decision is the final one.
+   */
+  @Test
+  void anAdministrativeCourtsAnnulmentIsNotFinalWhileTheKhoCanBeAsked() {
+    Reform reform = pastTheCheck(true);
+    reform.send(
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-02\",\"court\":\"HAO\","
+            + "\"servedOn\":\"2024-12-05\"}");
+    ReformView annulled = reform.view();
+    assertThat(annulled.stage()).isNotEqualTo(ReformStage.ANNULLED);
+    // 5.12. + 30 days: Sat 4.1.2025, so Mon 6.1. (loppiainen) → Tue 7.1.
+    assertThat(annulled.appeals().get(0).furtherAppealEndsOn())
+        .isEqualTo(LocalDate.parse("2025-01-07"));
+    assertThat(annulled.appeals().get(0).decisionCourt()).isEqualTo("HAO");
+    assertThat(reform.active()).contains(APPEAL_PERIOD_ENDED);
+
+    // the city appealed to the KHO: the registry's check finds it, the KHO upholds the decision
+    reform.job(APPEAL_PERIOD_ENDED);
+    reform.complete(
+        ReformProcess.Elements.CHECK_APPEALS,
+        Map.of(
+            "appealsLodged",
+            true,
+            "appealCheck",
+            "Kaupungin valitus KHO:lle",
+            "appealCourt",
+            "Korkein hallinto-oikeus",
+            "appealDate",
+            "2024-12-20"));
+    assertThat(reform.active()).contains(APPEAL_DECIDED);
+    reform.send(
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"UPHELD\",\"date\":\"2025-03-03\",\"court\":\"KHO\"}");
+    assertThat(reform.view().stage()).isNotEqualTo(ReformStage.ANNULLED);
+    assertThat(reform.active())
+        .doesNotContain(APPEAL_DECIDED)
+        .contains(ReformProcess.Elements.LATER_COURT_DECISION);
+  }
+
+  /** Review R1: an HaO annulment nobody appeals further ends the reform after the KHO's period. */
+  @Test
+  void anAdministrativeCourtsAnnulmentNobodyAppealsEndsTheReformAfterTheKhosPeriod() {
+    Reform reform = pastTheCheck(true);
+    reform.send(
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-02\",\"court\":\"HAO\"}");
+    reform.job(APPEAL_PERIOD_ENDED);
+    reform.checkAppeals();
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.ANNULLED);
+    assertThat(reform.ended(ReformProcess.Elements.END_ANNULLED)).isTrue();
+  }
+
+  /**
+   * Review R1: the city usually learns of an appeal only when the court asks for its statement,
+   * after its own check; the court's annulment then still ends the reform, however far it went.
+   */
+  @Test
+  void aCourtsDecisionOnAnAppealLearnedOfLateStillReachesTheReform() {
+    Reform reform = pastTheCheck(false);
+    assertThat(reform.active()).contains(ReformProcess.Elements.LATER_COURT_DECISION);
+    reform.send(
+        "fi.muutos.decision.appealed",
+        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2024-07-20\"}");
+    reform.send(
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-02\",\"court\":\"KHO\"}");
+    assertThat(reform.view().stage()).isEqualTo(ReformStage.ANNULLED);
+    assertThat(reform.ended(ReformProcess.Elements.END_ANNULLED)).isTrue();
+    assertMeasuresAtRisk(reform, "tuomioistuin kumosi päätöksen");
+  }
+
+  /** Approved and lawful, appealed within the period or not, the registry's check done. */
+  private Reform pastTheCheck(boolean appealed) {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    if (appealed) {
+      reform.send(
+          "fi.muutos.decision.appealed",
+          "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2024-07-10\"}");
+    }
+    reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
+    reform.job(APPEAL_PERIOD_ENDED);
+    reform.checkAppeals();
+    return reform;
   }
 
   @Test
   void anUnappealedDecisionDoesNotWaitForTheCourt() {
-    Reform reform = start();
-    reform.throughCouncil("APPROVED");
-    reform.lawful();
-    reform.complete(PUBLISH_DECISION, Map.of("noticeDate", "2024-06-14"));
-    reform.job(APPEAL_PERIOD_ENDED);
-    reform.checkAppeals();
+    Reform reform = pastTheCheck(false);
     assertThat(reform.active()).doesNotContain(APPEAL_DECIDED);
   }
 
@@ -641,9 +730,13 @@ class OrganisationReformProcessTest {
     reform.complete(STAFF_PLACEMENT, Map.of());
     reform.complete(TRANSITIONAL_RULES, Reform.TRANSITIONAL);
     reform.job(ReformProcess.Elements.MEASURES_DONE);
-    assertThat(reform.active()).containsOnly(ELECT_COMMITTEE);
+    // besides the committee, only the ear for a late court decision (review R1)
+    assertThat(reform.active())
+        .containsOnly(ELECT_COMMITTEE, ReformProcess.Elements.LATER_COURT_DECISION);
     reform.electAndDelegate("Elinvoimalautakunta");
-    reform.assertAt(ReformProcess.Elements.FOLLOW_UP_DUE, true);
+    assertThat(reform.active())
+        .containsExactlyInAnyOrder(
+            ReformProcess.Elements.FOLLOW_UP_DUE, ReformProcess.Elements.LATER_COURT_DECISION);
   }
 
   // --- driving a reform -----------------------------------------------------------------------

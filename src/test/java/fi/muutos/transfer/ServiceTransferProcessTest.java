@@ -545,7 +545,9 @@ class ServiceTransferProcessTest {
         .hasMessageContaining("kieltänyt päätöksen täytäntöönpanon");
     t.minutesAndAppealPeriod();
     t.assertWaitingAt(TransferProcess.Elements.APPEAL_DECIDED);
-    t.send("fi.muutos.decision.appeal-decided", "{\"outcome\":\"UPHELD\",\"date\":\"2024-08-15\"}");
+    t.send(
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"UPHELD\",\"date\":\"2024-08-15\",\"court\":\"HAO\"}");
     assertThat(t.view().court().banned()).as("the decision ends its own ban").isFalse();
     assertThat(t.view().court().appealOutcome()).isEqualTo("UPHELD");
     t.complete(
@@ -575,7 +577,8 @@ class ServiceTransferProcessTest {
         "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2024-06-20\"}");
     t.minutesAndAppealPeriod();
     t.send(
-        "fi.muutos.decision.appeal-decided", "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\"}");
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\",\"court\":\"KHO\"}");
     assertThat(t.view().stage()).isEqualTo(TransferStage.ANNULLED);
     assertThat(t.ended(TransferProcess.Elements.END_ANNULLED)).isTrue();
     assertMeasureAtRisk(t, "tuomioistuin kumosi päätöksen");

@@ -109,6 +109,8 @@ class ArchitectureTest {
           "fi.muutos.identity.IdentityCaches",
           "fi.muutos.cases.CaseKeyPlugin",
           "fi.muutos.platform.history.HistoryPolicy",
+          "fi.muutos.platform.history.SecretBallotHistory",
+          "fi.muutos.platform.history.SecretStepInstances",
           "fi.muutos.platform.incidents.FinnishIncidents",
           "fi.muutos.platform.rest.EngineRestRefusals",
           "fi.muutos.platform.EngineCaller");

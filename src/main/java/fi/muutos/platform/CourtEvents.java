@@ -22,21 +22,6 @@ public final class CourtEvents {
   public static final ProcessVariable<Boolean> APPEALS_PENDING =
       ProcessVariable.flag("appealsPending");
 
-  /** The court that decided (HAO or KHO) and when its decision was served on the city. */
-  public static final ProcessVariable<String> APPEAL_DECISION_COURT =
-      ProcessVariable.text("appealDecisionCourt");
-
-  public static final ProcessVariable<LocalDate> APPEAL_SERVED_ON =
-      ProcessVariable.date("appealServedOn");
-
-  /** An administrative court annulled the decision and the KHO's period is still open. */
-  public static final ProcessVariable<Boolean> ANNULMENT_APPEALABLE =
-      ProcessVariable.flag("annulmentAppealable");
-
-  /** No appeal awaits the court: the case now listens for late court decisions. */
-  public static final ProcessVariable<Boolean> APPEALS_SETTLED =
-      ProcessVariable.flag("appealsSettled");
-
   public static final ProcessVariable<LocalDate> BAN_DATE = ProcessVariable.date("banDate");
   public static final ProcessVariable<LocalDate> BAN_LIFTED_DATE =
       ProcessVariable.date("banLiftedDate");
@@ -144,4 +129,19 @@ public final class CourtEvents {
     }
     return workingDays.periodEnd(served, WorkingDays.APPEAL_DAYS);
   }
+
+  /** The court that decided (HAO or KHO) and when its decision was served on the city. */
+  public static final ProcessVariable<String> APPEAL_DECISION_COURT =
+      ProcessVariable.text("appealDecisionCourt");
+
+  public static final ProcessVariable<LocalDate> APPEAL_SERVED_ON =
+      ProcessVariable.date("appealServedOn");
+
+  /** An administrative court annulled the decision and the KHO's period is still open. */
+  public static final ProcessVariable<Boolean> ANNULMENT_APPEALABLE =
+      ProcessVariable.flag("annulmentAppealable");
+
+  /** No appeal awaits the court: the case now listens for late court decisions. */
+  public static final ProcessVariable<Boolean> APPEALS_SETTLED =
+      ProcessVariable.flag("appealsSettled");
 }

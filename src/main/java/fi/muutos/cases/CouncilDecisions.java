@@ -120,6 +120,38 @@ public class CouncilDecisions {
     fi.muutos.platform.CourtEvents.APPEAL_CHECK_DUE.set(execution, appealCheckDue(endsAt));
   }
 
+  /**
+   * A court ruled: whether its annulment can still be appealed to the KHO and, if so, the KHO's
+   * period and the registry's check after it, on the case's execution (review R1).
+   */
+  public void courtRuled(
+      org.camunda.bpm.engine.delegate.VariableScope execution,
+      fi.muutos.platform.CourtEvents.Ruling ruling) {
+    fi.muutos.platform.CourtEvents.ANNULMENT_APPEALABLE.set(
+        execution, ruling.annulmentAppealable());
+    if (ruling.annulmentAppealable()) {
+      appealPeriodStarted(execution, ruling.furtherAppealEndsAt());
+    }
+  }
+
+  /**
+   * The step that records a court's decision on the appeals ({@code #{record…AppealDecision}}) in
+   * the case's court record, and what follows from it ({@link #courtRuled}).
+   */
+  public org.camunda.bpm.engine.delegate.JavaDelegate courtDecision(
+      CourtRecord record,
+      java.util.function.ToLongFunction<org.camunda.bpm.engine.delegate.DelegateExecution> caseId) {
+    return execution ->
+        courtRuled(
+            execution,
+            record.appealDecided(
+                caseId.applyAsLong(execution),
+                fi.muutos.platform.CourtEvents.APPEAL_OUTCOME.require(execution),
+                fi.muutos.platform.CourtEvents.APPEAL_DECISION_DATE.require(execution),
+                fi.muutos.platform.CourtEvents.APPEAL_DECISION_COURT.get(execution),
+                fi.muutos.platform.CourtEvents.APPEAL_SERVED_ON.get(execution)));
+  }
+
   public OffsetDateTime appealCheckDue(OffsetDateTime periodEndsAt) {
     LocalDate lastDay = periodEndsAt.atZoneSameInstant(clock.getZone()).toLocalDate().minusDays(1);
     return workingDays.endOf(

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ends, the court's ruling, a ban on enforcement and its lifting.
  */
 @Service
-public class ReformAppeals {
+public class ReformAppeals implements fi.muutos.cases.CourtRecord {
 
   private final ReformRepository repository;
   private final WorkingDays workingDays;
@@ -61,13 +61,6 @@ public class ReformAppeals {
   }
 
   /**
-   * What a court's ruling means for the reform: an administrative court's annulment is not final
-   * while it can be appealed to the KHO ({@code annulmentAppealable}, until {@code
-   * furtherAppealEndsAt}).
-   */
-  public record CourtRuling(boolean annulmentAppealable, OffsetDateTime furtherAppealEndsAt) {}
-
-  /**
    * The court decided the appeals: the decision stands (UPHELD) or is annulled (ANNULLED), by the
    * administrative court (HAO) or the KHO (review R1). An HaO decision can be appealed to the KHO
    * within 30 days of its service ({@code servedOn}, or the 7th day after the decision), so an HaO
@@ -75,8 +68,9 @@ public class ReformAppeals {
    * decision on the merits ends its own interim enforcement ban (review R5): the reform does not
    * wait for a "ban lifted" a court does not issue.
    */
+  @Override
   @Transactional
-  public CourtRuling appealDecided(
+  public CourtEvents.Ruling appealDecided(
       long reformId, String outcome, LocalDate decidedOn, String court, LocalDate servedOn) {
     ReformRow reform = repository.require(reformId);
     if (!"UPHELD".equals(outcome) && !"ANNULLED".equals(outcome)) {
@@ -96,8 +90,7 @@ public class ReformAppeals {
               ? reform.enforcementBannedOn()
               : decidedOn);
     }
-    boolean appealable = "ANNULLED".equals(outcome) && furtherAppealLastDay != null;
-    return new CourtRuling(appealable, appealable ? workingDays.endOf(furtherAppealLastDay) : null);
+    return CourtEvents.Ruling.of(outcome, furtherAppealLastDay, workingDays);
   }
 
   /** The court forbade enforcing the decision (täytäntöönpanokielto). */

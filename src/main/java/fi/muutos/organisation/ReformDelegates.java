@@ -125,28 +125,7 @@ class ReformDelegates {
    */
   @Bean
   JavaDelegate recordReformAppealDecision(ReformAppeals appeals, CouncilDecisions decisions) {
-    return execution -> {
-      ReformAppeals.CourtRuling ruling =
-          appeals.appealDecided(
-              reformId(execution),
-              Vars.APPEAL_OUTCOME.require(execution),
-              Vars.APPEAL_DECISION_DATE.require(execution),
-              Vars.APPEAL_DECISION_COURT.get(execution),
-              Vars.APPEAL_SERVED_ON.get(execution));
-      Vars.ANNULMENT_APPEALABLE.set(execution, ruling.annulmentAppealable());
-      if (ruling.annulmentAppealable()) {
-        decisions.appealPeriodStarted(execution, ruling.furtherAppealEndsAt());
-      }
-    };
-  }
-
-  /**
-   * {@code #{settleReformAppeals}}: no appeal awaits the court; from now on the reform listens for
-   * a court's decision on an appeal the city learns of late, for as long as the case runs.
-   */
-  @Bean
-  JavaDelegate settleReformAppeals() {
-    return execution -> Vars.APPEALS_SETTLED.set(execution, true);
+    return decisions.courtDecision(appeals, ReformDelegates::reformId);
   }
 
   /** {@code #{recordEnforcementBan}}: the court forbade enforcing the decision. */

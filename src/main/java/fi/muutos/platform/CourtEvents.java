@@ -109,6 +109,23 @@ public final class CourtEvents {
   }
 
   /**
+   * What a court's ruling means for a case: an administrative court's annulment is not final while
+   * it can be appealed to the KHO ({@code annulmentAppealable}, until {@code furtherAppealEndsAt}).
+   */
+  public record Ruling(boolean annulmentAppealable, OffsetDateTime furtherAppealEndsAt) {
+
+    /**
+     * The ruling of {@code outcome} by a court whose decision can be appealed until {@code
+     * furtherAppealLastDay} (null: the KHO's, final).
+     */
+    public static Ruling of(
+        String outcome, LocalDate furtherAppealLastDay, WorkingDays workingDays) {
+      boolean appealable = "ANNULLED".equals(outcome) && furtherAppealLastDay != null;
+      return new Ruling(appealable, appealable ? workingDays.endOf(furtherAppealLastDay) : null);
+    }
+  }
+
+  /**
    * The last day to appeal an administrative court's decision to the KHO: 30 days from its service
    * (AKL 190 §, oikeudenkäynnistä hallintoasioissa annettu laki 13 §): {@code servedOn}, or when
    * the court did not say, the 7th day after the decision (hallintolaki 59 §), moved to a working

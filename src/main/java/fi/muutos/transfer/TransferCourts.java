@@ -1,7 +1,9 @@
 package fi.muutos.transfer;
 
+import fi.muutos.platform.CourtEvents;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
+import fi.muutos.platform.WorkingDays;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * enforced the decision before it had legal force.
  */
 @Service
-public class TransferCourts {
+public class TransferCourts implements fi.muutos.cases.CourtRecord {
 
   /** What the courts have said of a transfer's decision; null fields: nothing yet. */
   public record Court(
@@ -26,6 +28,8 @@ public class TransferCourts {
       String appealCourt,
       String appealOutcome,
       LocalDate appealDecidedOn,
+      String appealDecisionCourt,
+      LocalDate furtherAppealEndsOn,
       LocalDate enforcementBannedOn,
       LocalDate enforcementBanLiftedOn,
       String earlyEnforcementReason) {
@@ -37,17 +41,19 @@ public class TransferCourts {
   }
 
   private final JdbcClient jdbc;
+  private final WorkingDays workingDays;
   private final Clock clock;
 
-  TransferCourts(JdbcClient jdbc, Clock clock) {
+  TransferCourts(JdbcClient jdbc, WorkingDays workingDays, Clock clock) {
     this.jdbc = jdbc;
+    this.workingDays = workingDays;
     this.clock = clock;
   }
 
   public Court court(long id) {
     return jdbc.sql(
             "select appeal_filed_on, appeal_court, appeal_outcome, appeal_decided_on,"
-                + " enforcement_banned_on, enforcement_ban_lifted_on, early_enforcement_reason"
+                + " appeal_decision_court, further_appeal_ends_on, enforcement_banned_on, enforcement_ban_lifted_on, early_enforcement_reason"
                 + " from mu_transfer where id = ?")
         .param(id)
         .query(Court.class)
@@ -84,24 +90,35 @@ public class TransferCourts {
   }
 
   /**
-   * The court decided: the decision stands (UPHELD) or is annulled (ANNULLED). Its decision on the
-   * merits ends its own interim ban.
+   * The court decided: the decision stands (UPHELD) or is annulled (ANNULLED), by the
+   * administrative court (HAO, whose decision can be appealed to the KHO within 30 days of its
+   * service) or the KHO (final). Its decision on the merits ends its own interim ban.
    */
+  @Override
   @Transactional
-  public void appealDecided(long id, String outcome, LocalDate decidedOn) {
-    Court court = court(id);
+  public CourtEvents.Ruling appealDecided(
+      long id, String outcome, LocalDate decidedOn, String decidedBy, LocalDate servedOn) {
+    Court current = court(id);
     if (!"UPHELD".equals(outcome) && !"ANNULLED".equals(outcome)) {
       throw new DomainException(
           Kind.INVALID,
           "invalid-appeal",
           "Valituksen ratkaisu on UPHELD (päätös pysyy) tai ANNULLED (kumottu), ei " + outcome);
     }
-    jdbc.sql("update mu_transfer set appeal_outcome = ?, appeal_decided_on = ? where id = ?")
-        .params(outcome, decidedOn, id)
+    CourtEvents.Court which = CourtEvents.court(decidedBy);
+    LocalDate furtherAppealLastDay =
+        which == CourtEvents.Court.HAO
+            ? CourtEvents.furtherAppealLastDay(workingDays, decidedOn, servedOn)
+            : null;
+    jdbc.sql(
+            "update mu_transfer set appeal_outcome = ?, appeal_decided_on = ?,"
+                + " appeal_decision_court = ?, further_appeal_ends_on = ? where id = ?")
+        .params(outcome, decidedOn, which.name(), furtherAppealLastDay, id)
         .update();
-    if (court.banned() && decidedOn != null) {
-      banLifted(id, decidedOn.isBefore(court.enforcementBannedOn()) ? null : decidedOn);
+    if (current.banned() && decidedOn != null) {
+      banLifted(id, decidedOn.isBefore(current.enforcementBannedOn()) ? null : decidedOn);
     }
+    return CourtEvents.Ruling.of(outcome, furtherAppealLastDay, workingDays);
   }
 
   /** The court forbade enforcing the decision (täytäntöönpanokielto). */

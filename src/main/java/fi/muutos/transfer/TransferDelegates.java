@@ -157,14 +157,14 @@ class TransferDelegates {
     return execution -> Vars.APPEALS_PENDING.set(execution, courts.appealsPending(id(execution)));
   }
 
-  /** {@code #{recordTransferAppealDecision}}: the court decided the appeals. */
+  /**
+   * {@code #{recordTransferAppealDecision}}: the court decided the appeals; an HaO annulment opens
+   * the KHO's period, after which the registry checks for a further appeal (review R1, T2).
+   */
   @Bean
-  JavaDelegate recordTransferAppealDecision(TransferCourts courts) {
-    return execution ->
-        courts.appealDecided(
-            id(execution),
-            Vars.APPEAL_OUTCOME.get(execution),
-            Vars.APPEAL_DECISION_DATE.get(execution));
+  JavaDelegate recordTransferAppealDecision(
+      TransferCourts courts, fi.muutos.cases.CouncilDecisions decisions) {
+    return decisions.courtDecision(courts, TransferDelegates::id);
   }
 
   /** {@code #{recordTransferBan}}, {@code #{recordTransferBanLifted}}: the court's ban. */

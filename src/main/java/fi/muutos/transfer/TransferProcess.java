@@ -70,6 +70,7 @@ public final class TransferProcess {
     public static final String MEASURES_IN_PROGRESS = "serviceTask_measuresInProgress";
     public static final String MEASURES_DONE = "serviceTask_measuresDone";
     public static final String APPEAL_DECIDED = "event_appealDecided";
+    public static final String LATER_COURT_DECISION = "event_laterCourtDecision";
     public static final String BAN_RECHECK = "event_transferBanRecheck";
     public static final String END_ANNULLED = "endEvent_transferAnnulled";
 

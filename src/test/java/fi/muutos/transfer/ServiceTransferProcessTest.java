@@ -570,18 +570,66 @@ class ServiceTransferProcessTest {
   /** An annulment of the council's decision ends the transfer; its measures are at risk (T2). */
   @Test
   void theCourtsAnnulmentEndsTheTransfer() {
-    Transfer t = sample("ladec");
-    t.throughCouncil("APPROVED");
-    t.send(
-        "fi.muutos.decision.appealed",
-        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2024-06-20\"}");
-    t.minutesAndAppealPeriod();
+    Transfer t = appealedLadec();
     t.send(
         "fi.muutos.decision.appeal-decided",
         "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-01\",\"court\":\"KHO\"}");
     assertThat(t.view().stage()).isEqualTo(TransferStage.ANNULLED);
     assertThat(t.ended(TransferProcess.Elements.END_ANNULLED)).isTrue();
     assertMeasureAtRisk(t, "tuomioistuin kumosi päätöksen");
+  }
+
+  /**
+   * Review R1 (as in the reform): an administrative court's annulment is not final while the KHO
+   * can be asked; nobody appealing, it ends the transfer after the KHO's period and the registry's
+   * check.
+   */
+  @Test
+  void anAdministrativeCourtsAnnulmentEndsTheTransferOnlyWhenNobodyAppealsFurther() {
+    Transfer t = appealedLadec();
+    t.send(
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-02\",\"court\":\"HAO\","
+            + "\"servedOn\":\"2024-12-05\"}");
+    assertThat(t.view().stage()).isNotEqualTo(TransferStage.ANNULLED);
+    assertThat(t.view().court().furtherAppealEndsOn()).isEqualTo(LocalDate.parse("2025-01-07"));
+    t.assertWaitingAt(TransferProcess.Elements.APPEAL_PERIOD_ENDED);
+    t.job(TransferProcess.Elements.APPEAL_PERIOD_ENDED);
+    t.complete(
+        TransferProcess.Elements.CHECK_APPEALS,
+        Map.of("appealsLodged", false, "appealCheck", "KHO: ei valituslupahakemusta"));
+    assertThat(t.view().stage()).isEqualTo(TransferStage.ANNULLED);
+    assertThat(t.ended(TransferProcess.Elements.END_ANNULLED)).isTrue();
+  }
+
+  /**
+   * Review R1: a court's annulment of an appeal the city learned of late still ends the transfer.
+   */
+  @Test
+  void aCourtsDecisionOnAnAppealLearnedOfLateStillReachesTheTransfer() {
+    Transfer t = sample("ladec");
+    t.throughCouncil("APPROVED");
+    t.minutesAndAppealPeriod();
+    t.assertWaitingAt(TransferProcess.Elements.LATER_COURT_DECISION);
+    t.send(
+        "fi.muutos.decision.appealed",
+        "{\"court\":\"Korkein hallinto-oikeus\",\"date\":\"2024-07-20\"}");
+    t.send(
+        "fi.muutos.decision.appeal-decided",
+        "{\"outcome\":\"ANNULLED\",\"date\":\"2024-12-02\",\"court\":\"KHO\"}");
+    assertThat(t.view().stage()).isEqualTo(TransferStage.ANNULLED);
+    assertThat(t.ended(TransferProcess.Elements.END_ANNULLED)).isTrue();
+  }
+
+  /** Ladec's joining approved, appealed within the period, past the registry's check. */
+  private Transfer appealedLadec() {
+    Transfer t = sample("ladec");
+    t.throughCouncil("APPROVED");
+    t.send(
+        "fi.muutos.decision.appealed",
+        "{\"court\":\"Hämeenlinnan hallinto-oikeus\",\"date\":\"2024-06-20\"}");
+    t.minutesAndAppealPeriod();
+    return t;
   }
 
   private void assertMeasureAtRisk(Transfer t, String words) {

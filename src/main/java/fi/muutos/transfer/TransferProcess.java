@@ -130,6 +130,9 @@ public final class TransferProcess {
     public static final ProcessVariable<LocalDate> APPEAL_DECISION_DATE =
         CourtEvents.APPEAL_DECISION_DATE;
     public static final ProcessVariable<Boolean> APPEALS_PENDING = CourtEvents.APPEALS_PENDING;
+    public static final ProcessVariable<Boolean> ANNULMENT_APPEALABLE =
+        CourtEvents.ANNULMENT_APPEALABLE;
+    public static final ProcessVariable<Boolean> APPEALS_SETTLED = CourtEvents.APPEALS_SETTLED;
     public static final ProcessVariable<LocalDate> BAN_DATE = CourtEvents.BAN_DATE;
     public static final ProcessVariable<LocalDate> BAN_LIFTED_DATE = CourtEvents.BAN_LIFTED_DATE;
     public static final ProcessVariable<String> BAN_COURT = CourtEvents.BAN_COURT;

@@ -198,6 +198,8 @@ public final class ReformProcess {
         ProcessVariable.text("staffPlacement");
     public static final ProcessVariable<String> BAN_COURT = CourtEvents.BAN_COURT;
     public static final ProcessVariable<String> BAN_REFERENCE = CourtEvents.BAN_REFERENCE;
+    public static final ProcessVariable<Boolean> REDUCTIONS_CONSIDERED =
+        Cooperation.REDUCTIONS_CONSIDERED;
     public static final ProcessVariable<String> APPEAL_DECISION_COURT =
         CourtEvents.APPEAL_DECISION_COURT;
     public static final ProcessVariable<LocalDate> APPEAL_SERVED_ON = CourtEvents.APPEAL_SERVED_ON;

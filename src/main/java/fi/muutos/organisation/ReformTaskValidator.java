@@ -72,6 +72,7 @@ class ReformTaskValidator implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     RULES.check(task);
+    Cooperation.checkReductions(task, Elements.COOPERATION);
     String step = task.getTaskDefinitionKey();
     CourtEvents.found(task).ifPresent(f -> appeals.appealFound(Vars.REFORM_ID.require(task), f));
     if (Elements.ENFORCEMENT.contains(step)) {

@@ -115,7 +115,7 @@ public final class TransferProcess {
 
     /** Dismissals, lay-offs or part-timing are considered (the 14-day minimum, 449/2007). */
     public static final ProcessVariable<Boolean> REDUCTIONS_CONSIDERED =
-        ProcessVariable.flag("reductionsConsidered");
+        Cooperation.REDUCTIONS_CONSIDERED;
 
     public static final ProcessVariable<String> LEGALITY_CHECK_RESULT =
         Decision.LEGALITY_CHECK_RESULT;

@@ -22,17 +22,12 @@ import org.springframework.stereotype.Component;
 @Component("transferTaskValidator")
 class TransferTaskValidator implements TaskListener {
 
-  static final int MIN_COOPERATION_DAYS = 14;
-
   private static final TaskRules RULES =
       new TaskRules(
           TaskRules.merge(
               Decision.councilSteps(
                   Elements.RECORD_DECISION, Elements.LEGALITY_CHECK, Elements.PUBLISH_DECISION),
-              Cooperation.steps(
-                  Elements.COOPERATION,
-                  Elements.BOARD_PROPOSAL,
-                  Rule.yesNo(Vars.REDUCTIONS_CONSIDERED)),
+              Cooperation.steps(Elements.COOPERATION, Elements.BOARD_PROPOSAL),
               Map.ofEntries(
                   Map.entry(Elements.OPTIONS, List.of(Rule.text(Vars.OPTIONS_SUMMARY))),
                   Map.entry(
@@ -79,15 +74,6 @@ class TransferTaskValidator implements TaskListener {
                       List.of(
                           Rule.date(Vars.INFORMED_ON), Rule.confirmed(Vars.RECIPIENT_INFORMED))))));
 
-  /** The 14-day minimum, only when reductions are considered. */
-  private static final TaskRules REDUCTIONS =
-      new TaskRules(
-          Map.of(
-              Elements.COOPERATION,
-              List.of(
-                  Rule.dateAtLeastDaysAfter(
-                      Vars.COOPERATION_END, Vars.COOPERATION_START, MIN_COOPERATION_DAYS))));
-
   private final Transfers transfers;
   private final CompanyFoundings foundings;
 
@@ -122,10 +108,7 @@ class TransferTaskValidator implements TaskListener {
       }
       courts.earlyEnforcement(Vars.TRANSFER_ID.require(task), reason);
     }
-    if (Elements.COOPERATION.equals(step)
-        && Boolean.TRUE.equals(Vars.REDUCTIONS_CONSIDERED.get(task))) {
-      REDUCTIONS.check(task);
-    }
+    Cooperation.checkReductions(task, Elements.COOPERATION);
     if (Elements.PENSION.equals(step)) {
       foundings.checkPension(
           Vars.TRANSFER_ID.require(task),

@@ -652,6 +652,38 @@ class OrganisationReformProcessTest {
     reform.assertAt(BOARD_PROPOSAL, true);
   }
 
+  /**
+   * Review R6: an organisation reform is the typical case of reductions; when dismissals, lay-offs
+   * or part-timing are considered the negotiations last at least 14 days (449/2007 5 §).
+   */
+  @Test
+  void aReformThatConsidersReductionsNegotiatesAtLeastFourteenDays() {
+    Reform reform = start();
+    reform.complete(DRAFT, Map.of("draftReference", "HEI/123/2024"));
+    Map<String, Object> short_ =
+        Map.of(
+            "cooperationStart", "2024-03-01",
+            "cooperationEnd", "2024-03-10",
+            "reductionsConsidered", true,
+            "cooperationMinutes", "YT 2/2024");
+    assertThatThrownBy(() -> reform.complete(COOPERATION, short_))
+        .hasMessageContaining("cooperationEnd");
+    assertThatThrownBy(
+            () ->
+                reform.complete(
+                    COOPERATION,
+                    Map.of(
+                        "cooperationStart", "2024-03-01",
+                        "cooperationEnd", "2024-03-20",
+                        "cooperationMinutes", "YT 2/2024")))
+        .as("the answer is required")
+        .hasMessageContaining("reductionsConsidered");
+    Map<String, Object> long_ = new java.util.HashMap<>(short_);
+    long_.put("cooperationEnd", "2024-03-15");
+    reform.complete(COOPERATION, long_);
+    reform.assertAt(BOARD_PROPOSAL, true);
+  }
+
   // --- the council's other outcomes and events ---------------------------------------------------
 
   @Test
@@ -800,6 +832,8 @@ class OrganisationReformProcessTest {
             "2024-03-01",
             "cooperationEnd",
             "2024-04-15",
+            "reductionsConsidered",
+            false,
             "cooperationMinutes",
             "YT 2/2024");
     static final Map<String, Object> TRANSITIONAL =

@@ -93,6 +93,13 @@ public final class TransferProcess {
 
     public static final ProcessVariable<Boolean> STAFF_MOVING = ProcessVariable.flag("staffMoving");
 
+    /**
+     * The options task's answer: the arrangement changes the staff's work although nobody moves
+     * (449/2007 4 §; review T5); co-operation unless it says no.
+     */
+    public static final ProcessVariable<Boolean> STAFF_AFFECTED =
+        ProcessVariable.flag("staffAffected");
+
     /** The in-house assessment's result (hankintalaki 15 §), set by the assessment. */
     public static final ProcessVariable<Boolean> IN_HOUSE = ProcessVariable.flag("inHouse");
 

@@ -211,9 +211,26 @@ class ServiceTransferProcessTest {
         .contains(TransferStage.AGREEMENT_IN_FORCE)
         .doesNotContain(TransferStage.TRANSFERRED);
     assertThat(t.visited())
-        .doesNotContain(
-            COOPERATION, PENSION, STAFF_TRANSFER, FOUND_COMPANY, INFORM_REPRESENTATIVES);
+        .doesNotContain(PENSION, STAFF_TRANSFER, FOUND_COMPANY, INFORM_REPRESENTATIVES)
+        .as("nobody moves, but the staff's work changes: co-operation (review T5)")
+        .contains(COOPERATION);
     assertThat(t.ended(TransferProcess.Elements.END_DONE)).isTrue();
+  }
+
+  /**
+   * Review T5 (449/2007 4 §): co-operation is skipped only when the options' answer says the
+   * arrangement leaves the staff's work as it is; nobody moving is not enough.
+   */
+  @Test
+  void coOperationIsSkippedOnlyWhenTheStaffsWorkIsUnaffected() {
+    Transfer t = sample("ladec");
+    t.complete(OPTIONS, Map.of("optionsSummary", "Liittyminen", "staffAffected", false));
+    t.inHouse(12, 95, false);
+    t.assertOnlyAt(BOARD_PROPOSAL);
+    Transfer affected = sample("ladec");
+    affected.complete(OPTIONS, Map.of("optionsSummary", "Liittyminen"));
+    affected.inHouse(12, 95, false);
+    affected.assertOnlyAt(COOPERATION);
   }
 
   // --- 1. in-house status before the decision --------------------------------------------------
@@ -719,7 +736,9 @@ class ServiceTransferProcessTest {
     void toCouncil(double cityShare) {
       complete(OPTIONS, Map.of("optionsSummary", "Suositus: siirto"));
       inHouse(cityShare, 95, false);
-      if (staffMoving) {
+      // co-operation whenever the staff's work changes, which the options' answer says by default
+      // (449/2007 4 §; review T5)
+      {
         complete(
             COOPERATION,
             Map.of(

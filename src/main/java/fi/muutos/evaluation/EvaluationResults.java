@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * (small groups are merged into {@value #OTHERS}, and a remainder still too small takes the next
  * smallest group with it, so no suppressed group's mean can be worked out from the others), and the
  * proposed best and weakest realised: the items rated above and below the average of the items'
- * means (items with equal means always get the same verdict). Pure: no database, no names.
+ * means (items with equal means always get the same verdict). A cell whose answers are all the same
+ * is not published either: its mean would tell each rating. Pure: no database, no names.
  */
 public final class EvaluationResults {
 
@@ -86,7 +87,7 @@ public final class EvaluationResults {
     List<String> shown =
         new ArrayList<>(
             byGroup.keySet().stream()
-                .filter(g -> byGroup.get(g).size() >= minAnswers)
+                .filter(g -> publishable(byGroup.get(g), minAnswers))
                 .sorted(
                     Comparator.comparingInt((String g) -> byGroup.get(g).size())
                         .thenComparing(Comparator.naturalOrder()))
@@ -98,28 +99,39 @@ public final class EvaluationResults {
             remainder.addAll(own);
           }
         });
-    while (!remainder.isEmpty() && remainder.size() < minAnswers && !shown.isEmpty()) {
+    while (!remainder.isEmpty() && !publishable(remainder, minAnswers) && !shown.isEmpty()) {
       remainder.addAll(byGroup.get(shown.remove(0)));
     }
     Map<String, Double> meanByGroup = new TreeMap<>();
     Map<String, Integer> countByGroup = new TreeMap<>();
-    if (list.size() >= minAnswers) {
+    if (publishable(list, minAnswers)) {
       for (String group : shown) {
         meanByGroup.put(group, round(mean(byGroup.get(group))));
         countByGroup.put(group, byGroup.get(group).size());
       }
-      if (remainder.size() >= minAnswers && !shown.isEmpty()) {
+      if (publishable(remainder, minAnswers) && !shown.isEmpty()) {
         meanByGroup.put(OTHERS, round(mean(remainder)));
         countByGroup.put(OTHERS, remainder.size());
       }
     }
     return new ItemResult(
         code,
-        list.size() >= minAnswers ? round(mean(list)) : null,
+        publishable(list, minAnswers) ? round(mean(list)) : null,
         list.size(),
         meanByGroup,
         countByGroup,
         null);
+  }
+
+  /**
+   * Whether a figure may come from these answers: at least the minimum, and not unanimous (review
+   * E4): a mean of answers that are all the same tells each respondent's rating (a 5.0 is five
+   * fives), so such a cell is merged like a small group's, and an item everyone rated the same has
+   * no published mean. A minimum of 1 publishes every answer anyway, so there is nothing to keep.
+   */
+  private static boolean publishable(List<Answer> answers, int minAnswers) {
+    return answers.size() >= minAnswers
+        && (minAnswers == 1 || answers.stream().mapToInt(Answer::rating).distinct().count() > 1);
   }
 
   private static double mean(List<Answer> answers) {

@@ -39,7 +39,7 @@ class EvaluationResultsTest {
   void aGroupWithFewerAnswersThanTheMinimumIsMergedIntoOthers() {
     List<Answer> answers = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      answers.add(new Answer("VALTUUTETUT", "O-A", 4));
+      answers.add(new Answer("VALTUUTETUT", "O-A", i == 0 ? 5 : 4));
     }
     answers.add(new Answer("JOHTORYHMA", "O-A", 1));
     answers.add(new Answer("JOHTORYHMA", "O-A", 2));
@@ -59,10 +59,10 @@ class EvaluationResultsTest {
   void aRemainderStillTooSmallTakesTheNextSmallestGroupSoNoGroupCanBeWorkedOut() {
     List<Answer> answers = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      answers.add(new Answer("VALTUUTETUT", "O-A", 4));
+      answers.add(new Answer("VALTUUTETUT", "O-A", i == 0 ? 5 : 4));
     }
     for (int i = 0; i < 3; i++) {
-      answers.add(new Answer("JOHTORYHMA", "O-A", 2));
+      answers.add(new Answer("JOHTORYHMA", "O-A", i == 0 ? 3 : 2));
     }
     answers.add(new Answer("YKSI", "O-A", 5));
 
@@ -71,8 +71,35 @@ class EvaluationResultsTest {
     // YKSI alone would be derivable from the overall mean and the two groups: JOHTORYHMA joins it
     assertThat(a.meanByGroup())
         .containsOnlyKeys("VALTUUTETUT", EvaluationResults.OTHERS)
-        .containsEntry(EvaluationResults.OTHERS, 2.75);
-    assertThat(a.mean()).isEqualTo(3.38);
+        .containsEntry(EvaluationResults.OTHERS, 3.0);
+    assertThat(a.mean()).isEqualTo(3.63);
+  }
+
+  /**
+   * Review E4: a mean of answers that are all the same tells every rating (a 5.0 from three is
+   * three fives), so a unanimous group is merged like a small one and a unanimous item has no mean.
+   */
+  @Test
+  void aUnanimousCellIsNotPublishedBecauseItsMeanTellsEveryRating() {
+    List<Answer> answers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      answers.add(new Answer("JOHTORYHMA", "O-A", 5));
+      answers.add(new Answer("VALTUUTETUT", "O-A", 2 + i));
+      answers.add(new Answer("HENKILOSTO", "O-A", 1 + i));
+      answers.add(new Answer("JOHTORYHMA", "O-B", 4));
+    }
+
+    List<ItemResult> results = EvaluationResults.compute(ORDER, answers, 3);
+
+    // JOHTORYHMA's three fives merge with the smallest shown group into MUUT
+    assertThat(results.get(0).meanByGroup())
+        .doesNotContainKey("JOHTORYHMA")
+        .containsKey(EvaluationResults.OTHERS)
+        .doesNotContainValue(5.0);
+    assertThat(results.get(0).mean()).isNotNull();
+    // everyone rated O-B 4: no figure at all
+    assertThat(results.get(1).mean()).isNull();
+    assertThat(results.get(1).meanByGroup()).isEmpty();
   }
 
   @Test

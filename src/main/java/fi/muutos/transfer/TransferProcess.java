@@ -234,6 +234,22 @@ public final class TransferProcess {
         ProcessVariable.text("controlBasis");
     public static final ProcessVariable<String> PENSION_SCHEME =
         ProcessVariable.text("pensionScheme");
+
+    /**
+     * The staff's record (review T6): the HR system's list of the people who move (its reference:
+     * no personal data in Muutos), the day they were told, the decision on the offices, and that
+     * the holiday-pay and pension liabilities are in the transfer agreement.
+     */
+    public static final ProcessVariable<String> STAFF_LIST_REFERENCE =
+        ProcessVariable.text("staffListReference");
+
+    public static final ProcessVariable<LocalDate> STAFF_NOTIFIED_ON =
+        ProcessVariable.date("staffNotifiedOn");
+    public static final ProcessVariable<String> OFFICES_DECISION =
+        ProcessVariable.text("officesDecision");
+    public static final ProcessVariable<Boolean> LIABILITIES_AGREED =
+        ProcessVariable.flag("liabilitiesAgreed");
+
     public static final ProcessVariable<String> COLLECTIVE_AGREEMENT =
         ProcessVariable.text("collectiveAgreement");
     public static final ProcessVariable<LocalDate> INFORMED_ON = ProcessVariable.date("informedOn");

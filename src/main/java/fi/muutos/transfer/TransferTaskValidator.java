@@ -68,6 +68,9 @@ class TransferTaskValidator implements TaskListener {
                       List.of(
                           Rule.count(Vars.EMPLOYEE_COUNT),
                           Rule.count(Vars.OFFICE_HOLDER_COUNT),
+                          Rule.text(Vars.STAFF_LIST_REFERENCE),
+                          Rule.date(Vars.STAFF_NOTIFIED_ON),
+                          Rule.confirmed(Vars.LIABILITIES_AGREED),
                           Rule.text(Vars.COLLECTIVE_AGREEMENT))),
                   Map.entry(
                       Elements.INFORM_REPRESENTATIVES,
@@ -116,7 +119,10 @@ class TransferTaskValidator implements TaskListener {
           Vars.KEVA_CONDITIONS.get(task));
     }
     if (Elements.STAFF_TRANSFER.equals(step)) {
-      transfers.checkStaff(Vars.EMPLOYEE_COUNT.get(task), Vars.OFFICE_HOLDER_COUNT.get(task));
+      transfers.checkStaff(
+          Vars.EMPLOYEE_COUNT.get(task),
+          Vars.OFFICE_HOLDER_COUNT.get(task),
+          Vars.OFFICES_DECISION.get(task));
     }
   }
 }

@@ -212,12 +212,22 @@ public class Transfers {
     return period.endsAt();
   }
 
-  /** Staff move as employees (TSL 1:10) and office-holders (KVhL 25 §): at least one person. */
-  public void checkStaff(Integer employees, Integer officeHolders) {
+  /**
+   * Staff move as employees (TSL 1:10) and office-holders (KVhL 25 §): at least one person; when
+   * office-holders move, the decision on their offices is recorded (review T6).
+   */
+  public void checkStaff(Integer employees, Integer officeHolders, String officesDecision) {
     int people = (employees == null ? 0 : employees) + (officeHolders == null ? 0 : officeHolders);
     if (people <= 0) {
       throw invalid(
           "Kirjaa siirtyvät työntekijät ja viranhaltijat (employeeCount, officeHolderCount).");
+    }
+    if (officeHolders != null
+        && officeHolders > 0
+        && (officesDecision == null || officesDecision.isBlank())) {
+      throw invalid(
+          "Viranhaltijoita siirtyy: kirjaa päätös viroista (toimielin, päivä ja pykälä;"
+              + " officesDecision).");
     }
   }
 

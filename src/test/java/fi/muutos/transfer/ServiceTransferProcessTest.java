@@ -347,21 +347,20 @@ class ServiceTransferProcessTest {
     Transfer t = sample("lahti-aqua");
     t.throughCouncil("APPROVED");
     t.complete(PENSION, Map.of("pensionScheme", "TYEL"));
-    assertThatThrownBy(
-            () ->
-                t.complete(
-                    STAFF_TRANSFER,
-                    Map.of(
-                        "employeeCount",
-                        0,
-                        "officeHolderCount",
-                        0,
-                        "collectiveAgreement",
-                        "AVAINTA")))
+    Map<String, Object> nobody = new java.util.HashMap<>(Transfer.STAFF);
+    nobody.put("employeeCount", 0);
+    nobody.put("officeHolderCount", 0);
+    assertThatThrownBy(() -> t.complete(STAFF_TRANSFER, nobody))
         .hasMessageContaining("viranhaltijat");
-    t.complete(
-        STAFF_TRANSFER,
-        Map.of("employeeCount", 10, "officeHolderCount", 2, "collectiveAgreement", "AVAINTA"));
+    Map<String, Object> staff = new java.util.HashMap<>(Transfer.STAFF);
+    staff.remove("officesDecision");
+    assertThatThrownBy(() -> t.complete(STAFF_TRANSFER, staff))
+        .as("office-holders move: the decision on their offices (review T6)")
+        .hasMessageContaining("officesDecision");
+    staff.remove("staffListReference");
+    assertThatThrownBy(() -> t.complete(STAFF_TRANSFER, staff))
+        .hasMessageContaining("staffListReference");
+    t.complete(STAFF_TRANSFER, Transfer.STAFF);
   }
 
   @Test
@@ -800,11 +799,20 @@ class ServiceTransferProcessTest {
       complete(DATA_HANDOVER, Map.of());
     }
 
+    /** The staff's record: counts, the HR list's reference, the notice, the offices' decision. */
+    static final Map<String, Object> STAFF =
+        Map.of(
+            "employeeCount", 12,
+            "officeHolderCount", 1,
+            "staffListReference", "HR-raportti 2024-08-15",
+            "staffNotifiedOn", "2024-08-20",
+            "officesDecision", "Kaupunginhallitus 19.8.2024 § 210",
+            "liabilitiesAgreed", true,
+            "collectiveAgreement", "AVAINTA");
+
     void staff(String scheme) {
       complete(PENSION, Map.of("pensionScheme", scheme, "kevaConditionsMet", true));
-      complete(
-          STAFF_TRANSFER,
-          Map.of("employeeCount", 12, "officeHolderCount", 1, "collectiveAgreement", "AVAINTA"));
+      complete(STAFF_TRANSFER, STAFF);
     }
 
     void minutesAndAppealPeriod() {

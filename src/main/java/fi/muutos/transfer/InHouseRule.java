@@ -19,9 +19,23 @@ public record InHouseRule(
     @DefaultValue("500000") BigDecimal maxOutsideTurnover,
     @DefaultValue("0") BigDecimal minOwnershipShare) {
 
+  /**
+   * The control the city exercises with the other owners (hankintalaki 15 § 2 mom): the company's
+   * decision-making bodies are made up of the owners' representatives, the owners jointly exercise
+   * decisive influence over its strategic objectives and significant decisions, and it does not
+   * pursue interests contrary to its owners'. A sole owner meets all three.
+   */
+  public record Control(Boolean represented, Boolean decisive, Boolean noContraryInterests) {
+
+    /** All three answered alike (a test's or a sole owner's shorthand). */
+    public static Control all(Boolean answer) {
+      return new Control(answer, answer, answer);
+    }
+  }
+
   /** The assessment's facts, as the task records them. */
   public record Facts(
-      Boolean jointControl,
+      Control control,
       Double ownershipShare,
       Double businessWithOwners,
       Double outsideTurnover,
@@ -50,15 +64,28 @@ public record InHouseRule(
               + " vähintään 0, ei "
               + facts.outsideTurnover());
     }
-    if (facts.jointControl() == null || facts.privateCapital() == null) {
+    Control control = facts.control() == null ? Control.all(null) : facts.control();
+    if (control.represented() == null
+        || control.decisive() == null
+        || control.noContraryInterests() == null
+        || facts.privateCapital() == null) {
       throw Transfers.invalid(
-          "Kirjaa määräysvalta (jointControl) ja yksityinen pääoma (privateCapital).");
+          "Kirjaa määräysvallan kolme edellytystä (controlRepresented, controlDecisive,"
+              + " controlNoContraryInterests) ja yksityinen pääoma (privateCapital).");
     }
     BigDecimal share = BigDecimal.valueOf(facts.ownershipShare());
     BigDecimal business = BigDecimal.valueOf(facts.businessWithOwners());
     List<String> reasons = new ArrayList<>();
-    if (!facts.jointControl()) {
-      reasons.add("kaupungilla ei ole (yhteistä) määräysvaltaa yhtiössä");
+    if (!control.represented()) {
+      reasons.add("yhtiön päätöksentekoelimissä ei ole kaikkien omistajien edustajia");
+    }
+    if (!control.decisive()) {
+      reasons.add(
+          "omistajat eivät yhdessä käytä ratkaisevaa vaikutusvaltaa yhtiön strategisiin"
+              + " tavoitteisiin ja merkittäviin päätöksiin");
+    }
+    if (!control.noContraryInterests()) {
+      reasons.add("yhtiö ajaa omistajiensa etujen vastaisia etuja");
     }
     BigDecimal outside = BigDecimal.valueOf(100).subtract(business);
     if (outside.compareTo(maxOutsideShare) > 0) {

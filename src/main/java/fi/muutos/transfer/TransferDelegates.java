@@ -59,7 +59,10 @@ class TransferDelegates {
             transfers.assessInHouse(
                 Vars.TRANSFER_ID.require(task),
                 new InHouseRule.Facts(
-                    Vars.JOINT_CONTROL.get(task),
+                    new InHouseRule.Control(
+                        Vars.CONTROL_REPRESENTED.get(task),
+                        Vars.CONTROL_DECISIVE.get(task),
+                        Vars.CONTROL_NO_CONTRARY_INTERESTS.get(task)),
                     Vars.OWNERSHIP_SHARE.get(task),
                     Vars.BUSINESS_WITH_OWNERS.get(task),
                     Vars.OUTSIDE_TURNOVER.get(task),

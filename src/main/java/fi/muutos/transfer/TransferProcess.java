@@ -104,8 +104,14 @@ public final class TransferProcess {
     public static final ProcessVariable<Boolean> IN_HOUSE = ProcessVariable.flag("inHouse");
 
     // the in-house assessment's facts
-    public static final ProcessVariable<Boolean> JOINT_CONTROL =
-        ProcessVariable.flag("jointControl");
+    /** The three conditions of (joint) control, hankintalaki 15 § 2 mom (review T1). */
+    public static final ProcessVariable<Boolean> CONTROL_REPRESENTED =
+        ProcessVariable.flag("controlRepresented");
+
+    public static final ProcessVariable<Boolean> CONTROL_DECISIVE =
+        ProcessVariable.flag("controlDecisive");
+    public static final ProcessVariable<Boolean> CONTROL_NO_CONTRARY_INTERESTS =
+        ProcessVariable.flag("controlNoContraryInterests");
     public static final ProcessVariable<Double> BUSINESS_WITH_OWNERS =
         ProcessVariable.decimal("businessWithOwners");
 

@@ -34,7 +34,9 @@ class TransferTaskValidator implements TaskListener {
                       Elements.IN_HOUSE_CHECK,
                       List.of(
                           Rule.text(Vars.CONTROL_BASIS),
-                          Rule.yesNo(Vars.JOINT_CONTROL),
+                          Rule.yesNo(Vars.CONTROL_REPRESENTED),
+                          Rule.yesNo(Vars.CONTROL_DECISIVE),
+                          Rule.yesNo(Vars.CONTROL_NO_CONTRARY_INTERESTS),
                           Rule.yesNo(Vars.PRIVATE_CAPITAL))),
                   Map.entry(
                       Elements.NOT_IN_HOUSE,

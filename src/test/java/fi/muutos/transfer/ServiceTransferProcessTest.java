@@ -719,12 +719,22 @@ class ServiceTransferProcessTest {
       complete(
           IN_HOUSE_CHECK,
           Map.of(
-              "jointControl", true,
-              "ownershipShare", share,
-              "businessWithOwners", businessWithOwners,
-              "outsideTurnover", outsideTurnover,
-              "privateCapital", privateCapital,
-              "controlBasis", "Omistus ja osakassopimus"));
+              "controlRepresented",
+              true,
+              "controlDecisive",
+              true,
+              "controlNoContraryInterests",
+              true,
+              "ownershipShare",
+              share,
+              "businessWithOwners",
+              businessWithOwners,
+              "outsideTurnover",
+              outsideTurnover,
+              "privateCapital",
+              privateCapital,
+              "controlBasis",
+              "Omistus ja osakassopimus"));
     }
 
     void toCouncil() {

@@ -84,6 +84,19 @@ public class CommitteeElections {
               + (women + men)
               + ".");
     }
+    // the 40 % check on deputies runs on the deputies elected, not on numbers typed beside them
+    // (review R8)
+    int deputies = TextLines.of(facts.deputies()).size();
+    if (deputyWomen + deputyMen != deputies) {
+      throw Reforms.invalid(
+          "Toimielimen "
+              + committee
+              + " varajäseniä on nimetty "
+              + deputies
+              + ", mutta naisia ja miehiä yhteensä "
+              + (deputyWomen + deputyMen)
+              + " (deputies, deputyWomen, deputyMen).");
+    }
     String exception = facts.balanceException() == null ? "" : facts.balanceException().strip();
     if (exception.isEmpty()) {
       balanced(committee, "jäsenistä", women, men);

@@ -533,6 +533,18 @@ class OrganisationReformProcessTest {
     assertThat(election.deputyMen()).isEqualTo(4);
   }
 
+  /** Review R8: the deputies' counts are those of the deputies named, as the members' are. */
+  @Test
+  void theDeputiesCountedAreTheDeputiesNamed() {
+    Reform reform = start();
+    reform.throughCouncil("APPROVED");
+    reform.lawful();
+    assertThatThrownBy(
+            () -> reform.elect("Elinvoimalautakunta", Map.of("deputyWomen", 3, "deputyMen", 3)))
+        .hasMessageContaining("varajäseniä on nimetty 4");
+    assertThat(reform.view().committees().get(0).elected()).isFalse();
+  }
+
   @Test
   void theChairAndViceChairAreElectedFromTheMembers() {
     Reform reform = start();

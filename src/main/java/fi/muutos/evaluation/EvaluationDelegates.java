@@ -107,6 +107,22 @@ class EvaluationDelegates {
     return (DelegateTask task) -> syntheses.checkSynthesis(synthesis(task));
   }
 
+  /**
+   * {@code ${checkEvaluationPresentation}} (execution listener where the registry's task and the
+   * meeting system's event meet): a decision event is the council's handling only when the council
+   * made it (issue 35, R3 for every process): the board's own handling before the council is not.
+   */
+  @Bean
+  org.camunda.bpm.engine.delegate.ExecutionListener checkEvaluationPresentation(
+      fi.muutos.cases.CouncilDecisions decisions) {
+    return execution -> {
+      String body = fi.muutos.platform.Decision.BODY.get(execution);
+      if (body != null && !body.isBlank()) {
+        decisions.checkCouncil(body);
+      }
+    };
+  }
+
   /** {@code #{publishEvaluation}}: the results onto the strategy's goals and objectives. */
   @Bean
   JavaDelegate publishEvaluation(EvaluationSyntheses syntheses) {

@@ -48,6 +48,7 @@ class StrategyEvaluationProcessTest {
   @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
   @Autowired ObjectMapper json;
+  @Autowired fi.muutos.testing.ProcessDriver driver;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   /** Three in the management group, two councillors and one of a group of one. */
@@ -385,6 +386,32 @@ class StrategyEvaluationProcessTest {
     assertThat(task(started, EDIT_SYNTHESIS)).as("the survey is still open").isNull();
     answerAll();
     assertThat(task(started, EDIT_SYNTHESIS)).isNotNull();
+  }
+
+  /**
+   * Issue 35 (R3 for every process): the meeting system's decision on the evaluation is the
+   * council's handling only when the council made it; the board's own handling stays on the case.
+   */
+  @Test
+  void onlyTheCouncilsHandlingPresentsTheEvaluation() {
+    Started started = start("ARVIOINTI-" + UUID.randomUUID().toString().substring(0, 8));
+    answerAll();
+    interview(started, "Toimialajohtaja", false);
+    taskService.complete(
+        task(started, EDIT_SYNTHESIS).getId(),
+        new HashMap<>(Map.of("synthesis", "Arvioijan yhteenveto")));
+    driver.send(
+        "fi.muutos.decision.made",
+        started.businessKey(),
+        "{\"body\":\"Kaupunginhallitus\",\"outcome\":\"APPROVED\",\"date\":\"2024-06-03\"}");
+    assertThat(task(started, PRESENTATION)).as("the board's handling").isNotNull();
+    driver.send(
+        "fi.muutos.decision.made",
+        started.businessKey(),
+        "{\"body\":\"Kaupunginvaltuusto\",\"outcome\":\"APPROVED\",\"date\":\"2024-06-10\"}");
+    assertThat(task(started, PRESENTATION)).isNull();
+    assertThat(evaluations.find(started.evaluationId()).stage())
+        .isEqualTo(EvaluationStage.PUBLISHED);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package fi.muutos.identity;
 
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -18,6 +20,9 @@ import org.camunda.bpm.engine.task.Task;
  *       joining the user's authorizations on the task id, the definition key or {@code *}; with a
  *       {@code READ} row per open group task that join grew with the square of the open tasks (at
  *       100k open tasks the planners' Tasklist filter took seconds, docs/benchmarks.md).
+ *   <li>on a process with a secret step (a survey) no group has {@code READ_TASK}, so nobody
+ *       watches whose ballot ends when (ADR 0057): there a candidate group gets {@code READ} on
+ *       each of its own tasks as well (a handful per evaluation, so the join above stays small).
  *   <li>the person who claims, or is given, a task of a group gets no right of their own on it: the
  *       right is the group's, so it ends when the person leaves the group, and does not outlive an
  *       unclaim or a new assignee. A task without candidate groups (the process chose its person,
@@ -31,12 +36,24 @@ import org.camunda.bpm.engine.task.Task;
  */
 class GroupTaskAuthorizationProvider extends DefaultAuthorizationProvider {
 
+  private static final java.util.Set<String> SECRET_PROCESSES =
+      fi.muutos.platform.SecretSteps.processKeysWithSecretSteps();
+
   @Override
   public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
     AuthorizationEntity work =
-        createOrUpdateAuthorization(
-            task, null, groupId, Resources.TASK, false, getDefaultUserPermissionForTask());
+        onProcessWithSecretStep(task)
+            ? createOrUpdateAuthorization(
+                task, null, groupId, Resources.TASK, false, getDefaultUserPermissionForTask(), READ)
+            : createOrUpdateAuthorization(
+                task, null, groupId, Resources.TASK, false, getDefaultUserPermissionForTask());
     return work == null ? null : new AuthorizationEntity[] {work};
+  }
+
+  private static boolean onProcessWithSecretStep(Task task) {
+    return task instanceof TaskEntity entity
+        && entity.getProcessDefinition() != null
+        && SECRET_PROCESSES.contains(entity.getProcessDefinition().getKey());
   }
 
   @Override

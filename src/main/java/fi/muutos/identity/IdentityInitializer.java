@@ -40,7 +40,14 @@ import org.springframework.stereotype.Component;
 @Order(Ordering.DEFAULT_ORDER + 2)
 class IdentityInitializer extends AbstractCamundaConfiguration {
 
-  static final String MY_TASKS_FILTER = "Omat tehtävät";
+  /** Where a user lands in Tasklist: their own and their groups' open work, soonest due first. */
+  static final String WORK_FILTER = "Omat ja ryhmieni tehtävät";
+
+  static final String MY_TASKS_FILTER = "Minulle osoitetut tehtävät";
+
+  /** The earlier release's name of {@link #MY_TASKS_FILTER}, renamed on start-up. */
+  static final String OLD_MY_TASKS_FILTER = "Omat tehtävät";
+
   static final String GROUP_TASKS_FILTER_PREFIX = "Ryhmän tehtävät – ";
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityInitializer.class);
@@ -73,6 +80,7 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
       grantRights(authorizations, group);
     }
     ensureFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
+    readOwnTasksOfSecretProcesses(engine.getTaskService(), authorizations);
     if (demo.enabled()) {
       demo.users().forEach(user -> ensureDemoUser(identityService, user));
     }
@@ -147,6 +155,30 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
   }
 
   /**
+   * On a process with a secret step a candidate group reads its own tasks by a grant on each
+   * (GroupTaskAuthorizationProvider); tasks opened before that release get theirs here.
+   */
+  private static void readOwnTasksOfSecretProcesses(
+      TaskService tasks, Authorizations authorizations) {
+    if (SECRET_PROCESSES.isEmpty()) {
+      return;
+    }
+    for (var task :
+        tasks
+            .createTaskQuery()
+            .processDefinitionKeyIn(SECRET_PROCESSES.toArray(String[]::new))
+            .withCandidateGroups()
+            .list()) {
+      for (var link : tasks.getIdentityLinksForTask(task.getId())) {
+        if (link.getGroupId() != null
+            && org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          authorizations.grant(link.getGroupId(), Resources.TASK, task.getId(), Permissions.READ);
+        }
+      }
+    }
+  }
+
+  /**
    * READ_TASK: the group sees the process's tasks (working on one needs the group to be its
    * candidate; see GroupTaskAuthorizationProvider). Not on a process with a secret step: a ballot
    * is read by its respondent alone, so nobody watches whose ballot ends when (issue 35, E1).
@@ -169,6 +201,22 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
     if (tasklistGroups.isEmpty()) {
       return;
     }
+    Filter work =
+        ensureFilter(
+            filters,
+            WORK_FILTER,
+            tasks
+                .createTaskQuery()
+                .or()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks()
+                .endOr()
+                .orderByDueDate()
+                .asc(),
+            "Minulle osoitetut ja ryhmieni avoimet tehtävät, lähin eräpäivä ensin",
+            -20);
+    renameOnce(filters, OLD_MY_TASKS_FILTER, MY_TASKS_FILTER);
     Filter mine =
         ensureFilter(
             filters,
@@ -182,6 +230,7 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
             -10);
     int priority = 0;
     for (GroupSettings group : tasklistGroups) {
+      authorizations.grant(group.id(), Resources.FILTER, work.getId(), Permissions.READ);
       authorizations.grant(group.id(), Resources.FILTER, mine.getId(), Permissions.READ);
       Filter groupFilter =
           ensureFilter(
@@ -196,6 +245,15 @@ class IdentityInitializer extends AbstractCamundaConfiguration {
               "Ryhmän " + group.name() + " tehtävät, eräpäivän mukaan",
               priority++);
       authorizations.grant(group.id(), Resources.FILTER, groupFilter.getId(), Permissions.READ);
+    }
+  }
+
+  /** An earlier release's filter keeps its id and rights under its new name. */
+  private static void renameOnce(FilterService filters, String oldName, String newName) {
+    Filter old = filters.createFilterQuery().filterName(oldName).singleResult();
+    if (old != null && filters.createFilterQuery().filterName(newName).count() == 0) {
+      old.setName(newName);
+      filters.saveFilter(old);
     }
   }
 

@@ -126,6 +126,24 @@ class SurveySecrecyAttackTest {
           .as(read.getKey())
           .noneMatch(record -> record.contains(ballot) || record.contains("Heikosti"));
     }
+    // the evaluator's group still sees its own work on the evaluation (its candidate tasks), only
+    // not the ballots
+    String hallintoTasks =
+        http.get(
+                "/engine-rest/task?processInstanceId=" + started.processInstanceId(),
+                "hallintojohtaja",
+                "demo")
+            .body();
+    assertThat(hallintoTasks).contains("userTask_recordInterview").doesNotContain(VICTIM);
+    assertThat(
+            http.get(
+                    "/engine-rest/task?processInstanceId=" + started.processInstanceId(),
+                    "kaupunginjohtaja",
+                    "demo")
+                .body())
+        .as("a respondent sees their own ballot")
+        .contains("\"assignee\":\"kaupunginjohtaja\"")
+        .doesNotContain(VICTIM);
     // and the database keeps nothing that an administrator could link either
     assertThat(
             jdbc.sql(

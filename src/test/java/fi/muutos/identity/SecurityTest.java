@@ -158,7 +158,10 @@ class SecurityTest {
     HttpResponse<String> filters = http.get("/engine-rest/filter", "kaavoittaja", "demo");
     assertThat(filters.statusCode()).isEqualTo(200);
     assertThat(filters.body())
-        .contains("\"Omat tehtävät\"", "\"Ryhmän tehtävät – Kaavoitus\"")
+        .contains(
+            "\"Omat ja ryhmieni tehtävät\"",
+            "\"Minulle osoitetut tehtävät\"",
+            "\"Ryhmän tehtävät – Kaavoitus\"")
         .doesNotContain("Kirjaamo", "Talouspalvelut");
   }
 

@@ -86,7 +86,7 @@ class BrowserTest {
     waitForText("Ryhmän tehtävät – Kaavoitus");
     assertThat(browser.findElement(By.cssSelector(".sorting-choice, .sort-by, body")).getText())
         .contains("Eräpäivä");
-    assertThat(bodyText()).contains("Omat tehtävät", "Käynnistä prosessi", "Lajittele");
+    assertThat(bodyText()).contains("Omat ja ryhmieni tehtävät", "Käynnistä prosessi", "Lajittele");
     click(By.partialLinkText("Ryhmän tehtävät"));
     waitForText("Kuuluta vireilletulo ja OAS");
     screenshot("tasklist-filter");

@@ -120,8 +120,9 @@ public final class TaskRules {
     List<String> problems = new ArrayList<>();
     for (Rule rule : rulesByTask.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
       Object value = task.getVariable(rule.variable());
+      String field = FormLabels.field(task, rule.variable());
       if (value == null || value.toString().isBlank()) {
-        problems.add(rule.variable() + " puuttuu (is required)");
+        problems.add(field + " puuttuu");
         continue;
       }
       switch (rule.kind()) {
@@ -132,49 +133,62 @@ public final class TaskRules {
             if (earlier != null
                 && date.isBefore(LocalDate.parse(earlier.toString()).plusDays(rule.minDays()))) {
               problems.add(
-                  rule.variable()
+                  field
                       + " "
-                      + date
+                      + FormLabels.date(date)
                       + (rule.minDays() == 0
-                          ? " on ennen kuin "
-                          : " on alle " + rule.minDays() + " päivää jälkeen ")
-                      + rule.notBefore()
+                          ? " on aikaisempi kuin "
+                          : " on alle " + rule.minDays() + " päivää päivän ")
+                      + FormLabels.field(task, rule.notBefore())
                       + " "
-                      + earlier);
+                      + FormLabels.date(LocalDate.parse(earlier.toString()))
+                      + (rule.minDays() == 0 ? "" : " jälkeen"));
             }
           } catch (DateTimeParseException e) {
-            problems.add(rule.variable() + " ei ole päivämäärä VVVV-KK-PP: " + value);
+            problems.add(field + " ei ole päivämäärä (esim. 1.10.2026): " + value);
           }
         }
         case "boolean" -> {
           if (!(value instanceof Boolean)) {
-            problems.add(rule.variable() + " on kyllä/ei (true/false), ei " + value);
+            problems.add(field + " on kyllä tai ei, ei " + value);
           }
         }
         case "confirmed" -> {
           if (!Boolean.TRUE.equals(value)) {
-            problems.add(rule.variable() + " on vahvistettava (must be confirmed), ei " + value);
+            problems.add(field + " on vahvistettava");
           }
         }
         case "count" -> {
           if (!(value instanceof Number number)
               || number.doubleValue() < 0
               || number.doubleValue() != Math.floor(number.doubleValue())) {
-            problems.add(rule.variable() + " on kokonaisluku 0 tai enemmän, ei " + value);
+            problems.add(field + " on kokonaisluku 0 tai enemmän, ei " + value);
           }
         }
         default -> {
           if (!rule.allowed().isEmpty() && !rule.allowed().contains(value.toString())) {
-            problems.add(rule.variable() + " on yksi arvoista " + rule.allowed() + ", ei " + value);
+            problems.add(field + " on yksi arvoista " + rule.allowed() + ", ei " + value);
           }
         }
       }
     }
     if (!problems.isEmpty()) {
-      throw new DomainException(
-          Kind.INVALID,
-          "invalid-task-values",
-          "Tehtävää " + task.getName() + " ei voi vielä päättää: " + String.join("; ", problems));
+      throw refused(task, problems);
     }
+  }
+
+  /**
+   * A task's values refused, in the words a civil servant reads: "Tehtävää X ei voi merkitä
+   * valmiiksi: …" (the task stays open; nothing was saved).
+   */
+  public static DomainException refused(DelegateTask task, List<String> problems) {
+    return new DomainException(
+        Kind.INVALID,
+        "invalid-task-values",
+        "Tehtävää "
+            + task.getName()
+            + " ei voi merkitä valmiiksi: "
+            + String.join("; ", problems)
+            + ".");
   }
 }

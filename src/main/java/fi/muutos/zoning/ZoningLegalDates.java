@@ -8,6 +8,7 @@ import fi.muutos.cases.Cases;
 import fi.muutos.platform.DomainException;
 import fi.muutos.platform.DomainException.Kind;
 import fi.muutos.platform.EngineCaller;
+import fi.muutos.platform.FormLabels;
 import fi.muutos.platform.ProcessVariable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -74,19 +75,22 @@ class ZoningLegalDates {
         continue; // the task's rules say what is required
       }
       String name = entered.variable().name();
+      String field = FormLabels.field(task, name) + " " + FormLabels.date(date);
       if (entered.earliest() != null && date.isBefore(entered.earliest())) {
         problems.add(
-            name + " " + date + " on ennen kuin " + entered.after() + " " + entered.earliest());
+            field
+                + " on aikaisempi kuin "
+                + entered.after()
+                + " "
+                + FormLabels.date(entered.earliest()));
       }
       if (entered.kind() == DateKind.ACT_DONE && date.isAfter(today)) {
-        problems.add(name + " " + date + " on tulevaisuudessa: kirjaa tehty toimi sen päivällä");
+        problems.add(field + " on tulevaisuudessa: kirjaa tehty toimi sen päivällä");
       }
       if (entered.kind() == DateKind.PERIOD_START && date.isBefore(today)) {
         if (reason == null || reason.isBlank()) {
           problems.add(
-              name
-                  + " "
-                  + date
+              field
                   + " on mennyt päivä: määräaika alkaisi taannehtivasti; kerro perustelu"
                   + " (backdatingReason), jos kirjaat aiemmin tehtyä tointa");
         } else {
@@ -101,7 +105,11 @@ class ZoningLegalDates {
       throw new DomainException(
           Kind.INVALID,
           "invalid-legal-date",
-          "Tehtävää " + task.getName() + " ei voi päättää: " + String.join("; ", problems) + ".");
+          "Tehtävää "
+              + task.getName()
+              + " ei voi merkitä valmiiksi: "
+              + String.join("; ", problems)
+              + ".");
     }
     backdated.forEach(b -> cases.backdated(ZoningPlanProcess.CASE, plan.businessKey(), b));
   }

@@ -3,6 +3,7 @@ package fi.muutos.zoning;
 import static fi.muutos.zoning.ZoningPlanProcess.Elements;
 import static fi.muutos.zoning.ZoningPlanProcess.Vars;
 
+import fi.muutos.platform.FormLabels;
 import fi.muutos.platform.ProcessVariable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,23 +28,28 @@ final class ZoningRequirements {
         && plan.type() == PlanType.MINOR_DETAILED_PLAN_CHANGE) {
       if (Vars.INITIATION_OPINIONS_UNTIL.get(task) == null) {
         problems.add(
-            "initiationOpinionsUntil puuttuu: vähäisen muutoksen mielipiteet pyydetään"
+            FormLabels.field(task, "initiationOpinionsUntil")
+                + " puuttuu: vähäisen muutoksen mielipiteet pyydetään"
                 + " vireilletulon yhteydessä (MRA 30 §)");
       }
       String summary = Vars.INITIATION_OPINION_SUMMARY.get(task);
       if (summary == null || summary.isBlank()) {
-        problems.add("initiationOpinionSummary puuttuu (yhteenveto mielipiteistä, MRA 30 §)");
+        problems.add(
+            FormLabels.field(task, "initiationOpinionSummary")
+                + " puuttuu (yhteenveto mielipiteistä, MRA 30 §)");
       }
     }
     if (Elements.REPLY_TO_REMINDERS.equals(key)
         && "SENT".equals(Vars.REMINDER_REPLIES_SENT.get(task))
         && Vars.REMINDER_REPLIES_SENT_ON.get(task) == null) {
       problems.add(
-          "reminderRepliesSentOn puuttuu: kirjaa päivä, jona perustellut kannanotot lähetettiin"
+          FormLabels.field(task, "reminderRepliesSentOn")
+              + " puuttuu: kirjaa päivä, jona perustellut kannanotot lähetettiin"
               + " niitä pyytäneille muistuttajille (AKL 65 §)");
     }
     if (Elements.REPLY_TO_REMINDERS.equals(key)) {
       heard(
+          task,
           problems,
           Vars.PROPOSAL_CHANGES.get(task),
           Vars.CHANGES_HEARD_PARTIES.get(task),
@@ -53,6 +59,7 @@ final class ZoningRequirements {
     }
     if (Elements.PROPOSAL_AUTHORITIES_MEETING.equals(key)) {
       heard(
+          task,
           problems,
           Vars.MEETING_CHANGES.get(task),
           Vars.MEETING_HEARD_PARTIES.get(task),
@@ -67,7 +74,8 @@ final class ZoningRequirements {
         && minimum != null
         && chosen < minimum) {
       problems.add(
-          "proposalDisplayDays "
+          FormLabels.field(task, "proposalDisplayDays")
+              + " "
               + chosen
               + ": ehdotus on nähtävillä vähintään "
               + minimum
@@ -75,6 +83,7 @@ final class ZoningRequirements {
     }
     if (Elements.PREPARE_PROPOSAL.equals(key)) {
       letters(
+          task,
           problems,
           plan.type(),
           Vars.LANDOWNER_LETTERS_DATE,
@@ -84,6 +93,7 @@ final class ZoningRequirements {
     }
     if (Elements.DECIDE_REDISPLAY.equals(key)) {
       letters(
+          task,
           problems,
           plan.type(),
           Vars.REDISPLAY_LETTERS_DATE,
@@ -100,6 +110,7 @@ final class ZoningRequirements {
    * accepted the proposal, a master plan that does not direct building, no such owners).
    */
   private static void letters(
+      DelegateTask task,
       List<String> problems,
       PlanType type,
       ProcessVariable<LocalDate> variable,
@@ -109,7 +120,7 @@ final class ZoningRequirements {
     if (sent == null) {
       if (notNeeded == null || notNeeded.isBlank()) {
         problems.add(
-            variable.name()
+            FormLabels.field(task, variable.name())
                 + " puuttuu: kaavaehdotuksesta ilmoitetaan kirjeellä muualla asuville"
                 + " maanomistajille (MRA 19 §, 27 §), tai kirjaa, miksi kirjeitä ei tarvittu");
       }
@@ -118,17 +129,20 @@ final class ZoningRequirements {
     int daysBefore = type == PlanType.MASTER_PLAN ? 7 : 0;
     if (start != null && sent.isAfter(start.minusDays(daysBefore))) {
       problems.add(
-          variable.name()
+          FormLabels.field(task, variable.name())
               + " "
-              + sent
+              + FormLabels.date(sent)
               + (daysBefore > 0
-                  ? " on alle 7 päivää ennen nähtävilläolon alkua " + start + " (MRA 19 §)"
-                  : " on nähtävilläolon alun " + start + " jälkeen (MRA 27 §)"));
+                  ? " on alle 7 päivää ennen nähtävilläolon alkua "
+                      + FormLabels.date(start)
+                      + " (MRA 19 §)"
+                  : " on nähtävilläolon alun " + FormLabels.date(start) + " jälkeen (MRA 27 §)"));
     }
   }
 
   /** MRA 32 §: those concerned were heard instead of a redisplay: whom and when. */
   private static void heard(
+      DelegateTask task,
       List<String> problems,
       String answer,
       String parties,
@@ -139,10 +153,14 @@ final class ZoningRequirements {
       return;
     }
     if (parties == null || parties.isBlank()) {
-      problems.add(partiesName + " puuttuu: kirjaa, keitä asianosaisia kuultiin (MRA 32 §)");
+      problems.add(
+          FormLabels.field(task, partiesName)
+              + " puuttuu: kirjaa, keitä asianosaisia kuultiin (MRA 32 §)");
     }
     if (on == null) {
-      problems.add(onName + " puuttuu: kirjaa, milloin asianosaisia kuultiin (MRA 32 §)");
+      problems.add(
+          FormLabels.field(task, onName)
+              + " puuttuu: kirjaa, milloin asianosaisia kuultiin (MRA 32 §)");
     }
   }
 }

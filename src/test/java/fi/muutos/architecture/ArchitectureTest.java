@@ -110,6 +110,7 @@ class ArchitectureTest {
           "fi.muutos.cases.CaseKeyPlugin",
           "fi.muutos.platform.history.HistoryPolicy",
           "fi.muutos.platform.history.SecretBallotHistory",
+          "fi.muutos.platform.FormLabels",
           "fi.muutos.platform.history.SecretStepInstances",
           "fi.muutos.platform.incidents.FinnishIncidents",
           "fi.muutos.platform.rest.EngineRestRefusals",

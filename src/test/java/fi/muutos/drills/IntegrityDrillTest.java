@@ -528,7 +528,7 @@ class IntegrityDrillTest {
                     + "\"eilen\"},\"statementAuthorities\":{\"value\":\"\"}}}"));
     assertThat(rule.statusCode()).as(rule.body()).isEqualTo(400);
     assertThat(json.readTree(rule.body()).path("message").asText())
-        .contains("ei voi vielä päättää")
+        .contains("ei voi merkitä valmiiksi")
         .contains("proposalDisplayStart");
     HttpResponse<String> wrongType =
         engineRest(
@@ -902,7 +902,7 @@ class IntegrityDrillTest {
             "{\"variables\":{\"proposalDisplayStart\":{\"value\":\"eilen\"},"
                 + "\"statementAuthorities\":{\"value\":\"\"}}}");
     assertThat(rule.statusCode()).as(rule.body()).isEqualTo(400);
-    assertThat(rule.body()).contains("ei voi vielä päättää");
+    assertThat(rule.body()).contains("ei voi merkitä valmiiksi");
     assertThat(snapshot(plan)).isEqualTo(before);
 
     HttpResponse<String> done =

@@ -665,6 +665,31 @@ class OrganisationReformProcessTest {
   }
 
   /**
+   * Issue 36: a refusal names the field by its form's label (with its variable for an integrator)
+   * and shows dates as the form does, and says the task cannot be marked done.
+   */
+  @Test
+  void aRefusalNamesTheFieldByItsLabelAndTheDateAsTheFormShowsIt() {
+    Reform reform = start();
+    reform.complete(DRAFT, Map.of("draftReference", "HEI/123/2024"));
+    assertThatThrownBy(
+            () ->
+                reform.complete(
+                    COOPERATION,
+                    Map.of(
+                        "cooperationStart", "2024-03-10",
+                        "cooperationEnd", "2024-03-01",
+                        "reductionsConsidered", false)))
+        .hasMessageContaining(
+            "Tehtävää Yhteistoimintamenettely henkilöstön kanssa ei voi merkitä" + " valmiiksi")
+        .hasMessageContaining(
+            "Neuvottelut päättyivät (cooperationEnd) 1.3.2024 on aikaisempi kuin Neuvottelut"
+                + " alkoivat (cooperationStart) 10.3.2024")
+        .hasMessageContaining("Pöytäkirjan viite (cooperationMinutes) puuttuu")
+        .hasMessageNotContaining("2024-03-01");
+  }
+
+  /**
    * Review R6: an organisation reform is the typical case of reductions; when dismissals, lay-offs
    * or part-timing are considered the negotiations last at least 14 days (449/2007 5 §).
    */

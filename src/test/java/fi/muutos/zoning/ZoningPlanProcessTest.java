@@ -278,7 +278,7 @@ class ZoningPlanProcessTest {
         .hasMessageContaining("edellisen nähtävilläolon päätyttyä");
     // the decision to redisplay follows the replies, after the first display
     assertThatThrownBy(() -> plan.redisplay("2026-03-01", "2026-05-04", "Hämeen elinvoimakeskus"))
-        .hasMessageContaining("redisplayDecisionDate 2026-03-01 on ennen");
+        .hasMessageContaining("redisplayDecisionDate) 1.3.2026 on aikaisempi");
     plan.assertAt(ZoningPlanProcess.Elements.DECIDE_REDISPLAY);
     // nor before its own decision to display
     assertThatThrownBy(() -> plan.redisplay("2026-05-04", "2026-04-30", "Hämeen elinvoimakeskus"))
@@ -322,11 +322,11 @@ class ZoningPlanProcessTest {
     redisplay.put("redisplayNoticeDate", "2026-03-27");
     assertThatThrownBy(
             () -> changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay))
-        .hasMessageContaining("redisplayLettersDate puuttuu");
+        .hasMessageContaining("redisplayLettersDate) puuttuu");
     redisplay.put("redisplayLettersDate", "2026-04-07");
     assertThatThrownBy(
             () -> changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay))
-        .hasMessageContaining("redisplayLettersDate 2026-04-07 on nähtävilläolon alun");
+        .hasMessageContaining("redisplayLettersDate) 7.4.2026 on nähtävilläolon alun");
     redisplay.put("redisplayLettersDate", "2026-03-30");
     assertThatThrownBy(
             () -> changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay))
@@ -335,7 +335,8 @@ class ZoningPlanProcessTest {
     redisplay.put("redisplayNoticeDate", "2026-03-20");
     assertThatThrownBy(
             () -> changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay))
-        .hasMessageContaining("redisplayNoticeDate 2026-03-20 on ennen kuin");
+        .hasMessageContaining("redisplayNoticeDate")
+        .hasMessageContaining("20.3.2026 on aikaisempi kuin");
     redisplay.put("redisplayNoticeDate", "2026-03-27");
     changed.complete(ZoningPlanProcess.Elements.DECIDE_REDISPLAY, redisplay);
     assertThat(changed.view().stage()).isEqualTo(ZoningStage.REVISED_PROPOSAL);
@@ -349,7 +350,8 @@ class ZoningPlanProcessTest {
     plan.decide("RETURNED");
     plan.assertAt(PREPARE_PROPOSAL);
     assertThatThrownBy(() -> plan.proposal("2026-03-04", ""))
-        .hasMessageContaining("displayDecisionDate 2026-02-18 on ennen kuin");
+        .hasMessageContaining("displayDecisionDate")
+        .hasMessageContaining("18.2.2026 on aikaisempi kuin");
     plan.proposal("2026-04-13", "");
     assertThat(plan.view().displayRound()).isEqualTo(2);
   }
@@ -639,7 +641,8 @@ class ZoningPlanProcessTest {
     plan.assertAt(ZoningPlanProcess.Elements.ANSWER_RECTIFICATION);
     // the council cannot answer before the request
     assertThatThrownBy(() -> plan.answerRectification("KEPT", "2026-05-14"))
-        .hasMessageContaining("rectificationAnswerDate 2026-05-14 on ennen kuin oikaisukehotus");
+        .hasMessageContaining("rectificationAnswerDate")
+        .hasMessageContaining("14.5.2026 on aikaisempi kuin oikaisukehotus");
 
     plan.answerRectification("KEPT", "2026-06-01");
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
@@ -689,7 +692,7 @@ class ZoningPlanProcessTest {
                 plan.complete(
                     ZoningPlanProcess.Elements.BOARD_PROPOSAL,
                     Map.of("boardProposalDate", "2026-03-20")))
-        .hasMessageContaining("boardProposalDate 2026-03-20 on ennen");
+        .hasMessageContaining("boardProposalDate) 20.3.2026 on aikaisempi");
     plan.decideOnly("Kaupunginvaltuusto", "APPROVED", "2026-04-20");
     plan.assertAt(ZoningPlanProcess.Elements.LEGALITY_CHECK);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.APPROVED);
@@ -717,7 +720,7 @@ class ZoningPlanProcessTest {
                         true,
                         "backdatingReason",
                         REASON)))
-        .hasMessageContaining("notifiedRegionalCouncil on vahvistettava");
+        .hasMessageContaining("notifiedRegionalCouncil) on vahvistettava");
     plan.notice("2026-05-20");
     plan.assertAt(ZoningPlanProcess.Elements.APPEAL_PERIOD);
   }
@@ -873,7 +876,7 @@ class ZoningPlanProcessTest {
                 plan.complete(
                     ZoningPlanProcess.Elements.INFORM_COURT_OF_REVOCATION,
                     Map.of("courtInformedOn", "2026-05-30", "appellantsInformed", true)))
-        .hasMessageContaining("courtInformedOn 2026-05-30 on ennen");
+        .hasMessageContaining("courtInformedOn) 30.5.2026 on aikaisempi");
     plan.complete(
         ZoningPlanProcess.Elements.INFORM_COURT_OF_REVOCATION,
         Map.of("courtInformedOn", "2026-06-03", "appellantsInformed", true));
@@ -895,7 +898,7 @@ class ZoningPlanProcessTest {
                         "OAS 1/2026",
                         "backdatingReason",
                         REASON)))
-        .hasMessageContaining("initiationOpinionsUntil puuttuu")
+        .hasMessageContaining("initiationOpinionsUntil) puuttuu")
         .hasMessageContaining("MRA 30 §");
     // the summary is written when the opinions' period is over, not before it
     Map<String, Object> early = new java.util.HashMap<>(ZoningSteps.announce("2026-01-05"));
@@ -985,7 +988,7 @@ class ZoningPlanProcessTest {
             ZoningSteps.proposal("2026-04-01", ZoningSteps.MASTER_PLAN_STATEMENTS));
     lateLetters.put("landownerLettersDate", "2026-03-28");
     assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, lateLetters))
-        .hasMessageContaining("landownerLettersDate 2026-03-28 on alle 7 päivää");
+        .hasMessageContaining("landownerLettersDate) 28.3.2026 on alle 7 päivää");
     // the notice cannot come before the decision it announces
     Map<String, Object> earlyNotice =
         new java.util.HashMap<>(
@@ -1000,8 +1003,8 @@ class ZoningPlanProcessTest {
     earlyDecision.put("displayDecisionDate", "2026-01-30");
     earlyDecision.put("displayNoticeDate", "2026-02-10");
     assertThatThrownBy(() -> plan.complete(PREPARE_PROPOSAL, earlyDecision))
-        .hasMessageContaining(
-            "displayDecisionDate 2026-01-30 on ennen kuin mielipiteiden aika päättyy 2026-03-04");
+        .hasMessageContaining("displayDecisionDate")
+        .hasMessageContaining("30.1.2026 on aikaisempi kuin mielipiteiden aika päättyy 4.3.2026");
     plan.assertAt(PREPARE_PROPOSAL);
     plan.proposal("2026-04-01", ZoningSteps.MASTER_PLAN_STATEMENTS);
     assertThat(plan.view().stage()).isEqualTo(ZoningStage.PROPOSAL);
@@ -1031,7 +1034,7 @@ class ZoningPlanProcessTest {
                         "M",
                         "meetingChanges",
                         "NONE")))
-        .hasMessageContaining("proposalMeetingDate 2026-02-20 on ennen");
+        .hasMessageContaining("proposalMeetingDate) 20.2.2026 on aikaisempi");
     plan.complete(
         ZoningPlanProcess.Elements.PROPOSAL_AUTHORITIES_MEETING,
         Map.of(
@@ -1076,12 +1079,12 @@ class ZoningPlanProcessTest {
     Map<String, Object> heard = new java.util.HashMap<>(ZoningSteps.reply(false));
     heard.put("proposalChanges", "HEARD");
     assertThatThrownBy(() -> plan.complete(REPLY_TO_REMINDERS, heard))
-        .hasMessageContaining("changesHeardParties puuttuu")
-        .hasMessageContaining("changesHeardOn puuttuu");
+        .hasMessageContaining("changesHeardParties) puuttuu")
+        .hasMessageContaining("changesHeardOn) puuttuu");
     heard.put("changesHeardParties", "Kiinteistön 111-1-2-3 omistajat");
     heard.put("changesHeardOn", "2026-03-01");
     assertThatThrownBy(() -> plan.complete(REPLY_TO_REMINDERS, heard))
-        .hasMessageContaining("changesHeardOn 2026-03-01 on ennen");
+        .hasMessageContaining("changesHeardOn) 1.3.2026 on aikaisempi");
     heard.put("changesHeardOn", "2026-04-08");
     plan.complete(REPLY_TO_REMINDERS, heard);
     plan.assertAt(RECORD_DECISION);
@@ -1178,7 +1181,8 @@ class ZoningPlanProcessTest {
         .hasMessageContaining("backdatingReason");
     // not before the initiation it follows, whatever the reason
     assertThatThrownBy(() -> plan.proposal("2020-01-06", ""))
-        .hasMessageContaining("proposalDisplayStart 2020-01-06 on ennen kuin edellinen vaihe");
+        .hasMessageContaining("proposalDisplayStart")
+        .hasMessageContaining("6.1.2020 on aikaisempi kuin edellinen vaihe");
     plan.assertAt(PREPARE_PROPOSAL);
     plan.proposal("2026-03-04", "");
     assertThat(plan.view().backdated())
@@ -1198,7 +1202,8 @@ class ZoningPlanProcessTest {
     plan.decide("APPROVED", "2026-04-20");
     // the notice cannot come before the decision it announces
     assertThatThrownBy(() -> plan.notice("2026-04-01"))
-        .hasMessageContaining("noticeDate 2026-04-01 on ennen kuin hyväksymispäätös 2026-04-20");
+        .hasMessageContaining("noticeDate")
+        .hasMessageContaining("1.4.2026 on aikaisempi kuin hyväksymispäätös 20.4.2026");
     plan.assertAt(PUBLISH_NOTICE);
   }
 
@@ -1338,13 +1343,14 @@ class ZoningPlanProcessTest {
                 plan.complete(
                     DISPLAY_DRAFT,
                     Map.of("draftDisplayStart", "2026-01-12", "backdatingReason", REASON)))
-        .hasMessageContaining("draftDisplayEnd puuttuu");
+        .hasMessageContaining("draftDisplayEnd) puuttuu");
     plan.complete(DISPLAY_DRAFT, ZoningSteps.draft("2026-01-12"));
     // decided on 2026-02-04, while the draft's opinions (until 2026-02-11) are still open
     assertThatThrownBy(
             () -> plan.complete(PREPARE_PROPOSAL, ZoningSteps.proposal("2026-02-18", "")))
-        .hasMessageContaining("displayDecisionDate 2026-02-04 on ennen kuin")
-        .hasMessageContaining("mielipiteiden aika päättyy 2026-02-11");
+        .hasMessageContaining("displayDecisionDate")
+        .hasMessageContaining("4.2.2026 on aikaisempi kuin")
+        .hasMessageContaining("mielipiteiden aika päättyy 11.2.2026");
     plan.assertAt(PREPARE_PROPOSAL);
     plan.proposal("2026-02-25", ""); // decided on the draft's last day
     plan.assertAt(ZoningPlanProcess.Elements.DISPLAY_ENDED, false);
@@ -1356,7 +1362,7 @@ class ZoningPlanProcessTest {
     plan.announce(); // opinions asked until 2026-01-19 (MRA 30 §)
     assertThatThrownBy(
             () -> plan.complete(PREPARE_PROPOSAL, ZoningSteps.proposal("2026-01-26", "")))
-        .hasMessageContaining("mielipiteiden aika päättyy 2026-01-19");
+        .hasMessageContaining("mielipiteiden aika päättyy 19.1.2026");
     plan.assertAt(PREPARE_PROPOSAL);
   }
 
@@ -1365,14 +1371,14 @@ class ZoningPlanProcessTest {
     Plan plan = displayedMinorChange();
     // AKL 65 § 2 mom: the replies sent to those who asked, or nobody asked: one of the two
     assertThatThrownBy(() -> plan.complete(REPLY_TO_REMINDERS, Map.of("proposalChanges", "NONE")))
-        .hasMessageContaining("reminderRepliesSent puuttuu");
+        .hasMessageContaining("reminderRepliesSent) puuttuu");
     // sent: on which day, not before the proposal was on display
     assertThatThrownBy(
             () ->
                 plan.complete(
                     REPLY_TO_REMINDERS,
                     Map.of("proposalChanges", "NONE", "reminderRepliesSent", "SENT")))
-        .hasMessageContaining("reminderRepliesSentOn puuttuu");
+        .hasMessageContaining("reminderRepliesSentOn) puuttuu");
     assertThatThrownBy(
             () ->
                 plan.complete(
@@ -1384,7 +1390,8 @@ class ZoningPlanProcessTest {
                         "SENT",
                         "reminderRepliesSentOn",
                         "2026-03-01")))
-        .hasMessageContaining("reminderRepliesSentOn 2026-03-01 on ennen kuin");
+        .hasMessageContaining("reminderRepliesSentOn")
+        .hasMessageContaining("1.3.2026 on aikaisempi kuin");
     plan.assertAt(REPLY_TO_REMINDERS);
     plan.complete(
         REPLY_TO_REMINDERS,

@@ -41,7 +41,45 @@ public final class Problems {
   public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(type(slug));
-    problem.setTitle(title);
+    problem.setTitle(text(slug + ".title", text("status." + status.value(), title)));
     return problem;
+  }
+
+  private static final String BUNDLE = "i18n/problems";
+
+  /**
+   * A problem's text in the reader's language (issue 36): Finnish, unless the request asks for
+   * English first (Accept-Language); {@code fallback} when the bundle has no such text.
+   */
+  public static String text(String key, String fallback, Object... arguments) {
+    try {
+      String pattern =
+          java.util.ResourceBundle.getBundle(BUNDLE, locale(), NO_FALLBACK).getString(key);
+      return arguments.length == 0
+          ? pattern
+          : new java.text.MessageFormat(pattern, locale()).format(arguments);
+    } catch (java.util.MissingResourceException missing) {
+      return fallback;
+    }
+  }
+
+  /** Properties files (read as UTF-8), and no fall-back to the server's own locale. */
+  private static final java.util.ResourceBundle.Control NO_FALLBACK =
+      java.util.ResourceBundle.Control.getNoFallbackControl(
+          java.util.ResourceBundle.Control.FORMAT_PROPERTIES);
+
+  /** English when the request's first language is English; Finnish otherwise (also no request). */
+  static java.util.Locale locale() {
+    var attributes =
+        org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+    if (attributes
+        instanceof org.springframework.web.context.request.ServletRequestAttributes servlet) {
+      String accepted = servlet.getRequest().getHeader("Accept-Language");
+      if (accepted != null
+          && accepted.strip().toLowerCase(java.util.Locale.ROOT).startsWith("en")) {
+        return java.util.Locale.ENGLISH;
+      }
+    }
+    return java.util.Locale.ROOT;
   }
 }

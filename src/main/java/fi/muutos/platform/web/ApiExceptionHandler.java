@@ -52,7 +52,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "invalid-request",
             "Invalid request",
-            "The request has invalid values.");
+            Problems.text("invalid-request.detail", "The request has invalid values."));
     problem.setProperty(
         "errors",
         e.getConstraintViolations().stream()
@@ -64,7 +64,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail accessDenied(AccessDeniedException e) {
     return Problems.of(
-        HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your groups do not allow this.");
+        HttpStatus.FORBIDDEN,
+        "forbidden",
+        "Forbidden",
+        Problems.text("forbidden.detail", "Your groups do not allow this."));
   }
 
   @ExceptionHandler(OptimisticLockingException.class)
@@ -73,7 +76,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.CONFLICT,
         "concurrent-change",
         "Concurrent change",
-        "Someone changed the same item at the same time. Read it again and retry.");
+        Problems.text(
+            "concurrent-change.detail",
+            "Someone changed the same item at the same time. Read it again and retry."));
   }
 
   /** Two requests created the same thing at once (e.g. one business key); the loser gets this. */
@@ -84,8 +89,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.CONFLICT,
         "concurrent-create",
         "Created at the same time",
-        "Another request created the same item (such as the same business key) at the same time."
-            + " Nothing was changed by this one.");
+        Problems.text(
+            "concurrent-create.detail",
+            "Another request created the same item at the same time. Nothing was changed."));
   }
 
   @ExceptionHandler(TransientDataAccessException.class)
@@ -108,7 +114,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal",
                 "Internal error",
-                "The request failed unexpectedly. It has been logged."));
+                Problems.text(
+                    "internal.detail", "The request failed unexpectedly. It has been logged.")));
   }
 
   static ResponseEntity<ProblemDetail> unavailable() {
@@ -133,7 +140,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "invalid-request",
             "Invalid request",
-            "The request has invalid values.");
+            Problems.text("invalid-request.detail", "The request has invalid values."));
     List<FieldError> errors =
         e.getBindingResult().getFieldErrors().stream()
             .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
@@ -154,7 +161,45 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.BAD_REQUEST,
                 "unreadable-body",
                 "Unreadable request body",
-                "The body is not valid JSON of the expected shape."));
+                unreadable(e.getMostSpecificCause())));
+  }
+
+  /**
+   * What in the body could not be read, naming the field (issue 36): a value of the wrong type, or
+   * a value outside an enumeration with the allowed ones; otherwise that the body is not JSON of
+   * the expected shape.
+   */
+  static String unreadable(Throwable cause) {
+    if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+        && !mismatch.getPath().isEmpty()) {
+      String field =
+          mismatch.getPath().stream()
+              .map(
+                  reference ->
+                      reference.getFieldName() != null
+                          ? reference.getFieldName()
+                          : "[" + reference.getIndex() + "]")
+              .collect(java.util.stream.Collectors.joining("."))
+              .replace(".[", "[");
+      Class<?> target = mismatch.getTargetType();
+      if (mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException invalid
+          && target != null
+          && target.isEnum()) {
+        return Problems.text(
+            "unreadable-body.allowed",
+            "The value " + invalid.getValue() + " of " + field + " is not allowed.",
+            field,
+            invalid.getValue(),
+            java.util.Arrays.toString(target.getEnumConstants()));
+      }
+      return Problems.text(
+          "unreadable-body.field",
+          "The value of " + field + " is not valid.",
+          field,
+          target == null ? "" : target.getSimpleName());
+    }
+    return Problems.text(
+        "unreadable-body.detail", "The body is not valid JSON of the expected shape.");
   }
 
   @Override

@@ -67,12 +67,11 @@ public class CaseKeys {
       throw new DomainException(
           Kind.INVALID,
           "wrong-key-prefix",
-          "The business key "
+          "Asiatunnus "
               + key
-              + " is not one of this process's keys: they begin with "
+              + " ei kuulu tälle käsittelylle: sen tunnukset alkavat "
               + prefix
-              + "- (liiketoiminta"
-              + "avain ei kuulu tälle käsittelylle).");
+              + "- (the business key is not one of this process's keys).");
     }
     if (businessKey != null && !businessKey.isBlank()) {
       refuseAheadOfTheCounter(prefix, key);
@@ -127,6 +126,10 @@ public class CaseKeys {
     return new DomainException(
         Kind.CONFLICT,
         "duplicate-business-key",
-        "A case with the business key " + key + " exists already.");
+        "Asia tunnuksella "
+            + key
+            + " on jo olemassa (a case with the business key "
+            + key
+            + " exists already).");
   }
 }

@@ -72,11 +72,17 @@ public class Cases {
       throw new DomainException(
           Kind.CONFLICT,
           "duplicate-business-key",
-          "A case with the business key " + businessKey + " exists already.");
+          "Asia tunnuksella "
+              + businessKey
+              + " on jo olemassa (a case with the business key "
+              + businessKey
+              + " exists already).");
     }
     if (name == null || name.isBlank()) {
       throw new DomainException(
-          Kind.INVALID, "invalid-" + kind.noun(), "A " + kind.noun() + " needs a name.");
+          Kind.INVALID,
+          "invalid-" + kind.noun(),
+          "Asialle on annettava nimi (a " + kind.noun() + " needs a name).");
     }
     String group = settings.responsibleGroups().get(kind.processKey());
     OffsetDateTime now = now();
@@ -344,7 +350,11 @@ public class Cases {
       throw new DomainException(
           Kind.CONFLICT,
           "duplicate-business-key",
-          "A case with the business key " + businessKey + " exists already.");
+          "Asia tunnuksella "
+              + businessKey
+              + " on jo olemassa (a case with the business key "
+              + businessKey
+              + " exists already).");
     }
     return row;
   }
@@ -360,7 +370,13 @@ public class Cases {
     return new DomainException(
         Kind.NOT_FOUND,
         kind.noun() + "-not-found",
-        "There is no " + kind.noun() + " with the business key " + businessKey + ".");
+        "Asiaa tunnuksella "
+            + businessKey
+            + " ei ole (there is no "
+            + kind.noun()
+            + " with the business key "
+            + businessKey
+            + ").");
   }
 
   private static <S extends Enum<S> & CaseStage> Case<S> typed(CaseKind<S> kind, CaseRow row) {

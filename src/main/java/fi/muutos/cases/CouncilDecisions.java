@@ -41,7 +41,9 @@ public class CouncilDecisions {
   public void checkNotAhead(LocalDate decidedOn) {
     if (decidedOn != null && decidedOn.isAfter(today())) {
       throw DomainException.legalDate(
-          "The decision (decisionDate " + decidedOn + ") is not in the future.");
+          "Päätöksen päivä (decisionDate) "
+              + fi.muutos.platform.FormLabels.date(decidedOn)
+              + " ei voi olla tulevaisuudessa (the decision is not in the future).");
     }
   }
 

@@ -76,7 +76,8 @@ public class Evaluations {
     String businessKey = start.businessKey();
     LocalDate surveyClosesOn = start.surveyClosesOn();
     if (surveyClosesOn == null) {
-      throw invalid("An evaluation needs the survey's closing date (surveyClosesOn).");
+      throw invalid(
+          "Anna kyselyn päättymispäivä (surveyClosesOn; an evaluation needs the survey's closing date).");
     }
     if (surveyClosesOn.isBefore(LocalDate.now(clock))) {
       throw invalid(
@@ -130,7 +131,8 @@ public class Evaluations {
       groupByUser.put(user, respondent.group());
     }
     if (groupByUser.isEmpty()) {
-      throw invalid("An evaluation needs respondents.");
+      throw invalid(
+          "Arvioinnilla on oltava vastaajat (respondents; an evaluation needs respondents).");
     }
     return groupByUser;
   }
@@ -253,7 +255,8 @@ public class Evaluations {
   @Transactional
   public void recordInterview(long id, String role, String summary) {
     if (role == null || role.isBlank() || summary == null || summary.isBlank()) {
-      throw invalid("An interview needs the interviewee's role and a summary (no names).");
+      throw invalid(
+          "Kirjaa haastateltavan rooli ja yhteenveto, ei nimiä (an interview needs the interviewee's role and a summary).");
     }
     repository.addInterview(
         id,
@@ -365,6 +368,8 @@ public class Evaluations {
 
   private static DomainException notFound(String id) {
     return new DomainException(
-        Kind.NOT_FOUND, "evaluation-not-found", "There is no evaluation " + id + ".");
+        Kind.NOT_FOUND,
+        "evaluation-not-found",
+        "Arviointia " + id + " ei ole (there is no evaluation " + id + ").");
   }
 }

@@ -118,14 +118,14 @@ public class EventInbox {
         throw new DomainException(
             Kind.FORBIDDEN,
             "event-not-allowed",
-            "The account "
+            "Tunnus "
                 + sender.id()
-                + " may not send events of type "
+                + " ei saa lähettää tapahtumia "
                 + event.getType()
-                + " from the source "
+                + " lähteestä "
                 + event.getSource()
-                + " (muutos.events.senders); nothing was "
-                + "stored.");
+                + " (muutos.events.senders); mitään ei tallennettu (the account may not send"
+                + " events of this type from this source; nothing was stored).");
       }
     }
   }
@@ -151,13 +151,13 @@ public class EventInbox {
         throw new DomainException(
             Kind.CONFLICT,
             "event-conflict",
-            "An event with the source "
+            "Tapahtuma lähteestä "
                 + event.getSource()
-                + " and the id "
+                + " tunnuksella "
                 + event.getId()
-                + " was received before with "
-                + "other content. This one was not accepted; an administrator sees it under "
-                + "/api/events/conflicts.");
+                + " saatiin jo aiemmin toisella sisällöllä. Tätä ei hyväksytty; pääkäyttäjä"
+                + " näkee sen osoitteessa /api/events/conflicts (an event with this source and id"
+                + " was received before with other content).");
       }
     }
   }
@@ -247,7 +247,11 @@ public class EventInbox {
                 new DomainException(
                     Kind.NOT_FOUND,
                     "event-not-found",
-                    "There is no inbound event with the id " + id + "."));
+                    "Saapunutta tapahtumaa "
+                        + id
+                        + " ei ole (there is no inbound event with the id "
+                        + id
+                        + ")."));
   }
 
   /** Stored events for operators, newest first. */

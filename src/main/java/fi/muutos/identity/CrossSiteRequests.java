@@ -45,7 +45,10 @@ class CrossSiteRequests extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (fromAnotherSite(request)) {
-      refuse(request, response, "A request from another site may not change anything here.");
+      refuse(
+          request,
+          response,
+          "Toiselta sivustolta tuleva pyyntö ei voi muuttaa täällä mitään (a request from another site may not change anything here).");
       return;
     }
     if (formLike(request.getContentType())

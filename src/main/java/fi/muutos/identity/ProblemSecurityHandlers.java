@@ -85,7 +85,7 @@ final class ProblemSecurityHandlers {
             HttpStatus.FORBIDDEN,
             "forbidden",
             "Forbidden",
-            "Your groups do not allow this.");
+            "Ryhmäsi eivät salli tätä (your groups do not allow this).");
   }
 
   private void write(

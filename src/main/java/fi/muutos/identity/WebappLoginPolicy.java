@@ -71,7 +71,7 @@ class WebappLoginPolicy extends OncePerRequestFilter {
         HttpStatus.FORBIDDEN,
         "no-webapp",
         "Forbidden",
-        "This is a technical account: it uses the APIs, not the webapps.");
+        "Tämä on tekninen tunnus: se käyttää rajapintoja, ei sovelluksia (a technical account uses the APIs, not the webapps).");
   }
 
   /** Whether one of the user's groups opens a webapp (administrators open all). */

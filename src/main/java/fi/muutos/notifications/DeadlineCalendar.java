@@ -81,7 +81,9 @@ public class DeadlineCalendar {
             .orElseThrow(
                 () ->
                     new DomainException(
-                        Kind.NOT_FOUND, "calendar-not-found", "There is no such calendar."));
+                        Kind.NOT_FOUND,
+                        "calendar-not-found",
+                        "Kalenteria ei ole (there is no such calendar)."));
     Calendar calendar = new Calendar();
     calendar.add(new ProdId("-//Muutos//Määräajat//FI"));
     calendar.add(ImmutableVersion.VERSION_2_0);

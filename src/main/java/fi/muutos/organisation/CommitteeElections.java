@@ -56,7 +56,16 @@ public class CommitteeElections {
   public void electCommittee(long reformId, String committee, int term, ElectionFacts facts) {
     ReformRow reform = repository.require(reformId).decided();
     if (!repository.hasCommittee(reformId, committee)) {
-      throw Reforms.invalid("Reform " + reformId + " has no committee " + committee);
+      throw Reforms.invalid(
+          "Uudistuksessa "
+              + reformId
+              + " ei ole toimielintä "
+              + committee
+              + " (reform "
+              + reformId
+              + " has no committee "
+              + committee
+              + ")");
     }
     reform.requireEnforceable();
     LocalDate termStarts = termStarts(reform, term);

@@ -35,11 +35,14 @@ public class ReformAppeals implements fi.muutos.cases.CourtRecord {
   public void appealFiled(long reformId, String court, LocalDate filedOn, String reference) {
     ReformRow reform = repository.require(reformId);
     if (filedOn == null || court == null || court.isBlank()) {
-      throw Reforms.invalid("An appeal names its court and date.");
+      throw Reforms.invalid(
+          "Valituksesta kirjataan tuomioistuin ja päivä (an appeal names its court and date).");
     }
     if (reform.councilDecisionOn() != null && filedOn.isBefore(reform.councilDecisionOn())) {
       throw DomainException.legalDate(
-          "An appeal (" + filedOn + ") is not before the decision it appeals.");
+          "Valitus ("
+              + fi.muutos.platform.FormLabels.date(filedOn)
+              + ") ei voi olla aikaisempi kuin päätös, josta valitetaan (an appeal is not before the decision it appeals).");
     }
     repository.addAppeal(
         reformId,
@@ -105,10 +108,16 @@ public class ReformAppeals implements fi.muutos.cases.CourtRecord {
   public void enforcementBanLifted(long reformId, LocalDate on) {
     ReformRow reform = repository.require(reformId);
     if (reform.enforcementBannedOn() == null) {
-      throw Reforms.invalid("Reform " + reformId + " has no enforcement ban to lift.");
+      throw Reforms.invalid(
+          "Uudistuksella "
+              + reformId
+              + " ei ole täytäntöönpanokieltoa kumottavaksi (no enforcement ban to lift).");
     }
     if (on.isBefore(reform.enforcementBannedOn())) {
-      throw DomainException.legalDate("A ban is lifted (" + on + ") after it was given.");
+      throw DomainException.legalDate(
+          "Kielto kumotaan ("
+              + fi.muutos.platform.FormLabels.date(on)
+              + ") vasta, kun se on annettu (a ban is lifted after it was given).");
     }
     repository.enforcementBanLifted(reformId, on);
   }

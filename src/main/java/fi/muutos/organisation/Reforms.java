@@ -63,10 +63,12 @@ public class Reforms {
     List<String> measures = start.measures();
     List<String> committeeNames = start.committees() == null ? List.of() : start.committees();
     if (committeeNames.isEmpty()) {
-      throw invalid("A reform names at least one new committee (committees).");
+      throw invalid(
+          "Uudistuksessa on nimettävä vähintään yksi uusi toimielin (committees; a reform names at least one new committee).");
     }
     if (new HashSet<>(committeeNames).size() != committeeNames.size()) {
-      throw invalid("Each committee is named once: " + committeeNames);
+      throw invalid(
+          "Kukin toimielin nimetään kerran (each committee is named once): " + committeeNames);
     }
     int months = start.followUpMonths() == null ? 12 : start.followUpMonths();
     if (months < 1 || months > 60) {
@@ -76,11 +78,11 @@ public class Reforms {
         && proposedEffectiveDate != null
         && !interimTermEnds.isAfter(proposedEffectiveDate)) {
       throw invalid(
-          "The interim term (interimTermEnds "
-              + interimTermEnds
-              + ") ends after the proposed effective date "
-              + proposedEffectiveDate
-              + ".");
+          "Väliaikainen toimikausi (interimTermEnds) päättyy "
+              + fi.muutos.platform.FormLabels.date(interimTermEnds)
+              + ", ehdotetun voimaantulopäivän "
+              + fi.muutos.platform.FormLabels.date(proposedEffectiveDate)
+              + " jälkeen (the interim term ends after the proposed effective date).");
     }
     if (!cases.register(
         ReformProcess.CASE,

@@ -100,7 +100,9 @@ public class RyhtiQueue {
             .orElseThrow(
                 () ->
                     new DomainException(
-                        Kind.NOT_FOUND, "delivery-not-found", "No Ryhti message " + id + "."));
+                        Kind.NOT_FOUND,
+                        "delivery-not-found",
+                        "Ryhti-sanomaa " + id + " ei ole (no Ryhti message " + id + ")."));
     if (!"REJECTED".equals(row.state()) && !"PENDING".equals(row.state())) {
       throw new DomainException(
           Kind.CONFLICT,

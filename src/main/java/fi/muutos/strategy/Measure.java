@@ -13,7 +13,8 @@ record Measure(
 
   Optional<Measure> apply(StatusChange change, ChangeSource source) {
     if (change.status() == null) {
-      throw new DomainException(Kind.INVALID, "invalid-request", "A status is required.");
+      throw new DomainException(
+          Kind.INVALID, "invalid-request", "Tila puuttuu (status; a status is required).");
     }
     Integer requested = change.progress();
     if (requested != null && (requested < 0 || requested > 100)) {

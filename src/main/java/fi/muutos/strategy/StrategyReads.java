@@ -257,7 +257,14 @@ public class StrategyReads {
         .findFirst()
         .orElseThrow(
             () ->
-                new DomainException(problem, slug, "The strategy has no objective " + code + "."));
+                new DomainException(
+                    problem,
+                    slug,
+                    "Strategiassa ei ole tavoitetta "
+                        + code
+                        + " (the strategy has no objective "
+                        + code
+                        + ")."));
   }
 
   /** The current strategy's row; a 404 when none has been loaded. */
@@ -267,7 +274,9 @@ public class StrategyReads {
         .orElseThrow(
             () ->
                 new DomainException(
-                    Kind.NOT_FOUND, "strategy-not-found", "No strategy has been loaded yet."));
+                    Kind.NOT_FOUND,
+                    "strategy-not-found",
+                    "Strategiaa ei ole vielä ladattu (no strategy has been loaded yet)."));
   }
 
   private static MeasureView view(

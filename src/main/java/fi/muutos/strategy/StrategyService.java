@@ -136,11 +136,11 @@ public class StrategyService {
       throw new DomainException(
           Kind.FORBIDDEN,
           "not-owner",
-          "Only the group "
+          "Vain ryhmä "
               + current.ownerGroup()
-              + " (or an administrator) may change measure "
+              + " (tai pääkäyttäjä) voi muuttaa toimenpidettä "
               + code
-              + ".");
+              + " (only the owner group or an administrator may change the measure).");
     }
     (source instanceof ChangeSource.Process step
             ? current.followCase(change, step, reopen)
@@ -211,12 +211,14 @@ public class StrategyService {
         throw new DomainException(
             Kind.INVALID,
             "unknown-objective",
-            "The strategy "
+            "Strategiassa "
                 + strategy.code()
-                + " has no "
-                + (rating.goal() ? "goal " : "objective ")
+                + " ei ole "
+                + (rating.goal() ? "päämäärää " : "tavoitetta ")
                 + rating.code()
-                + ".");
+                + " (the strategy has no such "
+                + (rating.goal() ? "goal" : "objective")
+                + ").");
       }
     }
     evaluationRatings.replaceEvaluation(strategy.id(), evaluation, goalIds, objectiveIds);
@@ -231,15 +233,25 @@ public class StrategyService {
       throw new DomainException(
           Kind.INVALID,
           "invalid-measure",
-          "A measure code is upper-case letters, digits and hyphens, not '" + code + "'.");
+          "Toimenpiteen tunnus on isoja kirjaimia, numeroita ja viivoja, ei '"
+              + code
+              + "' (a measure code is upper-case letters, digits and hyphens).");
     }
     if (repository.measure(code).isPresent()) {
       throw new DomainException(
-          Kind.CONFLICT, "duplicate-measure", "There is a measure " + code + " already.");
+          Kind.CONFLICT,
+          "duplicate-measure",
+          "Toimenpide " + code + " on jo olemassa (there is a measure " + code + " already).");
     }
     if (identityService.createGroupQuery().groupId(ownerGroup).count() == 0) {
       throw new DomainException(
-          Kind.INVALID, "invalid-measure", "The owner group " + ownerGroup + " does not exist.");
+          Kind.INVALID,
+          "invalid-measure",
+          "Omistajaryhmää "
+              + ownerGroup
+              + " ei ole (the owner group "
+              + ownerGroup
+              + " does not exist).");
     }
     Long objectiveId =
         reads.objectiveId(strategy, objectiveCode, Kind.INVALID, "unknown-objective");

@@ -127,10 +127,12 @@ public class CompanyFoundings {
   public void registered(long id, String businessId, LocalDate registeredOn) {
     repository.require(id);
     if (businessId == null || !businessId.matches("\\d{7}-\\d")) {
-      throw Transfers.invalid("A business id (Y-tunnus) is 1234567-8, not '" + businessId + "'.");
+      throw Transfers.invalid(
+          "Y-tunnus on muotoa 1234567-8, ei '" + businessId + "' (a business id is 1234567-8).");
     }
     if (registeredOn == null) {
-      throw Transfers.invalid("The registration's date (registeredOn) is missing.");
+      throw Transfers.invalid(
+          "Rekisteröintipäivä puuttuu (registeredOn; the registration's date is missing).");
     }
     repository.registered(id, businessId, registeredOn);
   }

@@ -77,16 +77,17 @@ public class Transfers {
     String recipient = start.recipient();
     boolean staffMoving = start.staffMoving();
     if (serviceName == null || serviceName.isBlank() || recipient == null || recipient.isBlank()) {
-      throw invalid("A transfer names the service (serviceName) and the recipient company.");
+      throw invalid(
+          "Siirrosta nimetään palvelu (serviceName) ja vastaanottava yhtiö (recipient; a transfer names the service and the recipient company).");
     }
     if (start.transferDate() == null) {
-      throw invalid("A transfer needs its date (transferDate).");
+      throw invalid("Siirrolle on annettava päivä (transferDate; a transfer needs its date).");
     }
     Arrangement how = start.arrangement();
     if (!how.transferOfBusiness() && staffMoving) {
       throw invalid(
-          "A joining or funding agreement is no transfer of business: no staff move with it "
-              + "(staffMoving).");
+          "Liittymis- tai rahoitussopimus ei ole liikkeen luovutus: henkilöstö ei siirry sen mukana"
+              + " (staffMoving; a joining or funding agreement is no transfer of business).");
     }
     if (!cases.register(
         TransferProcess.CASE,

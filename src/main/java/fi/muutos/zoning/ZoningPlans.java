@@ -232,7 +232,11 @@ public class ZoningPlans {
       throw new DomainException(
           Kind.INVALID,
           "invalid-plan",
-          "Unknown plan type '" + type + "' (one of " + Arrays.toString(PlanType.values()) + ").");
+          "Tuntematon kaavalaji '"
+              + type
+              + "' (yksi näistä, one of "
+              + Arrays.toString(PlanType.values())
+              + ").");
     }
   }
 

@@ -85,9 +85,47 @@ class ProblemTextsTest {
       }
     }
     assertThat(slugs).isNotEmpty();
+    // a fixed detail is the bundle's (the English beside the key is only the code's fallback)
+    Pattern detail = Pattern.compile("Problems\\.text\\(\\s*\"([a-z0-9.-]+)\"");
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        var keys = detail.matcher(Files.readString(file));
+        while (keys.find()) {
+          assertThat(finnish).as(file + ": " + keys.group(1)).containsKey(keys.group(1));
+        }
+      }
+    }
     assertThat(slugs)
         .as("slugs without a Finnish title in i18n/problems.properties")
         .allMatch(s -> finnish.containsKey(s + ".title"));
+  }
+
+  /**
+   * Every refusal a person may read starts in Finnish (English may follow in parentheses): the
+   * message of each DomainException, of a feature's {@code invalid(...)} and of a legal date's.
+   */
+  @Test
+  void everyRefusalAPersonReadsStartsInFinnish() throws IOException {
+    Pattern refusal =
+        Pattern.compile(
+            "(?:new DomainException\\((?:[^\"]*?),\\s*\"[a-z0-9-]+\",|invalid\\(|legalDate\\()"
+                + "\\s*\"([^\"]*)\"",
+            Pattern.DOTALL);
+    Pattern english =
+        Pattern.compile(
+            "^(The|A|An|There|Each|No|Only|Unknown|Invalid|This|Your|It|Someone|Another|Reform)\\b");
+    java.util.List<String> found = new java.util.ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        var messages = refusal.matcher(Files.readString(file));
+        while (messages.find()) {
+          if (english.matcher(messages.group(1)).find()) {
+            found.add(file.getFileName() + ": " + messages.group(1));
+          }
+        }
+      }
+    }
+    assertThat(found).as("refusals that start in English").isEmpty();
   }
 
   private static Properties bundle(String name) throws IOException {

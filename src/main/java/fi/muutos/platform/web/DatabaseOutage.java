@@ -19,7 +19,7 @@ public final class DatabaseOutage {
 
   /** The detail of every 503 problem a lost database gives. */
   static final String DETAIL =
-      "The database is not reachable right now. Nothing was changed; retry shortly.";
+      "Tietokantaan ei juuri nyt saada yhteyttä. Mitään ei muutettu; yritä hetken kuluttua uudelleen (the database is not reachable right now; retry shortly).";
 
   private DatabaseOutage() {}
 

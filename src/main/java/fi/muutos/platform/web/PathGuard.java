@@ -58,7 +58,7 @@ class PathGuard extends OncePerRequestFilter {
           HttpStatus.BAD_REQUEST,
           "rejected-request",
           "Bad request",
-          "The request's path is not a path of this API.");
+          "Pyynnön polku ei ole tämän rajapinnan polku (the request's path is not a path of this API).");
       return;
     }
     chain.doFilter(request, response);

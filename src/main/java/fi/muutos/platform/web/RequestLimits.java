@@ -56,7 +56,15 @@ class RequestLimits extends OncePerRequestFilter {
           HttpStatus.PAYLOAD_TOO_LARGE,
           "request-too-large",
           "Request too large",
-          "The request body has " + declared + " bytes; at most " + limit + " are accepted.");
+          "Pyynnön sisältö on "
+              + declared
+              + " tavua; enintään "
+              + limit
+              + " hyväksytään (the request body has "
+              + declared
+              + " bytes; at most "
+              + limit
+              + " are accepted).");
       return;
     }
     if (request.getQueryString() != null
@@ -70,7 +78,7 @@ class RequestLimits extends OncePerRequestFilter {
           HttpStatus.BAD_REQUEST,
           "invalid-parameter",
           "Invalid parameter",
-          "A request parameter contains a control character.");
+          "Pyynnön parametrissa on ohjausmerkki (a request parameter contains a control character).");
       return;
     }
     chain.doFilter(declared >= 0 ? request : new Limited(request, limit), response);

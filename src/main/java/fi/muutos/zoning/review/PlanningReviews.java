@@ -106,7 +106,13 @@ public class PlanningReviews {
         .orElseThrow(
             () ->
                 new DomainException(
-                    Kind.NOT_FOUND, "review-not-found", "There is no planning review " + id + "."));
+                    Kind.NOT_FOUND,
+                    "review-not-found",
+                    "Kaavoituskatsausta "
+                        + id
+                        + " ei ole (there is no planning review "
+                        + id
+                        + ")."));
   }
 
   @Transactional(readOnly = true)

@@ -224,6 +224,7 @@ class SecurityConfiguration {
                 paths.matcher("/index.html"),
                 paths.matcher("/strategia.html"),
                 paths.matcher("/muistutukset.html"),
+                paths.matcher("/saavutettavuus.html"),
                 paths.matcher("/calendar/**"),
                 paths.matcher("/*.css"),
                 paths.matcher("/*.js"),

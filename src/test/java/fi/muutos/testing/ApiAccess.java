@@ -118,6 +118,8 @@ public final class ApiAccess {
                 + "\"MINOR_DETAILED_PLAN_CHANGE\",\"significant\":false,\"areaDescription\":\"Keskusta\"}"
           };
       case "reason" -> new String[] {json, "{\"reason\":\"Matriisitesti\"}"};
+      case "accessibilityFeedback" ->
+          new String[] {json, "{\"page\":\"/strategia.html\",\"message\":\"Matriisitesti\"}"};
       case "correction" ->
           new String[] {
             json, "{\"stage\":\"APPROVED\",\"legalDate\":\"2026-04-20\",\"reason\":\"Matriisi\"}"

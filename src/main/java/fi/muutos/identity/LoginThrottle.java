@@ -89,8 +89,9 @@ class LoginThrottle extends OncePerRequestFilter {
           HttpStatus.TOO_MANY_REQUESTS,
           "too-many-failed-logins",
           "Too many failed sign-ins",
-          "Too many failed sign-ins from this address; try again "
-              + "later (liian monta epäonnistunutta kirjautumista).");
+          Problems.text(
+              "too-many-failed-logins.detail",
+              "Too many failed sign-ins from this address; try again later."));
       return;
     }
     chain.doFilter(request, response);

@@ -37,7 +37,8 @@ final class ProblemSecurityHandlers {
             HttpStatus.UNAUTHORIZED,
             "invalid-token",
             "Unauthorized",
-            "The bearer token was refused: " + reason);
+            Problems.text(
+                "invalid-token.detail", "The bearer token was refused: " + reason, reason));
         return;
       }
       if (methods.bearer()) {
@@ -54,18 +55,17 @@ final class ProblemSecurityHandlers {
   }
 
   private String howToSignIn() {
-    String basic = "HTTP Basic authentication (the same account as in Tasklist)";
-    String bearer = "a bearer token of " + methods.issuer();
+    String basic = Problems.text("sign-in.basic", "HTTP Basic authentication");
+    String bearer = Problems.text("sign-in.bearer", "a bearer token", methods.issuer());
     if (methods.basic() && methods.bearer()) {
-      return "Sign in with " + bearer + " or with " + basic + ".";
+      return Problems.text("sign-in.either", "Sign in.", bearer, basic);
     }
     if (methods.bearer()) {
-      return "Sign in with " + bearer + ".";
+      return Problems.text("sign-in.one", "Sign in.", bearer);
     }
     return methods.basic()
-        ? "Sign in with " + basic + "."
-        : "No sign-in method is configured for the APIs (muutos.identity.basic.enabled=false and"
-            + " no token issuer).";
+        ? Problems.text("sign-in.one", "Sign in.", basic)
+        : Problems.text("sign-in.none", "No sign-in method is configured for the APIs.");
   }
 
   /**

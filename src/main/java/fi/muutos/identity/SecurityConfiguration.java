@@ -57,7 +57,10 @@ class SecurityConfiguration {
             HttpStatus.BAD_REQUEST,
             "rejected-request",
             "Bad request",
-            "The request was refused: " + e.getMessage());
+            Problems.text(
+                "rejected-request.detail",
+                "The request was refused: " + e.getMessage(),
+                e.getMessage()));
   }
 
   @Bean

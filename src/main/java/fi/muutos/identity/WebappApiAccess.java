@@ -58,11 +58,8 @@ class WebappApiAccess extends OncePerRequestFilter {
           HttpStatus.FORBIDDEN,
           "no-webapp",
           "Forbidden",
-          "This session may not use "
-              + application
-              + " (istunnolla ei ole oikeutta sovellukseen "
-              + application
-              + ").");
+          Problems.text(
+              "no-webapp.detail", "This session may not use " + application + ".", application));
       return;
     }
     chain.doFilter(request, response);

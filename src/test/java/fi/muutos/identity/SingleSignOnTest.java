@@ -358,7 +358,7 @@ class SingleSignOnTest {
         .hasValueSatisfying(
             value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
     assertThat(json(response).get("detail").asText())
-        .startsWith("The bearer token was refused")
+        .startsWith("Tunniste (bearer token) hylättiin")
         .contains(reason);
   }
 

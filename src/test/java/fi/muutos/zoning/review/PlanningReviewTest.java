@@ -191,4 +191,21 @@ class PlanningReviewTest {
     assertThat(timer).as("the yearly start's timer").isNotNull();
     assertThat(timer.getDuedate()).isInTheFuture();
   }
+
+  /**
+   * Issue 36: Tasklist offers no start of the review (it would open Camunda's generic variables
+   * form); the planners request it through /api/zoning/reviews and it is compiled every January.
+   */
+  @Test
+  void tasklistOffersNoGenericStartOfTheReview() {
+    var startable =
+        http.get(
+            "/engine-rest/process-definition?startableInTasklist=true&latestVersion=true",
+            "kaavoittaja",
+            "demo");
+    assertThat(startable.statusCode()).isEqualTo(200);
+    assertThat(startable.body())
+        .contains("\"key\":\"zoningPlan\"")
+        .doesNotContain("planningReview");
+  }
 }

@@ -129,7 +129,9 @@ class InboxCorrelation {
           tx ->
               repository.pending(
                   id,
-                  "No route is configured for " + view.type() + " any more",
+                  "Tapahtumalle "
+                      + view.type()
+                      + " ei ole enää reittiä (no route is configured for it any more)",
                   retryAt(view, now)));
       return;
     }
@@ -283,18 +285,20 @@ class InboxCorrelation {
   private static String notWaitingReason(Route route, String subject, long waiting) {
     return waiting > 1
         ? waiting
-            + " process instances with the business key "
+            + " asiaa tunnuksella "
             + subject
-            + " wait for the message "
+            + " odottaa viestiä "
             + route.message()
-            + ": which one is ambiguous"
-        : "No process instance receiving "
+            + ": ei tiedetä, mille se kuuluu ("
+            + waiting
+            + " process instances wait for it: ambiguous)"
+        : "Yksikään asia tunnuksella "
+            + subject
+            + " ei vielä odota tapahtuman "
             + route.type()
-            + " with the business key "
-            + subject
-            + " waits for the message "
+            + " viestiä "
             + route.message()
-            + " yet";
+            + " (no process instance waits for it yet)";
   }
 
   /** Pending again, tried after the back-off but at the latest at the horizon; then expired. */
@@ -307,7 +311,11 @@ class InboxCorrelation {
     newTransaction.executeWithoutResult(
         tx -> {
           if (next.isEmpty()) {
-            repository.expired(id, "No process waited for it before its horizon. Last: " + reason);
+            repository.expired(
+                id,
+                "Mikään asia ei odottanut tapahtumaa sen voimassaoloaikana (no process waited for it"
+                    + " before its horizon). Viimeksi: "
+                    + reason);
           } else {
             repository.pending(id, reason, next.get());
           }

@@ -51,7 +51,7 @@
   function ratings(list) {
     if (!list || !list.length) { return null; }
     var parts = list.filter(function (r) { return !r.respondentGroup; }).map(function (r) {
-      return r.evaluationName + ': ' + (VERDICT[r.verdict] || 'arvioitu') + (r.meanScore != null ? ' (ka ' + r.meanScore + ')' : '');
+      return r.evaluationName + ': ' + (VERDICT[r.verdict] || 'arvioitu') + (r.meanScore != null ? ' (keskiarvo ' + Number(r.meanScore).toLocaleString('fi-FI') + ')' : '');
     });
     return parts.length ? el('p', { class: 'ratings', text: 'Arviot: ' + parts.join('; ') }) : null;
   }

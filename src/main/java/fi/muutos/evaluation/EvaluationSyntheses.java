@@ -102,7 +102,7 @@ public class EvaluationSyntheses {
 
   /**
    * The items with a verdict, best first (weakest: weakest first); items with the same mean are one
-   * entry, "A ja B (3.5, tasan)".
+   * entry, "A ja B (3,5, tasan)" (a Finnish decimal comma).
    */
   private static String ranked(
       List<ItemResult> results, String verdict, Map<String, String> names) {
@@ -123,7 +123,10 @@ public class EvaluationSyntheses {
     byMean.forEach(
         (mean, tied) ->
             entries.add(
-                String.join(" ja ", tied) + " (" + mean + (tied.size() > 1 ? ", tasan)" : ")")));
+                String.join(" ja ", tied)
+                    + " ("
+                    + String.valueOf(mean).replace('.', ',')
+                    + (tied.size() > 1 ? ", tasan)" : ")")));
     return String.join(", ", entries);
   }
 

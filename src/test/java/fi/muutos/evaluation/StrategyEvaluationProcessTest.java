@@ -86,7 +86,7 @@ class StrategyEvaluationProcessTest {
     String proposed = (String) taskService.getVariable(synthesis.getId(), "synthesis");
     assertThat(proposed)
         .contains("Päämääristä parhaiten toteutuneet: Vahva kaupunkiyhteisö")
-        .contains("Tavoitteista parhaiten toteutuneet: Osallisuuden toteutuminen (4.5)");
+        .contains("Tavoitteista parhaiten toteutuneet: Osallisuuden toteutuminen (4,5)");
     assertThat(taskService.getVariable(synthesis.getId(), "weakestObjectives"))
         .asString()
         .contains("O-VELKAMAARA");
@@ -494,8 +494,8 @@ class StrategyEvaluationProcessTest {
     String proposed =
         (String) taskService.getVariable(task(started, EDIT_SYNTHESIS).getId(), "synthesis");
     assertThat(proposed)
-        .contains("Osallisuuden toteutuminen ja Toimiva arki (4.5, tasan)")
-        .contains("Heikoimmin toteutuneet: Velkamäärän vähentäminen (1.5)");
+        .contains("Osallisuuden toteutuminen ja Toimiva arki (4,5, tasan)")
+        .contains("Heikoimmin toteutuneet: Velkamäärän vähentäminen (1,5)");
   }
 
   @Test

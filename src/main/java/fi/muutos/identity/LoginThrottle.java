@@ -89,9 +89,7 @@ class LoginThrottle extends OncePerRequestFilter {
           HttpStatus.TOO_MANY_REQUESTS,
           "too-many-failed-logins",
           "Too many failed sign-ins",
-          Problems.text(
-              "too-many-failed-logins.detail",
-              "Too many failed sign-ins from this address; try again later."));
+          Problems.text("too-many-failed-logins.detail"));
       return;
     }
     chain.doFilter(request, response);

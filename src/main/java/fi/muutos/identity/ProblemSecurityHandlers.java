@@ -37,8 +37,7 @@ final class ProblemSecurityHandlers {
             HttpStatus.UNAUTHORIZED,
             "invalid-token",
             "Unauthorized",
-            Problems.text(
-                "invalid-token.detail", "The bearer token was refused: " + reason, reason));
+            Problems.text("invalid-token.detail", reason));
         return;
       }
       if (methods.bearer()) {
@@ -55,17 +54,15 @@ final class ProblemSecurityHandlers {
   }
 
   private String howToSignIn() {
-    String basic = Problems.text("sign-in.basic", "HTTP Basic authentication");
-    String bearer = Problems.text("sign-in.bearer", "a bearer token", methods.issuer());
+    String basic = Problems.text("sign-in.basic");
+    String bearer = Problems.text("sign-in.bearer", methods.issuer());
     if (methods.basic() && methods.bearer()) {
-      return Problems.text("sign-in.either", "Sign in.", bearer, basic);
+      return Problems.text("sign-in.either", bearer, basic);
     }
     if (methods.bearer()) {
-      return Problems.text("sign-in.one", "Sign in.", bearer);
+      return Problems.text("sign-in.one", bearer);
     }
-    return methods.basic()
-        ? Problems.text("sign-in.one", "Sign in.", basic)
-        : Problems.text("sign-in.none", "No sign-in method is configured for the APIs.");
+    return methods.basic() ? Problems.text("sign-in.one", basic) : Problems.text("sign-in.none");
   }
 
   /**

@@ -57,10 +57,7 @@ class SecurityConfiguration {
             HttpStatus.BAD_REQUEST,
             "rejected-request",
             "Bad request",
-            Problems.text(
-                "rejected-request.detail",
-                "The request was refused: " + e.getMessage(),
-                e.getMessage()));
+            Problems.text("rejected-request.detail", e.getMessage()));
   }
 
   @Bean

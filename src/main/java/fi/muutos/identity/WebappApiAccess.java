@@ -58,8 +58,7 @@ class WebappApiAccess extends OncePerRequestFilter {
           HttpStatus.FORBIDDEN,
           "no-webapp",
           "Forbidden",
-          Problems.text(
-              "no-webapp.detail", "This session may not use " + application + ".", application));
+          Problems.text("no-webapp.detail", application));
       return;
     }
     chain.doFilter(request, response);

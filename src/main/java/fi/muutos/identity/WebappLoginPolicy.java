@@ -62,7 +62,7 @@ class WebappLoginPolicy extends OncePerRequestFilter {
           HttpStatus.UNAUTHORIZED,
           "unauthorized",
           "Unauthorized",
-          Problems.text("unauthorized.detail", "Wrong user name or password."));
+          Problems.text("unauthorized.detail"));
       return;
     }
     Problems.write(

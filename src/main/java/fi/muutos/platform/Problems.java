@@ -41,7 +41,7 @@ public final class Problems {
   public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(type(slug));
-    problem.setTitle(text(slug + ".title", text("status." + status.value(), title)));
+    problem.setTitle(textOr(slug + ".title", textOr("status." + status.value(), title)));
     return problem;
   }
 
@@ -49,9 +49,14 @@ public final class Problems {
 
   /**
    * A problem's text in the reader's language (issue 36): Finnish, unless the request asks for
-   * English first (Accept-Language); {@code fallback} when the bundle has no such text.
+   * English first (Accept-Language). Every key is in both bundles ({@code ProblemTextsTest}); a key
+   * that is not answers itself, never an untranslated sentence.
    */
-  public static String text(String key, String fallback, Object... arguments) {
+  public static String text(String key, Object... arguments) {
+    return textOr(key, key, arguments);
+  }
+
+  private static String textOr(String key, String fallback, Object... arguments) {
     try {
       String pattern =
           java.util.ResourceBundle.getBundle(BUNDLE, locale(), NO_FALLBACK).getString(key);

@@ -52,7 +52,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "invalid-request",
             "Invalid request",
-            Problems.text("invalid-request.detail", "The request has invalid values."));
+            Problems.text("invalid-request.detail"));
     problem.setProperty(
         "errors",
         e.getConstraintViolations().stream()
@@ -64,10 +64,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail accessDenied(AccessDeniedException e) {
     return Problems.of(
-        HttpStatus.FORBIDDEN,
-        "forbidden",
-        "Forbidden",
-        Problems.text("forbidden.detail", "Your groups do not allow this."));
+        HttpStatus.FORBIDDEN, "forbidden", "Forbidden", Problems.text("forbidden.detail"));
   }
 
   @ExceptionHandler(OptimisticLockingException.class)
@@ -76,9 +73,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.CONFLICT,
         "concurrent-change",
         "Concurrent change",
-        Problems.text(
-            "concurrent-change.detail",
-            "Someone changed the same item at the same time. Read it again and retry."));
+        Problems.text("concurrent-change.detail"));
   }
 
   /** Two requests created the same thing at once (e.g. one business key); the loser gets this. */
@@ -89,9 +84,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.CONFLICT,
         "concurrent-create",
         "Created at the same time",
-        Problems.text(
-            "concurrent-create.detail",
-            "Another request created the same item at the same time. Nothing was changed."));
+        Problems.text("concurrent-create.detail"));
   }
 
   @ExceptionHandler(TransientDataAccessException.class)
@@ -114,8 +107,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal",
                 "Internal error",
-                Problems.text(
-                    "internal.detail", "The request failed unexpectedly. It has been logged.")));
+                Problems.text("internal.detail")));
   }
 
   static ResponseEntity<ProblemDetail> unavailable() {
@@ -140,7 +132,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             "invalid-request",
             "Invalid request",
-            Problems.text("invalid-request.detail", "The request has invalid values."));
+            Problems.text("invalid-request.detail"));
     List<FieldError> errors =
         e.getBindingResult().getFieldErrors().stream()
             .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
@@ -187,19 +179,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
           && target.isEnum()) {
         return Problems.text(
             "unreadable-body.allowed",
-            "The value " + invalid.getValue() + " of " + field + " is not allowed.",
             field,
             invalid.getValue(),
             java.util.Arrays.toString(target.getEnumConstants()));
       }
       return Problems.text(
-          "unreadable-body.field",
-          "The value of " + field + " is not valid.",
-          field,
-          target == null ? "" : target.getSimpleName());
+          "unreadable-body.field", field, target == null ? "" : target.getSimpleName());
     }
-    return Problems.text(
-        "unreadable-body.detail", "The body is not valid JSON of the expected shape.");
+    return Problems.text("unreadable-body.detail");
   }
 
   @Override
